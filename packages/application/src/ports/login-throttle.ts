@@ -1,0 +1,15 @@
+export interface ThrottleDecision {
+  readonly allowed: boolean;
+  /** Seconds until the key may try again, when not allowed. */
+  readonly retryAfterSeconds: number;
+}
+
+/**
+ * Counts attempts per key (an account, an IP) in a fixed window shared by every process.
+ * `consume` counts the attempt before it is checked, atomically, so concurrent requests,
+ * aliases and batches cannot slip past the limit.
+ */
+export interface AttemptThrottle {
+  consume(key: string, limit: number, windowSeconds: number): Promise<ThrottleDecision>;
+  reset(key: string): Promise<void>;
+}
