@@ -19,7 +19,13 @@ export interface RefreshTokenRecord {
 export interface SessionRepository {
   createFamily(family: { id: string; userId: string; createdAt: Date; expiresAt: Date }): Promise<void>;
   findFamily(id: string): Promise<SessionFamily | null>;
-  addRefreshToken(token: { tokenHash: string; familyId: string; userId: string; issuedAt: Date; expiresAt: Date }): Promise<void>;
+  addRefreshToken(token: {
+    tokenHash: string;
+    familyId: string;
+    userId: string;
+    issuedAt: Date;
+    expiresAt: Date;
+  }): Promise<void>;
   /**
    * Marks the token used if it is unused, atomically, and returns it; returns null when the token
    * is unknown or was already used (two concurrent refreshes: exactly one wins).

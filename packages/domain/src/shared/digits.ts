@@ -7,7 +7,8 @@ export function toAsciiDigits(input: string): string {
   for (const ch of input) {
     const code = ch.codePointAt(0)!;
     if (code >= PERSIAN_ZERO && code <= PERSIAN_ZERO + 9) out += String(code - PERSIAN_ZERO);
-    else if (code >= ARABIC_INDIC_ZERO && code <= ARABIC_INDIC_ZERO + 9) out += String(code - ARABIC_INDIC_ZERO);
+    else if (code >= ARABIC_INDIC_ZERO && code <= ARABIC_INDIC_ZERO + 9)
+      out += String(code - ARABIC_INDIC_ZERO);
     else out += ch;
   }
   return out;

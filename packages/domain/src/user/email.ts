@@ -4,8 +4,14 @@ import { err, ok, type Result } from "../shared/result.ts";
 export type EmailError = DomainError<"INVALID_EMAIL">;
 
 const MAX_LENGTH = 254;
-// Deliberately plain: one "@", no spaces or control characters, a dotted domain.
-const SHAPE = /^[^\s@\p{Cc}\p{Cf}]{1,64}@[^\s@\p{Cc}\p{Cf}]+\.[^\s@\p{Cc}\p{Cf}]{2,}$/u;
+// The unquoted forms of RFC 5322 (letters of any script allowed, as RFC 6531 does), and a
+// dotted domain of letters, digits and inner hyphens: no spaces, quotes, brackets or controls.
+const LOCAL = String.raw`[\p{L}\p{M}\p{N}!#$%&'*+/=?^_\x60{|}~-]+(?:\.[\p{L}\p{M}\p{N}!#$%&'*+/=?^_\x60{|}~-]+)*`;
+const LABEL = String.raw`[\p{L}\p{N}](?:[\p{L}\p{M}\p{N}-]{0,61}[\p{L}\p{N}])?`;
+const SHAPE = new RegExp(
+  String.raw`^(?=[^@]{1,64}@)${LOCAL}@(?:${LABEL}\.)+(?:\p{L}{2,63}|xn--[a-z0-9-]{1,59})$`,
+  "u",
+);
 
 /**
  * An email address in its canonical form: Unicode NFKC, trimmed and lower-cased, so that

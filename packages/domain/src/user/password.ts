@@ -15,12 +15,20 @@ export class Password {
     const length = [...input].length;
     if (length < PASSWORD_MIN_LENGTH) {
       return err(
-        domainError("PASSWORD_TOO_SHORT", `Password must be at least ${PASSWORD_MIN_LENGTH} characters.`, field),
+        domainError(
+          "PASSWORD_TOO_SHORT",
+          `Password must be at least ${PASSWORD_MIN_LENGTH} characters.`,
+          field,
+        ),
       );
     }
     if (length > PASSWORD_MAX_LENGTH) {
       return err(
-        domainError("PASSWORD_TOO_LONG", `Password must be at most ${PASSWORD_MAX_LENGTH} characters.`, field),
+        domainError(
+          "PASSWORD_TOO_LONG",
+          `Password must be at most ${PASSWORD_MAX_LENGTH} characters.`,
+          field,
+        ),
       );
     }
     return ok(new Password(input));

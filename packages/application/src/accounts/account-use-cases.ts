@@ -1,0 +1,43 @@
+import { listAuditEvents, type ListAuditEventsInput } from "../audit/list-audit-events.use-case.ts";
+import type { RequestContext } from "../shared/request-context.ts";
+import type { AccountDeps } from "./account-deps.ts";
+import { authenticate } from "./authenticate.use-case.ts";
+import { changeUserRole, type ChangeUserRoleInput } from "./change-user-role.use-case.ts";
+import {
+  confirmTwoFactorSetup,
+  type ConfirmTwoFactorSetupInput,
+} from "./confirm-two-factor-setup.use-case.ts";
+import { createAdministrator, type CreateAdministratorInput } from "./create-administrator.use-case.ts";
+import { disableTwoFactor, type DisableTwoFactorInput } from "./disable-two-factor.use-case.ts";
+import { logIn, type LogInInput } from "./log-in.use-case.ts";
+import { logOut, type LogOutInput } from "./log-out.use-case.ts";
+import { findUser, usersByIds, viewer } from "./read-users.ts";
+import { refreshSession, type RefreshSessionInput } from "./refresh-session.use-case.ts";
+import { registerUser, type RegisterUserInput } from "./register-user.use-case.ts";
+import { startTwoFactorSetup, type StartTwoFactorSetupInput } from "./start-two-factor-setup.use-case.ts";
+
+/** The account use cases bound to their ports: what the gateway's resolvers call. */
+export function createAccountUseCases(deps: AccountDeps) {
+  return {
+    registerUser: (input: RegisterUserInput, ctx: RequestContext) => registerUser(deps, input, ctx),
+    logIn: (input: LogInInput, ctx: RequestContext) => logIn(deps, input, ctx),
+    refreshSession: (input: RefreshSessionInput, ctx: RequestContext) => refreshSession(deps, input, ctx),
+    logOut: (input: LogOutInput, ctx: RequestContext) => logOut(deps, input, ctx),
+    startTwoFactorSetup: (input: StartTwoFactorSetupInput, ctx: RequestContext) =>
+      startTwoFactorSetup(deps, input, ctx),
+    confirmTwoFactorSetup: (input: ConfirmTwoFactorSetupInput, ctx: RequestContext) =>
+      confirmTwoFactorSetup(deps, input, ctx),
+    disableTwoFactor: (input: DisableTwoFactorInput, ctx: RequestContext) =>
+      disableTwoFactor(deps, input, ctx),
+    changeUserRole: (input: ChangeUserRoleInput, ctx: RequestContext) => changeUserRole(deps, input, ctx),
+    createAdministrator: (input: CreateAdministratorInput, ctx: RequestContext) =>
+      createAdministrator(deps, input, ctx),
+    authenticate: (accessToken: string) => authenticate(deps, accessToken),
+    viewer: (ctx: RequestContext) => viewer(deps, ctx),
+    findUser: (id: string, ctx: RequestContext) => findUser(deps, id, ctx),
+    usersByIds: (ids: readonly string[], ctx: RequestContext) => usersByIds(deps, ids, ctx),
+    auditEvents: (input: ListAuditEventsInput, ctx: RequestContext) => listAuditEvents(deps, input, ctx),
+  };
+}
+
+export type AccountUseCases = ReturnType<typeof createAccountUseCases>;

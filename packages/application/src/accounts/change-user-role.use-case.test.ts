@@ -1,0 +1,82 @@
+import { describe, expect, it } from "vitest";
+import { accountTestKit, anonymous, signedIn } from "../testing/account-test-kit.ts";
+
+async function adminAndCustomer() {
+  const kit = accountTestKit();
+  const admin = await kit.useCases.createAdministrator(
+    { email: "root@example.com", password: "a long admin password" },
+    anonymous(),
+  );
+  const customer = await kit.useCases.registerUser(
+    { email: "sara@example.com", password: "correct horse battery" },
+    anonymous(),
+  );
+  if (!admin.ok || !customer.ok) throw new Error("setup failed");
+  const adminCtx = signedIn({ userId: admin.value.user.id, role: "ADMIN", sessionId: "admin-session" });
+  return { ...kit, adminCtx, adminId: admin.value.user.id, customer: customer.value };
+}
+
+describe("changeUserRole and createAdministrator", () => {
+  it("lets an ADMIN change a role, ends the user's sessions and audits it", async () => {
+    const kit = await adminAndCustomer();
+    const result = await kit.useCases.changeUserRole(
+      { userId: kit.customer.user.id, role: "SUPPORT" },
+      kit.adminCtx,
+    );
+    expect(result).toMatchObject({ ok: true, value: { user: { role: "SUPPORT" } } });
+    expect(await kit.useCases.authenticate(kit.customer.accessToken)).toBeNull();
+    const event = kit.audit.events.find((e) => e.action === "ROLE_CHANGED" && e.actorId === kit.adminId);
+    expect(event?.details).toEqual({ from: "CUSTOMER", to: "SUPPORT" });
+  });
+
+  it("refuses other roles as a bug, an admin's own role, and unknown users as user errors", async () => {
+    const kit = await adminAndCustomer();
+    const customerCtx = signedIn({ userId: kit.customer.user.id, role: "CUSTOMER", sessionId: "s" });
+    await expect(
+      kit.useCases.changeUserRole({ userId: kit.customer.user.id, role: "ADMIN" }, customerCtx),
+    ).rejects.toMatchObject({ reason: "FORBIDDEN" });
+    expect(
+      await kit.useCases.changeUserRole({ userId: kit.adminId, role: "CUSTOMER" }, kit.adminCtx),
+    ).toMatchObject({
+      ok: false,
+      error: { code: "CANNOT_CHANGE_OWN_ROLE" },
+    });
+    expect(
+      await kit.useCases.changeUserRole({ userId: "nobody", role: "CUSTOMER" }, kit.adminCtx),
+    ).toMatchObject({
+      ok: false,
+      error: { code: "USER_NOT_FOUND" },
+    });
+  });
+
+  it("promotes an existing account from the CLI without touching its password", async () => {
+    const kit = await adminAndCustomer();
+    const before = kit.users.rows.get(kit.customer.user.id)!.passwordHash;
+    const result = await kit.useCases.createAdministrator(
+      { email: "SARA@example.com", password: "ignored password" },
+      anonymous(),
+    );
+    expect(result).toMatchObject({ ok: true, value: { created: false, user: { role: "ADMIN" } } });
+    expect(kit.users.rows.get(kit.customer.user.id)!.passwordHash).toBe(before);
+  });
+
+  it("shows users only to themselves and to staff", async () => {
+    const kit = await adminAndCustomer();
+    const stranger = signedIn({ userId: "someone-else", role: "CUSTOMER", sessionId: "x" });
+    expect(await kit.useCases.findUser(kit.customer.user.id, stranger)).toBeNull();
+    expect(await kit.useCases.findUser(kit.customer.user.id, kit.adminCtx)).not.toBeNull();
+    expect(await kit.useCases.usersByIds([kit.customer.user.id, kit.adminId], stranger)).toEqual([]);
+  });
+
+  it("lists audit events newest first, in pages, for ADMIN only", async () => {
+    const kit = await adminAndCustomer();
+    const page = await kit.useCases.auditEvents({ first: 1 }, kit.adminCtx);
+    expect(page.events).toHaveLength(1);
+    expect(page.hasMore).toBe(true);
+    const next = await kit.useCases.auditEvents({ first: 100, after: page.events[0] }, kit.adminCtx);
+    expect(next.events.map((e) => e.id)).not.toContain(page.events[0]!.id);
+    await expect(kit.useCases.auditEvents({ first: 1 }, anonymous())).rejects.toMatchObject({
+      reason: "UNAUTHENTICATED",
+    });
+  });
+});

@@ -1,0 +1,30 @@
+import type { AuditAction } from "@peykarband/domain";
+import type { AuditLog } from "../ports/audit-log.ts";
+import type { Clock, IdGenerator } from "../ports/system.ts";
+import type { RequestContext } from "../shared/request-context.ts";
+
+interface AuditFacts {
+  readonly actorId?: string | null;
+  readonly subjectId?: string | null;
+  readonly details?: Record<string, string>;
+}
+
+/** Appends one event, taking the actor, IP, user agent and request id from the request. */
+export function recordAudit(
+  deps: { audit: AuditLog; clock: Clock; ids: IdGenerator },
+  ctx: RequestContext,
+  action: AuditAction,
+  facts: AuditFacts = {},
+): Promise<void> {
+  return deps.audit.record({
+    id: deps.ids.newId(),
+    action,
+    actorId: facts.actorId !== undefined ? facts.actorId : (ctx.viewer?.userId ?? null),
+    subjectId: facts.subjectId ?? null,
+    ip: ctx.ip,
+    userAgent: ctx.userAgent,
+    requestId: ctx.requestId,
+    details: facts.details ?? {},
+    occurredAt: deps.clock.now(),
+  });
+}

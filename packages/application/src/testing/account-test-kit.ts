@@ -1,0 +1,54 @@
+import { defaultAccountPolicy, type AccountPolicy } from "../accounts/account-policy.ts";
+import type { AccountDeps } from "../accounts/account-deps.ts";
+import { createAccountUseCases } from "../accounts/account-use-cases.ts";
+import type { RequestContext, Viewer } from "../shared/request-context.ts";
+import {
+  FakeAccessTokens,
+  FakePasswordHasher,
+  FakeTotp,
+  ManualClock,
+  fakeRandom,
+  sequentialIds,
+  fakeDigest,
+  transparentSecretBox,
+} from "./fake-crypto.ts";
+import { InMemoryAuditLog, InMemoryRecoveryCodes, InMemoryThrottle } from "./in-memory-security.ts";
+import { InMemorySessions } from "./in-memory-sessions.ts";
+import { InMemoryUsers } from "./in-memory-users.ts";
+
+/** Account use cases over in-memory ports, with handles on each fake for assertions. */
+export function accountTestKit(policy: Partial<AccountPolicy> = {}) {
+  const clock = new ManualClock();
+  const fakes = {
+    clock,
+    users: new InMemoryUsers(),
+    sessions: new InMemorySessions(),
+    recoveryCodes: new InMemoryRecoveryCodes(),
+    passwords: new FakePasswordHasher(),
+    accessTokens: new FakeAccessTokens(clock),
+    totp: new FakeTotp(clock),
+    throttle: new InMemoryThrottle(clock),
+    audit: new InMemoryAuditLog(),
+  };
+  const deps: AccountDeps = {
+    ...fakes,
+    secretBox: transparentSecretBox,
+    ids: sequentialIds(),
+    random: fakeRandom,
+    digest: fakeDigest,
+    policy: { ...defaultAccountPolicy, ...policy },
+  };
+  return { ...fakes, deps, useCases: createAccountUseCases(deps) };
+}
+
+export const anonymous = (ip = "198.51.100.7"): RequestContext => ({
+  requestId: "req-test",
+  ip,
+  userAgent: "vitest",
+  viewer: null,
+});
+
+export const signedIn = (viewer: Viewer, ip = "198.51.100.7"): RequestContext => ({
+  ...anonymous(ip),
+  viewer,
+});

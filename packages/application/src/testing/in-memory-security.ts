@@ -1,0 +1,79 @@
+import type { AuditEvent } from "@peykarband/domain";
+import type { AuditLog } from "../ports/audit-log.ts";
+import type { AttemptThrottle } from "../ports/login-throttle.ts";
+import type { RecoveryCodeRepository } from "../ports/recovery-code.repository.ts";
+import type { Clock } from "../ports/system.ts";
+
+export class InMemoryRecoveryCodes implements RecoveryCodeRepository {
+  readonly codes = new Map<string, Map<string, boolean>>();
+
+  async replaceAll(userId: string, codeHashes: readonly string[]) {
+    this.codes.set(userId, new Map(codeHashes.map((hash) => [hash, false])));
+  }
+
+  async consume(userId: string, codeHash: string) {
+    const codes = this.codes.get(userId);
+    if (!codes || codes.get(codeHash) !== false) return false;
+    codes.set(codeHash, true);
+    return true;
+  }
+
+  async deleteAll(userId: string) {
+    this.codes.delete(userId);
+  }
+}
+
+export class InMemoryThrottle implements AttemptThrottle {
+  private readonly windows = new Map<string, { startedAt: number; count: number }>();
+
+  constructor(private readonly clock: Clock) {}
+
+  async consume(key: string, limit: number, windowSeconds: number) {
+    const now = this.clock.now().getTime();
+    const current = this.windows.get(key);
+    const window =
+      current && now - current.startedAt < windowSeconds * 1000
+        ? { ...current, count: current.count + 1 }
+        : { startedAt: now, count: 1 };
+    this.windows.set(key, window);
+    const retryAfterSeconds = Math.ceil((window.startedAt + windowSeconds * 1000 - now) / 1000);
+    return {
+      allowed: window.count <= limit,
+      retryAfterSeconds: window.count <= limit ? 0 : retryAfterSeconds,
+    };
+  }
+
+  async reset(key: string) {
+    this.windows.delete(key);
+  }
+}
+
+export class InMemoryAuditLog implements AuditLog {
+  readonly events: AuditEvent[] = [];
+
+  async record(event: AuditEvent) {
+    this.events.push(event);
+  }
+
+  async list(query: {
+    limit: number;
+    before?: { occurredAt: Date; id: string };
+    actorId?: string;
+    subjectId?: string;
+  }) {
+    const matching = [...this.events]
+      .reverse()
+      .filter(
+        (e) =>
+          (!query.actorId || e.actorId === query.actorId) &&
+          (!query.subjectId || e.subjectId === query.subjectId),
+      );
+    const start = query.before ? matching.findIndex((e) => e.id === query.before!.id) + 1 : 0;
+    const page = matching.slice(start, start + query.limit + 1);
+    return { events: page.slice(0, query.limit), hasMore: page.length > query.limit };
+  }
+
+  actions() {
+    return this.events.map((e) => e.action);
+  }
+}

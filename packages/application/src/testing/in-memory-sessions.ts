@@ -1,0 +1,41 @@
+import type { RefreshTokenRecord, SessionFamily, SessionRepository } from "../ports/session.repository.ts";
+
+export class InMemorySessions implements SessionRepository {
+  readonly families = new Map<string, SessionFamily>();
+  readonly tokens = new Map<string, RefreshTokenRecord>();
+
+  async createFamily(family: { id: string; userId: string; createdAt: Date; expiresAt: Date }) {
+    this.families.set(family.id, { ...family, revokedAt: null });
+  }
+
+  async findFamily(id: string) {
+    return this.families.get(id) ?? null;
+  }
+
+  async addRefreshToken(token: { tokenHash: string; familyId: string; userId: string; expiresAt: Date }) {
+    const { tokenHash, familyId, userId, expiresAt } = token;
+    this.tokens.set(tokenHash, { tokenHash, familyId, userId, expiresAt, usedAt: null });
+  }
+
+  async useRefreshToken(tokenHash: string, at: Date) {
+    const token = this.tokens.get(tokenHash);
+    if (!token || token.usedAt) return null;
+    const used = { ...token, usedAt: at };
+    this.tokens.set(tokenHash, used);
+    return used;
+  }
+
+  async findRefreshToken(tokenHash: string) {
+    return this.tokens.get(tokenHash) ?? null;
+  }
+
+  async revokeFamily(familyId: string, at: Date) {
+    const family = this.families.get(familyId);
+    if (family && !family.revokedAt) this.families.set(familyId, { ...family, revokedAt: at });
+  }
+
+  async revokeAllForUser(userId: string, at: Date) {
+    for (const family of this.families.values())
+      if (family.userId === userId) await this.revokeFamily(family.id, at);
+  }
+}

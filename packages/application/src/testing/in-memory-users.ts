@@ -1,0 +1,48 @@
+import type { Email, Role, TwoFactor, User } from "@peykarband/domain";
+import type { NewUser, UserRepository } from "../ports/user.repository.ts";
+
+export class InMemoryUsers implements UserRepository {
+  readonly rows = new Map<string, User & { totpLastStep: number | null }>();
+
+  async create(user: NewUser): Promise<boolean> {
+    if ([...this.rows.values()].some((u) => u.email.value === user.email.value)) return false;
+    this.rows.set(user.id, { ...user, twoFactor: { status: "DISABLED" }, totpLastStep: null });
+    return true;
+  }
+
+  async findById(id: string) {
+    return this.rows.get(id) ?? null;
+  }
+
+  async findByIds(ids: readonly string[]) {
+    return ids.flatMap((id) => this.rows.get(id) ?? []);
+  }
+
+  async findByEmail(email: Email) {
+    return [...this.rows.values()].find((u) => u.email.value === email.value) ?? null;
+  }
+
+  async updatePasswordHash(userId: string, passwordHash: string) {
+    this.patch(userId, { passwordHash });
+  }
+
+  async updateTwoFactor(userId: string, twoFactor: TwoFactor) {
+    this.patch(userId, { twoFactor });
+  }
+
+  async updateRole(userId: string, role: Role) {
+    this.patch(userId, { role });
+  }
+
+  async claimTotpStep(userId: string, step: number) {
+    const row = this.rows.get(userId);
+    if (!row || (row.totpLastStep !== null && row.totpLastStep >= step)) return false;
+    this.patch(userId, { totpLastStep: step });
+    return true;
+  }
+
+  private patch(userId: string, change: Partial<User & { totpLastStep: number | null }>) {
+    const row = this.rows.get(userId);
+    if (row) this.rows.set(userId, { ...row, ...change });
+  }
+}
