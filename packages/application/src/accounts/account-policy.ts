@@ -10,8 +10,6 @@ export interface AccountPolicy {
   readonly maxAttemptsPerAccount: number;
   readonly maxAttemptsPerIp: number;
   readonly attemptWindowSeconds: number;
-  /** Issuer shown in authenticator apps. */
-  readonly totpIssuer: string;
 }
 
 export const defaultAccountPolicy: AccountPolicy = {
@@ -21,5 +19,4 @@ export const defaultAccountPolicy: AccountPolicy = {
   maxAttemptsPerAccount: 5,
   maxAttemptsPerIp: 50,
   attemptWindowSeconds: 15 * 60,
-  totpIssuer: "Peykarband",
 };

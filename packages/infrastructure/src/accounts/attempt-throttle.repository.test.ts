@@ -1,0 +1,50 @@
+import { randomUUID } from "node:crypto";
+import { setTimeout as sleep } from "node:timers/promises";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Database } from "../database/database.ts";
+import { testDatabases } from "../testing/test-database.ts";
+import { DrizzleAttemptThrottle } from "./attempt-throttle.repository.ts";
+
+for (const target of testDatabases()) {
+  describe.skipIf(target.skipReason !== null)(`DrizzleAttemptThrottle on ${target.name}`, () => {
+    let database: Database;
+    let throttle: DrizzleAttemptThrottle;
+    beforeAll(async () => {
+      database = await target.open();
+      throttle = new DrizzleAttemptThrottle(database.db);
+    });
+    afterAll(() => database?.close());
+
+    it("allows `limit` attempts per window, then says how long to wait", async () => {
+      const key = `account:${randomUUID()}`;
+      for (let i = 0; i < 3; i++)
+        expect(await throttle.consume(key, 3, 900)).toEqual({ allowed: true, retryAfterSeconds: 0 });
+      const refused = await throttle.consume(key, 3, 900);
+      expect(refused.allowed).toBe(false);
+      expect(refused.retryAfterSeconds).toBeGreaterThan(895);
+      expect(refused.retryAfterSeconds).toBeLessThanOrEqual(900);
+      expect((await throttle.consume(`account:${randomUUID()}`, 3, 900)).allowed).toBe(true);
+    });
+
+    it("starts a new window once the old one has ended", async () => {
+      const key = `ip:${randomUUID()}`;
+      expect((await throttle.consume(key, 1, 1)).allowed).toBe(true);
+      expect((await throttle.consume(key, 1, 1)).allowed).toBe(false);
+      await sleep(1_100);
+      expect((await throttle.consume(key, 1, 1)).allowed).toBe(true);
+    });
+
+    it("forgets a key on reset", async () => {
+      const key = `account:${randomUUID()}`;
+      await throttle.consume(key, 1, 900);
+      await throttle.reset(key);
+      expect((await throttle.consume(key, 1, 900)).allowed).toBe(true);
+    });
+
+    it("allows exactly `limit` of 50 concurrent attempts", async () => {
+      const key = `account:${randomUUID()}`;
+      const decisions = await Promise.all(Array.from({ length: 50 }, () => throttle.consume(key, 5, 900)));
+      expect(decisions.filter((decision) => decision.allowed)).toHaveLength(5);
+    });
+  });
+}

@@ -1,0 +1,42 @@
+import type { AuditLog, AuditPage } from "@peykarband/application";
+import { AUDIT_ACTIONS, type AuditAction, type AuditEvent } from "@peykarband/domain";
+import { and, desc, eq, sql, type SQL } from "drizzle-orm";
+import type { Db } from "../database/database.ts";
+import { auditEvents } from "../database/schema.ts";
+
+type AuditQuery = Parameters<AuditLog["list"]>[0];
+
+export class DrizzleAuditLog implements AuditLog {
+  constructor(private readonly db: Db) {}
+
+  async record(event: AuditEvent): Promise<void> {
+    await this.db.insert(auditEvents).values({ ...event, details: { ...event.details } });
+  }
+
+  async list(query: AuditQuery): Promise<AuditPage> {
+    const conditions: SQL[] = [];
+    if (query.actorId !== undefined) conditions.push(eq(auditEvents.actorId, query.actorId));
+    if (query.subjectId !== undefined) conditions.push(eq(auditEvents.subjectId, query.subjectId));
+    if (query.before) {
+      // A row comparison matches the (occurred_at desc, id desc) index: a keyset page, never OFFSET.
+      conditions.push(
+        sql`(${auditEvents.occurredAt}, ${auditEvents.id}) < (${query.before.occurredAt.toISOString()}::timestamptz, ${query.before.id}::uuid)`,
+      );
+    }
+    const rows = await this.db
+      .select()
+      .from(auditEvents)
+      .where(and(...conditions))
+      .orderBy(desc(auditEvents.occurredAt), desc(auditEvents.id))
+      .limit(query.limit + 1);
+    return { events: rows.slice(0, query.limit).map(toEvent), hasMore: rows.length > query.limit };
+  }
+}
+
+const isAuditAction = (value: string): value is AuditAction =>
+  (AUDIT_ACTIONS as readonly string[]).includes(value);
+
+function toEvent(row: typeof auditEvents.$inferSelect): AuditEvent {
+  if (!isAuditAction(row.action)) throw new Error(`stored audit action is unknown: ${row.action}`);
+  return { ...row, action: row.action };
+}

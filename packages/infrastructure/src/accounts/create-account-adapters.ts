@@ -1,0 +1,50 @@
+import type { AccountDeps } from "@peykarband/application";
+import type { Config } from "../config/config.ts";
+import { AesGcmSecretBox } from "../crypto/aes-gcm.secret-box.ts";
+import { Argon2PasswordHasher } from "../crypto/argon2.password-hasher.ts";
+import { JoseAccessTokenIssuer } from "../crypto/jose.access-token-issuer.ts";
+import { OtplibTotp } from "../crypto/otplib.totp.ts";
+import type { Database } from "../database/database.ts";
+import { CryptoRandomSource } from "../system/crypto.random-source.ts";
+import { Sha256Digest } from "../system/sha256.digest.ts";
+import { SystemClock } from "../system/system.clock.ts";
+import { UuidV7Generator } from "../system/uuid-v7.id-generator.ts";
+import { DrizzleAttemptThrottle } from "./attempt-throttle.repository.ts";
+import { DrizzleAuditLog } from "./audit-log.repository.ts";
+import { DrizzleRecoveryCodeRepository } from "./recovery-code.repository.ts";
+import { DrizzleSessionRepository } from "./session.repository.ts";
+import { DrizzleUserRepository } from "./user.repository.ts";
+
+export type AccountAdapters = Omit<AccountDeps, "policy">;
+
+type AccountConfig = Pick<Config, "deploymentName" | "accessTokenTtlSeconds" | "secrets">;
+
+/** The real adapters behind the account use cases; the gateway adds the policy. */
+export function createAccountAdapters(
+  database: Pick<Database, "db">,
+  config: AccountConfig,
+  options: { totpIssuer: string } = { totpIssuer: "Peykarband" },
+): AccountAdapters {
+  const clock = new SystemClock();
+  return {
+    users: new DrizzleUserRepository(database.db),
+    sessions: new DrizzleSessionRepository(database.db),
+    recoveryCodes: new DrizzleRecoveryCodeRepository(database.db),
+    throttle: new DrizzleAttemptThrottle(database.db),
+    audit: new DrizzleAuditLog(database.db),
+    passwords: new Argon2PasswordHasher(),
+    accessTokens: new JoseAccessTokenIssuer({
+      keys: config.secrets.jwtSigningKeys,
+      issuer: config.deploymentName,
+      audience: `${config.deploymentName}:api`,
+      ttlSeconds: config.accessTokenTtlSeconds,
+      clock,
+    }),
+    totp: new OtplibTotp(clock, options.totpIssuer),
+    secretBox: new AesGcmSecretBox(config.secrets.secretBoxKey),
+    clock,
+    ids: new UuidV7Generator(clock),
+    random: new CryptoRandomSource(),
+    digest: new Sha256Digest(),
+  };
+}

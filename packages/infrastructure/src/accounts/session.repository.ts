@@ -1,0 +1,72 @@
+import type { RefreshTokenRecord, SessionFamily, SessionRepository } from "@peykarband/application";
+import { and, eq, isNull } from "drizzle-orm";
+import type { Db } from "../database/database.ts";
+import { refreshTokens, sessionFamilies } from "../database/schema.ts";
+
+const tokenColumns = {
+  tokenHash: refreshTokens.tokenHash,
+  familyId: refreshTokens.familyId,
+  userId: refreshTokens.userId,
+  expiresAt: refreshTokens.expiresAt,
+  usedAt: refreshTokens.usedAt,
+};
+
+export class DrizzleSessionRepository implements SessionRepository {
+  constructor(private readonly db: Db) {}
+
+  async createFamily(family: {
+    id: string;
+    userId: string;
+    createdAt: Date;
+    expiresAt: Date;
+  }): Promise<void> {
+    await this.db.insert(sessionFamilies).values(family);
+  }
+
+  async findFamily(id: string): Promise<SessionFamily | null> {
+    const [row] = await this.db.select().from(sessionFamilies).where(eq(sessionFamilies.id, id));
+    return row ?? null;
+  }
+
+  async addRefreshToken(token: {
+    tokenHash: string;
+    familyId: string;
+    userId: string;
+    issuedAt: Date;
+    expiresAt: Date;
+  }): Promise<void> {
+    await this.db.insert(refreshTokens).values(token);
+  }
+
+  async useRefreshToken(tokenHash: string, at: Date): Promise<RefreshTokenRecord | null> {
+    // One conditional UPDATE: of concurrent refreshes with the same token, the row lock lets one through.
+    const [row] = await this.db
+      .update(refreshTokens)
+      .set({ usedAt: at })
+      .where(and(eq(refreshTokens.tokenHash, tokenHash), isNull(refreshTokens.usedAt)))
+      .returning(tokenColumns);
+    return row ?? null;
+  }
+
+  async findRefreshToken(tokenHash: string): Promise<RefreshTokenRecord | null> {
+    const [row] = await this.db
+      .select(tokenColumns)
+      .from(refreshTokens)
+      .where(eq(refreshTokens.tokenHash, tokenHash));
+    return row ?? null;
+  }
+
+  async revokeFamily(familyId: string, at: Date): Promise<void> {
+    await this.db
+      .update(sessionFamilies)
+      .set({ revokedAt: at })
+      .where(and(eq(sessionFamilies.id, familyId), isNull(sessionFamilies.revokedAt)));
+  }
+
+  async revokeAllForUser(userId: string, at: Date): Promise<void> {
+    await this.db
+      .update(sessionFamilies)
+      .set({ revokedAt: at })
+      .where(and(eq(sessionFamilies.userId, userId), isNull(sessionFamilies.revokedAt)));
+  }
+}

@@ -1,0 +1,124 @@
+import { randomBytes } from "node:crypto";
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { loadConfig } from "./config.ts";
+import { ConfigError } from "./config-error.ts";
+
+const secret = (bytes = 32) => randomBytes(bytes).toString("base64url");
+
+function problemsOf(env: NodeJS.ProcessEnv): string {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    return (error as ConfigError).message;
+  }
+  throw new Error("expected a ConfigError");
+}
+
+describe("loadConfig", () => {
+  let dataDir: string;
+  beforeEach(() => {
+    dataDir = mkdtempSync(join(tmpdir(), "pk-config-"));
+  });
+  afterEach(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  it("starts a sandbox with no configuration at all, keeping its generated keys across restarts", () => {
+    const first = loadConfig({ DATA_DIR: dataDir });
+    expect(first).toMatchObject({
+      nodeEnv: "development",
+      host: "127.0.0.1",
+      port: 4000,
+      dataDir,
+      databaseUrl: null,
+      pgliteDir: join(dataDir, "pglite"),
+      redisUrl: null,
+      sandbox: true,
+      deploymentName: "peykarband",
+      logLevel: "info",
+      accessTokenTtlSeconds: 900,
+      trustProxy: 0,
+      role: "all",
+    });
+    const file = join(dataDir, "secrets.json");
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    const second = loadConfig({ DATA_DIR: dataDir });
+    expect(second.secrets).toEqual(first.secrets);
+    expect(first.secrets.secretBoxKey).toHaveLength(32);
+    expect(first.secrets.jwtSigningKeys[0]?.secret.length).toBeGreaterThanOrEqual(32);
+  });
+
+  it("reads production settings and lists signing keys in order", () => {
+    const config = loadConfig({
+      NODE_ENV: "production",
+      DATA_DIR: dataDir,
+      DATABASE_URL: "postgres://api:pw@db:5432/peykarband",
+      REDIS_URL: "rediss://cache:6380",
+      PORT: "8080",
+      JWT_SIGNING_KEYS: `2026-03:${secret()}, 2026-02:${secret(48)}`,
+      SECRET_BOX_KEY: randomBytes(32).toString("base64"),
+      ACCESS_TOKEN_TTL_SECONDS: "300",
+      TRUST_PROXY: "1",
+      ROLE: "worker",
+      LOG_LEVEL: "",
+    });
+    expect(config).toMatchObject({ sandbox: false, port: 8080, accessTokenTtlSeconds: 300, role: "worker" });
+    expect(config.logLevel).toBe("info");
+    expect(config.secrets.jwtSigningKeys.map((key) => key.kid)).toEqual(["2026-03", "2026-02"]);
+    expect(() => readFileSync(join(dataDir, "secrets.json"))).toThrow();
+  });
+
+  it("requires the keys in production and never generates them", () => {
+    const message = problemsOf({ DATA_DIR: dataDir, DATABASE_URL: "postgresql://db/pk" });
+    expect(message).toContain("JWT_SIGNING_KEYS: is required when DATABASE_URL is set");
+    expect(message).toContain("SECRET_BOX_KEY: is required");
+    expect(problemsOf({ DATA_DIR: dataDir, NODE_ENV: "production" })).toContain("JWT_SIGNING_KEYS");
+  });
+
+  it("names every bad variable at once, without echoing secret values", () => {
+    const shortSecret = secret(16);
+    const message = problemsOf({
+      DATA_DIR: dataDir,
+      NODE_ENV: "staging",
+      PORT: "eighty",
+      ACCESS_TOKEN_TTL_SECONDS: "3600",
+      DEPLOYMENT_NAME: "Peykarband_Prod",
+      DATABASE_URL: "mysql://root:hunter2@db/pk",
+      TRUST_PROXY: "-1",
+      ROLE: "both",
+      JWT_SIGNING_KEYS: `k1:${shortSecret}`,
+      SECRET_BOX_KEY: "c2hvcnQ",
+    });
+    for (const variable of [
+      "NODE_ENV",
+      "PORT",
+      "ACCESS_TOKEN_TTL_SECONDS: must be at most 900",
+      "DEPLOYMENT_NAME",
+      "DATABASE_URL: must be a URL starting with postgres://",
+      "TRUST_PROXY: must be at least 0",
+      "ROLE",
+      'JWT_SIGNING_KEYS: secret of key "k1" decodes to 16 bytes',
+      "SECRET_BOX_KEY: decodes to 5 bytes",
+    ]) {
+      expect(message).toContain(variable);
+    }
+    expect(message).not.toContain(shortSecret);
+    expect(message).not.toContain("hunter2");
+    expect(message).not.toContain("c2hvcnQ");
+  });
+
+  it("rejects malformed key lists", () => {
+    expect(problemsOf({ DATA_DIR: dataDir, JWT_SIGNING_KEYS: "no-colon" })).toContain("kid:base64url-secret");
+    expect(problemsOf({ DATA_DIR: dataDir, JWT_SIGNING_KEYS: `a:${secret()},a:${secret()}` })).toContain(
+      "appears twice",
+    );
+    expect(problemsOf({ DATA_DIR: dataDir, JWT_SIGNING_KEYS: `a:${secret()}+/` })).toContain("not base64url");
+  });
+
+  it("reports a damaged sandbox key file instead of replacing it", () => {
+    writeFileSync(join(dataDir, "secrets.json"), "{ not json");
+    expect(problemsOf({ DATA_DIR: dataDir })).toContain("secrets.json");
+  });
+});

@@ -1,0 +1,33 @@
+import { ROLES } from "@peykarband/domain";
+import { sql } from "drizzle-orm";
+import { bigint, check, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+
+const TWO_FACTOR_STATUSES = ["DISABLED", "PENDING", "ENABLED"] as const;
+
+const inList = (values: readonly string[]) => sql.raw(values.map((value) => `'${value}'`).join(", "));
+
+export const users = pgTable(
+  "users",
+  {
+    id: uuid("id").primaryKey(),
+    /** Canonical form (see Email), so the unique index is the duplicate-account check. */
+    email: text("email").notNull().unique("users_email_unique"),
+    phone: text("phone"),
+    role: text("role").notNull(),
+    passwordHash: text("password_hash").notNull(),
+    twoFactorStatus: text("two_factor_status").notNull().default("DISABLED"),
+    /** Sealed by the SecretBox: never the plain TOTP secret. */
+    twoFactorSecret: text("two_factor_secret"),
+    totpLastStep: bigint("totp_last_step", { mode: "number" }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    check("users_role_check", sql`${t.role} in (${inList(ROLES)})`),
+    check("users_two_factor_status_check", sql`${t.twoFactorStatus} in (${inList(TWO_FACTOR_STATUSES)})`),
+    check(
+      "users_two_factor_secret_check",
+      sql`(${t.twoFactorStatus} = 'DISABLED') = (${t.twoFactorSecret} is null)`,
+    ),
+  ],
+);

@@ -1,0 +1,32 @@
+export { loadConfig, LOG_LEVELS, type Config, type LogLevel } from "./config/config.ts";
+export { ConfigError, type ConfigProblem } from "./config/config-error.ts";
+export type { SigningKey } from "./config/secret-keys.ts";
+
+export { openDatabase } from "./database/open-database.ts";
+export { openPgliteDatabase } from "./database/pglite.database.ts";
+export { openPostgresDatabase, type PostgresOptions } from "./database/postgres.database.ts";
+export { MIGRATIONS_FOLDER, type Database, type Db, type Schema } from "./database/database.ts";
+export * as tables from "./database/schema.ts";
+
+export { createLogger, type Logger } from "./logging/logger.ts";
+
+export { createAccountAdapters, type AccountAdapters } from "./accounts/create-account-adapters.ts";
+export { DrizzleUserRepository } from "./accounts/user.repository.ts";
+export { DrizzleSessionRepository } from "./accounts/session.repository.ts";
+export { DrizzleRecoveryCodeRepository } from "./accounts/recovery-code.repository.ts";
+export { DrizzleAttemptThrottle } from "./accounts/attempt-throttle.repository.ts";
+export { DrizzleAuditLog } from "./accounts/audit-log.repository.ts";
+
+export {
+  Argon2PasswordHasher,
+  OWASP_ARGON2ID,
+  type Argon2Parameters,
+} from "./crypto/argon2.password-hasher.ts";
+export { JoseAccessTokenIssuer, type AccessTokenOptions } from "./crypto/jose.access-token-issuer.ts";
+export { OtplibTotp } from "./crypto/otplib.totp.ts";
+export { AesGcmSecretBox } from "./crypto/aes-gcm.secret-box.ts";
+
+export { SystemClock } from "./system/system.clock.ts";
+export { UuidV7Generator } from "./system/uuid-v7.id-generator.ts";
+export { CryptoRandomSource, UNAMBIGUOUS_ALPHABET } from "./system/crypto.random-source.ts";
+export { Sha256Digest } from "./system/sha256.digest.ts";

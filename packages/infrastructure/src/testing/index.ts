@@ -1,0 +1,3 @@
+export { testDatabases, type TestDatabase } from "./test-database.ts";
+export { aNewUser, insertUser } from "./account-fixtures.ts";
+export { FixedClock } from "./fixed-clock.ts";
