@@ -2,7 +2,9 @@ import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["**/node_modules/**", "**/dist/**", "packages/sdk/src/generated/**", ".data/**", "coverage/**"] },
+  {
+    ignores: ["**/node_modules/**", "**/dist/**", "packages/sdk/src/generated/**", ".data/**", "coverage/**"],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

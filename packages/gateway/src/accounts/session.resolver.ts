@@ -1,0 +1,73 @@
+import { Arg, Ctx, Mutation, Resolver } from "type-graphql";
+import { Requires } from "../auth/requires.decorator.ts";
+import type { GraphQLContext } from "../context/graphql-context.ts";
+import { toUserErrors } from "../schema/user-errors/to-user-errors.ts";
+import { LogInInput } from "./log-in.input.ts";
+import { LogInPayload } from "./log-in.payload.ts";
+import { LogOutInput } from "./log-out.input.ts";
+import { LogOutPayload } from "./log-out.payload.ts";
+import { RefreshSessionInput } from "./refresh-session.input.ts";
+import { RefreshSessionPayload } from "./refresh-session.payload.ts";
+import { RegisterUserInput } from "./register-user.input.ts";
+import { RegisterUserPayload } from "./register-user.payload.ts";
+import { SessionType } from "./session.type.ts";
+
+@Requires("PUBLIC")
+@Resolver()
+export class SessionResolver {
+  @Mutation(() => RegisterUserPayload, {
+    description: "Creates a customer account and signs it in. Throttled per address.",
+  })
+  async registerUser(
+    @Arg("input", () => RegisterUserInput, { description: "The new account." }) input: RegisterUserInput,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<RegisterUserPayload> {
+    const result = await ctx.useCases.registerUser(input, ctx);
+    if (!result.ok) return { user: null, session: null, userErrors: toUserErrors(result.error, ctx) };
+    const session = SessionType.from(result.value);
+    return { user: session.user, session, userErrors: [] };
+  }
+
+  @Mutation(() => LogInPayload, {
+    description:
+      "Signs in with email and password, plus totpCode or recoveryCode when two-factor is on. Throttled per account and per address.",
+  })
+  async logIn(
+    @Arg("input", () => LogInInput, { description: "Credentials." }) input: LogInInput,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<LogInPayload> {
+    const result = await ctx.useCases.logIn(input, ctx);
+    return result.ok
+      ? { session: SessionType.from(result.value), userErrors: [] }
+      : { session: null, userErrors: toUserErrors(result.error, ctx) };
+  }
+
+  @Mutation(() => RefreshSessionPayload, {
+    description:
+      "Trades a refresh token for a new access token and refresh token. A refresh token used twice ends its whole session.",
+  })
+  async refreshSession(
+    @Arg("input", () => RefreshSessionInput, { description: "The refresh token." })
+    input: RefreshSessionInput,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<RefreshSessionPayload> {
+    const result = await ctx.useCases.refreshSession(input, ctx);
+    return result.ok
+      ? { session: SessionType.from(result.value), userErrors: [] }
+      : { session: null, userErrors: toUserErrors(result.error, ctx) };
+  }
+
+  @Requires("SIGNED_IN")
+  @Mutation(() => LogOutPayload, {
+    description: "Ends the caller's session, or all of the account's sessions.",
+  })
+  async logOut(
+    @Arg("input", () => LogOutInput, { description: "Which sessions to end." }) input: LogOutInput,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<LogOutPayload> {
+    const result = await ctx.useCases.logOut(input, ctx);
+    return result.ok
+      ? { loggedOut: true, userErrors: [] }
+      : { loggedOut: false, userErrors: toUserErrors(result.error, ctx) };
+  }
+}

@@ -1,0 +1,29 @@
+import { AUDIT_ACTIONS, type AuditAction } from "@peykarband/domain";
+import { registerEnumType } from "type-graphql";
+
+const DESCRIPTIONS: Readonly<Record<AuditAction, string>> = {
+  USER_REGISTERED: "An account was created.",
+  LOGIN_SUCCEEDED: "Someone signed in.",
+  LOGIN_FAILED: "A sign-in was refused (wrong password or second factor, unknown email).",
+  LOGIN_THROTTLED: "A sign-in was refused because of too many attempts.",
+  SESSION_REFRESHED: "A session got a new token pair.",
+  REFRESH_TOKEN_REUSED: "A used refresh token was presented again; its whole session was ended.",
+  LOGGED_OUT: "A session, or every session of an account, was ended.",
+  TWO_FACTOR_SETUP_STARTED: "A new TOTP secret was created, not yet confirmed.",
+  TWO_FACTOR_ENABLED: "Two-factor authentication was turned on.",
+  TWO_FACTOR_DISABLED: "Two-factor authentication was turned off.",
+  TWO_FACTOR_FAILED: "A wrong two-factor code was given.",
+  RECOVERY_CODE_USED: "A one-time recovery code was used.",
+  ROLE_CHANGED: "An administrator changed an account's role.",
+};
+
+export const AuditActionEnum = Object.fromEntries(AUDIT_ACTIONS.map((a) => [a, a])) as Record<
+  AuditAction,
+  AuditAction
+>;
+
+registerEnumType(AuditActionEnum, {
+  name: "AuditAction",
+  description: "What a security event recorded.",
+  valuesConfig: Object.fromEntries(AUDIT_ACTIONS.map((a) => [a, { description: DESCRIPTIONS[a] }])),
+});

@@ -1,0 +1,67 @@
+import { Args, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
+import { UserType } from "../accounts/user.type.ts";
+import { Requires } from "../auth/requires.decorator.ts";
+import type { GraphQLContext } from "../context/graphql-context.ts";
+import { badUserInput } from "../graphql/gateway-errors.ts";
+import { keyOf } from "../schema/node/global-id.ts";
+import { fromAuditCursor, toAuditCursor } from "./audit-cursor.ts";
+import { AuditEventConnectionType } from "./audit-event-connection.type.ts";
+import { AuditEventType } from "./audit-event.type.ts";
+import { AuditEventsArgs } from "./audit-events.args.ts";
+
+function userKey(id: string | null | undefined, arg: string): string | undefined {
+  if (id === null || id === undefined) return undefined;
+  const key = keyOf(id, "User");
+  if (key === null) throw badUserInput(`${arg} is not the id of a User.`);
+  return key;
+}
+
+@Resolver(() => AuditEventType)
+export class AuditEventResolver {
+  @Requires(["ADMIN"])
+  @Query(() => AuditEventConnectionType, {
+    description: "The security audit log, newest first, optionally only one user's events.",
+  })
+  async auditEvents(@Args(() => AuditEventsArgs) args: AuditEventsArgs, @Ctx() ctx: GraphQLContext) {
+    const after = args.after ? fromAuditCursor(args.after) : undefined;
+    if (after === null) throw badUserInput("after is not a cursor from this connection.");
+    const page = await ctx.useCases.auditEvents(
+      {
+        first: args.first,
+        after,
+        actorId: userKey(args.actorId, "actorId"),
+        subjectId: userKey(args.subjectId, "subjectId"),
+      },
+      ctx,
+    );
+    const edges = page.events.map((event) => ({
+      cursor: toAuditCursor(event),
+      node: AuditEventType.from(event),
+    }));
+    return {
+      edges,
+      nodes: edges.map((edge) => edge.node),
+      pageInfo: {
+        hasNextPage: page.hasMore,
+        hasPreviousPage: after !== undefined,
+        startCursor: edges[0]?.cursor ?? null,
+        endCursor: edges.at(-1)?.cursor ?? null,
+      },
+    };
+  }
+
+  @FieldResolver(() => UserType, { nullable: true, description: "Who acted, when known and visible to you." })
+  async actor(@Root() event: AuditEventType, @Ctx() ctx: GraphQLContext): Promise<UserType | null> {
+    const user = event.actorId ? await ctx.loaders.user.load(event.actorId) : null;
+    return user ? UserType.from(user) : null;
+  }
+
+  @FieldResolver(() => UserType, {
+    nullable: true,
+    description: "Whom the event is about, when known and visible to you.",
+  })
+  async subject(@Root() event: AuditEventType, @Ctx() ctx: GraphQLContext): Promise<UserType | null> {
+    const user = event.subjectId ? await ctx.loaders.user.load(event.subjectId) : null;
+    return user ? UserType.from(user) : null;
+  }
+}

@@ -1,0 +1,108 @@
+import { createAccountUseCases, defaultAccountPolicy } from "@peykarband/application";
+import {
+  createAccountAdapters,
+  createLogger,
+  openDatabase,
+  type Config,
+  type Database,
+  type Logger,
+} from "@peykarband/infrastructure";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import type { TrustProxy } from "../context/client-address.ts";
+import { createApolloServer } from "../graphql/create-apollo-server.ts";
+import { createOperationRecorder } from "../graphql/operation-recorder.ts";
+import { startWebSocketServer } from "../graphql/websocket-server.ts";
+import { createExpressApp, GRAPHQL_PATH } from "../http/create-express-app.ts";
+import { createLimitRules } from "../limits/limit-rules.ts";
+import { createGatewayMetrics } from "../metrics/gateway-metrics.ts";
+import { buildGatewaySchema } from "../schema/build-gateway-schema.ts";
+import { APP_VERSION } from "./app-version.ts";
+
+export interface AppOverrides {
+  /** A database the caller opened and will close (tests share one per file). */
+  readonly database?: Database;
+  readonly logger?: Logger;
+}
+
+export interface App {
+  /** The GraphQL endpoint, e.g. http://127.0.0.1:4000/graphql (ws:// on the same path). */
+  readonly url: string;
+  readonly server: Server;
+  readonly logger: Logger;
+  /** Stops accepting work, drains HTTP and WebSocket operations, then closes what the app opened. */
+  close(): Promise<void>;
+}
+
+/** The composition root: the only place that knows which adapters stand behind the use cases. */
+export async function createApp(config: Config, overrides: AppOverrides = {}): Promise<App> {
+  const logger = overrides.logger ?? createLogger(config);
+  const database = overrides.database ?? (await openDatabase(config));
+  const ownsDatabase = overrides.database === undefined;
+  try {
+    await database.migrate();
+    const useCases = createAccountUseCases({
+      ...createAccountAdapters(database, config),
+      policy: { ...defaultAccountPolicy, accessTokenTtlSeconds: config.accessTokenTtlSeconds },
+    });
+    const app = { version: APP_VERSION, sandbox: config.sandbox };
+    const schema = await buildGatewaySchema();
+    const limitRules = createLimitRules();
+    const metrics = createGatewayMetrics();
+    const recorder = createOperationRecorder(logger, metrics);
+
+    const { app: express, mountGraphQL } = createExpressApp({
+      useCases,
+      app,
+      trustProxy: config.trustProxy,
+      readiness: { database: () => database.ping() },
+      registry: metrics.registry,
+      logger,
+      recorder,
+    });
+    const server = createServer(express);
+    const disposeWebSocket = startWebSocketServer({
+      schema,
+      httpServer: server,
+      path: GRAPHQL_PATH,
+      limitRules,
+      trustProxy: express.get("trust proxy fn") as TrustProxy,
+      recorder,
+      useCases,
+      app,
+    });
+    const apollo = createApolloServer({
+      schema,
+      httpServer: server,
+      limitRules,
+      recorder,
+      introspection: config.nodeEnv !== "production",
+      development: config.nodeEnv === "development",
+      disposeWebSocket,
+    });
+    await apollo.start();
+    mountGraphQL(apollo);
+
+    await new Promise<void>((resolve, reject) => {
+      server.once("error", reject);
+      server.listen(config.port, config.host, () => {
+        server.off("error", reject);
+        resolve();
+      });
+    });
+    const { address, port } = server.address() as AddressInfo;
+    const host = address.includes(":") ? `[${address}]` : address;
+    return {
+      url: `http://${host}:${port}${GRAPHQL_PATH}`,
+      server,
+      logger,
+      async close() {
+        await apollo.stop();
+        if (ownsDatabase) await database.close();
+      },
+    };
+  } catch (error) {
+    if (ownsDatabase) await database.close();
+    throw error;
+  }
+}

@@ -1,0 +1,45 @@
+import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
+import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
+import type { GraphQLSchema } from "graphql";
+import type { Server } from "node:http";
+import type { GraphQLContext } from "../context/graphql-context.ts";
+import { PARSE_OPTIONS } from "../limits/parse-document.ts";
+import { costPlugin } from "./cost.plugin.ts";
+import { formatError } from "./format-error.ts";
+import { observabilityPlugin } from "./observability.plugin.ts";
+import type { OperationRecorder } from "./operation-recorder.ts";
+
+export interface ApolloOptions {
+  readonly schema: GraphQLSchema;
+  readonly httpServer: Server;
+  readonly limitRules: NonNullable<ConstructorParameters<typeof ApolloServer>[0]["validationRules"]>;
+  readonly recorder: OperationRecorder;
+  readonly introspection: boolean;
+  readonly development: boolean;
+  /** Stops the WebSocket server when Apollo stops, after HTTP has drained. */
+  readonly disposeWebSocket: () => Promise<void>;
+}
+
+export function createApolloServer(options: ApolloOptions): ApolloServer<GraphQLContext> {
+  const disposeWebSocket: ApolloServerPlugin<GraphQLContext> = {
+    async serverWillStart() {
+      return { drainServer: options.disposeWebSocket };
+    },
+  };
+  return new ApolloServer<GraphQLContext>({
+    schema: options.schema,
+    allowBatchedHttpRequests: false,
+    csrfPrevention: true,
+    introspection: options.introspection,
+    includeStacktraceInErrorResponses: options.development,
+    parseOptions: PARSE_OPTIONS,
+    validationRules: options.limitRules,
+    formatError,
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer: options.httpServer }),
+      disposeWebSocket,
+      costPlugin(),
+      observabilityPlugin(options.recorder),
+    ],
+  });
+}

@@ -1,0 +1,146 @@
+import {
+  getOperationAST,
+  GraphQLError,
+  specifiedRules,
+  validate,
+  type GraphQLFormattedError,
+  type GraphQLSchema,
+  type ValidationRule,
+} from "graphql";
+import type { Context } from "graphql-ws";
+import { useServer, type Extra } from "graphql-ws/use/ws";
+import type { Server } from "node:http";
+import { WebSocketServer } from "ws";
+import { clientAddress, type TrustProxy } from "../context/client-address.ts";
+import { createGraphQLContext, resolveViewer, type ContextDeps } from "../context/create-graphql-context.ts";
+import type { GraphQLContext } from "../context/graphql-context.ts";
+import { requestIdFrom } from "../context/request-id.ts";
+import { measureCost } from "../limits/query-cost.ts";
+import { parseDocument } from "../limits/parse-document.ts";
+import { formatError, isUnexpected } from "./format-error.ts";
+import { operationLabel } from "./operation-label.ts";
+import type { OperationRecorder } from "./operation-recorder.ts";
+
+export interface WebSocketOptions extends ContextDeps {
+  readonly schema: GraphQLSchema;
+  readonly httpServer: Server;
+  readonly path: string;
+  readonly limitRules: readonly ValidationRule[];
+  readonly trustProxy: TrustProxy;
+  readonly recorder: OperationRecorder;
+}
+
+/** connection_init payload: `{ "authorization": "Bearer <accessToken>" }`. */
+type ConnectionParams = Record<string, unknown>;
+
+interface RunningOperation {
+  readonly context: GraphQLContext;
+  readonly label: string;
+  readonly started: number;
+  readonly errors: GraphQLFormattedError[];
+}
+
+type WsContext = Context<ConnectionParams | undefined, Extra & Partial<Record<PropertyKey, never>>>;
+
+const text = (value: unknown): string | null => (typeof value === "string" ? value : null);
+
+/**
+ * graphql-ws on the HTTP server's port and path. Every operation meets the same parse, validation
+ * and cost limits as HTTP, and is re-authenticated, so a session revoked mid-connection stops.
+ * Returns the disposer Apollo calls when it drains.
+ */
+export function startWebSocketServer(options: WebSocketOptions): () => Promise<void> {
+  const wsServer = new WebSocketServer({ server: options.httpServer, path: options.path });
+  const running = new WeakMap<WsContext, Map<string, RunningOperation>>();
+  const operationsOf = (ctx: WsContext) => {
+    const operations = running.get(ctx) ?? new Map<string, RunningOperation>();
+    running.set(ctx, operations);
+    return operations;
+  };
+  const format = (errors: readonly GraphQLError[], operation: RunningOperation | undefined) =>
+    errors.map((error) => {
+      if (isUnexpected(error)) {
+        options.recorder.unexpected(error.originalError ?? error, {
+          requestId: operation?.context.requestId ?? "unknown",
+          operationName: null,
+        });
+      }
+      const formatted = formatError(error.toJSON(), error);
+      operation?.errors.push(formatted);
+      return formatted;
+    });
+
+  const disposable = useServer<ConnectionParams | undefined>(
+    {
+      schema: options.schema,
+      // A bad token is refused at connection_init (close 4403), not silently treated as anonymous.
+      onConnect: async (ctx) => {
+        try {
+          await resolveViewer(options.useCases, text(ctx.connectionParams?.["authorization"]));
+          return true;
+        } catch {
+          return false;
+        }
+      },
+      onSubscribe: async (ctx, id, payload) => {
+        const document = parseDocument(payload.query);
+        if (document instanceof GraphQLError) return [document];
+        const errors = validate(options.schema, document, [...specifiedRules, ...options.limitRules]);
+        if (errors.length > 0) return errors;
+        const variables = payload.variables ?? undefined;
+        const request = ctx.extra.request;
+        let context: GraphQLContext;
+        try {
+          measureCost(options.schema, document, variables, payload.operationName ?? undefined);
+          context = await createGraphQLContext(
+            {
+              requestId: `${requestIdFrom(request.headers["x-request-id"])}:${id}`,
+              ip: clientAddress(request, options.trustProxy),
+              userAgent: text(request.headers["user-agent"])?.slice(0, 512) ?? null,
+              authorization: text(ctx.connectionParams?.["authorization"]),
+              acceptLanguage: text(request.headers["accept-language"]),
+            },
+            options,
+          );
+        } catch (error) {
+          if (error instanceof GraphQLError) return [error];
+          throw error;
+        }
+        operationsOf(ctx).set(id, {
+          context,
+          label: operationLabel(getOperationAST(document, payload.operationName)),
+          started: performance.now(),
+          errors: [],
+        });
+        return {
+          schema: options.schema,
+          document,
+          variableValues: variables,
+          operationName: payload.operationName,
+          contextValue: context,
+        };
+      },
+      onNext: (ctx, id, _payload, _args, result) =>
+        result.errors ? { ...result, errors: format(result.errors, operationsOf(ctx).get(id)) } : undefined,
+      onError: (ctx, id, _payload, errors) => format(errors, operationsOf(ctx).get(id)),
+      onComplete: (ctx, id, payload) => {
+        const operation = operationsOf(ctx).get(id);
+        operationsOf(ctx).delete(id);
+        if (!operation) return;
+        options.recorder.finished({
+          requestId: operation.context.requestId,
+          viewerId: operation.context.viewer?.userId ?? null,
+          operationName: payload.operationName ?? null,
+          label: operation.label,
+          durationMs: performance.now() - operation.started,
+          errors: operation.errors,
+          userErrors: operation.context.outcome.userErrors,
+        });
+      },
+    },
+    wsServer,
+  );
+  return async () => {
+    await disposable.dispose();
+  };
+}

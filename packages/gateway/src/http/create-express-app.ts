@@ -1,0 +1,91 @@
+import type { ApolloServer } from "@apollo/server";
+import { expressMiddleware } from "@as-integrations/express5";
+import express, { type Express, type Request } from "express";
+import { createGraphQLContext, type ContextDeps } from "../context/create-graphql-context.ts";
+import type { GraphQLContext } from "../context/graphql-context.ts";
+import { requestIdFrom } from "../context/request-id.ts";
+import type { OperationRecorder } from "../graphql/operation-recorder.ts";
+import type { Logger } from "../logging/logger.ts";
+import { jsonErrorHandler, notFound, requireJsonBody } from "./json-errors.ts";
+import { probeRoutes, type ReadinessCheck } from "./probe.routes.ts";
+import type { Registry } from "prom-client";
+import { GraphQLError } from "graphql";
+
+export const GRAPHQL_PATH = "/graphql";
+/** Far above any legitimate document with variables; a 5 MB string argument is refused as 413 here. */
+export const MAX_BODY = "1mb";
+
+export interface ExpressAppOptions extends ContextDeps {
+  readonly trustProxy: boolean | number | string | readonly string[];
+  readonly readiness: Readonly<Record<string, ReadinessCheck>>;
+  readonly registry: Registry;
+  readonly logger: Logger;
+  readonly recorder: OperationRecorder;
+}
+
+const header = (req: Request, name: string): string | null => {
+  const value = req.headers[name];
+  return typeof value === "string" ? value : null;
+};
+
+/** The express app before Apollo is mounted: Apollo must be started first, and needs the http server. */
+export function createExpressApp(options: ExpressAppOptions): {
+  app: Express;
+  mountGraphQL(apollo: ApolloServer<GraphQLContext>): void;
+} {
+  const app = express();
+  app.disable("x-powered-by");
+  app.set("trust proxy", options.trustProxy);
+  app.use((req, res, next) => {
+    const requestId = requestIdFrom(req.headers["x-request-id"]);
+    res.locals["requestId"] = requestId;
+    res.setHeader("x-request-id", requestId);
+    next();
+  });
+  app.use(probeRoutes(options.readiness, options.registry));
+
+  const context = async ({ req, res }: { req: Request; res: express.Response }): Promise<GraphQLContext> => {
+    const requestId = res.locals["requestId"] as string;
+    const started = performance.now();
+    try {
+      return await createGraphQLContext(
+        {
+          requestId,
+          ip: req.ip ?? null,
+          userAgent: header(req, "user-agent")?.slice(0, 512) ?? null,
+          authorization: header(req, "authorization"),
+          acceptLanguage: header(req, "accept-language"),
+        },
+        options,
+      );
+    } catch (error) {
+      // Apollo runs no request plugins when the context fails, so this refusal is recorded here.
+      if (error instanceof GraphQLError) {
+        options.recorder.finished({
+          requestId,
+          viewerId: null,
+          operationName: null,
+          label: "unknown",
+          durationMs: performance.now() - started,
+          errors: [error.toJSON()],
+          userErrors: false,
+        });
+      }
+      throw error;
+    }
+  };
+
+  return {
+    app,
+    mountGraphQL(apollo) {
+      app.use(
+        GRAPHQL_PATH,
+        requireJsonBody,
+        express.json({ limit: MAX_BODY }),
+        expressMiddleware(apollo, { context }),
+      );
+      app.use(notFound);
+      app.use(jsonErrorHandler(options.logger));
+    },
+  };
+}

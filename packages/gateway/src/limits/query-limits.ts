@@ -1,0 +1,34 @@
+/**
+ * The limits every GraphQL document meets before any resolver runs, on HTTP and WebSocket alike.
+ * Sized for the dashboard's largest screen with room to spare; raise them deliberately.
+ */
+export const QUERY_LIMITS = {
+  maxDepth: 10,
+  maxAliases: 15,
+  maxDirectives: 10,
+  maxTokens: 2000,
+  maxCost: 5000,
+  /** Largest page a connection serves; also what an unbounded connection is costed at. */
+  maxPageSize: 100,
+} as const;
+
+/** The `extensions.code` of each limit's error, stable for clients. */
+export const LIMIT_ERROR_CODES = [
+  "QUERY_TOO_DEEP",
+  "TOO_MANY_ALIASES",
+  "TOO_MANY_DIRECTIVES",
+  "TOO_MANY_TOKENS",
+  "QUERY_TOO_COMPLEX",
+] as const;
+export type LimitErrorCode = (typeof LIMIT_ERROR_CODES)[number];
+
+/** Text size caps for string inputs: generous for people, fatal for abuse. */
+export const TEXT_LIMITS = {
+  email: 320,
+  password: 1024,
+  phone: 64,
+  code: 64,
+  token: 2048,
+  id: 512,
+  cursor: 512,
+} as const;

@@ -1,0 +1,64 @@
+import "reflect-metadata";
+import { GraphQLObjectType, lexicographicSortSchema, printSchema, type GraphQLSchema } from "graphql";
+import { buildSchema } from "type-graphql";
+import { ChangeUserRoleResolver } from "../accounts/change-user-role.resolver.ts";
+import { SessionResolver } from "../accounts/session.resolver.ts";
+import { TwoFactorResolver } from "../accounts/two-factor.resolver.ts";
+import { ViewerResolver } from "../accounts/viewer.resolver.ts";
+import { AuditEventResolver } from "../audit/audit-event.resolver.ts";
+import { ACCESS_EXTENSION, describeAccess, isAccessRule } from "../auth/access-rule.ts";
+import { authChecker } from "../auth/auth-checker.ts";
+import { NodeResolver } from "./node/node.resolver.ts";
+import { DateTimeScalar } from "./scalars/date-time.scalar.ts";
+import { HealthResolver } from "../system/health.resolver.ts";
+
+export const ROOT_TYPES = ["Query", "Mutation", "Subscription"] as const;
+
+const ROOT_DESCRIPTIONS: Readonly<Record<(typeof ROOT_TYPES)[number], string>> = {
+  Query: "Reads. Each field says who may call it.",
+  Mutation:
+    "Changes. Each takes one `input` and returns a payload with `userErrors`; each says who may call it.",
+  Subscription: "Live updates over graphql-ws. Each field says who may subscribe.",
+};
+
+/**
+ * Describes the root types, which type-graphql cannot, and writes each root field's access rule
+ * into its description from the one place the rule is declared (`@Requires`), so the docs cannot
+ * disagree with what the auth checker enforces.
+ */
+function describeRootTypes(schema: GraphQLSchema): void {
+  for (const name of ROOT_TYPES) {
+    const type = schema.getType(name);
+    if (!(type instanceof GraphQLObjectType)) continue;
+    type.description = ROOT_DESCRIPTIONS[name];
+    for (const field of Object.values(type.getFields())) {
+      const rule = field.extensions[ACCESS_EXTENSION];
+      if (!isAccessRule(rule)) continue;
+      field.description = `${field.description ?? ""}\n${describeAccess(rule)}`.trim();
+    }
+  }
+}
+
+export async function buildGatewaySchema(): Promise<GraphQLSchema> {
+  const schema = await buildSchema({
+    resolvers: [
+      NodeResolver,
+      HealthResolver,
+      ViewerResolver,
+      SessionResolver,
+      TwoFactorResolver,
+      ChangeUserRoleResolver,
+      AuditEventResolver,
+    ],
+    authChecker,
+    scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
+    // Echoing a rejected value or its object would repeat a megabyte string or a password back.
+    validate: { validationError: { target: false, value: false } },
+  });
+  describeRootTypes(schema);
+  return schema;
+}
+
+/** The committed SDL: sorted, so a diff shows what changed and not where type-graphql put it. */
+export const printSortedSchema = (schema: GraphQLSchema): string =>
+  `${printSchema(lexicographicSortSchema(schema))}\n`;

@@ -1,0 +1,19 @@
+import { Field, ObjectType } from "type-graphql";
+
+@ObjectType("PageInfo", { description: "Where a page of a connection sits, for asking for the next one." })
+export class PageInfoType {
+  @Field(() => Boolean, { description: "Whether more items follow this page." })
+  hasNextPage!: boolean;
+
+  @Field(() => Boolean, { description: "Whether items precede this page (true when `after` was given)." })
+  hasPreviousPage!: boolean;
+
+  @Field(() => String, { nullable: true, description: "Cursor of the first item; null on an empty page." })
+  startCursor!: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "Cursor of the last item, to pass as `after`; null on an empty page.",
+  })
+  endCursor!: string | null;
+}

@@ -1,0 +1,32 @@
+import { TEXT_LIMITS } from "../../limits/query-limits.ts";
+
+/** Types a global id may name; `node(id:)` resolves each. */
+export const NODE_TYPES = ["User", "AuditEvent"] as const;
+export type NodeType = (typeof NODE_TYPES)[number];
+
+export interface GlobalId {
+  readonly type: NodeType;
+  readonly key: string;
+}
+
+/** Opaque to clients (base64url of "Type:key") so database keys never become part of the API. */
+export const toGlobalId = (type: NodeType, key: string): string =>
+  Buffer.from(`${type}:${key}`).toString("base64url");
+
+/** Null for anything that is not an id we issued: garbage is "not found", not an error. */
+export function fromGlobalId(id: string): GlobalId | null {
+  if (id.length > TEXT_LIMITS.id || !/^[A-Za-z0-9_-]+$/.test(id)) return null;
+  const text = Buffer.from(id, "base64url").toString("utf8");
+  const separator = text.indexOf(":");
+  if (separator < 0) return null;
+  const type = text.slice(0, separator);
+  const key = text.slice(separator + 1);
+  if (!key || !(NODE_TYPES as readonly string[]).includes(type)) return null;
+  return { type: type as NodeType, key };
+}
+
+/** The key of a global id of this type, or null. */
+export function keyOf(id: string, type: NodeType): string | null {
+  const decoded = fromGlobalId(id);
+  return decoded?.type === type ? decoded.key : null;
+}

@@ -1,0 +1,30 @@
+import { Arg, Ctx, ID, Query, Resolver } from "type-graphql";
+import { UserType } from "../../accounts/user.type.ts";
+import { Requires } from "../../auth/requires.decorator.ts";
+import type { GraphQLContext } from "../../context/graphql-context.ts";
+import { fromGlobalId } from "./global-id.ts";
+import { NodeInterface } from "./node.interface.ts";
+
+@Resolver()
+export class NodeResolver {
+  @Requires("PUBLIC")
+  @Query(() => NodeInterface, {
+    nullable: true,
+    description:
+      "Any object by its global id, with the same visibility as the typed queries: null when it does not exist, is not visible to you, or the id is not ours.",
+  })
+  async node(
+    @Arg("id", () => ID, { description: "A global id from any `id` field." }) id: string,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<NodeInterface | null> {
+    const decoded = fromGlobalId(id);
+    switch (decoded?.type) {
+      case "User": {
+        const user = await ctx.useCases.findUser(decoded.key, ctx);
+        return user ? UserType.from(user) : null;
+      }
+      default:
+        return null;
+    }
+  }
+}

@@ -1,0 +1,87 @@
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import {
+  GraphQLEnumType,
+  GraphQLInputObjectType,
+  GraphQLInterfaceType,
+  GraphQLObjectType,
+  isIntrospectionType,
+  isSpecifiedScalarType,
+  type GraphQLSchema,
+} from "graphql";
+import { beforeAll, describe, expect, it } from "vitest";
+import { ACCESS_EXTENSION, isAccessRule } from "../src/auth/access-rule.ts";
+import { buildGatewaySchema, printSortedSchema, ROOT_TYPES } from "../src/schema/build-gateway-schema.ts";
+
+const SCHEMA_FILE = fileURLToPath(new URL("../../../schema/schema.graphql", import.meta.url));
+
+describe("the GraphQL schema", () => {
+  let schema: GraphQLSchema;
+  beforeAll(async () => {
+    schema = await buildGatewaySchema();
+  });
+
+  it("matches the committed schema/schema.graphql (run `pnpm schema:emit` after changing it)", () => {
+    expect(readFileSync(SCHEMA_FILE, "utf8")).toBe(printSortedSchema(schema));
+  });
+
+  it("declares an access rule on every root field, and says it in the description", () => {
+    const missing: string[] = [];
+    for (const name of ROOT_TYPES) {
+      const type = schema.getType(name);
+      if (!(type instanceof GraphQLObjectType)) continue;
+      for (const field of Object.values(type.getFields())) {
+        const described = field.description?.includes("Requires: ") ?? false;
+        if (!isAccessRule(field.extensions[ACCESS_EXTENSION]) || !described)
+          missing.push(`${name}.${field.name}`);
+      }
+    }
+    expect(missing).toEqual([]);
+  });
+
+  it("describes every type, field, argument and enum value", () => {
+    const undocumented: string[] = [];
+    for (const type of Object.values(schema.getTypeMap())) {
+      if (isIntrospectionType(type) || isSpecifiedScalarType(type)) continue;
+      if (!type.description) undocumented.push(type.name);
+      if (type instanceof GraphQLEnumType) {
+        for (const value of type.getValues())
+          if (!value.description) undocumented.push(`${type.name}.${value.name}`);
+      }
+      if (
+        type instanceof GraphQLObjectType ||
+        type instanceof GraphQLInterfaceType ||
+        type instanceof GraphQLInputObjectType
+      ) {
+        for (const field of Object.values(type.getFields())) {
+          if (!field.description) undocumented.push(`${type.name}.${field.name}`);
+          for (const arg of "args" in field ? field.args : []) {
+            if (!arg.description) undocumented.push(`${type.name}.${field.name}(${arg.name})`);
+          }
+        }
+      }
+    }
+    expect(undocumented).toEqual([]);
+  });
+
+  it("has the operations API-CORE.md fixes", () => {
+    const mutation = schema.getMutationType()!.getFields();
+    for (const name of [
+      "registerUser",
+      "logIn",
+      "refreshSession",
+      "logOut",
+      "startTwoFactorSetup",
+      "confirmTwoFactorSetup",
+      "disableTwoFactor",
+    ]) {
+      const field = mutation[name]!;
+      const input = `${name.charAt(0).toUpperCase()}${name.slice(1)}`;
+      expect(String(field.type)).toBe(`${input}Payload!`);
+      expect(String(field.args[0]?.type)).toBe(`${input}Input!`);
+    }
+    expect(Object.keys(schema.getQueryType()!.getFields())).toEqual(
+      expect.arrayContaining(["node", "viewer", "health"]),
+    );
+  });
+});

@@ -1,0 +1,30 @@
+import { loadConfig, openPgliteDatabase, type Config, type Database } from "@peykarband/infrastructure";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { createApp, type App } from "../../src/composition/create-app.ts";
+
+export interface TestApp {
+  readonly app: App;
+  readonly config: Config;
+  readonly database: Database;
+  close(): Promise<void>;
+}
+
+/** The real app on an ephemeral port of 127.0.0.1, over an in-memory PGlite of its own. */
+export async function startTestApp(env: NodeJS.ProcessEnv = {}): Promise<TestApp> {
+  const dataDir = mkdtempSync(join(tmpdir(), "pk-gateway-"));
+  const config = loadConfig({ NODE_ENV: "test", HOST: "127.0.0.1", PORT: "0", DATA_DIR: dataDir, ...env });
+  const database = await openPgliteDatabase();
+  const app = await createApp(config, { database });
+  return {
+    app,
+    config,
+    database,
+    async close() {
+      await app.close();
+      await database.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
