@@ -16,7 +16,7 @@ const config = readConfig();
 const app = await createApp(config);
 app.logger.info(
   config.sandbox
-    ? `Peykarband API listening on ${app.url} in SANDBOX mode: embedded database, simulated clouds and payments, no real money`
+    ? `Peykarband API listening on ${app.url} in SANDBOX mode: embedded database, nothing real is charged`
     : `Peykarband API listening on ${app.url}`,
   { sandbox: config.sandbox, nodeEnv: config.nodeEnv },
 );
