@@ -1,216 +1,171 @@
+import { ViewerDocument, type ViewerQuery } from "@peykarband/sdk";
 import { generate } from "otplib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAdmin } from "../src/cli/create-admin.command.ts";
-import { GraphQLTestClient, wsOnce } from "./support/graphql-client.ts";
-import {
-  AUDIT_EVENTS,
-  CHANGE_USER_ROLE,
-  CONFIRM_TWO_FACTOR_SETUP,
-  DISABLE_TWO_FACTOR,
-  HEALTH,
-  LOG_IN,
-  LOG_OUT,
-  NODE,
-  REFRESH_SESSION,
-  REGISTER_USER,
-  START_TWO_FACTOR_SETUP,
-  VIEWER,
-} from "./support/operations.ts";
+import { wsOnce } from "./support/graphql-client.ts";
+import { createTestSdk, rejectionOf } from "./support/sdk-client.ts";
 import { startTestApp, type TestApp } from "./support/test-app.ts";
-
-type Session = { accessToken: string; refreshToken: string; user: { id: string; email: string } };
-type Payload = {
-  session: Session | null;
-  userErrors: { field: string[] | null; code: string; message: string }[];
-};
 
 const email = "Leila@Example.com";
 const password = "correct horse battery";
 
+/**
+ * Every document here is one partners use (schema/operations), sent through the generated SDK:
+ * a schema change that breaks a client breaks this file, at type-check or at run time.
+ */
 describe("accounts, end to end over HTTP and WebSocket", () => {
   let t: TestApp;
-  let api: GraphQLTestClient;
+  /** A signed-out client; a fresh one for every sign-in, since the SDK keeps the session it gets. */
+  const anonymous = () => createTestSdk(t.app.url);
+  /** A client that sends exactly this access token and never refreshes it. */
+  const as = (token: string) => createTestSdk(t.app.url, { bearer: token });
   beforeAll(async () => {
     t = await startTestApp();
-    api = new GraphQLTestClient(t.app.url);
   });
   afterAll(() => t?.close());
 
   it("runs sign-up, two-factor, sign-in, refresh with reuse detection and sign-out", async () => {
-    const registered = await api.post<{
-      registerUser: Payload & { user: { id: string; email: string; role: string } };
-    }>(REGISTER_USER, { input: { email, password, phone: "۰۹۱۲ ۱۲۳ ۴۵۶۷" } });
-    expect(registered.status).toBe(200);
-    const { user, session, userErrors } = registered.body.data!.registerUser;
+    const signUp = anonymous();
+    const { registerUser } = await signUp.RegisterUser({
+      input: { email, password, phone: "۰۹۱۲ ۱۲۳ ۴۵۶۷" },
+    });
+    expect(signUp.lastResponse().status).toBe(200);
+    const { user, session, userErrors } = registerUser;
     expect(userErrors).toEqual([]);
     expect(user).toMatchObject({ email: "leila@example.com", role: "CUSTOMER", phone: "+989121234567" });
-    expect(Buffer.from(user.id, "base64url").toString()).toMatch(/^User:/);
-    expect(registered.body.extensions?.["cost"]).toMatchObject({ limit: 5000 });
+    expect(Buffer.from(user!.id, "base64url").toString()).toMatch(/^User:/);
+    expect(signUp.lastResponse().body?.extensions?.["cost"]).toMatchObject({ limit: 5000 });
     const token = session!.accessToken;
+    const leila = as(token);
 
-    const viewer = await api.post<{ viewer: { email: string } }>(VIEWER, {}, { token });
-    expect(viewer.body.data!.viewer.email).toBe("leila@example.com");
-    const node = await api.post<{ node: { id: string; email: string } | null }>(
-      NODE,
-      { id: user.id },
-      { token },
-    );
-    expect(node.body.data!.node).toEqual({ id: user.id, email: "leila@example.com" });
+    const { viewer } = await leila.Viewer();
+    expect(viewer!.email).toBe("leila@example.com");
+    const { node } = await leila.Node({ id: user!.id });
+    expect(node).toEqual({ ...user, id: user!.id, email: "leila@example.com" });
 
-    const duplicate = await api.post<{ registerUser: Payload }>(
-      REGISTER_USER,
+    const { registerUser: duplicate } = await anonymous().RegisterUser(
       { input: { email, password } },
-      { headers: { "accept-language": "fa-IR,fa;q=0.9,en;q=0.5" } },
+      { "accept-language": "fa-IR,fa;q=0.9,en;q=0.5" },
     );
-    expect(duplicate.body.data!.registerUser.userErrors).toEqual([
+    expect(duplicate.userErrors).toEqual([
       { field: ["input", "email"], code: "EMAIL_TAKEN", message: "حسابی با این ایمیل از پیش وجود دارد." },
     ]);
 
-    const started = await api.post<{ startTwoFactorSetup: { secret: string; otpauthUri: string } }>(
-      START_TWO_FACTOR_SETUP,
-      { input: { password } },
-      { token },
-    );
-    const { secret, otpauthUri } = started.body.data!.startTwoFactorSetup;
+    const { startTwoFactorSetup } = await leila.StartTwoFactorSetup({ input: { password } });
+    const { secret, otpauthUri } = startTwoFactorSetup;
     expect(otpauthUri).toMatch(/^otpauth:\/\/totp\//);
-    const confirmed = await api.post<{
-      confirmTwoFactorSetup: { recoveryCodes: string[]; user: { twoFactorEnabled: boolean } };
-    }>(CONFIRM_TWO_FACTOR_SETUP, { input: { code: await generate({ secret }) } }, { token });
-    const { recoveryCodes } = confirmed.body.data!.confirmTwoFactorSetup;
-    expect(confirmed.body.data!.confirmTwoFactorSetup.user.twoFactorEnabled).toBe(true);
+    const { confirmTwoFactorSetup } = await leila.ConfirmTwoFactorSetup({
+      input: { code: await generate({ secret: secret! }) },
+    });
+    const recoveryCodes = confirmTwoFactorSetup.recoveryCodes!;
+    expect(confirmTwoFactorSetup.user!.twoFactorEnabled).toBe(true);
     expect(recoveryCodes.length).toBeGreaterThan(0);
 
-    const withoutCode = await api.post<{ logIn: Payload }>(LOG_IN, { input: { email, password } });
-    expect(withoutCode.body.data!.logIn.session).toBeNull();
-    expect(withoutCode.body.data!.logIn.userErrors[0]?.code).toBe("TWO_FACTOR_REQUIRED");
+    const { logIn: withoutCode } = await anonymous().LogIn({ input: { email, password } });
+    expect(withoutCode.session).toBeNull();
+    expect(withoutCode.userErrors[0]?.code).toBe("TWO_FACTOR_REQUIRED");
 
     // The step used to confirm cannot be replayed: sign in with the next one (within the allowed drift).
-    const nextStepCode = await generate({ secret, epoch: Math.floor(Date.now() / 1000) + 30 });
-    const loggedIn = await api.post<{ logIn: Payload }>(LOG_IN, {
-      input: { email, password, totpCode: nextStepCode },
-    });
-    expect(loggedIn.body.data!.logIn.userErrors).toEqual([]);
-    const first = loggedIn.body.data!.logIn.session!;
+    const nextStepCode = await generate({ secret: secret!, epoch: Math.floor(Date.now() / 1000) + 30 });
+    const device = anonymous();
+    const { logIn: loggedIn } = await device.LogIn({ input: { email, password, totpCode: nextStepCode } });
+    expect(loggedIn.userErrors).toEqual([]);
+    const first = loggedIn.session!;
 
-    const refreshed = await api.post<{ refreshSession: Payload }>(REFRESH_SESSION, {
+    const { refreshSession: refreshed } = await device.RefreshSession({
       input: { refreshToken: first.refreshToken },
     });
-    const second = refreshed.body.data!.refreshSession.session!;
+    const second = refreshed.session!;
     expect(second.refreshToken).not.toBe(first.refreshToken);
 
-    const replayed = await api.post<{ refreshSession: Payload }>(REFRESH_SESSION, {
+    const { refreshSession: replayed } = await device.RefreshSession({
       input: { refreshToken: first.refreshToken },
     });
-    expect(replayed.body.data!.refreshSession.userErrors[0]?.code).toBe("INVALID_REFRESH_TOKEN");
-    const afterReuse = await api.post<{ refreshSession: Payload }>(REFRESH_SESSION, {
+    expect(replayed.userErrors[0]?.code).toBe("INVALID_REFRESH_TOKEN");
+    const { refreshSession: afterReuse } = await device.RefreshSession({
       input: { refreshToken: second.refreshToken },
     });
-    expect(afterReuse.body.data!.refreshSession.userErrors[0]?.code).toBe("INVALID_REFRESH_TOKEN");
-    const revokedAccess = await api.post(VIEWER, {}, { token: second.accessToken });
-    expect(revokedAccess.status).toBe(401);
-    expect(revokedAccess.body.errors?.[0]?.extensions?.["code"]).toBe("UNAUTHENTICATED");
+    expect(afterReuse.userErrors[0]?.code).toBe("INVALID_REFRESH_TOKEN");
+    const revokedAccess = await rejectionOf(as(second.accessToken).Viewer());
+    expect(revokedAccess.response.status).toBe(401);
+    expect(revokedAccess.codes[0]).toBe("UNAUTHENTICATED");
 
-    const disabled = await api.post<{ disableTwoFactor: { user: { twoFactorEnabled: boolean } } }>(
-      DISABLE_TWO_FACTOR,
-      { input: { password, code: recoveryCodes[0] } },
-      { token },
-    );
-    expect(disabled.body.data!.disableTwoFactor.user.twoFactorEnabled).toBe(false);
+    const { disableTwoFactor } = await leila.DisableTwoFactor({
+      input: { password, code: recoveryCodes[0]! },
+    });
+    expect(disableTwoFactor.user!.twoFactorEnabled).toBe(false);
 
-    const loggedOut = await api.post<{ logOut: { loggedOut: boolean } }>(LOG_OUT, { input: {} }, { token });
-    expect(loggedOut.body.data!.logOut.loggedOut).toBe(true);
-    const afterLogOut = await api.post(VIEWER, {}, { token });
-    expect(afterLogOut.body.errors?.[0]?.extensions?.["code"]).toBe("UNAUTHENTICATED");
+    const { logOut } = await leila.LogOut({ input: {} });
+    expect(logOut.loggedOut).toBe(true);
+    const afterLogOut = await rejectionOf(leila.Viewer());
+    expect(afterLogOut.codes[0]).toBe("UNAUTHENTICATED");
   });
 
   it("answers anonymous callers and refuses rules it cannot meet", async () => {
-    const anonymous = await api.post<{ viewer: null; health: { sandbox: boolean } }>(
-      `{ viewer { id } health { sandbox version } }`,
-    );
-    expect(anonymous.body.data).toMatchObject({ viewer: null, health: { sandbox: true } });
-    const logOut = await api.post(LOG_OUT, { input: {} });
-    expect(logOut.body.errors?.[0]?.extensions?.["code"]).toBe("UNAUTHENTICATED");
-    const garbage = await api.post(NODE, { id: "not-an-id!" });
-    expect(garbage.body).toMatchObject({ data: { node: null } });
-    expect(garbage.body.errors).toBeUndefined();
-    const malformedToken = await api.post(HEALTH, {}, { headers: { authorization: "Basic abc" } });
-    expect(malformedToken.status).toBe(401);
+    const api = anonymous();
+    expect(await api.Viewer()).toEqual({ viewer: null });
+    expect((await api.Health()).health).toMatchObject({ sandbox: true });
+    const logOut = await rejectionOf(api.LogOut({ input: {} }));
+    expect(logOut.codes[0]).toBe("UNAUTHENTICATED");
+    const garbage = await api.Node({ id: "not-an-id!" });
+    expect(garbage).toEqual({ node: null });
+    expect(api.lastResponse().body?.errors).toBeUndefined();
+    const malformedToken = createTestSdk(t.app.url, { headers: { authorization: "Basic abc" } });
+    expect((await rejectionOf(malformedToken.Health())).response.status).toBe(401);
   });
 
   it("lets only an administrator change roles and read the audit log", async () => {
-    const customer = await api.post<{ registerUser: Payload & { user: { id: string } } }>(REGISTER_USER, {
+    const { registerUser: customer } = await anonymous().RegisterUser({
       input: { email: "customer@example.com", password },
     });
-    const customerToken = customer.body.data!.registerUser.session!.accessToken;
-    const customerId = customer.body.data!.registerUser.user.id;
-    const forbidden = await api.post(AUDIT_EVENTS, { first: 5 }, { token: customerToken });
-    expect(forbidden.body.errors?.[0]?.extensions?.["code"]).toBe("FORBIDDEN");
-    expect(forbidden.body.data).toBeNull();
+    const customerToken = customer.session!.accessToken;
+    const customerId = customer.user!.id;
+    const forbidden = await rejectionOf(as(customerToken).AuditEvents({ first: 5 }));
+    expect(forbidden.codes[0]).toBe("FORBIDDEN");
+    expect(forbidden.response.data).toBeNull();
 
     const outcome = await createAdmin(t.config, { email: "root@example.com", password }, t.database);
     expect(outcome).toMatchObject({ ok: true, created: true });
-    const admin = await api.post<{ logIn: Payload }>(LOG_IN, {
-      input: { email: "root@example.com", password },
-    });
-    const adminToken = admin.body.data!.logIn.session!.accessToken;
+    const { logIn } = await anonymous().LogIn({ input: { email: "root@example.com", password } });
+    const admin = as(logIn.session!.accessToken);
 
-    const changed = await api.post<{ changeUserRole: { user: { role: string } } }>(
-      CHANGE_USER_ROLE,
-      { input: { userId: customerId, role: "RESELLER" } },
-      { token: adminToken },
-    );
-    expect(changed.body.data!.changeUserRole.user.role).toBe("RESELLER");
-    const unknown = await api.post<{ changeUserRole: Payload }>(
-      CHANGE_USER_ROLE,
-      { input: { userId: "garbage", role: "ADMIN" } },
-      { token: adminToken },
-    );
-    expect(unknown.body.data!.changeUserRole.userErrors[0]).toMatchObject({
-      code: "USER_NOT_FOUND",
-      field: ["input", "userId"],
+    const { changeUserRole: changed } = await admin.ChangeUserRole({
+      input: { userId: customerId, role: "RESELLER" },
     });
+    expect(changed.user!.role).toBe("RESELLER");
+    const { changeUserRole: unknown } = await admin.ChangeUserRole({
+      input: { userId: "garbage", role: "ADMIN" },
+    });
+    expect(unknown.userErrors[0]).toMatchObject({ code: "USER_NOT_FOUND", field: ["input", "userId"] });
 
-    type Audit = {
-      auditEvents: {
-        edges: { cursor: string; node: { action: string; subject: { email: string } | null } }[];
-        pageInfo: { hasNextPage: boolean; endCursor: string };
-      };
-    };
-    const page = await api.post<Audit>(
-      AUDIT_EVENTS,
-      { first: 2, subjectId: customerId },
-      { token: adminToken },
-    );
-    expect(page.body.errors).toBeUndefined();
-    expect(page.body.data!.auditEvents.edges[0]?.node).toMatchObject({
+    const { auditEvents: page } = await admin.AuditEvents({ first: 2, subjectId: customerId });
+    expect(admin.lastResponse().body?.errors).toBeUndefined();
+    expect(page.edges[0]?.node).toMatchObject({
       action: "ROLE_CHANGED",
       subject: { email: "customer@example.com" },
     });
-    const next = await api.post<Audit>(
-      AUDIT_EVENTS,
-      { first: 2, subjectId: customerId, after: page.body.data!.auditEvents.pageInfo.endCursor },
-      { token: adminToken },
-    );
-    const seen = page.body.data!.auditEvents.edges.map((edge) => edge.cursor);
-    for (const edge of next.body.data!.auditEvents.edges) expect(seen).not.toContain(edge.cursor);
+    const { auditEvents: next } = await admin.AuditEvents({
+      first: 2,
+      subjectId: customerId,
+      after: page.pageInfo.endCursor,
+    });
+    const seen = page.edges.map((edge) => edge.cursor);
+    for (const edge of next.edges) expect(seen).not.toContain(edge.cursor);
   });
 
   it("authenticates WebSocket connections from connection_init and refuses bad tokens", async () => {
-    const registered = await api.post<{ registerUser: Payload }>(REGISTER_USER, {
-      input: { email: "ws@example.com", password },
-    });
-    const token = registered.body.data!.registerUser.session!.accessToken;
-    const client = api.ws(token);
+    const signUp = anonymous();
+    await signUp.RegisterUser({ input: { email: "ws@example.com", password } });
     try {
-      const result = await wsOnce<{ viewer: { email: string } }>(client, VIEWER);
-      expect(result.data?.viewer.email).toBe("ws@example.com");
+      const result = await wsOnce<ViewerQuery>(signUp.subscriptions(), ViewerDocument);
+      expect(result.data?.viewer?.email).toBe("ws@example.com");
     } finally {
-      await client.dispose();
+      await signUp.dispose();
     }
 
-    const refused = api.ws("not-a-token");
+    const refused = createTestSdk(t.app.url, { tokens: { accessToken: "not-a-token", refreshToken: "x" } });
     try {
-      await expect(wsOnce(refused, VIEWER)).rejects.toThrow();
+      await expect(wsOnce(refused.subscriptions(), ViewerDocument)).rejects.toThrow();
     } finally {
       await refused.dispose();
     }

@@ -1,4 +1,4 @@
-import type { FormattedExecutionResult } from "graphql";
+import { print, type DocumentNode, type FormattedExecutionResult } from "graphql";
 import { createClient, type Client } from "graphql-ws";
 import WebSocket from "ws";
 
@@ -61,12 +61,16 @@ export class GraphQLTestClient {
   }
 }
 
-/** Runs one operation over the socket and returns its single result (queries and mutations). */
+/**
+ * Runs one operation over the socket and returns its single result (queries and mutations).
+ * Takes a query string or a parsed document, such as the SDK's `ViewerDocument`.
+ */
 export function wsOnce<T = Record<string, unknown>>(
   client: Client,
-  query: string,
+  document: string | DocumentNode,
   variables: Record<string, unknown> = {},
 ): Promise<FormattedExecutionResult<T>> {
+  const query = typeof document === "string" ? document : print(document);
   return new Promise((resolve, reject) => {
     let result: FormattedExecutionResult<T> | undefined;
     client.subscribe<T>(

@@ -2,7 +2,7 @@ import { loadConfig, openPgliteDatabase, type Config, type Database } from "@pey
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createApp, type App } from "../../src/composition/create-app.ts";
+import { createApp, type App, type AppOverrides } from "../../src/composition/create-app.ts";
 
 export interface TestApp {
   readonly app: App;
@@ -11,12 +11,30 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
+export interface TestAppOptions {
+  /**
+   * Configuration past what the environment can say: loadConfig refuses an access-token lifetime
+   * under 60 s, and token-expiry tests cannot wait that long.
+   */
+  readonly config?: Partial<Config>;
+  readonly accountPolicy?: AppOverrides["accountPolicy"];
+}
+
 /** The real app on an ephemeral port of 127.0.0.1, over an in-memory PGlite of its own. */
-export async function startTestApp(env: NodeJS.ProcessEnv = {}): Promise<TestApp> {
+export async function startTestApp(
+  env: NodeJS.ProcessEnv = {},
+  options: TestAppOptions = {},
+): Promise<TestApp> {
   const dataDir = mkdtempSync(join(tmpdir(), "pk-gateway-"));
-  const config = loadConfig({ NODE_ENV: "test", HOST: "127.0.0.1", PORT: "0", DATA_DIR: dataDir, ...env });
+  const config: Config = {
+    ...loadConfig({ NODE_ENV: "test", HOST: "127.0.0.1", PORT: "0", DATA_DIR: dataDir, ...env }),
+    ...options.config,
+  };
   const database = await openPgliteDatabase();
-  const app = await createApp(config, { database });
+  const app = await createApp(config, {
+    database,
+    ...(options.accountPolicy ? { accountPolicy: options.accountPolicy } : {}),
+  });
   return {
     app,
     config,

@@ -1,0 +1,526 @@
+/** Internal type. DO NOT USE DIRECTLY. */
+type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+/** Internal type. DO NOT USE DIRECTLY. */
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+import { type GraphQLClient, type RequestOptions } from 'graphql-request';
+import { gql } from 'graphql-tag';
+type GraphQLClientRequestHeaders = RequestOptions['requestHeaders'];
+/** What a security event recorded. */
+export type AuditAction =
+  /** A session, or every session of an account, was ended. */
+  | 'LOGGED_OUT'
+  /** A sign-in was refused (wrong password or second factor, unknown email). */
+  | 'LOGIN_FAILED'
+  /** Someone signed in. */
+  | 'LOGIN_SUCCEEDED'
+  /** Sign-ins were locked for an account or an address for the rest of the window. */
+  | 'LOGIN_THROTTLED'
+  /** A gateway payment was verified and credited to the wallet. */
+  | 'PAYMENT_PAID'
+  /** A one-time recovery code was used. */
+  | 'RECOVERY_CODE_USED'
+  /** A used refresh token was presented again; its whole session was ended. */
+  | 'REFRESH_TOKEN_REUSED'
+  /** An administrator changed an account's role. */
+  | 'ROLE_CHANGED'
+  /** A session got a new token pair. */
+  | 'SESSION_REFRESHED'
+  /** Two-factor authentication was turned off. */
+  | 'TWO_FACTOR_DISABLED'
+  /** Two-factor authentication was turned on. */
+  | 'TWO_FACTOR_ENABLED'
+  /** A wrong two-factor code was given. */
+  | 'TWO_FACTOR_FAILED'
+  /** A new TOTP secret was created, not yet confirmed. */
+  | 'TWO_FACTOR_SETUP_STARTED'
+  /** An account was created. */
+  | 'USER_REGISTERED'
+  /** An administrator credited a wallet by hand. */
+  | 'WALLET_CREDITED_BY_ADMIN'
+  /** An administrator took money from a wallet by hand. */
+  | 'WALLET_DEBITED_BY_ADMIN';
+
+/** Why `changeUserRole` refused its input. */
+export type ChangeUserRoleErrorCode =
+  /** Administrators cannot change their own role; another administrator must. */
+  | 'CANNOT_CHANGE_OWN_ROLE'
+  /** No user has this id. */
+  | 'USER_NOT_FOUND';
+
+/** Whose role to change, and to what. */
+export type ChangeUserRoleInput = {
+  /** The new role. The user's sessions end so it applies at once. */
+  role: Role;
+  /** The user's global id. */
+  userId: string | number;
+};
+
+/** Why `confirmTwoFactorSetup` refused its input. */
+export type ConfirmTwoFactorSetupErrorCode =
+  /** The two-factor code or recovery code is wrong, expired or used already. */
+  | 'INVALID_TWO_FACTOR_CODE'
+  /** Too many attempts from this account or address; wait and try again. */
+  | 'TOO_MANY_ATTEMPTS'
+  /** There is no two-factor setup to confirm; start one first. */
+  | 'TWO_FACTOR_NOT_STARTED';
+
+/** Proof that the authenticator app has the secret. */
+export type ConfirmTwoFactorSetupInput = {
+  /** The 6-digit code the authenticator app shows now. */
+  code: string;
+};
+
+/** Why `disableTwoFactor` refused its input. */
+export type DisableTwoFactorErrorCode =
+  /** The password is wrong. */
+  | 'INVALID_PASSWORD'
+  /** The two-factor code or recovery code is wrong, expired or used already. */
+  | 'INVALID_TWO_FACTOR_CODE'
+  /** Too many attempts from this account or address; wait and try again. */
+  | 'TOO_MANY_ATTEMPTS'
+  /** Two-factor authentication is not on. */
+  | 'TWO_FACTOR_NOT_ENABLED';
+
+/** Both factors, to turn the second one off. */
+export type DisableTwoFactorInput = {
+  /** A current code from the authenticator app, or an unused recovery code. */
+  code: string;
+  /** The account's current password. */
+  password: string;
+};
+
+/** Why `logIn` refused its input. */
+export type LogInErrorCode =
+  /** The email address or password is wrong. */
+  | 'INVALID_CREDENTIALS'
+  /** The two-factor code or recovery code is wrong, expired or used already. */
+  | 'INVALID_TWO_FACTOR_CODE'
+  /** Too many attempts from this account or address; wait and try again. */
+  | 'TOO_MANY_ATTEMPTS'
+  /** The account has two-factor authentication: send totpCode or recoveryCode too. */
+  | 'TWO_FACTOR_REQUIRED';
+
+/** Credentials, and a second factor when the account has one. */
+export type LogInInput = {
+  /** The account's email address. */
+  email: string;
+  /** The account's password. */
+  password: string;
+  /** One unused recovery code, instead of totpCode when the app is lost. Each works once. */
+  recoveryCode?: string | null | undefined;
+  /** The 6-digit code from the authenticator app; needed when two-factor is on. */
+  totpCode?: string | null | undefined;
+};
+
+/** Why `logOut` refused its input. */
+export type LogOutErrorCode =
+  /** There is no session to end. */
+  | 'NOT_SIGNED_IN';
+
+/** Which sessions to end. */
+export type LogOutInput = {
+  /** End every session of the account (all devices), not only this one. */
+  everywhere?: boolean | null | undefined;
+};
+
+/** Why `refreshSession` refused its input. */
+export type RefreshSessionErrorCode =
+  /** The refresh token is unknown, expired, revoked or used already. */
+  | 'INVALID_REFRESH_TOKEN';
+
+/** The refresh token to trade for a new token pair. */
+export type RefreshSessionInput = {
+  /** The latest refresh token of the session. Single use. */
+  refreshToken: string;
+};
+
+/** Why `registerUser` refused its input. */
+export type RegisterUserErrorCode =
+  /** An account with this email address exists already. */
+  | 'EMAIL_TAKEN'
+  /** The email address is not valid. */
+  | 'INVALID_EMAIL'
+  /** The phone number is not an Iranian mobile number. */
+  | 'INVALID_PHONE'
+  /** The password is longer than the maximum (128 characters). */
+  | 'PASSWORD_TOO_LONG'
+  /** The password is shorter than the minimum (10 characters). */
+  | 'PASSWORD_TOO_SHORT'
+  /** Too many attempts from this account or address; wait and try again. */
+  | 'TOO_MANY_ATTEMPTS';
+
+/** A new customer account. */
+export type RegisterUserInput = {
+  /** Email address to sign in with; compared case-insensitively. */
+  email: string;
+  /** At least 10 and at most 128 characters. */
+  password: string;
+  /** Iranian mobile number as people write it (09…, +989…, Persian digits allowed). */
+  phone?: string | null | undefined;
+};
+
+/** What an account may do. */
+export type Role =
+  /** Staff who may change roles and read the audit log. */
+  | 'ADMIN'
+  /** Orders and runs servers for themselves and pays for them from their wallet. */
+  | 'CUSTOMER'
+  /** A partner who resells servers to their own customers through the API. */
+  | 'RESELLER'
+  /** Staff who may read any account to help customers. */
+  | 'SUPPORT';
+
+/** Why `startTwoFactorSetup` refused its input. */
+export type StartTwoFactorSetupErrorCode =
+  /** The password is wrong. */
+  | 'INVALID_PASSWORD'
+  /** Too many attempts from this account or address; wait and try again. */
+  | 'TOO_MANY_ATTEMPTS'
+  /** Two-factor authentication is on already; disable it first to set it up again. */
+  | 'TWO_FACTOR_ALREADY_ENABLED';
+
+/** Re-authentication before changing sign-in security. */
+export type StartTwoFactorSetupInput = {
+  /** The account's current password. */
+  password: string;
+};
+
+export type UserFieldsFragment = { id: string, email: string, phone: string | null, role: Role, twoFactorEnabled: boolean, createdAt: string };
+
+export type SessionFieldsFragment = { accessToken: string, accessTokenExpiresAt: string, refreshToken: string, refreshTokenExpiresAt: string, user: { id: string, email: string, phone: string | null, role: Role, twoFactorEnabled: boolean, createdAt: string } };
+
+export type RegisterUserMutationVariables = Exact<{
+  input: RegisterUserInput;
+}>;
+
+
+export type RegisterUserMutation = { registerUser: { user: { id: string, email: string, phone: string | null, role: Role, twoFactorEnabled: boolean, createdAt: string } | null, session: { accessToken: string, accessTokenExpiresAt: string, refreshToken: string, refreshTokenExpiresAt: string, user: { id: string, email: string, phone: string | null, role: Role, twoFactorEnabled: boolean, createdAt: string } } | null, userErrors: Array<{ field: Array<string> | null, code: RegisterUserErrorCode, message: string }> } };
+
+export type LogInMutationVariables = Exact<{
+  input: LogInInput;
+}>;
+
+
+export type LogInMutation = { logIn: { session: { accessToken: string, accessTokenExpiresAt: string, refreshToken: string, refreshTokenExpiresAt: string, user: { id: string, email: string, phone: string | null, role: Role, twoFactorEnabled: boolean, createdAt: string } } | null, userErrors: Array<{ field: Array<string> | null, code: LogInErrorCode, message: string }> } };
+
+export type RefreshSessionMutationVariables = Exact<{
+  input: RefreshSessionInput;
+}>;
+
+
+export type RefreshSessionMutation = { refreshSession: { session: { accessToken: string, accessTokenExpiresAt: string, refreshToken: string, refreshTokenExpiresAt: string, user: { id: string, email: string, phone: string | null, role: Role, twoFactorEnabled: boolean, createdAt: string } } | null, userErrors: Array<{ field: Array<string> | null, code: RefreshSessionErrorCode, message: string }> } };
+
+export type LogOutMutationVariables = Exact<{
+  input: LogOutInput;
+}>;
+
+
+export type LogOutMutation = { logOut: { loggedOut: boolean, userErrors: Array<{ field: Array<string> | null, code: LogOutErrorCode, message: string }> } };
+
+export type ViewerQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ViewerQuery = { viewer: { id: string, email: string, phone: string | null, role: Role, twoFactorEnabled: boolean, createdAt: string } | null };
+
+export type NodeQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type NodeQuery = { node:
+    | { id: string }
+    | { id: string, email: string, phone: string | null, role: Role, twoFactorEnabled: boolean, createdAt: string }
+   | null };
+
+export type ChangeUserRoleMutationVariables = Exact<{
+  input: ChangeUserRoleInput;
+}>;
+
+
+export type ChangeUserRoleMutation = { changeUserRole: { user: { id: string, email: string, phone: string | null, role: Role, twoFactorEnabled: boolean, createdAt: string } | null, userErrors: Array<{ field: Array<string> | null, code: ChangeUserRoleErrorCode, message: string }> } };
+
+export type AuditEventsQueryVariables = Exact<{
+  first: number;
+  after?: string | null | undefined;
+  actorId?: string | number | null | undefined;
+  subjectId?: string | number | null | undefined;
+}>;
+
+
+export type AuditEventsQuery = { auditEvents: { edges: Array<{ cursor: string, node: { id: string, action: AuditAction, occurredAt: string, ip: string | null, userAgent: string | null, requestId: string | null, actor: { id: string, email: string, role: Role } | null, subject: { id: string, email: string, role: Role } | null, details: Array<{ key: string, value: string }> } }>, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null } } };
+
+export type HealthQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type HealthQuery = { health: { version: string, sandbox: boolean } };
+
+export type StartTwoFactorSetupMutationVariables = Exact<{
+  input: StartTwoFactorSetupInput;
+}>;
+
+
+export type StartTwoFactorSetupMutation = { startTwoFactorSetup: { otpauthUri: string | null, secret: string | null, userErrors: Array<{ field: Array<string> | null, code: StartTwoFactorSetupErrorCode, message: string }> } };
+
+export type ConfirmTwoFactorSetupMutationVariables = Exact<{
+  input: ConfirmTwoFactorSetupInput;
+}>;
+
+
+export type ConfirmTwoFactorSetupMutation = { confirmTwoFactorSetup: { recoveryCodes: Array<string> | null, user: { id: string, email: string, phone: string | null, role: Role, twoFactorEnabled: boolean, createdAt: string } | null, userErrors: Array<{ field: Array<string> | null, code: ConfirmTwoFactorSetupErrorCode, message: string }> } };
+
+export type DisableTwoFactorMutationVariables = Exact<{
+  input: DisableTwoFactorInput;
+}>;
+
+
+export type DisableTwoFactorMutation = { disableTwoFactor: { user: { id: string, email: string, phone: string | null, role: Role, twoFactorEnabled: boolean, createdAt: string } | null, userErrors: Array<{ field: Array<string> | null, code: DisableTwoFactorErrorCode, message: string }> } };
+
+export const UserFieldsFragmentDoc = gql`
+    fragment UserFields on User {
+  id
+  email
+  phone
+  role
+  twoFactorEnabled
+  createdAt
+}
+    `;
+export const SessionFieldsFragmentDoc = gql`
+    fragment SessionFields on Session {
+  accessToken
+  accessTokenExpiresAt
+  refreshToken
+  refreshTokenExpiresAt
+  user {
+    ...UserFields
+  }
+}
+    ${UserFieldsFragmentDoc}`;
+export const RegisterUserDocument = gql`
+    mutation RegisterUser($input: RegisterUserInput!) {
+  registerUser(input: $input) {
+    user {
+      ...UserFields
+    }
+    session {
+      ...SessionFields
+    }
+    userErrors {
+      field
+      code
+      message
+    }
+  }
+}
+    ${UserFieldsFragmentDoc}
+${SessionFieldsFragmentDoc}`;
+export const LogInDocument = gql`
+    mutation LogIn($input: LogInInput!) {
+  logIn(input: $input) {
+    session {
+      ...SessionFields
+    }
+    userErrors {
+      field
+      code
+      message
+    }
+  }
+}
+    ${SessionFieldsFragmentDoc}`;
+export const RefreshSessionDocument = gql`
+    mutation RefreshSession($input: RefreshSessionInput!) {
+  refreshSession(input: $input) {
+    session {
+      ...SessionFields
+    }
+    userErrors {
+      field
+      code
+      message
+    }
+  }
+}
+    ${SessionFieldsFragmentDoc}`;
+export const LogOutDocument = gql`
+    mutation LogOut($input: LogOutInput!) {
+  logOut(input: $input) {
+    loggedOut
+    userErrors {
+      field
+      code
+      message
+    }
+  }
+}
+    `;
+export const ViewerDocument = gql`
+    query Viewer {
+  viewer {
+    ...UserFields
+  }
+}
+    ${UserFieldsFragmentDoc}`;
+export const NodeDocument = gql`
+    query Node($id: ID!) {
+  node(id: $id) {
+    id
+    ... on User {
+      ...UserFields
+    }
+  }
+}
+    ${UserFieldsFragmentDoc}`;
+export const ChangeUserRoleDocument = gql`
+    mutation ChangeUserRole($input: ChangeUserRoleInput!) {
+  changeUserRole(input: $input) {
+    user {
+      ...UserFields
+    }
+    userErrors {
+      field
+      code
+      message
+    }
+  }
+}
+    ${UserFieldsFragmentDoc}`;
+export const AuditEventsDocument = gql`
+    query AuditEvents($first: Int!, $after: String, $actorId: ID, $subjectId: ID) {
+  auditEvents(
+    first: $first
+    after: $after
+    actorId: $actorId
+    subjectId: $subjectId
+  ) {
+    edges {
+      cursor
+      node {
+        id
+        action
+        occurredAt
+        ip
+        userAgent
+        requestId
+        actor {
+          id
+          email
+          role
+        }
+        subject {
+          id
+          email
+          role
+        }
+        details {
+          key
+          value
+        }
+      }
+    }
+    pageInfo {
+      hasNextPage
+      hasPreviousPage
+      startCursor
+      endCursor
+    }
+  }
+}
+    `;
+export const HealthDocument = gql`
+    query Health {
+  health {
+    version
+    sandbox
+  }
+}
+    `;
+export const StartTwoFactorSetupDocument = gql`
+    mutation StartTwoFactorSetup($input: StartTwoFactorSetupInput!) {
+  startTwoFactorSetup(input: $input) {
+    otpauthUri
+    secret
+    userErrors {
+      field
+      code
+      message
+    }
+  }
+}
+    `;
+export const ConfirmTwoFactorSetupDocument = gql`
+    mutation ConfirmTwoFactorSetup($input: ConfirmTwoFactorSetupInput!) {
+  confirmTwoFactorSetup(input: $input) {
+    recoveryCodes
+    user {
+      ...UserFields
+    }
+    userErrors {
+      field
+      code
+      message
+    }
+  }
+}
+    ${UserFieldsFragmentDoc}`;
+export const DisableTwoFactorDocument = gql`
+    mutation DisableTwoFactor($input: DisableTwoFactorInput!) {
+  disableTwoFactor(input: $input) {
+    user {
+      ...UserFields
+    }
+    userErrors {
+      field
+      code
+      message
+    }
+  }
+}
+    ${UserFieldsFragmentDoc}`;
+
+export type SdkFunctionWrapper = <T>(action: (requestHeaders?:Record<string, string>) => Promise<T>, operationName: string, operationType?: string, variables?: any) => Promise<T>;
+
+
+const defaultWrapper: SdkFunctionWrapper = (action, _operationName, _operationType, _variables) => action();
+
+export function getSdk(client: GraphQLClient, withWrapper: SdkFunctionWrapper = defaultWrapper) {
+  return {
+    RegisterUser(variables: RegisterUserMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<RegisterUserMutation> {
+      return withWrapper((wrappedRequestHeaders) => client.request<RegisterUserMutation>({ document: RegisterUserDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'RegisterUser', 'mutation', variables);
+    },
+    LogIn(variables: LogInMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<LogInMutation> {
+      return withWrapper((wrappedRequestHeaders) => client.request<LogInMutation>({ document: LogInDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'LogIn', 'mutation', variables);
+    },
+    RefreshSession(variables: RefreshSessionMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<RefreshSessionMutation> {
+      return withWrapper((wrappedRequestHeaders) => client.request<RefreshSessionMutation>({ document: RefreshSessionDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'RefreshSession', 'mutation', variables);
+    },
+    LogOut(variables: LogOutMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<LogOutMutation> {
+      return withWrapper((wrappedRequestHeaders) => client.request<LogOutMutation>({ document: LogOutDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'LogOut', 'mutation', variables);
+    },
+    Viewer(variables?: ViewerQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<ViewerQuery> {
+      return withWrapper((wrappedRequestHeaders) => client.request<ViewerQuery>({ document: ViewerDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'Viewer', 'query', variables);
+    },
+    Node(variables: NodeQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<NodeQuery> {
+      return withWrapper((wrappedRequestHeaders) => client.request<NodeQuery>({ document: NodeDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'Node', 'query', variables);
+    },
+    ChangeUserRole(variables: ChangeUserRoleMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<ChangeUserRoleMutation> {
+      return withWrapper((wrappedRequestHeaders) => client.request<ChangeUserRoleMutation>({ document: ChangeUserRoleDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'ChangeUserRole', 'mutation', variables);
+    },
+    AuditEvents(variables: AuditEventsQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<AuditEventsQuery> {
+      return withWrapper((wrappedRequestHeaders) => client.request<AuditEventsQuery>({ document: AuditEventsDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'AuditEvents', 'query', variables);
+    },
+    Health(variables?: HealthQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<HealthQuery> {
+      return withWrapper((wrappedRequestHeaders) => client.request<HealthQuery>({ document: HealthDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'Health', 'query', variables);
+    },
+    StartTwoFactorSetup(variables: StartTwoFactorSetupMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<StartTwoFactorSetupMutation> {
+      return withWrapper((wrappedRequestHeaders) => client.request<StartTwoFactorSetupMutation>({ document: StartTwoFactorSetupDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'StartTwoFactorSetup', 'mutation', variables);
+    },
+    ConfirmTwoFactorSetup(variables: ConfirmTwoFactorSetupMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<ConfirmTwoFactorSetupMutation> {
+      return withWrapper((wrappedRequestHeaders) => client.request<ConfirmTwoFactorSetupMutation>({ document: ConfirmTwoFactorSetupDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'ConfirmTwoFactorSetup', 'mutation', variables);
+    },
+    DisableTwoFactor(variables: DisableTwoFactorMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<DisableTwoFactorMutation> {
+      return withWrapper((wrappedRequestHeaders) => client.request<DisableTwoFactorMutation>({ document: DisableTwoFactorDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'DisableTwoFactor', 'mutation', variables);
+    }
+  };
+}
+export type Sdk = ReturnType<typeof getSdk>;
