@@ -13,6 +13,9 @@ export const AUDIT_ACTIONS = [
   "TWO_FACTOR_FAILED",
   "RECOVERY_CODE_USED",
   "ROLE_CHANGED",
+  "WALLET_CREDITED_BY_ADMIN",
+  "WALLET_DEBITED_BY_ADMIN",
+  "PAYMENT_PAID",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

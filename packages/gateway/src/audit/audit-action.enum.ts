@@ -5,7 +5,7 @@ const DESCRIPTIONS: Readonly<Record<AuditAction, string>> = {
   USER_REGISTERED: "An account was created.",
   LOGIN_SUCCEEDED: "Someone signed in.",
   LOGIN_FAILED: "A sign-in was refused (wrong password or second factor, unknown email).",
-  LOGIN_THROTTLED: "A sign-in was refused because of too many attempts.",
+  LOGIN_THROTTLED: "Sign-ins were locked for an account or an address for the rest of the window.",
   SESSION_REFRESHED: "A session got a new token pair.",
   REFRESH_TOKEN_REUSED: "A used refresh token was presented again; its whole session was ended.",
   LOGGED_OUT: "A session, or every session of an account, was ended.",
@@ -15,6 +15,9 @@ const DESCRIPTIONS: Readonly<Record<AuditAction, string>> = {
   TWO_FACTOR_FAILED: "A wrong two-factor code was given.",
   RECOVERY_CODE_USED: "A one-time recovery code was used.",
   ROLE_CHANGED: "An administrator changed an account's role.",
+  WALLET_CREDITED_BY_ADMIN: "An administrator credited a wallet by hand.",
+  WALLET_DEBITED_BY_ADMIN: "An administrator took money from a wallet by hand.",
+  PAYMENT_PAID: "A gateway payment was verified and credited to the wallet.",
 };
 
 export const AuditActionEnum = Object.fromEntries(AUDIT_ACTIONS.map((a) => [a, a])) as Record<

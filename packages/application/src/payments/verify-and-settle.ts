@@ -1,0 +1,91 @@
+import { topUpTransaction, type Payment } from "@peykarband/domain";
+import { recordAudit } from "../audit/record-audit.ts";
+import type { GatewayFailure } from "../ports/payment-gateway.ts";
+import type { RequestContext } from "../shared/request-context.ts";
+import type { WalletDeps } from "../wallet/wallet-deps.ts";
+
+/** The failure reason of a payment the gateway reports with another amount than ours. */
+export const AMOUNT_MISMATCH = "AMOUNT_MISMATCH";
+
+export type SettleAttempt =
+  /** PAID now or before; `credited` is true only for the one call that posted the credit. */
+  | { readonly kind: "PAID"; readonly payment: Payment; readonly credited: boolean }
+  /** FAILED or CANCELLED, now or before. */
+  | { readonly kind: "NOT_PAID"; readonly payment: Payment }
+  /** The gateway reported another amount than ours: FAILED, nothing credited. */
+  | { readonly kind: "AMOUNT_MISMATCH"; readonly payment: Payment }
+  /** The gateway could not say: still PENDING. */
+  | { readonly kind: "UNVERIFIED"; readonly payment: Payment; readonly failure: GatewayFailure };
+
+/**
+ * Asks the gateway, server to server, whether a PENDING payment was paid, and settles it once.
+ * Shared by the callback and reconciliation: either may run first, both may run at once, and a
+ * crash may fall between the gateway's verify and our commit; the gateway answers a repeated
+ * verify with ALREADY_VERIFIED and `settle` is a no-op on a final payment, so the credit happens
+ * exactly once.
+ */
+export async function verifyAndSettle(
+  deps: WalletDeps,
+  payment: Payment,
+  ctx: RequestContext,
+  notPaid: { status: "FAILED"; reason: string } | { status: "CANCELLED" },
+): Promise<SettleAttempt> {
+  const gateway = deps.gateways[payment.gateway];
+  if (!gateway || payment.authority === null) {
+    const message = gateway ? "payment has no gateway session" : "gateway not configured";
+    return { kind: "UNVERIFIED", payment, failure: { kind: "UNAVAILABLE", code: null, message } };
+  }
+  const verified = await gateway.verify({
+    authority: payment.authority,
+    amount: payment.amount,
+    orderId: payment.id,
+  });
+  if (!verified.ok) return { kind: "UNVERIFIED", payment, failure: verified.error };
+
+  const at = deps.clock.now();
+  const answer = verified.value;
+  if (answer.status === "NOT_PAID") {
+    return attempt(await deps.payments.settle(payment.id, { ...notPaid, at }), false);
+  }
+  if (answer.amount !== null && !answer.amount.equals(payment.amount)) {
+    return attempt(
+      await deps.payments.settle(payment.id, { status: "FAILED", reason: AMOUNT_MISMATCH, at }),
+      false,
+    );
+  }
+  const transaction = topUpTransaction({
+    id: deps.ids.newId(),
+    payment,
+    referenceId: answer.referenceId,
+    at,
+  });
+  const outcome = await deps.payments.settle(payment.id, {
+    status: "PAID",
+    referenceId: answer.referenceId,
+    at,
+    transaction,
+  });
+  if (outcome.settled) {
+    // After the commit, so a crash here loses an audit line, never a credit; the ledger is the record.
+    await recordAudit(deps, ctx, "PAYMENT_PAID", {
+      actorId: null,
+      subjectId: payment.userId,
+      details: {
+        paymentId: payment.id,
+        gateway: payment.gateway,
+        amount: payment.amount.toString(),
+        referenceId: answer.referenceId,
+      },
+    });
+  }
+  return attempt(outcome, outcome.settled);
+}
+
+function attempt(outcome: { payment: Payment }, credited: boolean): SettleAttempt {
+  const { payment } = outcome;
+  if (payment.status === "PAID") return { kind: "PAID", payment, credited };
+  if (payment.status === "PENDING") throw new Error(`settle left payment ${payment.id} PENDING`);
+  return payment.failureReason === AMOUNT_MISMATCH
+    ? { kind: "AMOUNT_MISMATCH", payment }
+    : { kind: "NOT_PAID", payment };
+}

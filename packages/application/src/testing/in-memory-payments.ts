@@ -1,0 +1,113 @@
+import {
+  attachAuthority,
+  transitionPayment,
+  type Payment,
+  type PaymentGatewayName,
+  type PaymentOutcome,
+} from "@peykarband/domain";
+import type {
+  PaymentCursor,
+  PaymentRepository,
+  PaymentSettlement,
+  SettleOutcome,
+} from "../ports/payment.repository.ts";
+import { roundTrip, type InMemoryWalletLedger } from "./in-memory-wallet-ledger.ts";
+
+/**
+ * Payments in memory, sharing one "database" with the in-memory ledger: `settle` marks the payment
+ * and posts its credit in one synchronous step, as the real adapter does in one transaction.
+ */
+export class InMemoryPayments implements PaymentRepository {
+  readonly rows = new Map<string, Payment>();
+  /** Throw instead of committing the next N settles, as a process killed before its commit would. */
+  crashNextSettles = 0;
+
+  constructor(private readonly ledger: InMemoryWalletLedger) {}
+
+  async create(payment: Payment) {
+    await roundTrip();
+    const existing = [...this.rows.values()].find(
+      (p) => p.userId === payment.userId && p.idempotencyKey === payment.idempotencyKey,
+    );
+    if (existing) return { created: false as const, existing };
+    this.rows.set(payment.id, payment);
+    return { created: true as const, payment };
+  }
+
+  async attachAuthority(paymentId: string, session: { authority: string; redirectUrl: string }) {
+    await roundTrip();
+    const payment = this.rows.get(paymentId);
+    if (!payment) return null;
+    const taken = [...this.rows.values()].some(
+      (p) => p.gateway === payment.gateway && p.authority === session.authority,
+    );
+    const attached = attachAuthority(payment, session);
+    if (taken || !attached.ok) return null;
+    this.rows.set(paymentId, attached.value);
+    return attached.value;
+  }
+
+  async findById(id: string) {
+    await roundTrip();
+    return this.rows.get(id) ?? null;
+  }
+
+  async findByGatewayReference(gateway: PaymentGatewayName, authority: string) {
+    await roundTrip();
+    return [...this.rows.values()].find((p) => p.gateway === gateway && p.authority === authority) ?? null;
+  }
+
+  async settle(paymentId: string, settlement: PaymentSettlement): Promise<SettleOutcome> {
+    await roundTrip();
+    if (this.crashNextSettles > 0) {
+      this.crashNextSettles--;
+      throw new Error("simulated crash before commit");
+    }
+    const payment = this.rows.get(paymentId);
+    if (!payment) throw new Error(`no payment ${paymentId}`);
+    const next = transitionPayment(payment, toOutcome(settlement));
+    if (!next.ok) return { payment, settled: false };
+    if (settlement.status === "PAID") {
+      const posted = this.ledger.write(settlement.transaction, false);
+      // The real store's unique reference index would abort the transaction here.
+      if (posted.status !== "POSTED") throw new Error(`credit for ${paymentId} already posted`);
+    }
+    this.rows.set(paymentId, next.value);
+    return { payment: next.value, settled: true };
+  }
+
+  async listByUser(query: { userId: string | null; limit: number; after?: PaymentCursor }) {
+    await roundTrip();
+    const after = query.after;
+    const matching = [...this.rows.values()]
+      .filter((p) => query.userId === null || p.userId === query.userId)
+      .sort(newestFirst)
+      .filter((p) => !after || newestFirst(p, after) > 0);
+    const page = matching.slice(0, query.limit + 1);
+    return { payments: page.slice(0, query.limit), hasMore: page.length > query.limit };
+  }
+
+  async listPending(query: { createdBefore: Date; limit: number }) {
+    await roundTrip();
+    return [...this.rows.values()]
+      .filter((p) => p.status === "PENDING" && p.createdAt < query.createdBefore)
+      .sort((a, b) => -newestFirst(a, b))
+      .slice(0, query.limit);
+  }
+}
+
+function toOutcome(settlement: PaymentSettlement): PaymentOutcome {
+  switch (settlement.status) {
+    case "PAID":
+      return { status: "PAID", referenceId: settlement.referenceId, at: settlement.at };
+    case "FAILED":
+      return { status: "FAILED", reason: settlement.reason, at: settlement.at };
+    case "CANCELLED":
+      return { status: "CANCELLED", at: settlement.at };
+  }
+}
+
+function newestFirst(a: PaymentCursor, b: PaymentCursor): number {
+  const byTime = b.createdAt.getTime() - a.createdAt.getTime();
+  return byTime !== 0 ? byTime : a.id < b.id ? 1 : a.id > b.id ? -1 : 0;
+}

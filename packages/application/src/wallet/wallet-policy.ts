@@ -1,0 +1,29 @@
+import { Rial, type PaymentGatewayName } from "@peykarband/domain";
+
+/** Tunables of the wallet and payment flows; the gateway builds them from validated configuration. */
+export interface WalletPolicy {
+  /** Our own ceiling per top-up, in rials; the lower of it and the gateway's maximum applies. */
+  readonly topUpCeiling: Rial;
+  /** The largest hand-made adjustment, either way: a slip of the keyboard should not mint money. */
+  readonly adjustmentCeiling: Rial;
+  /** Our callback route for each gateway (absolute URL). */
+  readonly callbackUrls: Readonly<Record<PaymentGatewayName, string>>;
+  /**
+   * Reconciliation leaves PENDING payments younger than this alone: their payer may still be at
+   * the bank. Longer than the gateways' payment window, so "not paid" then means never.
+   */
+  readonly reconcileAfterSeconds: number;
+  /** How many PENDING payments one reconciliation run looks at. */
+  readonly reconcileBatchSize: number;
+}
+
+export const defaultWalletPolicy: WalletPolicy = {
+  topUpCeiling: Rial.of(500_000_000n),
+  adjustmentCeiling: Rial.of(1_000_000_000n),
+  callbackUrls: {
+    ZARINPAL: "http://localhost:4000/payments/zarinpal/callback",
+    IDPAY: "http://localhost:4000/payments/idpay/callback",
+  },
+  reconcileAfterSeconds: 30 * 60,
+  reconcileBatchSize: 100,
+};
