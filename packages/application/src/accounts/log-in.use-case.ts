@@ -42,10 +42,13 @@ export async function logIn(deps: AccountDeps, input: LogInInput, ctx: RequestCo
     deps.throttle.consume(throttleKeys.loginIp(ctx.ip), maxAttemptsPerIp, attemptWindowSeconds),
   ]);
   if (!byAccount.allowed || !byIp.allowed) {
-    await recordAudit(deps, ctx, "LOGIN_THROTTLED", {
-      actorId: null,
-      details: { by: byIp.allowed ? "account" : "ip" },
-    });
+    // One event per key and window: hammering a locked account must not grow the log.
+    if (byAccount.firstRefusal || byIp.firstRefusal) {
+      await recordAudit(deps, ctx, "LOGIN_THROTTLED", {
+        actorId: null,
+        details: { by: byIp.allowed ? "account" : "ip" },
+      });
+    }
     return tooManyAttempts(Math.max(byAccount.retryAfterSeconds, byIp.retryAfterSeconds));
   }
 

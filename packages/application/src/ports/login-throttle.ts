@@ -2,6 +2,8 @@ export interface ThrottleDecision {
   readonly allowed: boolean;
   /** Seconds until the key may try again, when not allowed. */
   readonly retryAfterSeconds: number;
+  /** This attempt is the first one refused in the window (worth recording; the rest are not). */
+  readonly firstRefusal: boolean;
 }
 
 /**

@@ -40,6 +40,7 @@ export class InMemoryThrottle implements AttemptThrottle {
     return {
       allowed: window.count <= limit,
       retryAfterSeconds: window.count <= limit ? 0 : retryAfterSeconds,
+      firstRefusal: window.count === limit + 1,
     };
   }
 
@@ -53,6 +54,10 @@ export class InMemoryAuditLog implements AuditLog {
 
   async record(event: AuditEvent) {
     this.events.push(event);
+  }
+
+  async findById(id: string) {
+    return this.events.find((e) => e.id === id) ?? null;
   }
 
   async list(query: {

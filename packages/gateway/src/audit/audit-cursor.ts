@@ -1,4 +1,5 @@
 import { TEXT_LIMITS } from "../limits/query-limits.ts";
+import { isUuid } from "../schema/node/global-id.ts";
 
 export interface AuditPosition {
   readonly occurredAt: Date;
@@ -12,7 +13,7 @@ export const toAuditCursor = (position: AuditPosition): string =>
 export function fromAuditCursor(cursor: string): AuditPosition | null {
   if (cursor.length > TEXT_LIMITS.cursor || !/^[A-Za-z0-9_-]+$/.test(cursor)) return null;
   const [time, id, ...rest] = Buffer.from(cursor, "base64url").toString("utf8").split("|");
-  if (!time || !id || rest.length > 0) return null;
+  if (!time || !id || !isUuid(id) || rest.length > 0) return null;
   const occurredAt = new Date(time);
   return Number.isNaN(occurredAt.getTime()) ? null : { occurredAt, id };
 }

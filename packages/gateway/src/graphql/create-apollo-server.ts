@@ -31,6 +31,8 @@ export function createApolloServer(options: ApolloOptions): ApolloServer<GraphQL
     allowBatchedHttpRequests: false,
     csrfPrevention: true,
     introspection: options.introspection,
+    // Without this, "Did you mean …?" in validation errors rebuilds the schema introspection hides.
+    hideSchemaDetailsFromClientErrors: !options.introspection,
     includeStacktraceInErrorResponses: options.development,
     parseOptions: PARSE_OPTIONS,
     validationRules: options.limitRules,

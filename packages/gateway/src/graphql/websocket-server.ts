@@ -1,6 +1,7 @@
 import {
   getOperationAST,
   GraphQLError,
+  NoSchemaIntrospectionCustomRule,
   specifiedRules,
   validate,
   type GraphQLFormattedError,
@@ -28,6 +29,8 @@ export interface WebSocketOptions extends ContextDeps {
   readonly limitRules: readonly ValidationRule[];
   readonly trustProxy: TrustProxy;
   readonly recorder: OperationRecorder;
+  /** As on HTTP: when false, introspection is refused and errors do not suggest field names. */
+  readonly introspection: boolean;
 }
 
 /** connection_init payload: `{ "authorization": "Bearer <accessToken>" }`. */
@@ -45,11 +48,28 @@ type WsContext = Context<ConnectionParams | undefined, Extra & Partial<Record<Pr
 const text = (value: unknown): string | null => (typeof value === "string" ? value : null);
 
 /**
+ * A validation error as Apollo gives it on HTTP: with the GRAPHQL_VALIDATION_FAILED code when it
+ * has none of its own, and, when introspection is off, without "Did you mean …?" (which would
+ * rebuild the schema that introspection hides; hideSchemaDetailsFromClientErrors on HTTP).
+ */
+const asValidationFailure = (error: GraphQLError, hideSchema: boolean): GraphQLError =>
+  new GraphQLError(hideSchema ? error.message.replace(/ ?Did you mean(.+?)\?$/, "") : error.message, {
+    nodes: error.nodes ?? null,
+    originalError: error.originalError ?? null,
+    extensions: { code: "GRAPHQL_VALIDATION_FAILED", ...error.extensions },
+  });
+
+/**
  * graphql-ws on the HTTP server's port and path. Every operation meets the same parse, validation
  * and cost limits as HTTP, and is re-authenticated, so a session revoked mid-connection stops.
  * Returns the disposer Apollo calls when it drains.
  */
 export function startWebSocketServer(options: WebSocketOptions): () => Promise<void> {
+  const rules = [
+    ...specifiedRules,
+    ...(options.introspection ? [] : [NoSchemaIntrospectionCustomRule]),
+    ...options.limitRules,
+  ];
   const wsServer = new WebSocketServer({ server: options.httpServer, path: options.path });
   const running = new WeakMap<WsContext, Map<string, RunningOperation>>();
   const operationsOf = (ctx: WsContext) => {
@@ -85,8 +105,9 @@ export function startWebSocketServer(options: WebSocketOptions): () => Promise<v
       onSubscribe: async (ctx, id, payload) => {
         const document = parseDocument(payload.query);
         if (document instanceof GraphQLError) return [document];
-        const errors = validate(options.schema, document, [...specifiedRules, ...options.limitRules]);
-        if (errors.length > 0) return errors;
+        const errors = validate(options.schema, document, rules);
+        if (errors.length > 0)
+          return errors.map((error) => asValidationFailure(error, !options.introspection));
         const variables = payload.variables ?? undefined;
         const request = ctx.extra.request;
         let context: GraphQLContext;

@@ -18,9 +18,15 @@ for (const target of testDatabases()) {
     it("allows `limit` attempts per window, then says how long to wait", async () => {
       const key = `account:${randomUUID()}`;
       for (let i = 0; i < 3; i++)
-        expect(await throttle.consume(key, 3, 900)).toEqual({ allowed: true, retryAfterSeconds: 0 });
+        expect(await throttle.consume(key, 3, 900)).toEqual({
+          allowed: true,
+          retryAfterSeconds: 0,
+          firstRefusal: false,
+        });
       const refused = await throttle.consume(key, 3, 900);
       expect(refused.allowed).toBe(false);
+      expect(refused.firstRefusal).toBe(true);
+      expect((await throttle.consume(key, 3, 900)).firstRefusal).toBe(false);
       expect(refused.retryAfterSeconds).toBeGreaterThan(895);
       expect(refused.retryAfterSeconds).toBeLessThanOrEqual(900);
       expect((await throttle.consume(`account:${randomUUID()}`, 3, 900)).allowed).toBe(true);

@@ -30,7 +30,11 @@ export class DrizzleAttemptThrottle implements AttemptThrottle {
       });
     if (!row) throw new Error("attempt throttle upsert returned no row");
     const allowed = row.count <= limit;
-    return { allowed, retryAfterSeconds: allowed ? 0 : row.retryAfterSeconds };
+    return {
+      allowed,
+      retryAfterSeconds: allowed ? 0 : row.retryAfterSeconds,
+      firstRefusal: row.count === limit + 1,
+    };
   }
 
   async reset(key: string): Promise<void> {

@@ -71,6 +71,14 @@ for (const target of testDatabases()) {
       expect(second).toEqual({ events: newestFirst.slice(4), hasMore: false });
     });
 
+    it("finds one event by id, and nothing for an unknown or malformed id", async () => {
+      const event = anEvent({ action: "ROLE_CHANGED", details: { from: "CUSTOMER", to: "ADMIN" } });
+      await audit.record(event);
+      expect(await audit.findById(event.id)).toEqual(event);
+      expect(await audit.findById(ids.newId())).toBeNull();
+      expect(await audit.findById("' OR 1=1 --")).toBeNull();
+    });
+
     it("filters by actor and by subject", async () => {
       const actorId = randomUUID();
       const subjectId = randomUUID();

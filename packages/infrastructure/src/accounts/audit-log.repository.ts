@@ -6,11 +6,20 @@ import { auditEvents } from "../database/schema.ts";
 
 type AuditQuery = Parameters<AuditLog["list"]>[0];
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 export class DrizzleAuditLog implements AuditLog {
   constructor(private readonly db: Db) {}
 
   async record(event: AuditEvent): Promise<void> {
     await this.db.insert(auditEvents).values({ ...event, details: { ...event.details } });
+  }
+
+  async findById(id: string): Promise<AuditEvent | null> {
+    // The column is a uuid: PostgreSQL would fail the query on any other text instead of finding nothing.
+    if (!UUID.test(id)) return null;
+    const [row] = await this.db.select().from(auditEvents).where(eq(auditEvents.id, id));
+    return row ? toEvent(row) : null;
   }
 
   async list(query: AuditQuery): Promise<AuditPage> {

@@ -14,5 +14,7 @@ describe("global ids", () => {
     toGlobalId("User", "").slice(0, -1),
     Buffer.from("Server:1").toString("base64url"),
     "a".repeat(600),
+    toGlobalId("User", "' OR 1=1 --"),
+    toGlobalId("AuditEvent", "42"),
   ])("treats %j as no id", (id) => expect(fromGlobalId(id)).toBeNull());
 });

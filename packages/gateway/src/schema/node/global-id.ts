@@ -9,6 +9,10 @@ export interface GlobalId {
   readonly key: string;
 }
 
+/** Every key we issue is a UUID (v7); the columns holding them refuse any other text with an error. */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export const isUuid = (key: string): boolean => UUID.test(key);
+
 /** Opaque to clients (base64url of "Type:key") so database keys never become part of the API. */
 export const toGlobalId = (type: NodeType, key: string): string =>
   Buffer.from(`${type}:${key}`).toString("base64url");
@@ -21,7 +25,7 @@ export function fromGlobalId(id: string): GlobalId | null {
   if (separator < 0) return null;
   const type = text.slice(0, separator);
   const key = text.slice(separator + 1);
-  if (!key || !(NODE_TYPES as readonly string[]).includes(type)) return null;
+  if (!isUuid(key) || !(NODE_TYPES as readonly string[]).includes(type)) return null;
   return { type: type as NodeType, key };
 }
 

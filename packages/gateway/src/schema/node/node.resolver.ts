@@ -1,9 +1,17 @@
+import { AccessDeniedError } from "@peykarband/application";
 import { Arg, Ctx, ID, Query, Resolver } from "type-graphql";
 import { UserType } from "../../accounts/user.type.ts";
+import { AuditEventType } from "../../audit/audit-event.type.ts";
 import { Requires } from "../../auth/requires.decorator.ts";
 import type { GraphQLContext } from "../../context/graphql-context.ts";
 import { fromGlobalId } from "./global-id.ts";
 import { NodeInterface } from "./node.interface.ts";
+
+/** `node` answers "not visible" as null, like a missing object, rather than revealing that it exists. */
+const invisibleAsNull = (error: unknown): null => {
+  if (error instanceof AccessDeniedError) return null;
+  throw error;
+};
 
 @Resolver()
 export class NodeResolver {
@@ -22,6 +30,10 @@ export class NodeResolver {
       case "User": {
         const user = await ctx.useCases.findUser(decoded.key, ctx);
         return user ? UserType.from(user) : null;
+      }
+      case "AuditEvent": {
+        const event = await ctx.useCases.findAuditEvent(decoded.key, ctx).catch(invisibleAsNull);
+        return event ? AuditEventType.from(event) : null;
       }
       default:
         return null;

@@ -1,0 +1,118 @@
+import type { AccountPolicy } from "@peykarband/application";
+import {
+  createLogger,
+  loadConfig,
+  type Config,
+  type Database,
+  type Logger,
+} from "@peykarband/infrastructure";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { createApp, type App } from "../../src/composition/create-app.ts";
+
+/** Tables whose row counts tell what a request wrote. */
+export const COUNTED_TABLES = [
+  "users",
+  "session_families",
+  "refresh_tokens",
+  "recovery_codes",
+  "audit_events",
+  "attempt_throttle",
+] as const;
+export type CountedTable = (typeof COUNTED_TABLES)[number];
+export type RowCounts = Record<CountedTable, number>;
+
+export interface AbuseApp {
+  readonly app: App;
+  readonly config: Config;
+  /** Messages the app logged at error level: every one is a 500 somebody should look at. */
+  readonly loggedErrors: string[];
+  close(): Promise<void>;
+}
+
+/**
+ * The real app over a database from `testDatabases()` (PGlite, or a scratch PostgreSQL database),
+ * so that the battery runs on both. support/test-app.ts always opens its own PGlite, hence this.
+ */
+export async function startAbuseApp(
+  database: Database,
+  options: { env?: NodeJS.ProcessEnv; accountPolicy?: Partial<AccountPolicy> } = {},
+): Promise<AbuseApp> {
+  const dataDir = mkdtempSync(join(tmpdir(), "pk-abuse-"));
+  const config = loadConfig({
+    NODE_ENV: "test",
+    HOST: "127.0.0.1",
+    PORT: "0",
+    DATA_DIR: dataDir,
+    ...options.env,
+  });
+  const loggedErrors: string[] = [];
+  const app = await createApp(config, {
+    database,
+    logger: recordingErrors(createLogger(config), loggedErrors),
+    ...(options.accountPolicy ? { accountPolicy: options.accountPolicy } : {}),
+  });
+  return {
+    app,
+    config,
+    loggedErrors,
+    async close() {
+      await app.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+function recordingErrors(logger: Logger, into: string[]): Logger {
+  return new Proxy(logger, {
+    get(target, property, receiver) {
+      if (property !== "error") return Reflect.get(target, property, receiver) as unknown;
+      return (message: unknown, ...rest: unknown[]) => {
+        into.push(String(message));
+        return (target.error as (...args: unknown[]) => unknown)(message, ...rest);
+      };
+    },
+  });
+}
+
+/** Plain SQL through the app's own database client (the gateway does not depend on drizzle). */
+export async function query<T>(database: Database, text: string, params: unknown[] = []): Promise<T[]> {
+  if (database.kind === "pglite") return (await database.client.query<T>(text, params)).rows;
+  return (await database.client.unsafe(text, params as never[])) as unknown as T[];
+}
+
+export async function countRows(database: Database): Promise<RowCounts> {
+  const counts = {} as RowCounts;
+  for (const table of COUNTED_TABLES) {
+    const [row] = await query<{ count: number }>(database, `select count(*)::int as count from ${table}`);
+    counts[table] = Number(row?.count);
+  }
+  return counts;
+}
+
+/** How many audit events of each action there are, optionally only about one user (a raw uuid). */
+export async function auditTally(database: Database, subjectId?: string): Promise<Record<string, number>> {
+  const rows =
+    subjectId === undefined
+      ? await query<{ action: string; count: number }>(
+          database,
+          `select action, count(*)::int as count from audit_events group by action`,
+        )
+      : await query<{ action: string; count: number }>(
+          database,
+          `select action, count(*)::int as count from audit_events where subject_id = $1::uuid group by action`,
+          [subjectId],
+        );
+  return Object.fromEntries(rows.map((row) => [row.action, Number(row.count)]));
+}
+
+/** What changed between two counts, leaving out tables that did not change. */
+export function rowDelta(before: RowCounts, after: RowCounts): Partial<RowCounts> {
+  const delta: Partial<RowCounts> = {};
+  for (const table of COUNTED_TABLES) {
+    const change = after[table] - before[table];
+    if (change !== 0) delta[table] = change;
+  }
+  return delta;
+}

@@ -1,0 +1,338 @@
+import type { Database } from "@peykarband/infrastructure";
+import { testDatabases } from "@peykarband/infrastructure/testing";
+import { generate } from "otplib";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createAdmin } from "../../src/cli/create-admin.command.ts";
+import { COUNTED_TABLES, countRows, query, startAbuseApp, type AbuseApp } from "./abuse-app.ts";
+import {
+  ARGON2_BOUND_MS,
+  assertClean,
+  codeOf,
+  FAST_BOUND_MS,
+  sendGraphQL,
+  userErrorCodes,
+  type TimedResponse,
+} from "./abuse-client.ts";
+import {
+  CHANGE_USER_ROLE,
+  CONFIRM_TWO_FACTOR_SETUP,
+  DISABLE_TWO_FACTOR,
+  LOG_IN,
+  PASSWORD,
+  payloadOf,
+  REFRESH_SESSION,
+  REGISTER_USER,
+  register,
+  START_TWO_FACTOR_SETUP,
+  type Account,
+} from "./accounts-kit.ts";
+import { observe, printObservations } from "./observations.ts";
+
+const PAYLOADS = [`' OR 1=1 --`, `"; DROP TABLE users; --`, `<script>alert(1)</script>`] as const;
+
+const globalId = (type: string, key: string) => Buffer.from(`${type}:${key}`).toString("base64url");
+const auditCursor = (id: string) => Buffer.from(`2026-01-01T00:00:00.000Z|${id}`).toString("base64url");
+
+interface Fixture {
+  readonly url: string;
+  readonly customer: Account;
+  readonly admin: string;
+  readonly twoFactor: Account & { readonly email: string };
+  readonly pending: Account;
+}
+
+interface InputCase {
+  readonly name: string;
+  /** Whether the path legitimately runs argon2 (sign-up, sign-in, re-authentication). */
+  readonly argon2: boolean;
+  readonly send: (f: Fixture, payload: string, n: number) => Promise<TimedResponse>;
+  /** The mutation field whose userErrors to read, or null for a query. */
+  readonly field: string | null;
+  /** The right outcome: userErrors codes, "OK" for none, or a top-level code for queries. */
+  readonly expected: string;
+}
+
+const CASES: readonly InputCase[] = [
+  {
+    name: "registerUser.email",
+    argon2: false,
+    field: "registerUser",
+    expected: "INVALID_EMAIL",
+    send: (f, p) => sendGraphQL(f.url, REGISTER_USER, { input: { email: p, password: PASSWORD } }),
+  },
+  {
+    name: "registerUser.password",
+    argon2: true,
+    field: "registerUser",
+    // Any text is a fine password: it must be stored as a hash, and sign-in must work with it.
+    expected: "OK",
+    send: (f, p, n) =>
+      sendGraphQL(f.url, REGISTER_USER, { input: { email: `pw-${n}@example.com`, password: p } }),
+  },
+  {
+    name: "registerUser.phone",
+    argon2: false,
+    field: "registerUser",
+    expected: "INVALID_PHONE",
+    send: (f, p, n) =>
+      sendGraphQL(f.url, REGISTER_USER, {
+        input: { email: `ph-${n}@example.com`, password: PASSWORD, phone: p },
+      }),
+  },
+  {
+    name: "logIn.email",
+    argon2: true,
+    field: "logIn",
+    expected: "INVALID_CREDENTIALS",
+    send: (f, p) => sendGraphQL(f.url, LOG_IN, { input: { email: p, password: PASSWORD } }),
+  },
+  {
+    name: "logIn.password",
+    argon2: true,
+    field: "logIn",
+    expected: "INVALID_CREDENTIALS",
+    send: (f, p) => sendGraphQL(f.url, LOG_IN, { input: { email: "customer@example.com", password: p } }),
+  },
+  {
+    name: "logIn.totpCode",
+    argon2: true,
+    field: "logIn",
+    expected: "INVALID_TWO_FACTOR_CODE",
+    send: (f, p) =>
+      sendGraphQL(f.url, LOG_IN, { input: { email: f.twoFactor.email, password: PASSWORD, totpCode: p } }),
+  },
+  {
+    name: "logIn.recoveryCode",
+    argon2: true,
+    field: "logIn",
+    expected: "INVALID_TWO_FACTOR_CODE",
+    send: (f, p) =>
+      sendGraphQL(f.url, LOG_IN, {
+        input: { email: f.twoFactor.email, password: PASSWORD, recoveryCode: p },
+      }),
+  },
+  {
+    name: "refreshSession.refreshToken",
+    argon2: false,
+    field: "refreshSession",
+    expected: "INVALID_REFRESH_TOKEN",
+    send: (f, p) => sendGraphQL(f.url, REFRESH_SESSION, { input: { refreshToken: p } }),
+  },
+  {
+    name: "startTwoFactorSetup.password",
+    argon2: true,
+    field: "startTwoFactorSetup",
+    expected: "INVALID_PASSWORD",
+    send: (f, p) =>
+      sendGraphQL(
+        f.url,
+        START_TWO_FACTOR_SETUP,
+        { input: { password: p } },
+        { token: f.customer.accessToken },
+      ),
+  },
+  {
+    name: "confirmTwoFactorSetup.code",
+    argon2: false,
+    field: "confirmTwoFactorSetup",
+    expected: "INVALID_TWO_FACTOR_CODE",
+    send: (f, p) =>
+      sendGraphQL(f.url, CONFIRM_TWO_FACTOR_SETUP, { input: { code: p } }, { token: f.pending.accessToken }),
+  },
+  {
+    name: "disableTwoFactor.password",
+    argon2: true,
+    field: "disableTwoFactor",
+    expected: "INVALID_PASSWORD",
+    send: (f, p) =>
+      sendGraphQL(
+        f.url,
+        DISABLE_TWO_FACTOR,
+        { input: { password: p, code: "123456" } },
+        { token: f.twoFactor.accessToken },
+      ),
+  },
+  {
+    name: "disableTwoFactor.code",
+    argon2: true,
+    field: "disableTwoFactor",
+    expected: "INVALID_TWO_FACTOR_CODE",
+    send: (f, p) =>
+      sendGraphQL(
+        f.url,
+        DISABLE_TWO_FACTOR,
+        { input: { password: PASSWORD, code: p } },
+        { token: f.twoFactor.accessToken },
+      ),
+  },
+  {
+    name: "changeUserRole.userId",
+    argon2: false,
+    field: "changeUserRole",
+    expected: "USER_NOT_FOUND",
+    send: (f, p) =>
+      sendGraphQL(f.url, CHANGE_USER_ROLE, { input: { userId: p, role: "ADMIN" } }, { token: f.admin }),
+  },
+  {
+    name: "changeUserRole.userId as a well-formed User id",
+    argon2: false,
+    field: "changeUserRole",
+    expected: "USER_NOT_FOUND",
+    send: (f, p) =>
+      sendGraphQL(
+        f.url,
+        CHANGE_USER_ROLE,
+        { input: { userId: globalId("User", p), role: "ADMIN" } },
+        { token: f.admin },
+      ),
+  },
+  {
+    name: "node(id) as a well-formed User id (admin)",
+    argon2: false,
+    field: null,
+    expected: "null",
+    send: (f, p) =>
+      sendGraphQL(
+        f.url,
+        `query($id: ID!) { node(id: $id) { id } }`,
+        { id: globalId("User", p) },
+        { token: f.admin },
+      ),
+  },
+  {
+    name: "node(id) as a well-formed AuditEvent id (admin)",
+    argon2: false,
+    field: null,
+    expected: "null",
+    send: (f, p) =>
+      sendGraphQL(
+        f.url,
+        `query($id: ID!) { node(id: $id) { id } }`,
+        { id: globalId("AuditEvent", p) },
+        { token: f.admin },
+      ),
+  },
+  {
+    name: "auditEvents(actorId) as a well-formed User id",
+    argon2: false,
+    field: null,
+    expected: "BAD_USER_INPUT",
+    send: (f, p) =>
+      sendGraphQL(
+        f.url,
+        `query($id: ID) { auditEvents(first: 5, actorId: $id) { nodes { id } } }`,
+        { id: globalId("User", p) },
+        { token: f.admin },
+      ),
+  },
+  {
+    name: "auditEvents(after) as a well-formed cursor",
+    argon2: false,
+    field: null,
+    expected: "BAD_USER_INPUT",
+    send: (f, p) =>
+      sendGraphQL(
+        f.url,
+        `query($after: String) { auditEvents(first: 5, after: $after) { nodes { id } } }`,
+        { after: auditCursor(p) },
+        { token: f.admin },
+      ),
+  },
+];
+
+function outcomeOf(response: TimedResponse, field: string | null): string {
+  if (field !== null) return userErrorCodes(response, field)[0] ?? "OK";
+  const code = codeOf(response);
+  if (typeof code === "string") return code;
+  const data = response.json?.data ?? {};
+  if ("node" in data) return data["node"] === null ? "null" : "found";
+  return "found";
+}
+
+for (const target of testDatabases()) {
+  describe.skipIf(target.skipReason !== null)(`SQL-ish and script-ish input on ${target.name}`, () => {
+    let database: Database;
+    let t: AbuseApp;
+    let fixture: Fixture;
+    beforeAll(async () => {
+      database = await target.open();
+      // Limits far above the defaults, so every string reaches the use case instead of the throttle.
+      t = await startAbuseApp(database, {
+        accountPolicy: { maxAttemptsPerAccount: 1000, maxAttemptsPerIp: 10_000 },
+      });
+      const url = t.app.url;
+      const customer = await register(url, "customer@example.com");
+      const twoFactor = await register(url, "twofactor@example.com");
+      const pending = await register(url, "pending@example.com");
+      await sendGraphQL(
+        url,
+        START_TWO_FACTOR_SETUP,
+        { input: { password: PASSWORD } },
+        { token: pending.accessToken },
+      );
+      const started = await sendGraphQL(
+        url,
+        START_TWO_FACTOR_SETUP,
+        { input: { password: PASSWORD } },
+        { token: twoFactor.accessToken },
+      );
+      const secret = (started.json?.data?.["startTwoFactorSetup"] as { secret: string }).secret;
+      await sendGraphQL(
+        url,
+        CONFIRM_TWO_FACTOR_SETUP,
+        { input: { code: await generate({ secret }) } },
+        { token: twoFactor.accessToken },
+      );
+      await createAdmin(t.config, { email: "root@example.com", password: PASSWORD }, database);
+      const admin = await sendGraphQL(url, LOG_IN, {
+        input: { email: "root@example.com", password: PASSWORD },
+      });
+      fixture = {
+        url,
+        customer,
+        pending,
+        twoFactor: { ...twoFactor, email: "twofactor@example.com" },
+        admin: payloadOf(admin, "logIn").session!.accessToken,
+      };
+    });
+    afterAll(async () => {
+      await t?.close();
+      await database?.close();
+      printObservations(`injection on ${target.name}`);
+    });
+
+    const matrix = CASES.flatMap((c) => PAYLOADS.map((payload, i) => ({ ...c, payload, n: i })));
+    it.each(matrix)(
+      "$name = $payload: $expected, never a 500",
+      async ({ name, payload, n, send, field, expected, argon2 }) => {
+        const response = await send(fixture, payload, n);
+        observe(`${name} = ${payload}`, response, outcomeOf(response, field));
+        assertClean(response);
+        expect(outcomeOf(response, field)).toBe(expected);
+        expect(response.status).toBe(200);
+        // Nothing the client sent comes back as markup.
+        expect(response.text).not.toContain("<script>");
+        expect(response.ms).toBeLessThan(argon2 ? ARGON2_BOUND_MS : FAST_BOUND_MS);
+      },
+    );
+
+    it("stored the odd passwords as data: each signs in", async () => {
+      for (const [n, password] of PAYLOADS.entries()) {
+        const response = await sendGraphQL(t.app.url, LOG_IN, {
+          input: { email: `pw-${n}@example.com`, password },
+        });
+        expect(userErrorCodes(response, "logIn")).toEqual([]);
+      }
+    });
+
+    it("left every table in place, with only the intended accounts added", async () => {
+      const counts = await countRows(database);
+      for (const table of COUNTED_TABLES) expect(counts[table]).toBeGreaterThanOrEqual(0);
+      // customer, twofactor, pending, root, and one per odd password.
+      expect(counts.users).toBe(4 + PAYLOADS.length);
+      const emails = await query<{ email: string }>(database, `select email from users order by email`);
+      expect(emails.map((row) => row.email).some((email) => /script|drop|or 1=1/i.test(email))).toBe(false);
+      expect(t.loggedErrors).toEqual([]);
+    });
+  });
+}

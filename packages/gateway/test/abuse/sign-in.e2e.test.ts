@@ -1,0 +1,268 @@
+import type { Database } from "@peykarband/infrastructure";
+import { testDatabases } from "@peykarband/infrastructure/testing";
+import { generate } from "otplib";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { QUERY_LIMITS } from "../../src/limits/query-limits.ts";
+import { auditTally, countRows, rowDelta, startAbuseApp, type AbuseApp } from "./abuse-app.ts";
+import {
+  ARGON2_BOUND_MS,
+  assertClean,
+  codeOf,
+  FAST_BOUND_MS,
+  sendGraphQL,
+  timedWithin,
+  userErrorCodes,
+} from "./abuse-client.ts";
+import {
+  CONFIRM_TWO_FACTOR_SETUP,
+  DISABLE_TWO_FACTOR,
+  fromAddress,
+  LOG_IN,
+  PASSWORD,
+  payloadOf,
+  REGISTER_USER,
+  register,
+  START_TWO_FACTOR_SETUP,
+} from "./accounts-kit.ts";
+import { observe, printObservations } from "./observations.ts";
+
+const ATTEMPTS_PER_ACCOUNT = 5;
+
+/** `count` sign-in attempts as aliases of one mutation, numbered from `from`. */
+const aliasedLogIns = (
+  email: string,
+  from: number,
+  count: number,
+  password = (i: number) => `wrong guess ${i}`,
+) =>
+  `mutation { ${Array.from(
+    { length: count },
+    (_, i) =>
+      `a${from + i}: logIn(input: { email: ${JSON.stringify(email)}, password: ${JSON.stringify(password(from + i))} }) { session { accessToken } userErrors { code } }`,
+  ).join(" ")} }`;
+
+const aliasCodes = (data: Record<string, unknown> | null | undefined): string[] =>
+  Object.values(data ?? {}).map(
+    (payload) => (payload as { userErrors: { code: string }[] }).userErrors[0]?.code ?? "OK",
+  );
+
+for (const target of testDatabases()) {
+  describe.skipIf(target.skipReason !== null)(`sign-in abuse on ${target.name}`, () => {
+    let database: Database;
+    let t: AbuseApp;
+    beforeAll(async () => {
+      database = await target.open();
+      t = await startAbuseApp(database, { env: { TRUST_PROXY: "1" } });
+      await sendGraphQL(t.app.url, `{ health { sandbox } }`);
+    });
+    afterAll(async () => {
+      await t?.close();
+      await database?.close();
+      printObservations(`sign-in abuse on ${target.name}`);
+    });
+
+    /**
+     * Per aliased attempt the throttle refuses: it is still a use case run, serial with the other
+     * aliases (mutation fields run one after another), with two counter upserts (and a
+     * LOGIN_THROTTLED row for the window's first refusal only). Alone that is 3-8 ms (PostgreSQL, PGlite); with the rest of the suite
+     * hashing passwords on the same two cores, a PostgreSQL server waiting for CPU between 45
+     * statements took up to ~32 ms per attempt, hence 50. A single refused attempt, the latency a
+     * client sees, is held to the 100 ms bound below.
+     */
+    const THROTTLED_ATTEMPT_MS = 50;
+
+    it("evaluates only 5 of 100 wrong passwords per account, then refuses the right one too", async () => {
+      const email = "sprayed@example.com";
+      const victim = await register(t.app.url, email, { headers: fromAddress(10) });
+      const attacker = fromAddress(11);
+
+      let before = await countRows(database);
+      const { response: inline } = await timedWithin(FAST_BOUND_MS, () =>
+        sendGraphQL(t.app.url, aliasedLogIns(email, 1, 100), {}, { headers: attacker }),
+      );
+      observe("100 wrong passwords as aliases of one request", inline);
+      assertClean(inline);
+      expect([inline.status, codeOf(inline)]).toEqual([400, "TOO_MANY_TOKENS"]);
+      expect(inline.ms).toBeLessThan(FAST_BOUND_MS);
+      // With one variable the document is short enough to pass the token limit and meet the alias limit.
+      const { response: viaVariable } = await timedWithin(FAST_BOUND_MS, () =>
+        sendGraphQL(
+          t.app.url,
+          `mutation($input: LogInInput!) { ${Array.from({ length: 100 }, (_, i) => `a${i}: logIn(input: $input) { userErrors { code } }`).join(" ")} }`,
+          { input: { email, password: "wrong guess" } },
+          { headers: attacker },
+        ),
+      );
+      observe("100 aliases of logIn sharing one variable", viaVariable);
+      assertClean(viaVariable);
+      expect([viaVariable.status, codeOf(viaVariable)]).toEqual([400, "TOO_MANY_ALIASES"]);
+      expect(viaVariable.ms).toBeLessThan(FAST_BOUND_MS);
+      expect(rowDelta(before, await countRows(database))).toEqual({});
+
+      before = await countRows(database);
+      const codes: string[] = [];
+      for (let from = 1; from <= 100; from += QUERY_LIMITS.maxAliases) {
+        const count = Math.min(QUERY_LIMITS.maxAliases, 101 - from);
+        const response = await sendGraphQL(
+          t.app.url,
+          aliasedLogIns(email, from, count),
+          {},
+          { headers: attacker },
+        );
+        const evaluated = Math.max(0, Math.min(count, ATTEMPTS_PER_ACCOUNT - codes.length));
+        observe(
+          `${count} wrong passwords as aliases (attempts ${from}-${from + count - 1})`,
+          response,
+          `${evaluated} argon2`,
+        );
+        assertClean(response);
+        expect(response.status).toBe(200);
+        // Mutation fields run one after another: one argon2 verify per attempt the throttle lets through.
+        expect(response.ms).toBeLessThan(
+          FAST_BOUND_MS + evaluated * ARGON2_BOUND_MS + (count - evaluated) * THROTTLED_ATTEMPT_MS,
+        );
+        codes.push(...aliasCodes(response.json?.data));
+      }
+      expect(codes).toEqual([
+        ...Array<string>(ATTEMPTS_PER_ACCOUNT).fill("INVALID_CREDENTIALS"),
+        ...Array<string>(100 - ATTEMPTS_PER_ACCOUNT).fill("TOO_MANY_ATTEMPTS"),
+      ]);
+
+      // From a fresh address, so it is the account's counter, not the address's, that refuses it.
+      const right = await sendGraphQL(
+        t.app.url,
+        aliasedLogIns(email, 0, 1, () => PASSWORD),
+        {},
+        { headers: fromAddress(12) },
+      );
+      observe("the right password after the spray", right, aliasCodes(right.json?.data).join());
+      expect(aliasCodes(right.json?.data)).toEqual(["TOO_MANY_ATTEMPTS"]);
+      expect(right.ms).toBeLessThan(FAST_BOUND_MS);
+
+      // Intended writes: one audit event per evaluated attempt, and one per lock (the account's at
+      // attempt 6, the attacker's address's at attempt 51), not one per refusal, so hammering a locked
+      // account cannot grow the log; the account's and two addresses' counters; no session.
+      expect(rowDelta(before, await countRows(database))).toEqual({
+        audit_events: ATTEMPTS_PER_ACCOUNT + 2,
+        attempt_throttle: 3,
+      });
+      expect(await auditTally(database, victim.key)).toMatchObject({ LOGIN_FAILED: ATTEMPTS_PER_ACCOUNT });
+      const all = await auditTally(database);
+      expect(all["LOGIN_THROTTLED"]).toBe(2);
+      expect(all["LOGIN_SUCCEEDED"]).toBeUndefined();
+    });
+
+    it("accepts a TOTP code once: a replay is refused, in sign-in and in disableTwoFactor", async () => {
+      const email = "totp@example.com";
+      const headers = fromAddress(20);
+      const account = await register(t.app.url, email, { headers });
+      const started = await sendGraphQL(
+        t.app.url,
+        START_TWO_FACTOR_SETUP,
+        { input: { password: PASSWORD } },
+        {
+          token: account.accessToken,
+          headers,
+        },
+      );
+      const secret = (started.json?.data?.["startTwoFactorSetup"] as { secret: string } | undefined)?.secret;
+      if (!secret) throw new Error(`startTwoFactorSetup: ${started.text}`);
+      const confirmed = await sendGraphQL(
+        t.app.url,
+        CONFIRM_TWO_FACTOR_SETUP,
+        { input: { code: await generate({ secret }) } },
+        { token: account.accessToken, headers },
+      );
+      const recoveryCodes = (confirmed.json?.data?.["confirmTwoFactorSetup"] as { recoveryCodes: string[] })
+        .recoveryCodes;
+      expect(recoveryCodes.length).toBeGreaterThan(0);
+
+      // The confirming step is spent; the next one (within the allowed drift) signs in once.
+      const code = await generate({ secret, epoch: Math.floor(Date.now() / 1000) + 30 });
+      const first = await sendGraphQL(
+        t.app.url,
+        LOG_IN,
+        { input: { email, password: PASSWORD, totpCode: code } },
+        { headers },
+      );
+      expect(userErrorCodes(first, "logIn")).toEqual([]);
+
+      let before = await countRows(database);
+      const replay = await sendGraphQL(
+        t.app.url,
+        LOG_IN,
+        { input: { email, password: PASSWORD, totpCode: code } },
+        { headers },
+      );
+      observe("TOTP code replayed in logIn", replay, userErrorCodes(replay, "logIn").join());
+      assertClean(replay);
+      expect(userErrorCodes(replay, "logIn")).toEqual(["INVALID_TWO_FACTOR_CODE"]);
+      expect(payloadOf(replay, "logIn").session).toBeNull();
+      // Sign-in verifies the password with argon2 before it looks at the code.
+      expect(replay.ms).toBeLessThan(ARGON2_BOUND_MS);
+      // Intended: a TWO_FACTOR_FAILED event and the second-factor counter; no session.
+      expect(rowDelta(before, await countRows(database))).toEqual({ audit_events: 1, attempt_throttle: 1 });
+
+      const token = payloadOf(first, "logIn").session!.accessToken;
+      before = await countRows(database);
+      const disable = await sendGraphQL(
+        t.app.url,
+        DISABLE_TWO_FACTOR,
+        { input: { password: PASSWORD, code } },
+        { token, headers },
+      );
+      observe(
+        "TOTP code replayed in disableTwoFactor",
+        disable,
+        userErrorCodes(disable, "disableTwoFactor").join(),
+      );
+      assertClean(disable);
+      expect(userErrorCodes(disable, "disableTwoFactor")).toEqual(["INVALID_TWO_FACTOR_CODE"]);
+      expect(disable.ms).toBeLessThan(ARGON2_BOUND_MS);
+      expect(rowDelta(before, await countRows(database))).toEqual({ audit_events: 1 });
+
+      const withRecovery = { email, password: PASSWORD, recoveryCode: recoveryCodes[0] };
+      const used = await sendGraphQL(t.app.url, LOG_IN, { input: withRecovery }, { headers });
+      expect(userErrorCodes(used, "logIn")).toEqual([]);
+      const reused = await sendGraphQL(t.app.url, LOG_IN, { input: withRecovery }, { headers });
+      observe("recovery code replayed in logIn", reused, userErrorCodes(reused, "logIn").join());
+      expect(userErrorCodes(reused, "logIn")).toEqual(["INVALID_TWO_FACTOR_CODE"]);
+      expect(reused.ms).toBeLessThan(ARGON2_BOUND_MS);
+    });
+
+    it.each([
+      ["only in case", "sara@example.com", "SARA@Example.COM"],
+      ["by surrounding spaces", "sara@example.com", "  sara@example.com "],
+      ["in full-width letters (NFKC)", "sara@example.com", "ｓａｒａ@ｅｘａｍｐｌｅ.ｃｏｍ"],
+      ["as NFD instead of NFC", "jos\u00e9@example.com", "jose\u0301@example.com"],
+      ["by the Kelvin sign for K", "kian@example.com", "\u212Aian@example.com"],
+    ])("refuses an email differing %s as EMAIL_TAKEN, writing nothing", async (name, original, variant) => {
+      const headers = fromAddress(30);
+      const first = await sendGraphQL(
+        t.app.url,
+        REGISTER_USER,
+        { input: { email: original, password: PASSWORD } },
+        { headers },
+      );
+      expect(["OK", "EMAIL_TAKEN"]).toContain(userErrorCodes(first, "registerUser")[0] ?? "OK");
+
+      const before = await countRows(database);
+      const { response, all } = await timedWithin(ARGON2_BOUND_MS, () =>
+        sendGraphQL(t.app.url, REGISTER_USER, { input: { email: variant, password: PASSWORD } }, { headers }),
+      );
+      observe(`email differing ${name}`, response, userErrorCodes(response, "registerUser").join());
+      all.forEach(assertClean);
+      expect(payloadOf(response, "registerUser").userErrors).toEqual([
+        { field: ["input", "email"], code: "EMAIL_TAKEN" },
+      ]);
+      expect(payloadOf(response, "registerUser").session).toBeNull();
+      // Sign-up hashes the password before it looks at the email, so a taken address is not faster.
+      expect(response.ms).toBeLessThan(ARGON2_BOUND_MS);
+      expect(rowDelta(before, await countRows(database))).toEqual({});
+    });
+
+    it("logged no unexpected error", () => {
+      expect(t.loggedErrors).toEqual([]);
+    });
+  });
+}

@@ -1,0 +1,226 @@
+import type { Database } from "@peykarband/infrastructure";
+import { testDatabases } from "@peykarband/infrastructure/testing";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { GraphQLTestClient, wsOnce } from "../support/graphql-client.ts";
+import { countRows, query, rowDelta, startAbuseApp, type AbuseApp } from "./abuse-app.ts";
+import {
+  assertClean,
+  codeOf,
+  FAST_BOUND_MS,
+  send,
+  sendGraphQL,
+  timedWithin,
+  userErrorCodes,
+} from "./abuse-client.ts";
+import { fromAddress, payloadOf, REFRESH_SESSION, register, VIEWER, type Account } from "./accounts-kit.ts";
+import { decodeClaims, decodeHeader, randomKey, signToken } from "./forged-tokens.ts";
+import { observe, printObservations } from "./observations.ts";
+
+const LOG_OUT = `mutation { logOut(input: { everywhere: true }) { loggedOut } }`;
+
+for (const target of testDatabases()) {
+  describe.skipIf(target.skipReason !== null)(`token abuse on ${target.name}`, () => {
+    let database: Database;
+    let t: AbuseApp;
+    let victim: Account;
+    let other: Account;
+    beforeAll(async () => {
+      database = await target.open();
+      t = await startAbuseApp(database, { env: { TRUST_PROXY: "1" } });
+      victim = await register(t.app.url, "victim@example.com", { headers: fromAddress(1) });
+      other = await register(t.app.url, "other@example.com", { headers: fromAddress(1) });
+      await sendGraphQL(t.app.url, VIEWER, {}, { token: victim.accessToken });
+    });
+    afterAll(async () => {
+      await t?.close();
+      await database?.close();
+      printObservations(`token abuse on ${target.name}`);
+    });
+
+    /** Every forgery of the victim's access token an attacker might try; built lazily, once the victim exists. */
+    const forgeries: [string, () => string][] = [
+      [
+        "alg none, no signature",
+        () => signToken({ alg: "none", typ: "JWT" }, decodeClaims(victim.accessToken), null),
+      ],
+      [
+        "alg none keeping the kid, role raised to ADMIN",
+        () =>
+          signToken(
+            { ...decodeHeader(victim.accessToken), alg: "none" },
+            { ...decodeClaims(victim.accessToken), role: "ADMIN" },
+            null,
+          ),
+      ],
+      [
+        "role raised to ADMIN, original signature kept",
+        () => {
+          const [header, , signature] = victim.accessToken.split(".");
+          const claims = { ...decodeClaims(victim.accessToken), role: "ADMIN" };
+          return `${header}.${Buffer.from(JSON.stringify(claims)).toString("base64url")}.${signature}`;
+        },
+      ],
+      [
+        "signed with another key under the right kid",
+        () => signToken(decodeHeader(victim.accessToken), decodeClaims(victim.accessToken), randomKey()),
+      ],
+      [
+        "right key, unknown kid",
+        () =>
+          signToken(
+            { ...decodeHeader(victim.accessToken), kid: "retired" },
+            decodeClaims(victim.accessToken),
+            t.config.secrets.jwtSigningKeys[0]!.secret,
+          ),
+      ],
+      [
+        "right key, HS512 instead of HS256",
+        () =>
+          signToken(
+            { ...decodeHeader(victim.accessToken), alg: "HS512" },
+            decodeClaims(victim.accessToken),
+            t.config.secrets.jwtSigningKeys[0]!.secret,
+          ),
+      ],
+      [
+        "right key, expired half an hour ago",
+        () => {
+          const now = Math.floor(Date.now() / 1000);
+          return rightKey({ ...decodeClaims(victim.accessToken), iat: now - 3600, exp: now - 1800 });
+        },
+      ],
+      [
+        "right key, issued in the future",
+        () => {
+          const now = Math.floor(Date.now() / 1000);
+          return rightKey({ ...decodeClaims(victim.accessToken), iat: now + 600, exp: now + 1200 });
+        },
+      ],
+      [
+        "right key, another audience",
+        () => rightKey({ ...decodeClaims(victim.accessToken), aud: "elsewhere:api" }),
+      ],
+      [
+        "right key, another issuer",
+        () => rightKey({ ...decodeClaims(victim.accessToken), iss: "elsewhere" }),
+      ],
+      [
+        "right key, another user's session id",
+        () => rightKey({ ...decodeClaims(victim.accessToken), sid: decodeClaims(other.accessToken)["sid"] }),
+      ],
+      ["right key, no subject", () => rightKey({ ...decodeClaims(victim.accessToken), sub: undefined })],
+      [
+        "right key, role that does not exist",
+        () => rightKey({ ...decodeClaims(victim.accessToken), role: "ROOT" }),
+      ],
+      ["not a JWT at all", () => "not-a-token"],
+      ["three empty parts", () => ".."],
+      ["4 KB of base64", () => "A".repeat(4096)],
+    ];
+    const rightKey = (claims: Record<string, unknown>) =>
+      signToken(decodeHeader(victim.accessToken), claims, t.config.secrets.jwtSigningKeys[0]!.secret);
+
+    it.each(forgeries)("%s: 401 UNAUTHENTICATED, fast, nothing written", async (name, forge) => {
+      const token = forge();
+      const before = await countRows(database);
+      for (const document of [VIEWER, LOG_OUT]) {
+        const { response, all } = await timedWithin(FAST_BOUND_MS, () =>
+          sendGraphQL(t.app.url, document, {}, { token }),
+        );
+        observe(`JWT ${name} (${document === VIEWER ? "viewer" : "logOut"})`, response);
+        all.forEach(assertClean);
+        expect([response.status, codeOf(response)]).toEqual([401, "UNAUTHENTICATED"]);
+        expect(response.json?.data ?? undefined).toBeUndefined();
+        expect(response.ms).toBeLessThan(FAST_BOUND_MS);
+      }
+      const socket = new GraphQLTestClient(t.app.url).ws(token);
+      try {
+        await expect(wsOnce(socket, VIEWER)).rejects.toThrow();
+      } finally {
+        await socket.dispose();
+      }
+      expect(rowDelta(before, await countRows(database))).toEqual({});
+    });
+
+    it("still accepts the genuine token, so the refusals above are about the forgery", async () => {
+      const response = await sendGraphQL(t.app.url, VIEWER, {}, { token: victim.accessToken });
+      expect(response.json?.data).toEqual({ viewer: { id: victim.id } });
+    });
+
+    it.each([
+      ["Basic credentials", "Basic dmljdGltOnBhc3N3b3Jk"],
+      ["two bearer tokens", `Bearer a.b.c Bearer d.e.f`],
+      ["a bearer token of 5,000 characters", `Bearer ${"A".repeat(5000)}`],
+      ["a bearer token with a newline-like escape", "Bearer a.b.c%0d%0aX-Injected: 1"],
+    ])("refuses an Authorization header with %s as 401", async (name, authorization) => {
+      const { response } = await timedWithin(FAST_BOUND_MS, () =>
+        sendGraphQL(t.app.url, VIEWER, {}, { headers: { authorization } }),
+      );
+      observe(`Authorization: ${name}`, response);
+      assertClean(response);
+      expect([response.status, codeOf(response)]).toEqual([401, "UNAUTHENTICATED"]);
+      expect(response.ms).toBeLessThan(FAST_BOUND_MS);
+    });
+
+    it("revokes the whole session when a rotated refresh token is replayed", async () => {
+      const account = await register(t.app.url, "rotating@example.com", { headers: fromAddress(2) });
+      const rotate = (refreshToken: string) =>
+        sendGraphQL(t.app.url, REFRESH_SESSION, { input: { refreshToken } }, { headers: fromAddress(2) });
+
+      let before = await countRows(database);
+      const rotated = await rotate(account.refreshToken);
+      observe("refresh: first use of the refresh token", rotated);
+      const second = payloadOf(rotated, "refreshSession").session!;
+      expect(rowDelta(before, await countRows(database))).toEqual({ refresh_tokens: 1, audit_events: 1 });
+
+      before = await countRows(database);
+      const replayed = await rotate(account.refreshToken);
+      observe("refresh: replay after rotation", replayed, userErrorCodes(replayed, "refreshSession").join());
+      assertClean(replayed);
+      expect(userErrorCodes(replayed, "refreshSession")).toEqual(["INVALID_REFRESH_TOKEN"]);
+      expect(payloadOf(replayed, "refreshSession").session).toBeNull();
+      expect(replayed.ms).toBeLessThan(FAST_BOUND_MS);
+      // Intended writes: the REFRESH_TOKEN_REUSED event, and the family marked revoked (an update).
+      expect(rowDelta(before, await countRows(database))).toEqual({ audit_events: 1 });
+      const families = await query<{ revoked: boolean }>(
+        database,
+        `select revoked_at is not null as revoked from session_families where user_id = $1::uuid`,
+        [account.key],
+      );
+      expect(families).toEqual([{ revoked: true }]);
+      const [reuse] = await query<{ count: number }>(
+        database,
+        `select count(*)::int as count from audit_events where action = 'REFRESH_TOKEN_REUSED' and subject_id = $1::uuid`,
+        [account.key],
+      );
+      expect(Number(reuse?.count)).toBe(1);
+
+      // The thief's (or the owner's) newest pair is dead too.
+      const newest = await rotate(second.refreshToken);
+      observe(
+        "refresh: newest token after the replay",
+        newest,
+        userErrorCodes(newest, "refreshSession").join(),
+      );
+      expect(userErrorCodes(newest, "refreshSession")).toEqual(["INVALID_REFRESH_TOKEN"]);
+      const access = await sendGraphQL(t.app.url, VIEWER, {}, { token: second.accessToken });
+      observe("refresh: access token of the revoked session", access);
+      expect([access.status, codeOf(access)]).toEqual([401, "UNAUTHENTICATED"]);
+      expect(access.ms).toBeLessThan(FAST_BOUND_MS);
+    });
+
+    it("refuses a made-up refresh token without writing anything", async () => {
+      const before = await countRows(database);
+      const made = await sendGraphQL(t.app.url, REFRESH_SESSION, { input: { refreshToken: "x".repeat(64) } });
+      observe("refresh: made-up token", made, userErrorCodes(made, "refreshSession").join());
+      expect(userErrorCodes(made, "refreshSession")).toEqual(["INVALID_REFRESH_TOKEN"]);
+      expect(made.ms).toBeLessThan(FAST_BOUND_MS);
+      expect(rowDelta(before, await countRows(database))).toEqual({});
+    });
+
+    it("logged no unexpected error", async () => {
+      await send(t.app.url, "{");
+      expect(t.loggedErrors).toEqual([]);
+    });
+  });
+}
