@@ -25,3 +25,24 @@ export type { DisableTwoFactorInput } from "./accounts/disable-two-factor.use-ca
 export type { ChangeUserRoleInput } from "./accounts/change-user-role.use-case.ts";
 export type { CreateAdministratorInput } from "./accounts/create-administrator.use-case.ts";
 export type { ListAuditEventsInput } from "./audit/list-audit-events.use-case.ts";
+export * from "./ports/wallet-ledger.ts";
+export * from "./ports/payment.repository.ts";
+export * from "./ports/payment-gateway.ts";
+export * from "./wallet/idempotency-key.ts";
+export * from "./wallet/wallet-deps.ts";
+export * from "./wallet/wallet-errors.ts";
+export * from "./wallet/wallet-policy.ts";
+export * from "./wallet/wallet-use-cases.ts";
+export type { StartTopUpInput, TopUpStarted } from "./payments/start-top-up.use-case.ts";
+export type {
+  HandlePaymentCallbackInput,
+  CallbackHandled,
+} from "./payments/handle-payment-callback.use-case.ts";
+export type {
+  ReconcilePendingPaymentsInput,
+  ReconciliationReport,
+} from "./payments/reconcile-pending-payments.use-case.ts";
+export type { ListPaymentsInput } from "./payments/list-payments.use-case.ts";
+export type { DebitWalletInput, WalletDebited } from "./wallet/debit-wallet.use-case.ts";
+export type { AdminAdjustWalletInput, WalletAdjusted } from "./wallet/admin-adjust-wallet.use-case.ts";
+export type { WalletEntriesInput } from "./wallet/wallet-entries.use-case.ts";

@@ -9,8 +9,19 @@ export { MIGRATIONS_FOLDER, type Database, type Db, type Schema } from "./databa
 export * as tables from "./database/schema.ts";
 
 export { createLogger, type Logger } from "./logging/logger.ts";
+export { createRequestLog, type RequestLog, type RequestLogFields } from "./logging/request-log.ts";
 
-export { createAccountAdapters, type AccountAdapters } from "./accounts/create-account-adapters.ts";
+export {
+  createAccountAdapters,
+  SESSION_CACHE_TTL_MS,
+  type AccountAdapters,
+} from "./accounts/create-account-adapters.ts";
+export {
+  CachingSessionRepository,
+  CachingUserRepository,
+  SessionCache,
+  type SessionCacheOptions,
+} from "./accounts/session-cache.ts";
 export { DrizzleUserRepository } from "./accounts/user.repository.ts";
 export { DrizzleSessionRepository } from "./accounts/session.repository.ts";
 export { DrizzleRecoveryCodeRepository } from "./accounts/recovery-code.repository.ts";

@@ -1,7 +1,8 @@
+import { findAuditEvent } from "../audit/find-audit-event.use-case.ts";
 import { listAuditEvents, type ListAuditEventsInput } from "../audit/list-audit-events.use-case.ts";
 import type { RequestContext } from "../shared/request-context.ts";
 import type { AccountDeps } from "./account-deps.ts";
-import { authenticate } from "./authenticate.use-case.ts";
+import { authenticate, authenticateWithUser } from "./authenticate.use-case.ts";
 import { changeUserRole, type ChangeUserRoleInput } from "./change-user-role.use-case.ts";
 import {
   confirmTwoFactorSetup,
@@ -33,10 +34,12 @@ export function createAccountUseCases(deps: AccountDeps) {
     createAdministrator: (input: CreateAdministratorInput, ctx: RequestContext) =>
       createAdministrator(deps, input, ctx),
     authenticate: (accessToken: string) => authenticate(deps, accessToken),
+    authenticateWithUser: (accessToken: string) => authenticateWithUser(deps, accessToken),
     viewer: (ctx: RequestContext) => viewer(deps, ctx),
     findUser: (id: string, ctx: RequestContext) => findUser(deps, id, ctx),
     usersByIds: (ids: readonly string[], ctx: RequestContext) => usersByIds(deps, ids, ctx),
     auditEvents: (input: ListAuditEventsInput, ctx: RequestContext) => listAuditEvents(deps, input, ctx),
+    findAuditEvent: (id: string, ctx: RequestContext) => findAuditEvent(deps, id, ctx),
   };
 }
 

@@ -1,11 +1,24 @@
+import type { User } from "@peykarband/domain";
 import type { Viewer } from "../shared/request-context.ts";
 import type { AccountDeps } from "./account-deps.ts";
 
 /** Turns a bearer access token into a viewer, or null when it is invalid or its session has ended. */
 export async function authenticate(deps: AccountDeps, accessToken: string): Promise<Viewer | null> {
+  return (await authenticateWithUser(deps, accessToken))?.viewer ?? null;
+}
+
+/**
+ * As `authenticate`, and also returns the signed-in user read with the session, so that a request
+ * asking for `viewer` needs no second read. `user` is null only if the account no longer exists.
+ */
+export async function authenticateWithUser(
+  deps: AccountDeps,
+  accessToken: string,
+): Promise<{ viewer: Viewer; user: User | null } | null> {
   const claims = await deps.accessTokens.verify(accessToken);
   if (!claims) return null;
-  const family = await deps.sessions.findFamily(claims.sessionId);
+  const found = await deps.sessions.findFamilyWithUser(claims.sessionId);
+  const family = found?.family;
   if (
     !family ||
     family.revokedAt ||
@@ -14,5 +27,8 @@ export async function authenticate(deps: AccountDeps, accessToken: string): Prom
   ) {
     return null;
   }
-  return { userId: claims.userId, role: claims.role, sessionId: claims.sessionId };
+  return {
+    viewer: { userId: claims.userId, role: claims.role, sessionId: claims.sessionId },
+    user: found.user,
+  };
 }

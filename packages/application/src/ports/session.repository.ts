@@ -1,3 +1,5 @@
+import type { User } from "@peykarband/domain";
+
 /** A session is a family of refresh tokens, each used once and replaced by the next. */
 export interface SessionFamily {
   readonly id: string;
@@ -19,6 +21,12 @@ export interface RefreshTokenRecord {
 export interface SessionRepository {
   createFamily(family: { id: string; userId: string; createdAt: Date; expiresAt: Date }): Promise<void>;
   findFamily(id: string): Promise<SessionFamily | null>;
+  /**
+   * The session with its user (null if the user is gone), in one read: what authenticating a
+   * request needs. Unlike the other reads, an adapter may answer it from a short per-process cache
+   * (seconds); every write through this adapter's repositories evicts that cache at once.
+   */
+  findFamilyWithUser(id: string): Promise<{ family: SessionFamily; user: User | null } | null>;
   addRefreshToken(token: {
     tokenHash: string;
     familyId: string;

@@ -19,10 +19,11 @@ import { InMemoryUsers } from "./in-memory-users.ts";
 /** Account use cases over in-memory ports, with handles on each fake for assertions. */
 export function accountTestKit(policy: Partial<AccountPolicy> = {}) {
   const clock = new ManualClock();
+  const users = new InMemoryUsers();
   const fakes = {
     clock,
-    users: new InMemoryUsers(),
-    sessions: new InMemorySessions(),
+    users,
+    sessions: new InMemorySessions(users),
     recoveryCodes: new InMemoryRecoveryCodes(),
     passwords: new FakePasswordHasher(),
     accessTokens: new FakeAccessTokens(clock),

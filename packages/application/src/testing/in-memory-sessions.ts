@@ -1,3 +1,4 @@
+import type { UserRepository } from "../ports/user.repository.ts";
 import type { RefreshTokenRecord, SessionFamily, SessionRepository } from "../ports/session.repository.ts";
 
 export class InMemorySessions implements SessionRepository {
@@ -8,8 +9,17 @@ export class InMemorySessions implements SessionRepository {
     this.families.set(family.id, { ...family, revokedAt: null });
   }
 
+  /** `users` answers findFamilyWithUser; the test kit passes its in-memory users. */
+  constructor(private readonly users?: Pick<UserRepository, "findById">) {}
+
   async findFamily(id: string) {
     return this.families.get(id) ?? null;
+  }
+
+  async findFamilyWithUser(id: string) {
+    const family = this.families.get(id);
+    if (!family) return null;
+    return { family, user: (await this.users?.findById(family.userId)) ?? null };
   }
 
   async addRefreshToken(token: { tokenHash: string; familyId: string; userId: string; expiresAt: Date }) {

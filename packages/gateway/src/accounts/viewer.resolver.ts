@@ -8,7 +8,8 @@ import { UserType } from "./user.type.ts";
 export class ViewerResolver {
   @Query(() => UserType, { nullable: true, description: "The signed-in user; null when not signed in." })
   async viewer(@Ctx() ctx: GraphQLContext): Promise<UserType | null> {
-    const user = await ctx.useCases.viewer(ctx);
+    // Primed with the user read while authenticating (create-graphql-context.ts): no query here.
+    const user = ctx.viewer ? await ctx.loaders.user.load(ctx.viewer.userId) : null;
     return user ? UserType.from(user) : null;
   }
 }

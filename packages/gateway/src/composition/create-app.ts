@@ -1,7 +1,8 @@
-import { createAccountUseCases, defaultAccountPolicy } from "@peykarband/application";
+import { createAccountUseCases, defaultAccountPolicy, type AccountPolicy } from "@peykarband/application";
 import {
   createAccountAdapters,
   createLogger,
+  createRequestLog,
   openDatabase,
   type Config,
   type Database,
@@ -23,6 +24,8 @@ export interface AppOverrides {
   /** A database the caller opened and will close (tests share one per file). */
   readonly database?: Database;
   readonly logger?: Logger;
+  /** Throttle limits and token lifetimes other than the defaults (benchmarks sign in thousands of times). */
+  readonly accountPolicy?: Partial<AccountPolicy>;
 }
 
 export interface App {
@@ -43,13 +46,20 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     await database.migrate();
     const useCases = createAccountUseCases({
       ...createAccountAdapters(database, config),
-      policy: { ...defaultAccountPolicy, accessTokenTtlSeconds: config.accessTokenTtlSeconds },
+      policy: {
+        ...defaultAccountPolicy,
+        accessTokenTtlSeconds: config.accessTokenTtlSeconds,
+        ...overrides.accountPolicy,
+      },
     });
     const app = { version: APP_VERSION, sandbox: config.sandbox };
     const schema = await buildGatewaySchema();
     const limitRules = createLimitRules();
     const metrics = createGatewayMetrics();
-    const recorder = createOperationRecorder(logger, metrics);
+    // A logger given by the caller (tests) gets every line; otherwise the cheap request line.
+    const requestLog = overrides.logger ? undefined : createRequestLog(logger, config);
+    const recorder = createOperationRecorder(logger, metrics, requestLog);
+    const introspection = config.nodeEnv !== "production";
 
     const { app: express, mountGraphQL } = createExpressApp({
       useCases,
@@ -68,6 +78,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
       limitRules,
       trustProxy: express.get("trust proxy fn") as TrustProxy,
       recorder,
+      introspection,
       useCases,
       app,
     });
@@ -76,7 +87,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
       httpServer: server,
       limitRules,
       recorder,
-      introspection: config.nodeEnv !== "production",
+      introspection,
       development: config.nodeEnv === "development",
       disposeWebSocket,
     });

@@ -15,10 +15,9 @@ export function costPlugin(): ApolloServerPlugin<GraphQLContext> {
         async willSendResponse({ response }) {
           if (cost === null || response.body.kind !== "single") return;
           const result = response.body.singleResult;
-          result.extensions = {
-            ...result.extensions,
-            cost: { requested: cost, limit: QUERY_LIMITS.maxCost },
-          };
+          const report = { requested: cost, limit: QUERY_LIMITS.maxCost };
+          if (result.extensions) result.extensions["cost"] = report;
+          else result.extensions = { cost: report };
         },
       };
     },

@@ -1,4 +1,5 @@
 import type { GraphQLFormattedError } from "graphql";
+import type { Counter, Histogram } from "prom-client";
 import type { Logger } from "../logging/logger.ts";
 import type { GatewayMetrics } from "../metrics/gateway-metrics.ts";
 
@@ -22,15 +23,43 @@ export interface OperationRecorder {
 const codeOf = (error: GraphQLFormattedError): string =>
   typeof error.extensions?.["code"] === "string" ? error.extensions["code"] : "UNKNOWN";
 
-export function createOperationRecorder(logger: Logger, metrics: GatewayMetrics): OperationRecorder {
+/** The one line per operation; the composition root passes a cheaper writer of the same line in production. */
+export type OperationLogLine = (fields: {
+  requestId: string;
+  viewerId: string | null;
+  operationName: string | null;
+  durationMs: number;
+  outcome: string;
+}) => void;
+
+export function createOperationRecorder(
+  logger: Logger,
+  metrics: GatewayMetrics,
+  logLine: OperationLogLine = (fields) => logger.info("graphql operation", fields),
+): OperationRecorder {
+  // Labelled children looked up once per label set (bounded: labels come from the schema), not
+  // hashed from a labels object on every request.
+  const requestCounters = new Map<string, Counter.Internal>();
+  const requestsBy = (operation: string, outcome: string) => {
+    const key = `${operation}\u0000${outcome}`;
+    let child = requestCounters.get(key);
+    if (!child) requestCounters.set(key, (child = metrics.requests.labels({ operation, outcome })));
+    return child;
+  };
+  const durations = new Map<string, Histogram.Internal<"operation">>();
+  const durationBy = (operation: string) => {
+    let child = durations.get(operation);
+    if (!child) durations.set(operation, (child = metrics.duration.labels({ operation })));
+    return child;
+  };
   return {
     finished(record) {
       const codes = record.errors.map(codeOf);
       const outcome = codes[0] ?? (record.userErrors ? "userErrors" : "ok");
       for (const code of codes) metrics.errors.inc({ code });
-      metrics.requests.inc({ operation: record.label, outcome });
-      metrics.duration.observe({ operation: record.label }, record.durationMs / 1000);
-      logger.info("graphql operation", {
+      requestsBy(record.label, outcome).inc();
+      durationBy(record.label).observe(record.durationMs / 1000);
+      logLine({
         requestId: record.requestId,
         viewerId: record.viewerId,
         operationName: record.operationName,

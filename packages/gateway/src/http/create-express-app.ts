@@ -7,7 +7,7 @@ import { requestIdFrom } from "../context/request-id.ts";
 import type { OperationRecorder } from "../graphql/operation-recorder.ts";
 import type { Logger } from "../logging/logger.ts";
 import { jsonErrorHandler, notFound, requireJsonBody } from "./json-errors.ts";
-import { probeRoutes, type ReadinessCheck } from "./probe.routes.ts";
+import { PROBE_PATHS, probeRoutes, type ReadinessCheck } from "./probe.routes.ts";
 import type { Registry } from "prom-client";
 import { GraphQLError } from "graphql";
 
@@ -42,7 +42,8 @@ export function createExpressApp(options: ExpressAppOptions): {
     res.setHeader("x-request-id", requestId);
     next();
   });
-  app.use(probeRoutes(options.readiness, options.registry));
+  // Only GETs of the probe paths enter the probe router: GraphQL POSTs skip its layers.
+  app.get(PROBE_PATHS, probeRoutes(options.readiness, options.registry));
 
   const context = async ({ req, res }: { req: Request; res: express.Response }): Promise<GraphQLContext> => {
     const requestId = res.locals["requestId"] as string;

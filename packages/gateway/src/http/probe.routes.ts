@@ -6,6 +6,9 @@ export type ReadinessCheck = () => Promise<void>;
 
 const CHECK_TIMEOUT_MS = 2000;
 
+/** The paths probeRoutes serves (GET only), so the app can route just these to it. */
+export const PROBE_PATHS = ["/healthz", "/readyz", "/metrics"];
+
 async function probe(check: ReadinessCheck): Promise<"ok" | "down"> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {

@@ -18,6 +18,55 @@ const connectionEstimator: ComplexityEstimator = ({ field, args, childComplexity
   return 1 + childComplexity * size;
 };
 
+/** Per document, its last costs by operation name and variables: a document's cost never changes. */
+const costs = new WeakMap<GraphQLSchema, WeakMap<DocumentNode, Map<string, number | null>>>();
+const COSTS_PER_DOCUMENT = 32;
+/** Variables longer than this as JSON are measured every time rather than kept as a cache key. */
+const MAX_KEY_LENGTH = 1024;
+
+function computeCost(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  variables: Record<string, unknown> | undefined,
+  operationName: string | undefined,
+): number | null {
+  try {
+    return getComplexity({
+      schema,
+      query: document,
+      estimators: [connectionEstimator],
+      ...(variables ? { variables } : {}),
+      ...(operationName ? { operationName } : {}),
+    });
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The cost of the operation with these variables, measured once per document, operation and
+ * variables (Apollo and graphql-ws hand the same parsed document for the same query text).
+ */
+function cachedCost(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  variables: Record<string, unknown> | undefined,
+  operationName: string | undefined,
+): number | null {
+  const hasVariables = variables !== undefined && Object.keys(variables).length > 0;
+  const key = `${operationName ?? ""}\u0000${hasVariables ? JSON.stringify(variables) : ""}`;
+  if (key.length > MAX_KEY_LENGTH) return computeCost(schema, document, variables, operationName);
+  let bySchema = costs.get(schema);
+  if (!bySchema) costs.set(schema, (bySchema = new WeakMap()));
+  let byKey = bySchema.get(document);
+  if (!byKey) bySchema.set(document, (byKey = new Map()));
+  if (byKey.has(key)) return byKey.get(key)!;
+  const cost = computeCost(schema, document, variables, operationName);
+  if (byKey.size >= COSTS_PER_DOCUMENT) byKey.delete(byKey.keys().next().value!);
+  byKey.set(key, cost);
+  return cost;
+}
+
 /**
  * The cost of the operation with these variables. Throws QUERY_TOO_COMPLEX past the limit.
  * Returns null when the variables do not fit the document: execution will refuse them anyway,
@@ -29,18 +78,8 @@ export function measureCost(
   variables: Record<string, unknown> | undefined,
   operationName: string | undefined,
 ): number | null {
-  let cost: number;
-  try {
-    cost = getComplexity({
-      schema,
-      query: document,
-      estimators: [connectionEstimator],
-      ...(variables ? { variables } : {}),
-      ...(operationName ? { operationName } : {}),
-    });
-  } catch {
-    return null;
-  }
+  const cost = cachedCost(schema, document, variables, operationName);
+  if (cost === null) return null;
   if (cost > QUERY_LIMITS.maxCost) {
     throw limitExceeded(
       "QUERY_TOO_COMPLEX",

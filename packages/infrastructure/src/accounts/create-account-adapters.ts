@@ -14,21 +14,29 @@ import { DrizzleAuditLog } from "./audit-log.repository.ts";
 import { DrizzleRecoveryCodeRepository } from "./recovery-code.repository.ts";
 import { DrizzleSessionRepository } from "./session.repository.ts";
 import { DrizzleUserRepository } from "./user.repository.ts";
+import { CachingSessionRepository, CachingUserRepository, SessionCache } from "./session-cache.ts";
 
 export type AccountAdapters = Omit<AccountDeps, "policy">;
 
 type AccountConfig = Pick<Config, "deploymentName" | "accessTokenTtlSeconds" | "secrets">;
 
+/**
+ * How long this process may reuse a session read when authenticating a request: the longest a
+ * session revoked by another process stays usable here. A revocation by this process is at once.
+ */
+export const SESSION_CACHE_TTL_MS = 5_000;
+
 /** The real adapters behind the account use cases; the gateway adds the policy. */
 export function createAccountAdapters(
   database: Pick<Database, "db">,
   config: AccountConfig,
-  options: { totpIssuer: string } = { totpIssuer: "Peykarband" },
+  options: { totpIssuer?: string; sessionCacheTtlMs?: number } = {},
 ): AccountAdapters {
   const clock = new SystemClock();
+  const sessionCache = new SessionCache({ ttlMs: options.sessionCacheTtlMs ?? SESSION_CACHE_TTL_MS });
   return {
-    users: new DrizzleUserRepository(database.db),
-    sessions: new DrizzleSessionRepository(database.db),
+    users: new CachingUserRepository(new DrizzleUserRepository(database.db), sessionCache),
+    sessions: new CachingSessionRepository(new DrizzleSessionRepository(database.db), sessionCache),
     recoveryCodes: new DrizzleRecoveryCodeRepository(database.db),
     throttle: new DrizzleAttemptThrottle(database.db),
     audit: new DrizzleAuditLog(database.db),
@@ -40,7 +48,7 @@ export function createAccountAdapters(
       ttlSeconds: config.accessTokenTtlSeconds,
       clock,
     }),
-    totp: new OtplibTotp(clock, options.totpIssuer),
+    totp: new OtplibTotp(clock, options.totpIssuer ?? "Peykarband"),
     secretBox: new AesGcmSecretBox(config.secrets.secretBoxKey),
     clock,
     ids: new UuidV7Generator(clock),

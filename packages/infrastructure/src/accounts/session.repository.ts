@@ -1,7 +1,8 @@
 import type { RefreshTokenRecord, SessionFamily, SessionRepository } from "@peykarband/application";
 import { and, eq, isNull } from "drizzle-orm";
 import type { Db } from "../database/database.ts";
-import { refreshTokens, sessionFamilies } from "../database/schema.ts";
+import { refreshTokens, sessionFamilies, users } from "../database/schema.ts";
+import { toUser } from "./user.repository.ts";
 
 const tokenColumns = {
   tokenHash: refreshTokens.tokenHash,
@@ -26,6 +27,15 @@ export class DrizzleSessionRepository implements SessionRepository {
   async findFamily(id: string): Promise<SessionFamily | null> {
     const [row] = await this.db.select().from(sessionFamilies).where(eq(sessionFamilies.id, id));
     return row ?? null;
+  }
+
+  async findFamilyWithUser(id: string) {
+    const [row] = await this.db
+      .select({ family: sessionFamilies, user: users })
+      .from(sessionFamilies)
+      .leftJoin(users, eq(users.id, sessionFamilies.userId))
+      .where(eq(sessionFamilies.id, id));
+    return row ? { family: row.family, user: row.user ? toUser(row.user) : null } : null;
   }
 
   async addRefreshToken(token: {

@@ -82,7 +82,8 @@ export class DrizzleUserRepository implements UserRepository {
   }
 }
 
-function toUser(row: UserRow): User {
+/** A stored row as the domain's user; shared with the session repository's joined read. */
+export function toUser(row: UserRow): User {
   const email = Email.parse(row.email);
   if (!email.ok) throw new Error(`stored email of user ${row.id} is not canonical`);
   if (!isRole(row.role)) throw new Error(`stored role of user ${row.id} is unknown: ${row.role}`);

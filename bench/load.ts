@@ -1,0 +1,80 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { createInterface } from "node:readline";
+import autocannon from "autocannon";
+
+export interface Target {
+  readonly name: string;
+  readonly url: string;
+  readonly stop: () => Promise<void>;
+}
+
+/**
+ * Starts a target script in its own process (so load generation does not share its event loop).
+ * BENCH_PROFILE_DIR=dir adds --cpu-prof: each target writes a .cpuprofile there when it exits.
+ */
+export async function startTarget(
+  name: string,
+  script: string,
+  env: Record<string, string> = {},
+): Promise<Target> {
+  const profileDir = process.env["BENCH_PROFILE_DIR"];
+  const profile = profileDir ? ["--cpu-prof", "--cpu-prof-dir", profileDir] : [];
+  const child: ChildProcess = spawn(process.execPath, [...profile, "--import", "tsx", script], {
+    // LOG_LEVEL info: the gateway writes its one JSON line per request, as in production.
+    env: { ...process.env, NODE_ENV: "production", LOG_LEVEL: "info", ...env },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  const lines = createInterface({ input: child.stdout! });
+  const url = await new Promise<string>((resolve, reject) => {
+    child.once("exit", (code) => reject(new Error(`${name} exited with ${code} before listening`)));
+    lines.on("line", (line) => {
+      const match = /^LISTENING (\S+)/.exec(line);
+      if (match) resolve(match[1]!);
+    });
+  });
+  // From here on stdout is the request log: drained and dropped, not parsed.
+  lines.close();
+  child.stdout!.resume();
+  return {
+    name,
+    url,
+    stop: () =>
+      new Promise((resolve) => {
+        child.once("exit", () => resolve());
+        child.kill("SIGTERM");
+      }),
+  };
+}
+
+export interface LoadRun {
+  readonly requestsPerSecond: number;
+  readonly p99Ms: number;
+  readonly errors: number;
+}
+
+/** Posts the same GraphQL request for `seconds` over `connections` keep-alive connections. */
+export async function load(
+  url: string,
+  body: unknown,
+  options: { connections: number; seconds: number; headers?: Record<string, string> },
+): Promise<LoadRun> {
+  const result = await autocannon({
+    url,
+    method: "POST",
+    connections: options.connections,
+    duration: options.seconds,
+    headers: { "content-type": "application/json", ...options.headers },
+    body: JSON.stringify(body),
+  });
+  return {
+    requestsPerSecond: result.requests.average,
+    p99Ms: result.latency.p99,
+    errors: result.errors + result.non2xx,
+  };
+}
+
+export const median = (values: readonly number[]): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+};

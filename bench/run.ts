@@ -1,0 +1,29 @@
+/**
+ * `pnpm bench [viewer|login ...]`: runs the benchmarks and prints each ratio against its
+ * baseline, measured in the same run. Method and recorded results: docs/performance.md.
+ * BENCH_SECONDS (default 5) and BENCH_ROUNDS (default 3) tune the length.
+ */
+import { loginSuite } from "./suites/login.suite.ts";
+import { viewerSuite } from "./suites/viewer.suite.ts";
+
+const suites = { viewer: viewerSuite, login: loginSuite } as const;
+type SuiteName = keyof typeof suites;
+
+const requested = process.argv.slice(2);
+const unknown = requested.filter((name) => !(name in suites));
+if (unknown.length) {
+  console.error(`unknown suite(s): ${unknown.join(", ")}; known: ${Object.keys(suites).join(", ")}`);
+  process.exit(2);
+}
+const names = (requested.length ? requested : Object.keys(suites)) as SuiteName[];
+const options = {
+  seconds: Number(process.env["BENCH_SECONDS"] ?? 5),
+  rounds: Number(process.env["BENCH_ROUNDS"] ?? 3),
+};
+
+const verdicts = [];
+for (const name of names) verdicts.push(...(await suites[name](options)));
+console.log("\nsummary");
+for (const v of verdicts)
+  console.log(`  ${v.met ? "OK   " : "BELOW"} ${v.name}: ${v.ratio.toFixed(2)}x (≥ ${v.target}x)`);
+process.exit(verdicts.every((v) => v.met) ? 0 : 1);

@@ -1,0 +1,41 @@
+/**
+ * The real gateway, as `pnpm start` runs it, in production mode. BENCH_DATABASE=pglite (default):
+ * the embedded PGlite on disk in a fresh temporary data dir; BENCH_DATABASE=postgres: a scratch
+ * database on the server at DATABASE_URL, dropped on exit. Throttle limits are raised so that a
+ * benchmark signing in thousands of times measures sign-in, not the lockout.
+ */
+import "reflect-metadata";
+import { randomBytes } from "node:crypto";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { loadConfig } from "../../packages/infrastructure/src/index.ts";
+import { testDatabases } from "../../packages/infrastructure/src/testing/index.ts";
+import { createApp } from "../../packages/gateway/src/composition/create-app.ts";
+
+const { DATABASE_URL: _serverUrl, ...environment } = process.env;
+const config = loadConfig({
+  ...environment,
+  NODE_ENV: "production",
+  PORT: "0",
+  DATA_DIR: mkdtempSync(join(tmpdir(), "peykarband-bench-")),
+  JWT_SIGNING_KEYS: `bench:${randomBytes(32).toString("base64url")}`,
+  SECRET_BOX_KEY: randomBytes(32).toString("base64"),
+});
+const postgres = process.env["BENCH_DATABASE"] === "postgres";
+const database = postgres
+  ? await testDatabases()
+      .find((t) => t.name === "postgresql")!
+      .open()
+  : undefined;
+const app = await createApp(config, {
+  ...(database ? { database } : {}),
+  accountPolicy: { maxAttemptsPerAccount: 1e9, maxAttemptsPerIp: 1e9 },
+});
+process.stdout.write(`LISTENING ${app.url}\n`);
+process.on("SIGTERM", () => {
+  void app
+    .close()
+    .then(() => database?.close())
+    .then(() => process.exit(0));
+});

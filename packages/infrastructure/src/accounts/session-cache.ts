@@ -1,0 +1,190 @@
+import type {
+  NewUser,
+  RefreshTokenRecord,
+  SessionFamily,
+  SessionRepository,
+  UserRepository,
+} from "@peykarband/application";
+import type { Email, Role, TwoFactor, User } from "@peykarband/domain";
+
+export interface SessionWithUser {
+  readonly family: SessionFamily;
+  readonly user: User | null;
+}
+
+export interface SessionCacheOptions {
+  /** How long a session read may be reused in this process; 0 turns the cache off. */
+  readonly ttlMs: number;
+  /** Bound on memory: past it the oldest entry goes. */
+  readonly maxEntries?: number;
+  readonly now?: () => number;
+}
+
+/**
+ * A per-process cache of `findFamilyWithUser`, the one read every authenticated request makes.
+ * Entries live `ttlMs`; a write through the caching repositories evicts what it touches at once,
+ * after the write, and bumps a generation so a read that was in flight across the write is not
+ * stored. So this process refuses a session it revoked immediately; other processes within ttlMs.
+ * Only that read is cached: refresh, reauthentication and role changes read the database.
+ */
+export class SessionCache {
+  private readonly entries = new Map<string, { value: SessionWithUser; expires: number }>();
+  private readonly inFlight = new Map<string, Promise<SessionWithUser | null>>();
+  private generation = 0;
+  private readonly ttlMs: number;
+  private readonly maxEntries: number;
+  private readonly now: () => number;
+
+  constructor(options: SessionCacheOptions) {
+    this.ttlMs = options.ttlMs;
+    this.maxEntries = options.maxEntries ?? 10_000;
+    this.now = options.now ?? (() => performance.now());
+  }
+
+  /** The cached value, or one load shared by concurrent callers. Misses (null) are not cached. */
+  read(id: string, load: () => Promise<SessionWithUser | null>): Promise<SessionWithUser | null> {
+    if (this.ttlMs <= 0) return load();
+    const entry = this.entries.get(id);
+    if (entry && entry.expires > this.now()) return Promise.resolve(entry.value);
+    const pending = this.inFlight.get(id);
+    if (pending) return pending;
+    const generation = this.generation;
+    const loading = load().then(
+      (value) => {
+        if (this.inFlight.get(id) === loading) this.inFlight.delete(id);
+        if (value && generation === this.generation) this.store(id, value);
+        return value;
+      },
+      (error: unknown) => {
+        if (this.inFlight.get(id) === loading) this.inFlight.delete(id);
+        throw error;
+      },
+    );
+    this.inFlight.set(id, loading);
+    return loading;
+  }
+
+  evictSession(id: string): void {
+    this.invalidate();
+    this.entries.delete(id);
+  }
+
+  evictUser(userId: string): void {
+    this.invalidate();
+    for (const [id, entry] of this.entries) if (entry.value.family.userId === userId) this.entries.delete(id);
+  }
+
+  private invalidate(): void {
+    this.generation++;
+    this.inFlight.clear();
+  }
+
+  private store(id: string, value: SessionWithUser): void {
+    this.entries.delete(id);
+    if (this.entries.size >= this.maxEntries) this.entries.delete(this.entries.keys().next().value!);
+    this.entries.set(id, { value, expires: this.now() + this.ttlMs });
+  }
+}
+
+/** Sessions through the cache: the authentication read is cached, revocations evict. */
+export class CachingSessionRepository implements SessionRepository {
+  constructor(
+    private readonly inner: SessionRepository,
+    private readonly cache: SessionCache,
+  ) {}
+
+  createFamily(family: { id: string; userId: string; createdAt: Date; expiresAt: Date }): Promise<void> {
+    return this.inner.createFamily(family);
+  }
+
+  findFamily(id: string): Promise<SessionFamily | null> {
+    return this.inner.findFamily(id);
+  }
+
+  findFamilyWithUser(id: string): Promise<SessionWithUser | null> {
+    return this.cache.read(id, () => this.inner.findFamilyWithUser(id));
+  }
+
+  addRefreshToken(token: {
+    tokenHash: string;
+    familyId: string;
+    userId: string;
+    issuedAt: Date;
+    expiresAt: Date;
+  }): Promise<void> {
+    return this.inner.addRefreshToken(token);
+  }
+
+  useRefreshToken(tokenHash: string, at: Date): Promise<RefreshTokenRecord | null> {
+    return this.inner.useRefreshToken(tokenHash, at);
+  }
+
+  findRefreshToken(tokenHash: string): Promise<RefreshTokenRecord | null> {
+    return this.inner.findRefreshToken(tokenHash);
+  }
+
+  async revokeFamily(familyId: string, at: Date): Promise<void> {
+    try {
+      await this.inner.revokeFamily(familyId, at);
+    } finally {
+      this.cache.evictSession(familyId);
+    }
+  }
+
+  async revokeAllForUser(userId: string, at: Date): Promise<void> {
+    try {
+      await this.inner.revokeAllForUser(userId, at);
+    } finally {
+      this.cache.evictUser(userId);
+    }
+  }
+}
+
+/** Users with every change to a user evicting the cached sessions that carry it. Reads are not cached. */
+export class CachingUserRepository implements UserRepository {
+  constructor(
+    private readonly inner: UserRepository,
+    private readonly cache: SessionCache,
+  ) {}
+
+  create(user: NewUser): Promise<boolean> {
+    return this.inner.create(user);
+  }
+
+  findById(id: string): Promise<User | null> {
+    return this.inner.findById(id);
+  }
+
+  findByIds(ids: readonly string[]): Promise<User[]> {
+    return this.inner.findByIds(ids);
+  }
+
+  findByEmail(email: Email): Promise<User | null> {
+    return this.inner.findByEmail(email);
+  }
+
+  /** The TOTP step is not part of the cached user: nothing to evict. */
+  claimTotpStep(userId: string, step: number): Promise<boolean> {
+    return this.inner.claimTotpStep(userId, step);
+  }
+
+  updatePasswordHash(userId: string, passwordHash: string): Promise<void> {
+    return this.evicting(userId, () => this.inner.updatePasswordHash(userId, passwordHash));
+  }
+
+  updateTwoFactor(userId: string, twoFactor: TwoFactor): Promise<void> {
+    return this.evicting(userId, () => this.inner.updateTwoFactor(userId, twoFactor));
+  }
+
+  updateRole(userId: string, role: Role): Promise<void> {
+    return this.evicting(userId, () => this.inner.updateRole(userId, role));
+  }
+
+  private async evicting(userId: string, write: () => Promise<void>): Promise<void> {
+    try {
+      await write();
+    } finally {
+      this.cache.evictUser(userId);
+    }
+  }
+}

@@ -1,0 +1,53 @@
+import type { Logger } from "winston";
+import type { Config } from "../config/config.ts";
+
+/** The fields of the one line logged per finished request; none is sensitive, none nested. */
+export interface RequestLogFields {
+  readonly requestId: string;
+  readonly viewerId: string | null;
+  readonly operationName: string | null;
+  readonly durationMs: number;
+  readonly outcome: string;
+}
+
+export type RequestLog = (fields: RequestLogFields) => void;
+
+const MESSAGE = "graphql operation";
+
+/**
+ * The per-request line. In production, the same JSON line the logger would write (same fields,
+ * defaultMeta, level, message, timestamp), built directly and written to stdout once per
+ * event-loop turn for all requests finished in it: winston's stream pipeline and one write per
+ * line cost about a tenth of a trivial request's CPU. The fields need no redaction: none is a
+ * secret. Elsewhere (development's readable lines, tests) it is simply `logger.info`.
+ */
+export function createRequestLog(
+  logger: Logger,
+  config: Pick<Config, "nodeEnv" | "deploymentName" | "role" | "sandbox">,
+  output: { write(chunk: string): unknown } = process.stdout,
+): RequestLog {
+  if (config.nodeEnv !== "production") return (fields) => logger.info(MESSAGE, { ...fields });
+  // The constant part of the line, and each field written with JSON.stringify: an object spread
+  // of the fields (then one JSON.stringify) measured ~10 µs a line here, this ~1.5 µs.
+  const head = JSON.stringify({
+    deployment: config.deploymentName,
+    role: config.role,
+    sandbox: config.sandbox,
+  }).slice(0, -1);
+  let pending = "";
+  const flush = () => {
+    const chunk = pending;
+    pending = "";
+    output.write(chunk);
+  };
+  const text = (value: string | null) => (value === null ? "null" : JSON.stringify(value));
+  return (fields) => {
+    if (!logger.isLevelEnabled("info")) return;
+    if (pending === "") setImmediate(flush);
+    pending +=
+      `${head},"requestId":${text(fields.requestId)},"viewerId":${text(fields.viewerId)}` +
+      `,"operationName":${text(fields.operationName)},"durationMs":${JSON.stringify(fields.durationMs)}` +
+      `,"outcome":${text(fields.outcome)},"level":"info","message":"${MESSAGE}"` +
+      `,"timestamp":"${new Date().toISOString()}"}\n`;
+  };
+}
