@@ -48,6 +48,8 @@ const aliasCodes = (data: Record<string, unknown> | null | undefined): string[] 
 
 for (const target of testDatabases()) {
   describe.skipIf(target.skipReason !== null)(`sign-in abuse on ${target.name}`, () => {
+    // The embedded database belongs to one process, which keeps attempt counters in memory.
+    const throttleRows = (count: number) => (target.name === "pglite" ? {} : { attempt_throttle: count });
     let database: Database;
     let t: AbuseApp;
     beforeAll(async () => {
@@ -144,7 +146,7 @@ for (const target of testDatabases()) {
       // account cannot grow the log; the account's and two addresses' counters; no session.
       expect(rowDelta(before, await countRows(database))).toEqual({
         audit_events: ATTEMPTS_PER_ACCOUNT + 2,
-        attempt_throttle: 3,
+        ...throttleRows(3),
       });
       expect(await auditTally(database, victim.key)).toMatchObject({ LOGIN_FAILED: ATTEMPTS_PER_ACCOUNT });
       const all = await auditTally(database);
@@ -201,7 +203,7 @@ for (const target of testDatabases()) {
       // Sign-in verifies the password with argon2 before it looks at the code.
       expect(replay.ms).toBeLessThan(ARGON2_BOUND_MS);
       // Intended: a TWO_FACTOR_FAILED event and the second-factor counter; no session.
-      expect(rowDelta(before, await countRows(database))).toEqual({ audit_events: 1, attempt_throttle: 1 });
+      expect(rowDelta(before, await countRows(database))).toEqual({ audit_events: 1, ...throttleRows(1) });
 
       const token = payloadOf(first, "logIn").session!.accessToken;
       before = await countRows(database);

@@ -10,6 +10,7 @@ import { Sha256Digest } from "../system/sha256.digest.ts";
 import { SystemClock } from "../system/system.clock.ts";
 import { UuidV7Generator } from "../system/uuid-v7.id-generator.ts";
 import { DrizzleAttemptThrottle } from "./attempt-throttle.repository.ts";
+import { InProcessAttemptThrottle } from "./in-process.attempt-throttle.ts";
 import { DrizzleAuditLog } from "./audit-log.repository.ts";
 import { DrizzleRecoveryCodeRepository } from "./recovery-code.repository.ts";
 import { DrizzleSessionRepository } from "./session.repository.ts";
@@ -28,7 +29,7 @@ export const SESSION_CACHE_TTL_MS = 5_000;
 
 /** The real adapters behind the account use cases; the gateway adds the policy. */
 export function createAccountAdapters(
-  database: Pick<Database, "db">,
+  database: Pick<Database, "db" | "kind">,
   config: AccountConfig,
   options: { totpIssuer?: string; sessionCacheTtlMs?: number } = {},
 ): AccountAdapters {
@@ -38,7 +39,12 @@ export function createAccountAdapters(
     users: new CachingUserRepository(new DrizzleUserRepository(database.db), sessionCache),
     sessions: new CachingSessionRepository(new DrizzleSessionRepository(database.db), sessionCache),
     recoveryCodes: new DrizzleRecoveryCodeRepository(database.db),
-    throttle: new DrizzleAttemptThrottle(database.db),
+    // The embedded database belongs to one process, which therefore sees every attempt; with a
+    // server database, gateways scale out and must share their counters.
+    throttle:
+      database.kind === "pglite"
+        ? new InProcessAttemptThrottle(clock)
+        : new DrizzleAttemptThrottle(database.db),
     audit: new DrizzleAuditLog(database.db),
     passwords: new Argon2PasswordHasher(),
     accessTokens: new JoseAccessTokenIssuer({
