@@ -3,10 +3,11 @@
  * baseline, measured in the same run. Method and recorded results: docs/performance.md.
  * BENCH_SECONDS (default 5) and BENCH_ROUNDS (default 3) tune the length.
  */
+import { debitSuite } from "./suites/debit.suite.ts";
 import { loginSuite } from "./suites/login.suite.ts";
 import { viewerSuite } from "./suites/viewer.suite.ts";
 
-const suites = { viewer: viewerSuite, login: loginSuite } as const;
+const suites = { viewer: viewerSuite, login: loginSuite, debit: debitSuite } as const;
 type SuiteName = keyof typeof suites;
 
 const requested = process.argv.slice(2);

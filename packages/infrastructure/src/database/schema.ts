@@ -4,3 +4,7 @@ export { refreshTokens } from "./schema/refresh-tokens.table.ts";
 export { recoveryCodes } from "./schema/recovery-codes.table.ts";
 export { attemptThrottle } from "./schema/attempt-throttle.table.ts";
 export { auditEvents } from "./schema/audit-events.table.ts";
+export { wallets } from "./schema/wallets.table.ts";
+export { ledgerTransactions } from "./schema/ledger-transactions.table.ts";
+export { ledgerEntries } from "./schema/ledger-entries.table.ts";
+export { payments } from "./schema/payments.table.ts";

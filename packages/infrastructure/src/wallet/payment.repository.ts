@@ -1,0 +1,179 @@
+import type {
+  CreatePaymentOutcome,
+  IdGenerator,
+  PaymentCursor,
+  PaymentPage,
+  PaymentRepository,
+  PaymentSettlement,
+  SettleOutcome,
+} from "@peykarband/application";
+import {
+  isPaymentGatewayName,
+  PAYMENT_STATUSES,
+  Rial,
+  topUpReference,
+  type Payment,
+  type PaymentGatewayName,
+  type PaymentStatus,
+} from "@peykarband/domain";
+import { and, asc, eq, isNull, lt, sql } from "drizzle-orm";
+import type { Db } from "../database/database.ts";
+import { payments } from "../database/schema.ts";
+import { SystemClock } from "../system/system.clock.ts";
+import { UuidV7Generator } from "../system/uuid-v7.id-generator.ts";
+import { isUuid, writeLedgerTransaction } from "./wallet-ledger.repository.ts";
+
+type PaymentRow = typeof payments.$inferSelect;
+
+export class DrizzlePaymentRepository implements PaymentRepository {
+  constructor(
+    private readonly db: Db,
+    private readonly entryIds: IdGenerator = new UuidV7Generator(new SystemClock()),
+  ) {}
+
+  async create(payment: Payment): Promise<CreatePaymentOutcome> {
+    const [row] = await this.db
+      .insert(payments)
+      .values(toRow(payment))
+      // Only the idempotency key is an expected conflict; a duplicate id is a bug and still throws.
+      .onConflictDoNothing({ target: [payments.userId, payments.idempotencyKey] })
+      .returning();
+    if (row) return { created: true, payment: toPayment(row) };
+    const [existing] = await this.db
+      .select()
+      .from(payments)
+      .where(and(eq(payments.userId, payment.userId), eq(payments.idempotencyKey, payment.idempotencyKey)));
+    if (!existing) throw new Error(`payment idempotency key conflicted but is not stored`);
+    return { created: false, existing: toPayment(existing) };
+  }
+
+  async attachAuthority(
+    paymentId: string,
+    session: { authority: string; redirectUrl: string },
+  ): Promise<Payment | null> {
+    if (!isUuid(paymentId)) return null;
+    try {
+      const [row] = await this.db
+        .update(payments)
+        .set({ authority: session.authority, redirectUrl: session.redirectUrl })
+        .where(and(eq(payments.id, paymentId), eq(payments.status, "PENDING"), isNull(payments.authority)))
+        .returning();
+      return row ? toPayment(row) : null;
+    } catch (error) {
+      if (isUniqueViolation(error)) return null;
+      throw error;
+    }
+  }
+
+  async findById(id: string): Promise<Payment | null> {
+    if (!isUuid(id)) return null;
+    const [row] = await this.db.select().from(payments).where(eq(payments.id, id));
+    return row ? toPayment(row) : null;
+  }
+
+  async findByGatewayReference(gateway: PaymentGatewayName, authority: string): Promise<Payment | null> {
+    const [row] = await this.db
+      .select()
+      .from(payments)
+      .where(and(eq(payments.gateway, gateway), eq(payments.authority, authority)));
+    return row ? toPayment(row) : null;
+  }
+
+  async settle(paymentId: string, settlement: PaymentSettlement): Promise<SettleOutcome> {
+    if (settlement.status === "PAID" && settlement.transaction.reference !== topUpReference(paymentId)) {
+      // The reference ties the credit to the payment: with its unique index, a payment credits once.
+      throw new Error(`payment ${paymentId} settled with the credit of ${settlement.transaction.reference}`);
+    }
+    if (!isUuid(paymentId)) throw new Error(`no payment ${paymentId}`);
+    return this.db.transaction(async (tx) => {
+      const [row] = await tx
+        .update(payments)
+        .set(settledColumns(settlement))
+        .where(and(eq(payments.id, paymentId), eq(payments.status, "PENDING")))
+        .returning();
+      if (!row) {
+        const [current] = await tx.select().from(payments).where(eq(payments.id, paymentId));
+        if (!current) throw new Error(`no payment ${paymentId}`);
+        return { payment: toPayment(current), settled: false };
+      }
+      if (settlement.status === "PAID") {
+        const posted = await writeLedgerTransaction(tx, settlement.transaction, {
+          guarded: false,
+          entryIds: this.entryIds,
+        });
+        // A PENDING payment whose credit exists is a broken store: roll the status back, loudly.
+        if (posted.status !== "POSTED") throw new Error(`credit for payment ${paymentId} already posted`);
+      }
+      return { payment: toPayment(row), settled: true };
+    });
+  }
+
+  async listByUser(query: {
+    userId: string | null;
+    limit: number;
+    after?: PaymentCursor;
+  }): Promise<PaymentPage> {
+    if (query.userId !== null && !isUuid(query.userId)) return { payments: [], hasMore: false };
+    const after = query.after;
+    const rows = await this.db
+      .select()
+      .from(payments)
+      .where(
+        and(
+          query.userId === null ? undefined : eq(payments.userId, query.userId),
+          after &&
+            sql`(${payments.createdAt}, ${payments.id}) < (${after.createdAt.toISOString()}::timestamptz, ${after.id}::uuid)`,
+        ),
+      )
+      // "nulls last" as the index declares it: plain DESC (nulls first) would not use the index.
+      .orderBy(sql`${payments.createdAt} desc nulls last`, sql`${payments.id} desc nulls last`)
+      .limit(query.limit + 1);
+    return { payments: rows.slice(0, query.limit).map(toPayment), hasMore: rows.length > query.limit };
+  }
+
+  async listPending(query: { createdBefore: Date; limit: number }): Promise<Payment[]> {
+    const rows = await this.db
+      .select()
+      .from(payments)
+      .where(and(eq(payments.status, "PENDING"), lt(payments.createdAt, query.createdBefore)))
+      .orderBy(asc(payments.createdAt), asc(payments.id))
+      .limit(query.limit);
+    return rows.map(toPayment);
+  }
+}
+
+function settledColumns(settlement: PaymentSettlement): Partial<PaymentRow> {
+  switch (settlement.status) {
+    case "PAID":
+      return {
+        status: "PAID",
+        referenceId: settlement.referenceId,
+        paidAt: settlement.at,
+        closedAt: settlement.at,
+      };
+    case "FAILED":
+      return { status: "FAILED", failureReason: settlement.reason, closedAt: settlement.at };
+    case "CANCELLED":
+      return { status: "CANCELLED", closedAt: settlement.at };
+  }
+}
+
+/** Both drivers' errors carry PostgreSQL's SQLSTATE; drizzle wraps them as `cause`. */
+function isUniqueViolation(error: unknown): boolean {
+  const cause = error instanceof Error && error.cause !== undefined ? error.cause : error;
+  return typeof cause === "object" && cause !== null && (cause as { code?: unknown }).code === "23505";
+}
+
+function toRow(payment: Payment): typeof payments.$inferInsert {
+  return { ...payment, amount: payment.amount.amount };
+}
+
+const isStatus = (value: string): value is PaymentStatus =>
+  (PAYMENT_STATUSES as readonly string[]).includes(value);
+
+function toPayment(row: PaymentRow): Payment {
+  const { gateway, status } = row;
+  if (!isPaymentGatewayName(gateway)) throw new Error(`stored payment gateway is unknown: ${gateway}`);
+  if (!isStatus(status)) throw new Error(`stored payment status is unknown: ${status}`);
+  return { ...row, gateway, status, amount: Rial.of(row.amount) };
+}
