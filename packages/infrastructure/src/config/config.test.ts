@@ -117,6 +117,96 @@ describe("loadConfig", () => {
     expect(problemsOf({ DATA_DIR: dataDir, JWT_SIGNING_KEYS: `a:${secret()}+/` })).toContain("not base64url");
   });
 
+  it("defaults the payment settings: callback base from HOST and PORT, no gateway credentials", () => {
+    const config = loadConfig({ DATA_DIR: dataDir, PORT: "4100" });
+    expect(config).toMatchObject({
+      publicUrl: "http://127.0.0.1:4100",
+      paymentResultUrl: "http://127.0.0.1:4100/payments/result",
+      topUpCeilingRials: 500_000_000n,
+      zarinpalBaseUrl: null,
+      idpayBaseUrl: null,
+      idpaySandbox: false,
+      paymentSecrets: { zarinpalMerchantId: null, idpayApiKey: null },
+    });
+    expect(loadConfig({ DATA_DIR: dataDir, HOST: "0.0.0.0" }).publicUrl).toBe("http://localhost:4000");
+    expect(loadConfig({ DATA_DIR: dataDir, HOST: "::1" }).publicUrl).toBe("http://[::1]:4000");
+  });
+
+  it("reads the payment settings", () => {
+    const merchantId = "0B6F6A0E-5F4E-4C1B-9A37-2F3C1D4E5F60";
+    const apiKey = "6a7f99eb-7c20-4412-a972-6dfb7cd253a4";
+    const config = loadConfig({
+      DATA_DIR: dataDir,
+      PUBLIC_URL: "https://api.peykarband.ir/",
+      PAYMENT_RESULT_URL: "https://peykarband.ir/wallet/result?from=gateway",
+      TOP_UP_CEILING_RIALS: "200000000",
+      ZARINPAL_MERCHANT_ID: merchantId,
+      ZARINPAL_BASE_URL: "https://sandbox.zarinpal.com/",
+      IDPAY_API_KEY: apiKey,
+      IDPAY_BASE_URL: "https://api.idpay.ir",
+      IDPAY_SANDBOX: "true",
+    });
+    expect(config).toMatchObject({
+      publicUrl: "https://api.peykarband.ir",
+      paymentResultUrl: "https://peykarband.ir/wallet/result?from=gateway",
+      topUpCeilingRials: 200_000_000n,
+      zarinpalBaseUrl: "https://sandbox.zarinpal.com",
+      idpayBaseUrl: "https://api.idpay.ir",
+      idpaySandbox: true,
+      paymentSecrets: { zarinpalMerchantId: merchantId, idpayApiKey: apiKey },
+    });
+    expect(loadConfig({ DATA_DIR: dataDir, PUBLIC_URL: "https://a.example/api" }).paymentResultUrl).toBe(
+      "https://a.example/api/payments/result",
+    );
+  });
+
+  it("names every bad payment setting, without echoing credentials", () => {
+    const badKey = "not-a-key-1234567890";
+    const message = problemsOf({
+      DATA_DIR: dataDir,
+      PUBLIC_URL: "ftp://api.example",
+      PAYMENT_RESULT_URL: "result",
+      TOP_UP_CEILING_RIALS: "0",
+      ZARINPAL_MERCHANT_ID: "merchant-1234",
+      ZARINPAL_BASE_URL: "https://payment.zarinpal.com/?x=1",
+      IDPAY_API_KEY: badKey,
+      IDPAY_BASE_URL: "https://api.idpay.ir/v1.1",
+      IDPAY_SANDBOX: "yes",
+    });
+    for (const problem of [
+      "PUBLIC_URL: must be a URL starting with http:// or https://",
+      "PAYMENT_RESULT_URL: must be a URL",
+      "TOP_UP_CEILING_RIALS: must be from 1 to",
+      "ZARINPAL_MERCHANT_ID: must be a 36-character UUID",
+      "ZARINPAL_BASE_URL: must not have a query or fragment",
+      "IDPAY_API_KEY: must be the 36-character key",
+      "IDPAY_BASE_URL: must not end in /v1.1",
+      "IDPAY_SANDBOX: must be true or false",
+    ]) {
+      expect(message).toContain(problem);
+    }
+    expect(message).not.toContain("merchant-1234");
+    expect(message).not.toContain(badKey);
+    for (const ceiling of ["-5", "1.5", "5e8", "9223372036854775808"]) {
+      expect(problemsOf({ DATA_DIR: dataDir, TOP_UP_CEILING_RIALS: ceiling })).toContain(
+        "TOP_UP_CEILING_RIALS",
+      );
+    }
+  });
+
+  it("requires PUBLIC_URL in production once a gateway is configured", () => {
+    const production = {
+      DATA_DIR: dataDir,
+      DATABASE_URL: "postgres://db/pk",
+      JWT_SIGNING_KEYS: `k:${secret()}`,
+      SECRET_BOX_KEY: randomBytes(32).toString("base64"),
+    };
+    expect(loadConfig(production).publicUrl).toBe("http://127.0.0.1:4000");
+    expect(problemsOf({ ...production, IDPAY_API_KEY: "6a7f99eb-7c20-4412-a972-6dfb7cd253a4" })).toContain(
+      "PUBLIC_URL: is required in production when a payment gateway is configured",
+    );
+  });
+
   it("reports a damaged sandbox key file instead of replacing it", () => {
     writeFileSync(join(dataDir, "secrets.json"), "{ not json");
     expect(problemsOf({ DATA_DIR: dataDir })).toContain("secrets.json");

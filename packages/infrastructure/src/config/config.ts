@@ -26,10 +26,29 @@ export interface Config {
   /** Reverse-proxy hops in front of the gateway whose X-Forwarded-For can be trusted. */
   readonly trustProxy: number;
   readonly role: "all" | "gateway" | "worker";
+  /** The externally visible base URL of this API, without a trailing slash; callback URLs hang off it. */
+  readonly publicUrl: string;
+  /** Where the payer's browser ends after a payment callback. */
+  readonly paymentResultUrl: string;
+  /** Our own ceiling per top-up, in rials. */
+  readonly topUpCeilingRials: bigint;
+  /** Null: the real host in production, the in-process simulator in sandbox mode. */
+  readonly zarinpalBaseUrl: string | null;
+  /** Without `/v1.1`. Null: the real host in production, the in-process simulator in sandbox mode. */
+  readonly idpayBaseUrl: string | null;
+  /** Send `X-SANDBOX: 1` to IDPay: it simulates every payment. */
+  readonly idpaySandbox: boolean;
   readonly secrets: {
     /** The first signs; all verify. */
     readonly jwtSigningKeys: readonly SigningKey[];
     readonly secretBoxKey: Buffer;
+  };
+  /** Named so that the log redaction (any key matching /secret/) blanks the whole object. */
+  readonly paymentSecrets: {
+    /** Null: Zarinpal is not offered (production), or the simulator's is used (sandbox). */
+    readonly zarinpalMerchantId: string | null;
+    /** Null: IDPay is not offered (production), or the simulator's is used (sandbox). */
+    readonly idpayApiKey: string | null;
   };
 }
 
@@ -50,6 +69,20 @@ const url = (protocols: readonly string[]) =>
       `must be a URL starting with ${protocols.map((p) => `${p}//`).join(" or ")}`,
     );
 
+/** A base URL that paths are appended to: no query, no fragment, no trailing slash. */
+const baseUrl = url(["http:", "https:"])
+  .refine((text) => !URL.canParse(text) || !/[?#]/.test(text), "must not have a query or fragment")
+  .transform((text) => text.replace(/\/+$/, ""));
+const MAX_RIALS = 2n ** 63n - 1n;
+const rials = z
+  .string()
+  .regex(/^\d{1,19}$/, "must be a whole number of rials")
+  .transform((text) => BigInt(text))
+  .refine((amount) => amount > 0n && amount <= MAX_RIALS, `must be from 1 to ${MAX_RIALS} rials`);
+const flag = z
+  .enum(["true", "false", "1", "0"], { error: "must be true or false" })
+  .transform((text) => text === "true" || text === "1");
+
 const schema = z.object({
   NODE_ENV: env(z.enum(["development", "production", "test"]).default("development")),
   HOST: env(z.string().default("127.0.0.1")),
@@ -69,6 +102,26 @@ const schema = z.object({
   ACCESS_TOKEN_TTL_SECONDS: env(integer(60, 900).default(900)),
   TRUST_PROXY: env(integer(0, 10).default(0)),
   ROLE: env(z.enum(["all", "gateway", "worker"]).default("all")),
+  PUBLIC_URL: env(baseUrl.optional()),
+  PAYMENT_RESULT_URL: env(url(["http:", "https:"]).optional()),
+  TOP_UP_CEILING_RIALS: env(rials.default(500_000_000n)),
+  ZARINPAL_MERCHANT_ID: env(
+    z
+      .string()
+      .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, "must be a 36-character UUID")
+      .optional(),
+  ),
+  ZARINPAL_BASE_URL: env(baseUrl.optional()),
+  IDPAY_API_KEY: env(
+    z
+      .string()
+      .regex(/^[0-9A-Za-z-]{36}$/, "must be the 36-character key")
+      .optional(),
+  ),
+  IDPAY_BASE_URL: env(
+    baseUrl.refine((text) => !/\/v1\.1$/.test(text), "must not end in /v1.1: the adapter adds it").optional(),
+  ),
+  IDPAY_SANDBOX: env(flag.default(false)),
 });
 
 /**
@@ -105,10 +158,21 @@ export function loadConfig(environment: NodeJS.ProcessEnv): Config {
   if (signingKeys?.ok === false)
     problems.push({ variable: "JWT_SIGNING_KEYS", problem: signingKeys.problem });
   if (boxKey?.ok === false) problems.push({ variable: "SECRET_BOX_KEY", problem: boxKey.problem });
+  if (
+    productionMode &&
+    raw("PUBLIC_URL") === undefined &&
+    (raw("ZARINPAL_MERCHANT_ID") !== undefined || raw("IDPAY_API_KEY") !== undefined)
+  ) {
+    problems.push({
+      variable: "PUBLIC_URL",
+      problem: "is required in production when a payment gateway is configured: payers return to it",
+    });
+  }
   if (!parsed.success || problems.length > 0 || !signingKeys?.ok || !boxKey?.ok)
     throw new ConfigError(problems);
 
   const values = parsed.data;
+  const publicUrl = values.PUBLIC_URL ?? defaultPublicUrl(values.HOST, values.PORT);
   return {
     nodeEnv: values.NODE_ENV,
     host: values.HOST,
@@ -123,6 +187,22 @@ export function loadConfig(environment: NodeJS.ProcessEnv): Config {
     accessTokenTtlSeconds: values.ACCESS_TOKEN_TTL_SECONDS,
     trustProxy: values.TRUST_PROXY,
     role: values.ROLE,
+    publicUrl,
+    paymentResultUrl: values.PAYMENT_RESULT_URL ?? `${publicUrl}/payments/result`,
+    topUpCeilingRials: values.TOP_UP_CEILING_RIALS,
+    zarinpalBaseUrl: values.ZARINPAL_BASE_URL ?? null,
+    idpayBaseUrl: values.IDPAY_BASE_URL ?? null,
+    idpaySandbox: values.IDPAY_SANDBOX,
     secrets: { jwtSigningKeys: signingKeys.value, secretBoxKey: boxKey.value },
+    paymentSecrets: {
+      zarinpalMerchantId: values.ZARINPAL_MERCHANT_ID ?? null,
+      idpayApiKey: values.IDPAY_API_KEY ?? null,
+    },
   };
+}
+
+/** A wildcard listening address is no address a browser can go back to: use localhost for it. */
+function defaultPublicUrl(host: string, port: number): string {
+  const reachable = host === "0.0.0.0" || host === "::" ? "localhost" : host;
+  return `http://${reachable.includes(":") ? `[${reachable}]` : reachable}:${port}`;
 }
