@@ -1,10 +1,27 @@
 import "reflect-metadata";
-import { ConfigError, loadConfig } from "@peykarband/infrastructure";
-import { createApp } from "./composition/create-app.ts";
+import {
+  ConfigError,
+  createAccountAdapters,
+  createLogger,
+  loadConfig,
+  openDatabase,
+  type Config,
+} from "@peykarband/infrastructure";
+import { startPaymentSimulators } from "@peykarband/simulators";
+import { composeWallet, type WalletComposition } from "./composition/compose-wallet.ts";
+import { createApp, type App } from "./composition/create-app.ts";
+import { JOBS, serveWorkerProbes, startWorker, type Worker } from "./composition/start-worker.ts";
 
-function readConfig() {
+function readConfig(): Config {
   try {
-    return loadConfig(process.env);
+    const config = loadConfig(process.env);
+    // The embedded database and the payment simulators live inside one process: splitting the
+    // roles over processes would give each its own simulators and two writers to one PGlite.
+    if (config.sandbox && config.role !== "all") {
+      console.error(`ROLE=${config.role} needs DATABASE_URL; without it (sandbox mode) use ROLE=all.`);
+      process.exit(1);
+    }
+    return config;
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     console.error(error.message);
@@ -13,24 +30,73 @@ function readConfig() {
 }
 
 const config = readConfig();
-const app = await createApp(config);
-app.logger.info(
-  config.sandbox
-    ? `Peykarband API listening on ${app.url} in SANDBOX mode: embedded database, nothing real is charged`
-    : `Peykarband API listening on ${app.url}`,
-  { sandbox: config.sandbox, nodeEnv: config.nodeEnv },
-);
+const database = await openDatabase(config);
+// Shared by the gateway's wallet and the worker's: reconciliation must ask the very simulators the
+// browser paid on.
+const paymentSimulators = config.sandbox ? await startPaymentSimulators() : undefined;
+const shared = paymentSimulators ? { paymentSimulators } : {};
+
+let app: App | null = null;
+let wallet: WalletComposition | null = null;
+let worker: Worker | null = null;
+let probes: { close(): Promise<void> } | null = null;
+
+async function closeAll(): Promise<void> {
+  // Running jobs finish while HTTP drains; what they use goes after.
+  await Promise.all([worker?.stop(), app?.close(), probes?.close()]);
+  await wallet?.close();
+  await paymentSimulators?.close();
+  await database.close();
+}
+
+async function start() {
+  if (config.role !== "worker") {
+    app = await createApp(config, { database, ...shared });
+    app.logger.info(
+      config.sandbox
+        ? `Peykarband API listening on ${app.url} in SANDBOX mode: embedded database, nothing real is charged`
+        : `Peykarband API listening on ${app.url}`,
+      { sandbox: config.sandbox, nodeEnv: config.nodeEnv },
+    );
+  }
+  const logger = app?.logger ?? createLogger(config);
+  if (config.role === "gateway") return logger;
+
+  if (!app) await database.migrate();
+  wallet = await composeWallet(config, database, createAccountAdapters(database, config), shared);
+  const jobs = await startWorker({
+    database,
+    logger,
+    handlers: { reconcilePendingPayments: wallet.useCases.reconcilePendingPayments },
+  });
+  worker = jobs;
+  // Alone, the worker still answers the kubelet; with the gateway, the gateway's probes do.
+  const probeServer = app
+    ? null
+    : await serveWorkerProbes(config, { database: () => database.ping(), jobs: () => jobs.ping() });
+  probes = probeServer;
+  logger.info("Peykarband worker started", {
+    jobs: Object.values(JOBS).map(({ name, cron }) => `${name} (${cron})`),
+    ...(probeServer ? { probes: probeServer.url } : {}),
+  });
+  return logger;
+}
+
+const logger = await start().catch(async (error: unknown) => {
+  await closeAll().catch(() => undefined);
+  throw error;
+});
 
 let stopping = false;
 for (const signal of ["SIGTERM", "SIGINT"] as const) {
   process.on(signal, () => {
     if (stopping) return;
     stopping = true;
-    app.logger.info(`${signal}: draining and shutting down`);
-    app.close().then(
+    logger.info(`${signal}: draining and shutting down`);
+    closeAll().then(
       () => process.exit(0),
       (error: unknown) => {
-        app.logger.error("shutdown failed", { error: error instanceof Error ? error.stack : String(error) });
+        logger.error("shutdown failed", { error: error instanceof Error ? error.stack : String(error) });
         process.exit(1);
       },
     );

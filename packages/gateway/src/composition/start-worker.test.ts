@@ -1,0 +1,111 @@
+import type { ReconciliationReport, RequestContext } from "@peykarband/application";
+import { openJobQueue, type Database } from "@peykarband/infrastructure";
+import { testDatabases } from "@peykarband/infrastructure/testing";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { JOBS, startWorker, type Worker } from "./start-worker.ts";
+
+const NOTHING_TO_DO: ReconciliationReport = {
+  examined: 0,
+  credited: 0,
+  alreadySettled: 0,
+  failed: 0,
+  stillPending: 0,
+};
+
+for (const target of testDatabases()) {
+  describe.skipIf(target.skipReason !== null)(`startWorker on ${target.name}`, () => {
+    let database: Database;
+    let worker: Worker;
+    const lines: { level: string; message: string; meta: Record<string, unknown> }[] = [];
+    const record =
+      (level: string) =>
+      (message: string, meta: Record<string, unknown> = {}) =>
+        lines.push({ level, message, meta });
+    const logger = { info: record("info"), warn: record("warn"), error: record("error") };
+    const reconciliations: RequestContext[] = [];
+    let failNext = false;
+
+    beforeAll(async () => {
+      database = await target.open();
+      worker = await startWorker({
+        database,
+        logger,
+        handlers: {
+          async reconcilePendingPayments(input, ctx) {
+            expect(input).toEqual({});
+            reconciliations.push(ctx);
+            if (failNext) {
+              failNext = false;
+              throw new Error("gateway down");
+            }
+            return NOTHING_TO_DO;
+          },
+        },
+        pollingIntervalSeconds: 0.5,
+        cronIntervalSeconds: 1,
+      });
+    });
+    afterAll(async () => {
+      await worker?.stop();
+      await database?.close();
+    });
+
+    const linesOf = (job: string) => lines.filter((line) => line.meta["job"] === job);
+
+    it("reconciles payments on its schedule, as the system, and logs the run", async () => {
+      await vi.waitFor(() => expect(reconciliations.length).toBeGreaterThan(0), {
+        timeout: 15_000,
+        interval: 100,
+      });
+      expect(reconciliations[0]).toMatchObject({
+        viewer: null,
+        ip: null,
+        requestId: expect.stringMatching(/^job:/),
+      });
+      await vi.waitFor(() => expect(linesOf(JOBS.reconcilePayments.name)).toHaveLength(1));
+      expect(linesOf(JOBS.reconcilePayments.name)[0]).toEqual({
+        level: "info",
+        message: "job done",
+        meta: {
+          job: "payments.reconcile",
+          jobId: reconciliations[0]!.requestId.slice("job:".length),
+          durationMs: expect.any(Number),
+          outcome: "ok",
+          result: NOTHING_TO_DO,
+        },
+      });
+      await worker.ping();
+    });
+
+    it("cleans up accounts, and logs a failed run as failed", async () => {
+      const other = await openJobQueue(database, { onError: (error) => expect.fail(error.message) });
+      try {
+        await other.send(JOBS.cleanupAccounts.name, {});
+        failNext = true;
+        await other.send(JOBS.reconcilePayments.name, {});
+      } finally {
+        await other.stop({ timeoutMs: 1000 });
+      }
+
+      await vi.waitFor(() => expect(linesOf(JOBS.cleanupAccounts.name)).toHaveLength(1), { timeout: 10_000 });
+      expect(linesOf(JOBS.cleanupAccounts.name)[0]?.meta).toMatchObject({
+        outcome: "ok",
+        result: { throttleWindows: 0, refreshTokens: 0, sessionFamilies: 0 },
+      });
+      await vi.waitFor(
+        () => expect(lines.filter((line) => line.meta["outcome"] === "failed")).toHaveLength(1),
+        { timeout: 10_000 },
+      );
+      expect(lines.find((line) => line.meta["outcome"] === "failed")).toMatchObject({
+        level: "error",
+        message: "job failed",
+        meta: { job: "payments.reconcile", error: "gateway down" },
+      });
+    });
+
+    it("refuses ping once stopped", async () => {
+      await worker.stop();
+      await expect(worker.ping()).rejects.toThrow();
+    });
+  });
+}

@@ -1,0 +1,157 @@
+import {
+  defaultAccountPolicy,
+  type ReconcilePendingPaymentsInput,
+  type ReconciliationReport,
+  type RequestContext,
+} from "@peykarband/application";
+import {
+  DrizzleAccountCleanup,
+  openJobQueue,
+  type Config,
+  type Database,
+  type QueueOptions,
+} from "@peykarband/infrastructure";
+import express from "express";
+import { createServer } from "node:http";
+import { collectDefaultMetrics, Registry } from "prom-client";
+import { PROBE_PATHS, probeRoutes, type ReadinessCheck } from "../http/probe.routes.ts";
+import type { Logger } from "../logging/logger.ts";
+
+/**
+ * A periodic sweep: one run at a time in the whole installation (stately), and a run killed with
+ * its worker is failed after 15 minutes and retried.
+ */
+const SWEEP: QueueOptions = { policy: "stately", expireInSeconds: 15 * 60, retryLimit: 2 };
+
+/** What the worker runs and when (cron, UTC). */
+export const JOBS = {
+  reconcilePayments: { name: "payments.reconcile", cron: "* * * * *" },
+  // Off the hour, where hourly billing will run.
+  cleanupAccounts: { name: "accounts.cleanup", cron: "17 * * * *" },
+} as const;
+
+/** Below Kubernetes' default 30 s grace period (the chart gives the worker 60 s). */
+const STOP_TIMEOUT_MS = 25_000;
+
+export interface WorkerHandlers {
+  /** `WalletUseCases.reconcilePendingPayments`, from the same wallet composition the gateway uses. */
+  readonly reconcilePendingPayments: (
+    input: ReconcilePendingPaymentsInput,
+    ctx: RequestContext,
+  ) => Promise<ReconciliationReport>;
+}
+
+export interface WorkerOptions {
+  readonly database: Database;
+  readonly logger: Logger;
+  readonly handlers: WorkerHandlers;
+  /** How long an idle worker waits before looking for jobs again; tests shorten it. */
+  readonly pollingIntervalSeconds?: number;
+  /** How often schedules are checked; tests shorten it. */
+  readonly cronIntervalSeconds?: number;
+}
+
+export interface Worker {
+  /** Throws when the queue does not answer or is stopping. */
+  ping(): Promise<void>;
+  /** Lets running jobs finish (up to 25 s; the rest are retried elsewhere). Leaves the database open. */
+  stop(): Promise<void>;
+}
+
+/** Jobs run as the system: no viewer, and the job id as request id so its audit rows trace back. */
+const systemContext = (jobId: string): RequestContext => ({
+  requestId: `job:${jobId}`,
+  ip: null,
+  userAgent: null,
+  viewer: null,
+});
+
+/**
+ * The worker role: registers the schedules (idempotent, so every replica does it at start) and works
+ * the queues. pg-boss hands each job to one worker, so any number of replicas may run this.
+ */
+export async function startWorker(options: WorkerOptions): Promise<Worker> {
+  const { database, logger, handlers } = options;
+  const queue = await openJobQueue(database, {
+    onError: (error) => logger.error("job queue error", { error: error.message }),
+    ...(options.cronIntervalSeconds === undefined
+      ? {}
+      : { cronIntervalSeconds: options.cronIntervalSeconds }),
+  });
+  const cleanup = new DrizzleAccountCleanup(database.db);
+  const jobs: { name: string; cron: string; run: (ctx: RequestContext) => Promise<object> }[] = [
+    { ...JOBS.reconcilePayments, run: (ctx) => handlers.reconcilePendingPayments({}, ctx) },
+    {
+      ...JOBS.cleanupAccounts,
+      run: () => cleanup.deleteExpired({ attemptWindowSeconds: defaultAccountPolicy.attemptWindowSeconds }),
+    },
+  ];
+
+  try {
+    for (const { name, cron, run } of jobs) {
+      await queue.createQueue(name, SWEEP);
+      await queue.schedule(name, cron);
+      await queue.work(
+        name,
+        async (job) => {
+          const started = performance.now();
+          const line = () => ({
+            job: name,
+            jobId: job.id,
+            durationMs: Math.round(performance.now() - started),
+          });
+          try {
+            const result = await run(systemContext(job.id));
+            logger.info("job done", { ...line(), outcome: "ok", result });
+          } catch (error) {
+            logger.error("job failed", {
+              ...line(),
+              outcome: "failed",
+              error: error instanceof Error ? error.message : String(error),
+            });
+            throw error;
+          }
+        },
+        { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2 },
+      );
+    }
+  } catch (error) {
+    await queue.stop({ timeoutMs: 1000 });
+    throw error;
+  }
+
+  return {
+    ping: () => queue.ping(),
+    stop: () => queue.stop({ timeoutMs: STOP_TIMEOUT_MS }),
+  };
+}
+
+/**
+ * The worker role's only HTTP, on PORT: `/healthz` and `/readyz` for the kubelet, `/metrics` for the
+ * process. No GraphQL, no callbacks.
+ */
+export async function serveWorkerProbes(
+  config: Pick<Config, "host" | "port">,
+  checks: Readonly<Record<string, ReadinessCheck>>,
+): Promise<{ readonly url: string; close(): Promise<void> }> {
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry });
+  const app = express();
+  app.disable("x-powered-by");
+  app.get(PROBE_PATHS, probeRoutes(checks, registry));
+  const server = createServer(app);
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(config.port, config.host, () => {
+      server.off("error", reject);
+      resolve();
+    });
+  });
+  const address = server.address();
+  const port = typeof address === "object" && address !== null ? address.port : config.port;
+  return {
+    url: `http://${config.host.includes(":") ? `[${config.host}]` : config.host}:${port}`,
+    close: () =>
+      new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve()))),
+  };
+}

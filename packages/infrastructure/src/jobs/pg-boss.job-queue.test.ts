@@ -1,0 +1,141 @@
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import type { Database } from "../database/database.ts";
+import { testDatabases } from "../testing/test-database.ts";
+import { openJobQueue, type Job, type JobQueue } from "./pg-boss.job-queue.ts";
+
+const FAST = { pollingIntervalSeconds: 0.5 };
+const settle = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const timers = () => process.getActiveResourcesInfo().filter((kind) => kind === "Timeout").length;
+
+for (const target of testDatabases()) {
+  describe.skipIf(target.skipReason !== null)(`openJobQueue on ${target.name}`, () => {
+    let database: Database;
+    let queue: JobQueue;
+    const errors: Error[] = [];
+    let timersBefore: number;
+    beforeAll(async () => {
+      timersBefore = timers();
+      database = await target.open();
+      queue = await openJobQueue(database, {
+        onError: (error) => errors.push(error),
+        cronIntervalSeconds: 1,
+      });
+    });
+    // Here rather than in a test: the database driver's idle timers go only when it is closed.
+    afterAll(async () => {
+      await queue?.stop({ timeoutMs: 1000 });
+      await database?.close();
+      await settle(100);
+      expect(timers()).toBeLessThanOrEqual(timersBefore);
+    });
+
+    it("keeps its tables in the pgboss schema and answers ping", async () => {
+      await queue.ping();
+      await expect(database.db.execute(sql`select version from pgboss.version`)).resolves.toBeDefined();
+    });
+
+    it("runs a sent job once, with its data", async () => {
+      const seen: Job<{ n: number }>[] = [];
+      await queue.createQueue("test.once", { policy: "standard", expireInSeconds: 60, retryLimit: 2 });
+      await queue.work<{ n: number }>("test.once", async (job) => void seen.push(job), FAST);
+      const id = await queue.send("test.once", { n: 42 });
+
+      await vi.waitFor(() => expect(seen).toHaveLength(1), { timeout: 10_000, interval: 100 });
+      await settle(1000);
+      expect(seen).toEqual([{ id, name: "test.once", data: { n: 42 } }]);
+    });
+
+    it("retries a job whose handler failed, and fails only that job of its batch", async () => {
+      const runs: number[] = [];
+      await queue.createQueue("test.retry", { policy: "standard", expireInSeconds: 60, retryLimit: 1 });
+      await queue.send("test.retry", { n: 1 });
+      await queue.send("test.retry", { n: 2 });
+      await queue.work<{ n: number }>(
+        "test.retry",
+        async (job) => {
+          runs.push(job.data.n);
+          if (job.data.n === 1 && runs.filter((n) => n === 1).length === 1)
+            throw new Error("first try fails");
+        },
+        { ...FAST, batchSize: 2 },
+      );
+
+      await vi.waitFor(() => expect(runs.filter((n) => n === 1)).toHaveLength(2), {
+        timeout: 10_000,
+        interval: 100,
+      });
+      await settle(1000);
+      expect(runs.sort()).toEqual([1, 1, 2]);
+    });
+
+    it("keeps at most one job waiting on a stately queue", async () => {
+      await queue.createQueue("test.stately", { policy: "stately", expireInSeconds: 60, retryLimit: 0 });
+      expect(await queue.send("test.stately", {})).toEqual(expect.any(String));
+      expect(await queue.send("test.stately", {})).toBeNull();
+    });
+
+    it("never runs two jobs of a stately queue at once, however many workers", async () => {
+      let running = 0;
+      let mostAtOnce = 0;
+      const done: number[] = [];
+      const slow = async (job: Job<{ n: number }>) => {
+        running++;
+        mostAtOnce = Math.max(mostAtOnce, running);
+        await settle(700);
+        running--;
+        done.push(job.data.n);
+      };
+      await queue.createQueue("test.one-at-a-time", {
+        policy: "stately",
+        expireInSeconds: 60,
+        retryLimit: 0,
+      });
+      await queue.work("test.one-at-a-time", slow, FAST);
+      await queue.work("test.one-at-a-time", slow, FAST);
+      await queue.send("test.one-at-a-time", { n: 1 });
+      await vi.waitFor(() => expect(running).toBe(1), { timeout: 10_000, interval: 20 });
+      await queue.send("test.one-at-a-time", { n: 2 });
+
+      await vi.waitFor(() => expect(done).toEqual([1, 2]), { timeout: 10_000, interval: 100 });
+      expect(mostAtOnce).toBe(1);
+    });
+
+    it("lets a running job finish when stopped", async () => {
+      const other = await openJobQueue(database, { onError: (error) => errors.push(error) });
+      let finished = false;
+      await other.createQueue("test.graceful", { policy: "standard", expireInSeconds: 60, retryLimit: 0 });
+      let started = false;
+      await other.work(
+        "test.graceful",
+        async () => {
+          started = true;
+          await settle(800);
+          finished = true;
+        },
+        FAST,
+      );
+      await other.send("test.graceful", {});
+      await vi.waitFor(() => expect(started).toBe(true), { timeout: 10_000, interval: 20 });
+
+      await other.stop({ timeoutMs: 5000 });
+      expect(finished).toBe(true);
+    });
+
+    it("runs a scheduled job", async () => {
+      const seen: Job<{ from: string }>[] = [];
+      await queue.createQueue("test.cron", { policy: "stately", expireInSeconds: 60, retryLimit: 0 });
+      await queue.work<{ from: string }>("test.cron", async (job) => void seen.push(job), FAST);
+      await queue.schedule("test.cron", "* * * * *", { from: "cron" });
+
+      await vi.waitFor(() => expect(seen.length).toBeGreaterThan(0), { timeout: 15_000, interval: 100 });
+      expect(seen[0]?.data).toEqual({ from: "cron" });
+    });
+
+    it("stops cleanly, and refuses ping from then on", async () => {
+      await queue.stop({ timeoutMs: 1000 });
+      await expect(queue.ping()).rejects.toThrow(/stopping/);
+      expect(errors).toEqual([]);
+    });
+  });
+}

@@ -1,0 +1,126 @@
+import PgBoss from "pg-boss";
+import type { Database } from "../database/database.ts";
+import { pgBossSqlAdapter } from "./pg-boss.sql-adapter.ts";
+
+/** pg-boss keeps its tables here, apart from the application's. */
+export const JOB_QUEUE_SCHEMA = "pgboss";
+
+/**
+ * `stately`: at most one job waiting and one running in the whole installation, whatever the number
+ * of workers; what a periodic sweep wants. `standard`: no limit.
+ */
+export type QueuePolicy = "standard" | "stately";
+
+export interface QueueOptions {
+  readonly policy: QueuePolicy;
+  /** A job still running after this long is failed by maintenance and retried (if retries are left). */
+  readonly expireInSeconds: number;
+  readonly retryLimit: number;
+}
+
+export interface Job<T> {
+  readonly id: string;
+  readonly name: string;
+  readonly data: T;
+}
+
+export interface WorkOptions {
+  /** Jobs fetched per poll; each still runs, completes or fails on its own. */
+  readonly batchSize?: number;
+  /** How long an idle worker waits before looking again; at least 0.5. */
+  readonly pollingIntervalSeconds?: number;
+}
+
+export interface JobQueue {
+  /** Creates the queue, or brings an existing one to these options. Needed before the other calls. */
+  createQueue(name: string, options: QueueOptions): Promise<void>;
+  /** One schedule per queue name (UTC); scheduling again replaces it. */
+  schedule(name: string, cron: string, data?: object): Promise<void>;
+  /** A job whose handler throws is failed and retried as its queue says; one that returns is completed. */
+  work<T>(name: string, handler: (job: Job<T>) => Promise<void>, options?: WorkOptions): Promise<void>;
+  /** Null when the queue's policy or the singleton key refused the job (one is already waiting). */
+  send(name: string, data: object, options?: { singletonKey?: string }): Promise<string | null>;
+  /** Throws when the queue's tables do not answer or the queue is stopping. */
+  ping(): Promise<void>;
+  /**
+   * Stops fetching, waits up to `timeoutMs` for running handlers, then hands the jobs still running
+   * back to the queue (failed, so retried). Leaves the database open: its owner closes it.
+   */
+  stop(options?: { timeoutMs?: number }): Promise<void>;
+}
+
+export interface JobQueueOptions {
+  /** Errors of pg-boss's background loops (a failed poll, maintenance); the queue carries on. */
+  readonly onError: (error: Error) => void;
+  /** How often schedules are checked and due jobs released (1–45 s); tests shorten it. */
+  readonly cronIntervalSeconds?: number;
+}
+
+/**
+ * A durable job queue on the application's own database, PostgreSQL or PGlite: pg-boss through the
+ * database's client rather than a pool of its own, so the embedded mode needs no server and a job
+ * can later be enqueued on the same connection as the rows it is about.
+ */
+export async function openJobQueue(database: Database, options: JobQueueOptions): Promise<JobQueue> {
+  const boss = new PgBoss({
+    db: pgBossSqlAdapter(database),
+    schema: JOB_QUEUE_SCHEMA,
+    cronMonitorIntervalSeconds: options.cronIntervalSeconds ?? 30,
+    cronWorkerIntervalSeconds: options.cronIntervalSeconds ?? 5,
+  });
+  boss.on("error", options.onError);
+  await boss.start();
+  let stopping = false;
+
+  return {
+    async createQueue(name, queue) {
+      const settings = {
+        name,
+        policy: queue.policy,
+        expireInSeconds: queue.expireInSeconds,
+        retryLimit: queue.retryLimit,
+      };
+      await boss.createQueue(name, settings);
+      await boss.updateQueue(name, settings);
+    },
+
+    async schedule(name, cron, data = {}) {
+      await boss.schedule(name, cron, data, { tz: "UTC" });
+    },
+
+    async work<T>(name: string, handler: (job: Job<T>) => Promise<void>, work: WorkOptions = {}) {
+      await boss.work<T>(
+        name,
+        { batchSize: work.batchSize ?? 1, pollingIntervalSeconds: work.pollingIntervalSeconds ?? 2 },
+        async (jobs) => {
+          // Failed one by one, so a failure does not send its batch mates round again; pg-boss then
+          // completes the rest (completing only touches jobs still active).
+          for (const job of jobs) {
+            try {
+              // A fetch already under way when stop() was called may still deliver jobs.
+              if (stopping) throw new Error("the worker is stopping");
+              await handler({ id: job.id, name: job.name, data: job.data });
+            } catch (error) {
+              await boss.fail(name, job.id, error instanceof Error ? error : { message: String(error) });
+            }
+          }
+        },
+      );
+    },
+
+    send(name, data, sendOptions = {}) {
+      return boss.send(name, data, sendOptions);
+    },
+
+    async ping() {
+      if (stopping) throw new Error("the job queue is stopping");
+      await boss.schemaVersion();
+    },
+
+    async stop(stopOptions = {}) {
+      stopping = true;
+      await boss.stop({ graceful: true, wait: true, timeout: stopOptions.timeoutMs ?? 25_000 });
+      boss.off("error", options.onError);
+    },
+  };
+}
