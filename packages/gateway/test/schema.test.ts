@@ -74,6 +74,7 @@ describe("the GraphQL schema", () => {
       "startTwoFactorSetup",
       "confirmTwoFactorSetup",
       "disableTwoFactor",
+      "startTopUp",
     ]) {
       const field = mutation[name]!;
       const input = `${name.charAt(0).toUpperCase()}${name.slice(1)}`;
@@ -81,7 +82,28 @@ describe("the GraphQL schema", () => {
       expect(String(field.args[0]?.type)).toBe(`${input}Input!`);
     }
     expect(Object.keys(schema.getQueryType()!.getFields())).toEqual(
-      expect.arrayContaining(["node", "viewer", "health"]),
+      expect.arrayContaining(["node", "viewer", "health", "payments"]),
     );
+    const payments = schema.getQueryType()!.getFields()["payments"]!;
+    expect(String(payments.type)).toBe("PaymentConnection!");
+    expect(payments.args.map((arg) => arg.name)).toEqual(
+      expect.arrayContaining(["first", "after", "last", "before"]),
+    );
+    const user = schema.getType("User") as GraphQLObjectType;
+    expect(String(user.getFields()["wallet"]!.type)).toBe("Wallet!");
+    const wallet = schema.getType("Wallet") as GraphQLObjectType;
+    expect(String(wallet.getFields()["balance"]!.type)).toBe("Rial!");
+    expect(String(wallet.getFields()["entries"]!.type)).toBe("LedgerEntryConnection!");
+    const payment = schema.getType("Payment") as GraphQLObjectType;
+    expect(Object.keys(payment.getFields()).sort()).toEqual([
+      "amount",
+      "createdAt",
+      "gateway",
+      "id",
+      "paidAt",
+      "referenceId",
+      "status",
+    ]);
+    expect(payment.getInterfaces().map((i) => i.name)).toEqual(["Node"]);
   });
 });

@@ -11,6 +11,11 @@ import { authChecker } from "../auth/auth-checker.ts";
 import { NodeResolver } from "./node/node.resolver.ts";
 import { DateTimeScalar } from "./scalars/date-time.scalar.ts";
 import { HealthResolver } from "../system/health.resolver.ts";
+import { PaymentsResolver } from "../payments/payments.resolver.ts";
+import { StartTopUpResolver } from "../payments/start-top-up.resolver.ts";
+import { AdjustWalletResolver } from "../wallet/adjust-wallet.resolver.ts";
+import { UserWalletResolver } from "../wallet/user-wallet.resolver.ts";
+import { LedgerEntryResolver, WalletResolver } from "../wallet/wallet.resolver.ts";
 
 export const ROOT_TYPES = ["Query", "Mutation", "Subscription"] as const;
 
@@ -49,6 +54,12 @@ export async function buildGatewaySchema(): Promise<GraphQLSchema> {
       TwoFactorResolver,
       ChangeUserRoleResolver,
       AuditEventResolver,
+      UserWalletResolver,
+      WalletResolver,
+      LedgerEntryResolver,
+      PaymentsResolver,
+      StartTopUpResolver,
+      AdjustWalletResolver,
     ],
     authChecker,
     scalarsMap: [{ type: Date, scalar: DateTimeScalar }],

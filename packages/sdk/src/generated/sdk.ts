@@ -5,6 +5,37 @@ export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' |
 import { type GraphQLClient, type RequestOptions } from 'graphql-request';
 import { gql } from 'graphql-tag';
 type GraphQLClientRequestHeaders = RequestOptions['requestHeaders'];
+/** Why `adjustWallet` refused its input. */
+export type AdjustWalletErrorCode =
+  /** The amount is above the largest allowed: the gateway's maximum or our ceiling, whichever is lower. */
+  | 'AMOUNT_TOO_LARGE'
+  /** Administrators cannot adjust their own wallet; another administrator must. */
+  | 'CANNOT_ADJUST_OWN_WALLET'
+  /** The idempotency key was used before for a different request; use a new key. */
+  | 'IDEMPOTENCY_KEY_REUSED'
+  /** The wallet holds less than the amount to take; wallets never go below zero. */
+  | 'INSUFFICIENT_FUNDS'
+  /** The amount is not a whole number of rials (or, for a top-up, not positive). */
+  | 'INVALID_AMOUNT'
+  /** The idempotency key is not 1 to 100 printable ASCII characters without spaces. */
+  | 'INVALID_IDEMPOTENCY_KEY'
+  /** The reason is empty or longer than 500 characters. */
+  | 'INVALID_REASON'
+  /** No user has this id. */
+  | 'USER_NOT_FOUND';
+
+/** Whose wallet, by how much, and why. */
+export type AdjustWalletInput = {
+  /** Signed whole rials: "2500000" credits the wallet, "-2500000" takes from it (never below zero). At most 1,000,000,000 either way. */
+  amount: string;
+  /** A fresh key per adjustment (a UUID will do). The same adjustment with the same key returns the first answer; another adjustment with it is IDEMPOTENCY_KEY_REUSED. */
+  idempotencyKey: string;
+  /** Why, shown on the customer's statement and kept in the audit log. Required, at most 500 characters. */
+  reason: string;
+  /** The user's global id. Not your own: another administrator must adjust yours. */
+  userId: string | number;
+};
+
 /** What a security event recorded. */
 export type AuditAction =
   /** A session, or every session of an account, was ended. */
@@ -89,6 +120,21 @@ export type DisableTwoFactorInput = {
   password: string;
 };
 
+/** Why a wallet's balance moved. */
+export type LedgerEntryKind =
+  /** Staff added money by hand, with a reason. */
+  | 'ADMIN_CREDIT'
+  /** Staff took money by hand, with a reason. */
+  | 'ADMIN_DEBIT'
+  /** A charge for a service (a server order, hourly billing). */
+  | 'DEBIT'
+  /** Money given back for an earlier charge. */
+  | 'REFUND'
+  /** Undoes an earlier entry; entries are never edited or deleted. */
+  | 'REVERSAL'
+  /** A verified gateway payment credited the wallet. */
+  | 'TOP_UP';
+
 /** Why `logIn` refused its input. */
 export type LogInErrorCode =
   /** The email address or password is wrong. */
@@ -122,6 +168,24 @@ export type LogOutInput = {
   /** End every session of the account (all devices), not only this one. */
   everywhere?: boolean | null | undefined;
 };
+
+/** The Iranian payment gateways a wallet can be topped up through. */
+export type PaymentGateway =
+  /** IDPay (idpay.ir): 1,000 to 500,000,000 rials per payment. */
+  | 'IDPAY'
+  /** Zarinpal (zarinpal.com): 10,000 to 1,000,000,000 rials per payment. */
+  | 'ZARINPAL';
+
+/** Where a payment is: PENDING, then exactly one of PAID, FAILED or CANCELLED. */
+export type PaymentStatus =
+  /** The payer cancelled on the gateway's page. Final. */
+  | 'CANCELLED'
+  /** Not paid: the gateway refused, was unreachable when the top-up started, or reported another amount. Final. */
+  | 'FAILED'
+  /** Verified with the gateway server to server and credited to the wallet, once. Final. */
+  | 'PAID'
+  /** Waiting for the payer or for the gateway's confirmation. Reconciliation settles payments left here. */
+  | 'PENDING';
 
 /** Why `refreshSession` refused its input. */
 export type RefreshSessionErrorCode =
@@ -169,6 +233,33 @@ export type Role =
   | 'RESELLER'
   /** Staff who may read any account to help customers. */
   | 'SUPPORT';
+
+/** Why `startTopUp` refused its input. */
+export type StartTopUpErrorCode =
+  /** The amount is above the largest allowed: the gateway's maximum or our ceiling, whichever is lower. */
+  | 'AMOUNT_TOO_LARGE'
+  /** The amount is below the gateway's minimum for one payment. */
+  | 'AMOUNT_TOO_SMALL'
+  /** The payment gateway is down, too slow or answered nonsense. Nothing was charged; retry or use the other gateway. */
+  | 'GATEWAY_UNAVAILABLE'
+  /** The idempotency key was used before for a different request; use a new key. */
+  | 'IDEMPOTENCY_KEY_REUSED'
+  /** The amount is not a whole number of rials (or, for a top-up, not positive). */
+  | 'INVALID_AMOUNT'
+  /** The idempotency key is not 1 to 100 printable ASCII characters without spaces. */
+  | 'INVALID_IDEMPOTENCY_KEY'
+  /** The first request with this idempotency key is still talking to the gateway; retry shortly. */
+  | 'TOP_UP_IN_PROGRESS';
+
+/** How much to add to your wallet, and through which gateway. */
+export type StartTopUpInput = {
+  /** Whole rials, such as "5000000". At least the gateway's minimum, at most the lower of its maximum and our per-top-up ceiling. */
+  amount: string;
+  /** Which gateway's page the payer goes to. */
+  gateway: PaymentGateway;
+  /** A fresh key per top-up (a UUID will do), 1 to 100 printable ASCII characters. Sending the same input with the same key again returns the first answer; another input with it is IDEMPOTENCY_KEY_REUSED. */
+  idempotencyKey: string;
+};
 
 /** Why `startTwoFactorSetup` refused its input. */
 export type StartTwoFactorSetupErrorCode =
@@ -229,6 +320,7 @@ export type NodeQueryVariables = Exact<{
 
 export type NodeQuery = { node:
     | { id: string }
+    | { id: string }
     | { id: string, email: string, phone: string | null, role: Role, twoFactorEnabled: boolean, createdAt: string }
    | null };
 
@@ -275,6 +367,57 @@ export type DisableTwoFactorMutationVariables = Exact<{
 
 export type DisableTwoFactorMutation = { disableTwoFactor: { user: { id: string, email: string, phone: string | null, role: Role, twoFactorEnabled: boolean, createdAt: string } | null, userErrors: Array<{ field: Array<string> | null, code: DisableTwoFactorErrorCode, message: string }> } };
 
+export type PaymentFieldsFragment = { id: string, amount: string, gateway: PaymentGateway, status: PaymentStatus, referenceId: string | null, createdAt: string, paidAt: string | null };
+
+export type LedgerEntryFieldsFragment = { id: string, amount: string, kind: LedgerEntryKind, reason: string, createdAt: string, payment: { id: string, status: PaymentStatus } | null };
+
+export type StartTopUpMutationVariables = Exact<{
+  input: StartTopUpInput;
+}>;
+
+
+export type StartTopUpMutation = { startTopUp: { redirectUrl: string | null, payment: { id: string, amount: string, gateway: PaymentGateway, status: PaymentStatus, referenceId: string | null, createdAt: string, paidAt: string | null } | null, userErrors: Array<{ field: Array<string> | null, code: StartTopUpErrorCode, message: string }> } };
+
+export type WalletQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type WalletQuery = { viewer: { id: string, wallet: { balance: string } } | null };
+
+export type WalletEntriesQueryVariables = Exact<{
+  first: number;
+  after?: string | null | undefined;
+}>;
+
+
+export type WalletEntriesQuery = { viewer: { id: string, wallet: { balance: string, entries: { edges: Array<{ cursor: string, node: { id: string, amount: string, kind: LedgerEntryKind, reason: string, createdAt: string, payment: { id: string, status: PaymentStatus } | null } }>, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null } } } } | null };
+
+export type PaymentsQueryVariables = Exact<{
+  first: number;
+  after?: string | null | undefined;
+  userId?: string | number | null | undefined;
+}>;
+
+
+export type PaymentsQuery = { payments: { edges: Array<{ cursor: string, node: { id: string, amount: string, gateway: PaymentGateway, status: PaymentStatus, referenceId: string | null, createdAt: string, paidAt: string | null } }>, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null } } };
+
+export type PaymentNodeQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type PaymentNodeQuery = { node:
+    | { id: string }
+    | { id: string, amount: string, gateway: PaymentGateway, status: PaymentStatus, referenceId: string | null, createdAt: string, paidAt: string | null }
+    | { id: string }
+   | null };
+
+export type AdjustWalletMutationVariables = Exact<{
+  input: AdjustWalletInput;
+}>;
+
+
+export type AdjustWalletMutation = { adjustWallet: { wallet: { balance: string } | null, userErrors: Array<{ field: Array<string> | null, code: AdjustWalletErrorCode, message: string }> } };
+
 export const UserFieldsFragmentDoc = gql`
     fragment UserFields on User {
   id
@@ -296,6 +439,30 @@ export const SessionFieldsFragmentDoc = gql`
   }
 }
     ${UserFieldsFragmentDoc}`;
+export const PaymentFieldsFragmentDoc = gql`
+    fragment PaymentFields on Payment {
+  id
+  amount
+  gateway
+  status
+  referenceId
+  createdAt
+  paidAt
+}
+    `;
+export const LedgerEntryFieldsFragmentDoc = gql`
+    fragment LedgerEntryFields on LedgerEntry {
+  id
+  amount
+  kind
+  reason
+  createdAt
+  payment {
+    id
+    status
+  }
+}
+    `;
 export const RegisterUserDocument = gql`
     mutation RegisterUser($input: RegisterUserInput!) {
   registerUser(input: $input) {
@@ -477,6 +644,97 @@ export const DisableTwoFactorDocument = gql`
   }
 }
     ${UserFieldsFragmentDoc}`;
+export const StartTopUpDocument = gql`
+    mutation StartTopUp($input: StartTopUpInput!) {
+  startTopUp(input: $input) {
+    payment {
+      ...PaymentFields
+    }
+    redirectUrl
+    userErrors {
+      field
+      code
+      message
+    }
+  }
+}
+    ${PaymentFieldsFragmentDoc}`;
+export const WalletDocument = gql`
+    query Wallet {
+  viewer {
+    id
+    wallet {
+      balance
+    }
+  }
+}
+    `;
+export const WalletEntriesDocument = gql`
+    query WalletEntries($first: Int!, $after: String) {
+  viewer {
+    id
+    wallet {
+      balance
+      entries(first: $first, after: $after) {
+        edges {
+          cursor
+          node {
+            ...LedgerEntryFields
+          }
+        }
+        pageInfo {
+          hasNextPage
+          hasPreviousPage
+          startCursor
+          endCursor
+        }
+      }
+    }
+  }
+}
+    ${LedgerEntryFieldsFragmentDoc}`;
+export const PaymentsDocument = gql`
+    query Payments($first: Int!, $after: String, $userId: ID) {
+  payments(first: $first, after: $after, userId: $userId) {
+    edges {
+      cursor
+      node {
+        ...PaymentFields
+      }
+    }
+    pageInfo {
+      hasNextPage
+      hasPreviousPage
+      startCursor
+      endCursor
+    }
+  }
+}
+    ${PaymentFieldsFragmentDoc}`;
+export const PaymentNodeDocument = gql`
+    query PaymentNode($id: ID!) {
+  node(id: $id) {
+    id
+    ... on Payment {
+      ...PaymentFields
+    }
+  }
+}
+    ${PaymentFieldsFragmentDoc}`;
+export const AdjustWalletDocument = gql`
+    mutation AdjustWallet($input: AdjustWalletInput!) {
+  adjustWallet(input: $input) {
+    wallet {
+      balance
+    }
+    userErrors {
+      field
+      code
+      message
+    }
+  }
+}
+    `;
 
 export type SdkFunctionWrapper = <T>(action: (requestHeaders?:Record<string, string>) => Promise<T>, operationName: string, operationType?: string, variables?: any) => Promise<T>;
 
@@ -520,6 +778,24 @@ export function getSdk(client: GraphQLClient, withWrapper: SdkFunctionWrapper = 
     },
     DisableTwoFactor(variables: DisableTwoFactorMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<DisableTwoFactorMutation> {
       return withWrapper((wrappedRequestHeaders) => client.request<DisableTwoFactorMutation>({ document: DisableTwoFactorDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'DisableTwoFactor', 'mutation', variables);
+    },
+    StartTopUp(variables: StartTopUpMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<StartTopUpMutation> {
+      return withWrapper((wrappedRequestHeaders) => client.request<StartTopUpMutation>({ document: StartTopUpDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'StartTopUp', 'mutation', variables);
+    },
+    Wallet(variables?: WalletQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<WalletQuery> {
+      return withWrapper((wrappedRequestHeaders) => client.request<WalletQuery>({ document: WalletDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'Wallet', 'query', variables);
+    },
+    WalletEntries(variables: WalletEntriesQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<WalletEntriesQuery> {
+      return withWrapper((wrappedRequestHeaders) => client.request<WalletEntriesQuery>({ document: WalletEntriesDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'WalletEntries', 'query', variables);
+    },
+    Payments(variables: PaymentsQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<PaymentsQuery> {
+      return withWrapper((wrappedRequestHeaders) => client.request<PaymentsQuery>({ document: PaymentsDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'Payments', 'query', variables);
+    },
+    PaymentNode(variables: PaymentNodeQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<PaymentNodeQuery> {
+      return withWrapper((wrappedRequestHeaders) => client.request<PaymentNodeQuery>({ document: PaymentNodeDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'PaymentNode', 'query', variables);
+    },
+    AdjustWallet(variables: AdjustWalletMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<AdjustWalletMutation> {
+      return withWrapper((wrappedRequestHeaders) => client.request<AdjustWalletMutation>({ document: AdjustWalletDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'AdjustWallet', 'mutation', variables);
     }
   };
 }

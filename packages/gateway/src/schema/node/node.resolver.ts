@@ -3,6 +3,7 @@ import { Arg, Ctx, ID, Query, Resolver } from "type-graphql";
 import { UserType } from "../../accounts/user.type.ts";
 import { AuditEventType } from "../../audit/audit-event.type.ts";
 import { Requires } from "../../auth/requires.decorator.ts";
+import { PaymentType } from "../../payments/payment.type.ts";
 import type { GraphQLContext } from "../../context/graphql-context.ts";
 import { fromGlobalId } from "./global-id.ts";
 import { NodeInterface } from "./node.interface.ts";
@@ -34,6 +35,10 @@ export class NodeResolver {
       case "AuditEvent": {
         const event = await ctx.useCases.findAuditEvent(decoded.key, ctx).catch(invisibleAsNull);
         return event ? AuditEventType.from(event) : null;
+      }
+      case "Payment": {
+        const payment = await ctx.wallet.findPayment(decoded.key, ctx).catch(invisibleAsNull);
+        return payment ? PaymentType.from(payment) : null;
       }
       default:
         return null;

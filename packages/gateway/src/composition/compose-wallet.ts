@@ -1,0 +1,102 @@
+import {
+  createWalletUseCases,
+  defaultWalletPolicy,
+  type PaymentGateways,
+  type WalletPolicy,
+  type WalletUseCases,
+} from "@peykarband/application";
+import { Rial, type PaymentGatewayName } from "@peykarband/domain";
+import {
+  createPaymentGateways,
+  DrizzlePaymentRepository,
+  DrizzleWalletLedger,
+  type AccountAdapters,
+  type Config,
+  type Database,
+  type PaymentGatewayOverrides,
+} from "@peykarband/infrastructure";
+import { startPaymentSimulators, type PaymentSimulators } from "@peykarband/simulators";
+import { PAYMENT_PATHS } from "../payments/payment-callback.routes.ts";
+
+export interface WalletOverrides {
+  /** Simulators the caller started and will close (tests set faults on them); sandbox mode only. */
+  readonly paymentSimulators?: PaymentSimulators;
+  /** Shorter deadlines and fewer retries for tests. */
+  readonly paymentGatewayTiming?: PaymentGatewayOverrides["timing"];
+  readonly walletPolicy?: Partial<Omit<WalletPolicy, "callbackUrls">>;
+}
+
+export interface WalletComposition {
+  readonly useCases: WalletUseCases;
+  /** Where the callback routes send the browser: a path when it is our own result page. */
+  readonly resultUrl: string;
+  /** Call once the server listens: the callback URLs need the real port when PORT is 0. */
+  listening(address: string): void;
+  /** Closes the simulators this composition started. */
+  close(): Promise<void>;
+}
+
+/**
+ * The wallet's adapters: the ledger and payments on the app's database, the gateway adapters, and
+ * in sandbox mode the in-process simulators standing in for any gateway not configured, so that a
+ * person on the embedded default can top up in a browser and no money reaches a real gateway.
+ */
+export async function composeWallet(
+  config: Config,
+  database: Database,
+  accounts: AccountAdapters,
+  overrides: WalletOverrides = {},
+): Promise<WalletComposition> {
+  const simulateZarinpal = config.sandbox && config.zarinpalBaseUrl === null;
+  const simulateIdpay = config.sandbox && config.idpayBaseUrl === null;
+  const needsSimulators = simulateZarinpal || simulateIdpay;
+  const ownsSimulators = needsSimulators && overrides.paymentSimulators === undefined;
+  const simulators = needsSimulators
+    ? (overrides.paymentSimulators ?? (await startPaymentSimulators()))
+    : null;
+
+  const gatewayOverrides: PaymentGatewayOverrides = {
+    ...(overrides.paymentGatewayTiming ? { timing: overrides.paymentGatewayTiming } : {}),
+    ...(simulators && simulateZarinpal
+      ? { zarinpalBaseUrl: simulators.zarinpal.url, zarinpalMerchantId: simulators.zarinpal.merchantId }
+      : {}),
+    ...(simulators && simulateIdpay
+      ? { idpayBaseUrl: simulators.idpay.url, idpayApiKey: simulators.idpay.apiKey }
+      : {}),
+  };
+  const gateways: PaymentGateways = createPaymentGateways(config, gatewayOverrides);
+
+  // Filled in by `listening`: no request can reach a use case before the server listens.
+  const callbackUrls: Record<PaymentGatewayName, string> = { ZARINPAL: "", IDPAY: "" };
+  const policy: WalletPolicy = {
+    ...defaultWalletPolicy,
+    topUpCeiling: Rial.of(config.topUpCeilingRials),
+    ...overrides.walletPolicy,
+    callbackUrls,
+  };
+  const useCases = createWalletUseCases({
+    ledger: new DrizzleWalletLedger(database.db),
+    payments: new DrizzlePaymentRepository(database.db),
+    gateways,
+    users: accounts.users,
+    audit: accounts.audit,
+    clock: accounts.clock,
+    ids: accounts.ids,
+    policy,
+  });
+
+  const ownResultPage = config.paymentResultUrl === `${config.publicUrl}${PAYMENT_PATHS.result}`;
+  return {
+    useCases,
+    resultUrl: ownResultPage ? PAYMENT_PATHS.result : config.paymentResultUrl,
+    listening(address) {
+      // PORT=0 (tests) leaves ":0" in the default PUBLIC_URL; the bound address is the one to use.
+      const publicUrl = new URL(config.publicUrl).port === "0" ? address : config.publicUrl;
+      callbackUrls.ZARINPAL = `${publicUrl}${PAYMENT_PATHS.zarinpalCallback}`;
+      callbackUrls.IDPAY = `${publicUrl}${PAYMENT_PATHS.idpayCallback}`;
+    },
+    async close() {
+      if (ownsSimulators) await simulators?.close();
+    },
+  };
+}

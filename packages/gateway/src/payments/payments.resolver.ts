@@ -1,0 +1,43 @@
+import { Args, Ctx, Query, Resolver } from "type-graphql";
+import { Requires } from "../auth/requires.decorator.ts";
+import type { GraphQLContext } from "../context/graphql-context.ts";
+import { badUserInput } from "../graphql/gateway-errors.ts";
+import { forwardPage, forwardPageInfo } from "../schema/connection/forward-page.ts";
+import { toKeysetCursor } from "../schema/connection/keyset-cursor.ts";
+import { keyOf } from "../schema/node/global-id.ts";
+import { PaymentConnectionType } from "./payment-connection.type.ts";
+import { PaymentType } from "./payment.type.ts";
+import { PaymentsArgs } from "./payments.args.ts";
+
+@Resolver()
+export class PaymentsResolver {
+  @Requires("SIGNED_IN")
+  @Query(() => PaymentConnectionType, {
+    description: "Wallet top-ups, newest first: your own, or (SUPPORT, ADMIN) one user's with `userId`.",
+  })
+  async payments(
+    @Args(() => PaymentsArgs) args: PaymentsArgs,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<PaymentConnectionType> {
+    const { first, after } = forwardPage(args);
+    let userId: string | null = null;
+    if (args.userId != null) {
+      userId = keyOf(args.userId, "User");
+      if (userId === null) throw badUserInput("userId is not the id of a User.");
+    }
+    const page = await ctx.wallet.listPayments({ first, after: after ?? null, userId }, ctx);
+    const edges = page.payments.map((payment) => ({
+      cursor: toKeysetCursor(payment),
+      node: PaymentType.from(payment),
+    }));
+    return {
+      edges,
+      nodes: edges.map((edge) => edge.node),
+      pageInfo: forwardPageInfo(
+        edges.map((edge) => edge.cursor),
+        page,
+        after,
+      ),
+    };
+  }
+}

@@ -1,0 +1,30 @@
+import { Arg, Ctx, Mutation, Resolver } from "type-graphql";
+import { Requires } from "../auth/requires.decorator.ts";
+import type { GraphQLContext } from "../context/graphql-context.ts";
+import { toUserErrors } from "../schema/user-errors/to-user-errors.ts";
+import { PaymentType } from "./payment.type.ts";
+import { StartTopUpInput } from "./start-top-up.input.ts";
+import { StartTopUpPayload } from "./start-top-up.payload.ts";
+
+@Requires("SIGNED_IN")
+@Resolver()
+export class StartTopUpResolver {
+  @Mutation(() => StartTopUpPayload, {
+    description:
+      "Opens a top-up of your wallet at a gateway and returns its payment page. Nothing is charged here; the wallet is credited once the gateway confirms the payment server to server.",
+  })
+  async startTopUp(
+    @Arg("input", () => StartTopUpInput, { description: "Amount, gateway and idempotency key." })
+    input: StartTopUpInput,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<StartTopUpPayload> {
+    const result = await ctx.wallet.startTopUp(input, ctx);
+    return result.ok
+      ? {
+          payment: PaymentType.from(result.value.payment),
+          redirectUrl: result.value.redirectUrl,
+          userErrors: [],
+        }
+      : { payment: null, redirectUrl: null, userErrors: toUserErrors(result.error, ctx) };
+  }
+}

@@ -1,0 +1,24 @@
+import { LEDGER_TRANSACTION_KINDS, type LedgerTransactionKind } from "@peykarband/domain";
+import { registerEnumType } from "type-graphql";
+
+const DESCRIPTIONS: Readonly<Record<LedgerTransactionKind, string>> = {
+  TOP_UP: "A verified gateway payment credited the wallet.",
+  DEBIT: "A charge for a service (a server order, hourly billing).",
+  REFUND: "Money given back for an earlier charge.",
+  ADMIN_CREDIT: "Staff added money by hand, with a reason.",
+  ADMIN_DEBIT: "Staff took money by hand, with a reason.",
+  REVERSAL: "Undoes an earlier entry; entries are never edited or deleted.",
+};
+
+export const LedgerEntryKindEnum = Object.fromEntries(LEDGER_TRANSACTION_KINDS.map((k) => [k, k])) as Record<
+  LedgerTransactionKind,
+  LedgerTransactionKind
+>;
+
+registerEnumType(LedgerEntryKindEnum, {
+  name: "LedgerEntryKind",
+  description: "Why a wallet's balance moved.",
+  valuesConfig: Object.fromEntries(
+    LEDGER_TRANSACTION_KINDS.map((k) => [k, { description: DESCRIPTIONS[k] }]),
+  ),
+});

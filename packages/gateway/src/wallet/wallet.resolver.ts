@@ -1,0 +1,66 @@
+import type { Rial } from "@peykarband/domain";
+import { Args, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
+import type { GraphQLContext } from "../context/graphql-context.ts";
+import { forbidden } from "../graphql/gateway-errors.ts";
+import { PaymentType } from "../payments/payment.type.ts";
+import { ConnectionArgs } from "../schema/connection/connection.args.ts";
+import { forwardPage, forwardPageInfo } from "../schema/connection/forward-page.ts";
+import { toKeysetCursor } from "../schema/connection/keyset-cursor.ts";
+import { RialScalar } from "../schema/scalars/rial.scalar.ts";
+import { LedgerEntryConnectionType } from "./ledger-entry-connection.type.ts";
+import { LedgerEntryType } from "./ledger-entry.type.ts";
+import { WalletType } from "./wallet.type.ts";
+
+/**
+ * A wallet is only reached through a User the viewer may see, and the use cases apply the same
+ * rule; a null from them here means the two disagree, which is a bug, not "not found".
+ */
+@Resolver(() => WalletType)
+export class WalletResolver {
+  @FieldResolver(() => RialScalar, { description: "What the wallet holds now, in rials." })
+  async balance(@Root() wallet: WalletType, @Ctx() ctx: GraphQLContext): Promise<Rial> {
+    if (wallet.knownBalance) return wallet.knownBalance;
+    const found = await ctx.wallet.walletBalance({ userId: wallet.userId }, ctx);
+    if (!found) throw forbidden();
+    return found.balance;
+  }
+
+  @FieldResolver(() => LedgerEntryConnectionType, {
+    description: "The wallet's statement, newest first: every movement of its balance.",
+  })
+  async entries(
+    @Root() wallet: WalletType,
+    @Args(() => ConnectionArgs) args: ConnectionArgs,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<LedgerEntryConnectionType> {
+    const { first, after } = forwardPage(args);
+    const page = await ctx.wallet.walletEntries({ userId: wallet.userId, first, after: after ?? null }, ctx);
+    if (!page) throw forbidden();
+    const edges = page.entries.map((entry) => ({
+      cursor: toKeysetCursor(entry),
+      node: LedgerEntryType.from(entry),
+    }));
+    return {
+      edges,
+      nodes: edges.map((edge) => edge.node),
+      pageInfo: forwardPageInfo(
+        edges.map((edge) => edge.cursor),
+        page,
+        after,
+      ),
+    };
+  }
+}
+
+@Resolver(() => LedgerEntryType)
+export class LedgerEntryResolver {
+  @FieldResolver(() => PaymentType, {
+    nullable: true,
+    description: "The gateway payment behind a TOP_UP entry; null for other kinds.",
+  })
+  async payment(@Root() entry: LedgerEntryType, @Ctx() ctx: GraphQLContext): Promise<PaymentType | null> {
+    if (entry.paymentId === null) return null;
+    const payment = await ctx.wallet.findPayment(entry.paymentId, ctx);
+    return payment ? PaymentType.from(payment) : null;
+  }
+}

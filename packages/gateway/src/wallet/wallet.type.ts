@@ -1,0 +1,18 @@
+import type { Rial } from "@peykarband/domain";
+import { ObjectType } from "type-graphql";
+
+/** `balance` and `entries` are field resolvers (wallet.resolver.ts), so each is read only when asked for. */
+@ObjectType("Wallet", {
+  description:
+    "A customer's rial wallet. Its balance is the sum of its ledger entries; it never goes below zero.",
+})
+export class WalletType {
+  /** Whose wallet; not exposed. */
+  userId!: string;
+  /** Known already (after an adjustment): saves the read. */
+  knownBalance!: Rial | null;
+
+  static of(userId: string, knownBalance: Rial | null = null): WalletType {
+    return Object.assign(new WalletType(), { userId, knownBalance });
+  }
+}
