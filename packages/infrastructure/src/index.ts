@@ -27,6 +27,10 @@ export { DrizzleSessionRepository } from "./accounts/session.repository.ts";
 export { DrizzleRecoveryCodeRepository } from "./accounts/recovery-code.repository.ts";
 export { DrizzleAttemptThrottle } from "./accounts/attempt-throttle.repository.ts";
 export { DrizzleAuditLog } from "./accounts/audit-log.repository.ts";
+export { DrizzleAccountCleanup, type AccountCleanupReport } from "./accounts/account-cleanup.repository.ts";
+
+export { DrizzleWalletLedger } from "./wallet/wallet-ledger.repository.ts";
+export { DrizzlePaymentRepository } from "./wallet/payment.repository.ts";
 
 export {
   Argon2PasswordHasher,
@@ -41,3 +45,21 @@ export { SystemClock } from "./system/system.clock.ts";
 export { UuidV7Generator } from "./system/uuid-v7.id-generator.ts";
 export { CryptoRandomSource, UNAMBIGUOUS_ALPHABET } from "./system/crypto.random-source.ts";
 export { Sha256Digest } from "./system/sha256.digest.ts";
+
+export {
+  createPaymentGateways,
+  IDPAY_PRODUCTION_URL,
+  ZARINPAL_PRODUCTION_URL,
+  type PaymentGatewayOverrides,
+} from "./payments/create-payment-gateways.ts";
+export { ZarinpalPaymentGateway, type ZarinpalGatewayOptions } from "./payments/zarinpal.payment-gateway.ts";
+export { IdpayPaymentGateway, type IdpayGatewayOptions } from "./payments/idpay.payment-gateway.ts";
+export { DEFAULT_GATEWAY_TIMING, type GatewayTiming } from "./payments/gateway.http-client.ts";
+
+export {
+  openJobQueue,
+  type Job,
+  type JobQueue,
+  type JobQueueOptions,
+  type QueueOptions,
+} from "./jobs/pg-boss.job-queue.ts";

@@ -22,6 +22,9 @@ export class UserType extends NodeInterface {
   @Field(() => DateTimeScalar, { description: "When the account was registered." })
   createdAt!: Date;
 
+  /** The store's key, for field resolvers such as `wallet`; not exposed. */
+  key!: string;
+
   /** Only what the API shows: never the password hash or the sealed TOTP secret. */
   static from(user: User): UserType {
     return Object.assign(new UserType(), {
@@ -31,6 +34,7 @@ export class UserType extends NodeInterface {
       role: user.role,
       twoFactorEnabled: hasTwoFactor(user),
       createdAt: user.createdAt,
+      key: user.id,
     });
   }
 }

@@ -19,8 +19,9 @@ import { createLimitRules } from "../limits/limit-rules.ts";
 import { createGatewayMetrics } from "../metrics/gateway-metrics.ts";
 import { buildGatewaySchema } from "../schema/build-gateway-schema.ts";
 import { APP_VERSION } from "./app-version.ts";
+import { composeWallet, type WalletComposition, type WalletOverrides } from "./compose-wallet.ts";
 
-export interface AppOverrides {
+export interface AppOverrides extends WalletOverrides {
   /** A database the caller opened and will close (tests share one per file). */
   readonly database?: Database;
   readonly logger?: Logger;
@@ -42,16 +43,19 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   const logger = overrides.logger ?? createLogger(config);
   const database = overrides.database ?? (await openDatabase(config));
   const ownsDatabase = overrides.database === undefined;
+  let wallet: WalletComposition | undefined;
   try {
     await database.migrate();
+    const accountAdapters = createAccountAdapters(database, config);
     const useCases = createAccountUseCases({
-      ...createAccountAdapters(database, config),
+      ...accountAdapters,
       policy: {
         ...defaultAccountPolicy,
         accessTokenTtlSeconds: config.accessTokenTtlSeconds,
         ...overrides.accountPolicy,
       },
     });
+    wallet = await composeWallet(config, database, accountAdapters, overrides);
     const app = { version: APP_VERSION, sandbox: config.sandbox };
     const schema = await buildGatewaySchema();
     const limitRules = createLimitRules();
@@ -63,6 +67,8 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
 
     const { app: express, mountGraphQL } = createExpressApp({
       useCases,
+      wallet: wallet.useCases,
+      payments: { handlePaymentCallback: wallet.useCases.handlePaymentCallback, resultUrl: wallet.resultUrl },
       app,
       trustProxy: config.trustProxy,
       readiness: { database: () => database.ping() },
@@ -80,6 +86,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
       recorder,
       introspection,
       useCases,
+      wallet: wallet.useCases,
       app,
     });
     const apollo = createApolloServer({
@@ -103,16 +110,20 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     });
     const { address, port } = server.address() as AddressInfo;
     const host = address.includes(":") ? `[${address}]` : address;
+    wallet.listening(`http://${host}:${port}`);
+    const composedWallet = wallet;
     return {
       url: `http://${host}:${port}${GRAPHQL_PATH}`,
       server,
       logger,
       async close() {
         await apollo.stop();
+        await composedWallet.close();
         if (ownsDatabase) await database.close();
       },
     };
   } catch (error) {
+    await wallet?.close();
     if (ownsDatabase) await database.close();
     throw error;
   }

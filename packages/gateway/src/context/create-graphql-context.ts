@@ -2,7 +2,7 @@ import type { AccountUseCases, Viewer } from "@peykarband/application";
 import type { User } from "@peykarband/domain";
 import { unauthenticated } from "../graphql/gateway-errors.ts";
 import { preferredLocale } from "../i18n/locale.ts";
-import type { AppInfo, GraphQLContext } from "./graphql-context.ts";
+import type { AppInfo, GraphQLContext, GraphQLWalletUseCases } from "./graphql-context.ts";
 import { createUserLoaders } from "./user-loaders.ts";
 
 /** What both transports know about a request, taken from HTTP headers or the WebSocket's connection_init. */
@@ -16,6 +16,7 @@ export interface RequestFacts {
 
 export interface ContextDeps {
   readonly useCases: AccountUseCases;
+  readonly wallet: GraphQLWalletUseCases;
   readonly app: AppInfo;
 }
 
@@ -63,6 +64,7 @@ export async function createGraphQLContext(facts: RequestFacts, deps: ContextDep
     userAgent: facts.userAgent,
     viewer,
     useCases: deps.useCases,
+    wallet: deps.wallet,
     loaders,
     locale: preferredLocale(facts.acceptLanguage),
     app: deps.app,

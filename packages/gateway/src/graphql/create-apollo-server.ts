@@ -30,6 +30,9 @@ export function createApolloServer(options: ApolloOptions): ApolloServer<GraphQL
     schema: options.schema,
     allowBatchedHttpRequests: false,
     csrfPrevention: true,
+    // main.ts drains on SIGTERM itself; Apollo's own handler would stop twice, and in 5.5.1 the
+    // second stop() never resolves.
+    stopOnTerminationSignals: false,
     introspection: options.introspection,
     // Without this, "Did you mean …?" in validation errors rebuilds the schema introspection hides.
     hideSchemaDetailsFromClientErrors: !options.introspection,

@@ -6,6 +6,7 @@ import type { GraphQLContext } from "../context/graphql-context.ts";
 import { requestIdFrom } from "../context/request-id.ts";
 import type { OperationRecorder } from "../graphql/operation-recorder.ts";
 import type { Logger } from "../logging/logger.ts";
+import { paymentRoutes, type PaymentRoutesOptions } from "../payments/payment-callback.routes.ts";
 import { jsonErrorHandler, notFound, requireJsonBody } from "./json-errors.ts";
 import { PROBE_PATHS, probeRoutes, type ReadinessCheck } from "./probe.routes.ts";
 import type { Registry } from "prom-client";
@@ -21,6 +22,8 @@ export interface ExpressAppOptions extends ContextDeps {
   readonly registry: Registry;
   readonly logger: Logger;
   readonly recorder: OperationRecorder;
+  /** The gateways' callbacks and the result page: outside /graphql, so its JSON-only rule never sees them. */
+  readonly payments: Omit<PaymentRoutesOptions, "logger">;
 }
 
 const header = (req: Request, name: string): string | null => {
@@ -44,6 +47,7 @@ export function createExpressApp(options: ExpressAppOptions): {
   });
   // Only GETs of the probe paths enter the probe router: GraphQL POSTs skip its layers.
   app.get(PROBE_PATHS, probeRoutes(options.readiness, options.registry));
+  app.use(paymentRoutes({ ...options.payments, logger: options.logger }));
 
   const context = async ({ req, res }: { req: Request; res: express.Response }): Promise<GraphQLContext> => {
     const requestId = res.locals["requestId"] as string;

@@ -1,4 +1,5 @@
 import type {
+  AdminAdjustWalletErrorCode,
   ChangeUserRoleErrorCode,
   ConfirmTwoFactorSetupErrorCode,
   DisableTwoFactorErrorCode,
@@ -6,6 +7,7 @@ import type {
   LogOutErrorCode,
   RefreshSessionErrorCode,
   RegisterUserErrorCode,
+  StartTopUpErrorCode,
   StartTwoFactorSetupErrorCode,
 } from "@peykarband/application";
 
@@ -17,7 +19,9 @@ export type UserErrorCode =
   | StartTwoFactorSetupErrorCode
   | ConfirmTwoFactorSetupErrorCode
   | DisableTwoFactorErrorCode
-  | ChangeUserRoleErrorCode;
+  | ChangeUserRoleErrorCode
+  | StartTopUpErrorCode
+  | AdminAdjustWalletErrorCode;
 
 interface CatalogEntry {
   /** For the schema: what the code means, for developers. */
@@ -83,5 +87,48 @@ export const USER_ERROR_CATALOG: Readonly<Record<UserErrorCode, CatalogEntry>> =
   CANNOT_CHANGE_OWN_ROLE: {
     description: "Administrators cannot change their own role; another administrator must.",
     fa: "نقش خودتان را نمی‌توانید تغییر دهید؛ مدیر دیگری باید این کار را انجام دهد.",
+  },
+  INVALID_AMOUNT: {
+    description: "The amount is not a whole number of rials (or, for a top-up, not positive).",
+    fa: "مبلغ باید عددی صحیح به ریال باشد.",
+  },
+  AMOUNT_TOO_SMALL: {
+    description: "The amount is below the gateway's minimum for one payment.",
+    fa: "مبلغ کمتر از حداقل مجاز درگاه برای یک پرداخت است.",
+  },
+  AMOUNT_TOO_LARGE: {
+    description:
+      "The amount is above the largest allowed: the gateway's maximum or our ceiling, whichever is lower.",
+    fa: "مبلغ بیش از حداکثر مجاز است.",
+  },
+  INVALID_IDEMPOTENCY_KEY: {
+    description: "The idempotency key is not 1 to 100 printable ASCII characters without spaces.",
+    fa: "کلید یکتایی درخواست معتبر نیست؛ ۱ تا ۱۰۰ نویسهٔ لاتین بدون فاصله.",
+  },
+  IDEMPOTENCY_KEY_REUSED: {
+    description: "The idempotency key was used before for a different request; use a new key.",
+    fa: "این کلید یکتایی پیش‌تر برای درخواست دیگری به کار رفته است؛ کلید تازه‌ای بفرستید.",
+  },
+  TOP_UP_IN_PROGRESS: {
+    description:
+      "The first request with this idempotency key is still talking to the gateway; retry shortly.",
+    fa: "درخواست افزایش موجودی با همین کلید هنوز در جریان است؛ چند لحظه بعد دوباره امتحان کنید.",
+  },
+  GATEWAY_UNAVAILABLE: {
+    description:
+      "The payment gateway is down, too slow or answered nonsense. Nothing was charged; retry or use the other gateway.",
+    fa: "درگاه پرداخت پاسخ نمی‌دهد. مبلغی کسر نشد؛ دوباره امتحان کنید یا درگاه دیگر را برگزینید.",
+  },
+  INVALID_REASON: {
+    description: "The reason is empty or longer than 500 characters.",
+    fa: "علت را بنویسید (حداکثر ۵۰۰ نویسه).",
+  },
+  CANNOT_ADJUST_OWN_WALLET: {
+    description: "Administrators cannot adjust their own wallet; another administrator must.",
+    fa: "کیف پول خودتان را نمی‌توانید تغییر دهید؛ مدیر دیگری باید این کار را انجام دهد.",
+  },
+  INSUFFICIENT_FUNDS: {
+    description: "The wallet holds less than the amount to take; wallets never go below zero.",
+    fa: "موجودی کیف پول کافی نیست.",
   },
 };

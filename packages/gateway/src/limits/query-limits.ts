@@ -31,4 +31,8 @@ export const TEXT_LIMITS = {
   token: 2048,
   id: 512,
   cursor: 512,
+  /** Far past any amount (2^63 has 19 digits): longer ones are abuse, shorter ones get userErrors. */
+  amount: 256,
+  idempotencyKey: 512,
+  reason: 2000,
 } as const;
