@@ -6,7 +6,11 @@ import type { GraphQLContext } from "../context/graphql-context.ts";
 import { requestIdFrom } from "../context/request-id.ts";
 import type { OperationRecorder } from "../graphql/operation-recorder.ts";
 import type { Logger } from "../logging/logger.ts";
-import { paymentRoutes, type PaymentRoutesOptions } from "../payments/payment-callback.routes.ts";
+import {
+  PAYMENT_ROUTES_PREFIX,
+  paymentRoutes,
+  type PaymentRoutesOptions,
+} from "../payments/payment-callback.routes.ts";
 import { jsonErrorHandler, notFound, requireJsonBody } from "./json-errors.ts";
 import { PROBE_PATHS, probeRoutes, type ReadinessCheck } from "./probe.routes.ts";
 import type { Registry } from "prom-client";
@@ -47,7 +51,7 @@ export function createExpressApp(options: ExpressAppOptions): {
   });
   // Only GETs of the probe paths enter the probe router: GraphQL POSTs skip its layers.
   app.get(PROBE_PATHS, probeRoutes(options.readiness, options.registry));
-  app.use(paymentRoutes({ ...options.payments, logger: options.logger }));
+  app.use(PAYMENT_ROUTES_PREFIX, paymentRoutes({ ...options.payments, logger: options.logger }));
 
   const context = async ({ req, res }: { req: Request; res: express.Response }): Promise<GraphQLContext> => {
     const requestId = res.locals["requestId"] as string;

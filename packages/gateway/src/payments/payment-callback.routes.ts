@@ -4,10 +4,19 @@ import type { Logger } from "../logging/logger.ts";
 import { toGlobalId } from "../schema/node/global-id.ts";
 import { renderPaymentResultPage, type ResultStatus } from "./payment-result.page.ts";
 
+/** Where the routes are mounted: GraphQL requests never enter their router. */
+export const PAYMENT_ROUTES_PREFIX = "/payments";
+
+const ROUTES = {
+  zarinpalCallback: "/zarinpal/callback",
+  idpayCallback: "/idpay/callback",
+  result: "/result",
+} as const;
+
 export const PAYMENT_PATHS = {
-  zarinpalCallback: "/payments/zarinpal/callback",
-  idpayCallback: "/payments/idpay/callback",
-  result: "/payments/result",
+  zarinpalCallback: `${PAYMENT_ROUTES_PREFIX}${ROUTES.zarinpalCallback}`,
+  idpayCallback: `${PAYMENT_ROUTES_PREFIX}${ROUTES.idpayCallback}`,
+  result: `${PAYMENT_ROUTES_PREFIX}${ROUTES.result}`,
 } as const;
 
 /** IDPay's form has six fields (eight when paid); anything much larger is not IDPay. */
@@ -92,14 +101,14 @@ export function paymentRoutes(options: PaymentRoutesOptions): Router {
     res.redirect(303, resultLocation(options.resultUrl, status, paymentId));
   };
 
-  router.get(PAYMENT_PATHS.zarinpalCallback, (req, res) => settle(req, res, zarinpalClaims(req.query)));
-  router.post(PAYMENT_PATHS.idpayCallback, form, (req, res) =>
+  router.get(ROUTES.zarinpalCallback, (req, res) => settle(req, res, zarinpalClaims(req.query)));
+  router.post(ROUTES.idpayCallback, form, (req, res) =>
     settle(req, res, idpayClaims((req.body ?? {}) as Record<string, unknown>)),
   );
   // IDPay's panel can send the payer back with GET and the fields in the query string instead.
-  router.get(PAYMENT_PATHS.idpayCallback, (req, res) => settle(req, res, idpayClaims(req.query)));
+  router.get(ROUTES.idpayCallback, (req, res) => settle(req, res, idpayClaims(req.query)));
 
-  router.get(PAYMENT_PATHS.result, (req, res) => {
+  router.get(ROUTES.result, (req, res) => {
     res
       .status(200)
       .setHeader("cache-control", "no-store")
