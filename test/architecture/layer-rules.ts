@@ -127,7 +127,8 @@ export function stripComments(text: string): string {
 }
 
 const SPEC = String.raw`["']([^"'\n]+)["']`;
-const NOT_MEMBER = String.raw`(?<![\w$.])`;
+// Not `x.import`, nor the flag `"--import"` in a command line.
+const NOT_MEMBER = String.raw`(?<![\w$.\-"'])`;
 const IMPORT_PATTERNS: readonly RegExp[] = [
   // import x from "m"; import type { X } from "m"; import x, * as ns from "m"
   new RegExp(

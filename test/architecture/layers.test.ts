@@ -115,6 +115,7 @@ describe("the checker itself", () => {
       'const url = "https://example.com/*"; // a string holding a comment opener',
       'import z from "real";',
       'const message = { from: "nowhere" };',
+      'spawn(process.execPath, ["--import", "tsx", script]);',
     ].join("\n");
     expect(findImports(text).map((r) => r.specifier)).toEqual(["real"]);
   });
