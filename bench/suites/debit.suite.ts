@@ -1,6 +1,6 @@
 /**
- * Wallet debits through DrizzleWalletLedger (one database transaction: reference row, entries,
- * conditional balance UPDATE, deferred balance checks at commit) against a bare
+ * Wallet debits through DrizzleWalletLedger (one autocommit call of `ledger_write`: reference row,
+ * entries, conditional balance UPDATE) against a bare
  * `UPDATE wallets SET balance = balance - $1 WHERE user_id = $2 AND balance >= $1` loop on the same
  * database in the same run, 50 concurrent workers, on one hot wallet and spread over 1,000 wallets.
  */

@@ -220,7 +220,7 @@ for (const target of testDatabases()) {
       for (const p of made.slice(2)) await repo.settle(p.id, { status: "CANCELLED", at: PAID_AT });
     });
 
-    it("pages a user's payments, and everyone's, newest first by keyset", async () => {
+    it("pages a user's payments, and everyone's, newest first by keyset, forwards and backwards", async () => {
       const user = await insertUser(database);
       const mine: Payment[] = [];
       for (let i = 0; i < 7; i++) {
@@ -237,10 +237,38 @@ for (const target of testDatabases()) {
       seen.push(...page.payments.map((p) => p.id));
       while (page.hasMore) {
         const last = page.payments.at(-1)!;
-        page = await repo.listByUser({ userId: user.id, limit: 3, after: last });
+        page = await repo.listByUser({ userId: user.id, limit: 3, cursor: last });
         seen.push(...page.payments.map((p) => p.id));
       }
       expect(seen).toEqual(expected);
+
+      // Backwards: from the oldest, each page the ones just newer than the last one seen.
+      const seenBackwards: string[] = [];
+      page = await repo.listByUser({ userId: user.id, limit: 3, direction: "before" });
+      seenBackwards.unshift(...page.payments.map((p) => p.id));
+      expect(seenBackwards).toEqual(expected.slice(4));
+      while (page.hasMore) {
+        const newest = page.payments[0]!;
+        page = await repo.listByUser({ userId: user.id, limit: 3, direction: "before", cursor: newest });
+        seenBackwards.unshift(...page.payments.map((p) => p.id));
+      }
+      expect(seenBackwards).toEqual(expected);
+      const byId = new Map(mine.map((p) => [p.id, p]));
+      const middle = await repo.listByUser({
+        userId: user.id,
+        limit: 2,
+        direction: "before",
+        cursor: byId.get(expected[4]!)!,
+      });
+      expect(middle).toMatchObject({ hasMore: true });
+      expect(middle.payments.map((p) => p.id)).toEqual(expected.slice(2, 4));
+      const top = await repo.listByUser({
+        userId: user.id,
+        limit: 2,
+        direction: "before",
+        cursor: byId.get(expected[0]!)!,
+      });
+      expect(top).toEqual({ payments: [], hasMore: false });
       const everyone = await repo.listByUser({ userId: null, limit: 7 });
       expect(everyone.payments.map((p) => p.id)).toEqual(expected);
       expect(await repo.listByUser({ userId: "not-a-uuid", limit: 3 })).toEqual({

@@ -111,24 +111,35 @@ export class DrizzlePaymentRepository implements PaymentRepository {
   async listByUser(query: {
     userId: string | null;
     limit: number;
-    after?: PaymentCursor;
+    direction?: "after" | "before";
+    cursor?: PaymentCursor;
   }): Promise<PaymentPage> {
     if (query.userId !== null && !isUuid(query.userId)) return { payments: [], hasMore: false };
-    const after = query.after;
+    const { cursor } = query;
+    const backward = query.direction === "before";
+    const position = cursor && sql`(${cursor.createdAt.toISOString()}::timestamptz, ${cursor.id}::uuid)`;
     const rows = await this.db
       .select()
       .from(payments)
       .where(
         and(
           query.userId === null ? undefined : eq(payments.userId, query.userId),
-          after &&
-            sql`(${payments.createdAt}, ${payments.id}) < (${after.createdAt.toISOString()}::timestamptz, ${after.id}::uuid)`,
+          position &&
+            (backward
+              ? sql`(${payments.createdAt}, ${payments.id}) > ${position}`
+              : sql`(${payments.createdAt}, ${payments.id}) < ${position}`),
         ),
       )
-      // "nulls last" as the index declares it: plain DESC (nulls first) would not use the index.
-      .orderBy(sql`${payments.createdAt} desc nulls last`, sql`${payments.id} desc nulls last`)
+      // The index is "desc nulls last"; plain DESC (nulls first) would not use it, and backwards
+      // its exact reverse, "asc nulls first", reads it from the other end.
+      .orderBy(
+        ...(backward
+          ? [sql`${payments.createdAt} asc nulls first`, sql`${payments.id} asc nulls first`]
+          : [sql`${payments.createdAt} desc nulls last`, sql`${payments.id} desc nulls last`]),
+      )
       .limit(query.limit + 1);
-    return { payments: rows.slice(0, query.limit).map(toPayment), hasMore: rows.length > query.limit };
+    const page = rows.slice(0, query.limit).map(toPayment);
+    return { payments: backward ? page.reverse() : page, hasMore: rows.length > query.limit };
   }
 
   async listPending(query: { createdBefore: Date; limit: number }): Promise<Payment[]> {

@@ -242,7 +242,7 @@ for (const target of testDatabases()) {
       );
     });
 
-    it("pages a wallet's entries newest first by keyset, ties broken by id", async () => {
+    it("pages a wallet's entries newest first by keyset, both ways, ties broken by id", async () => {
       const user = await insertUser(database);
       const posted: LedgerTransaction[] = [];
       for (let i = 0; i < 25; i++) {
@@ -257,12 +257,27 @@ for (const target of testDatabases()) {
       const pages = [page];
       while (page.hasMore) {
         const last = page.entries.at(-1)!;
-        page = await ledger.entries({ userId: user.id, limit: 10, after: last });
+        page = await ledger.entries({ userId: user.id, limit: 10, cursor: last });
         pages.push(page);
       }
       for (const p of pages) seen.push(...p.entries.map((e) => e.transactionId));
       expect(pages.map((p) => p.entries.length)).toEqual([10, 10, 5]);
       expect(seen).toEqual(posted.map((t) => t.id).reverse());
+
+      // Backwards: the oldest ten first, each next page the ten just newer, still newest first.
+      let back = await ledger.entries({ userId: user.id, limit: 10, direction: "before" });
+      const backPages = [back];
+      while (back.hasMore) {
+        back = await ledger.entries({
+          userId: user.id,
+          limit: 10,
+          direction: "before",
+          cursor: back.entries[0]!,
+        });
+        backPages.unshift(back);
+      }
+      expect(backPages.map((p) => p.entries.length)).toEqual([5, 10, 10]);
+      expect(backPages.flatMap((p) => p.entries.map((e) => e.transactionId))).toEqual(seen);
     });
 
     it("refuses to update, delete or truncate ledger rows", async () => {
@@ -279,6 +294,44 @@ for (const target of testDatabases()) {
         );
       }
       expect((await ledger.balance(user.id)).toString()).toBe("10");
+    });
+
+    it("has ledger_write refuse unbalanced entries itself, and check raw rows after it", async () => {
+      const user = await insertUser(database);
+      const write = (entries: { account: string; user_id: string | null; amount: string }[]) =>
+        database.db.execute(
+          sql`select ledger_write(${randomUUID()}::uuid, ${`raw:${randomUUID()}`}::text, 'ADMIN_CREDIT'::text, 'raw'::text, now(), ${JSON.stringify(entries.map((e) => ({ ...e, id: randomUUID() })))}::jsonb, false)`,
+        );
+      const wallet = { account: `wallet:${user.id}`, user_id: user.id };
+      expect(
+        await failureOf(
+          write([
+            { ...wallet, amount: "100" },
+            { account: "adjustments", user_id: null, amount: "-99" },
+          ]),
+        ),
+      ).toMatch(/does not balance or has fewer than two entries/);
+      expect(await failureOf(write([]))).toMatch(/does not balance or has fewer than two entries/);
+      // A raw row written after ledger_write in the same transaction is still checked at commit.
+      const posted = credit(user.id, 5n);
+      expect(
+        await failureOf(
+          database.db.transaction(async (tx) => {
+            await tx.execute(
+              sql`select ledger_write(${posted.id}::uuid, ${posted.reference}::text, 'ADMIN_CREDIT'::text, 'raw'::text, now(), ${JSON.stringify(
+                [
+                  { ...wallet, id: randomUUID(), amount: "5" },
+                  { account: "adjustments", user_id: null, id: randomUUID(), amount: "-5" },
+                ],
+              )}::jsonb, false)`,
+            );
+            await tx.execute(
+              sql`insert into ledger_entries (id, transaction_id, account, user_id, amount, created_at) values (${randomUUID()}, ${posted.id}, 'adjustments', null, 1, now())`,
+            );
+          }),
+        ),
+      ).toMatch(/does not balance: its entries sum to 1/);
+      expect((await ledger.balance(user.id)).toString()).toBe("0");
     });
 
     it("refuses at commit a transaction whose entries do not balance, or that has too few", async () => {

@@ -29,89 +29,57 @@ export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const isUuid = (value: string): boolean => UUID.test(value);
 
-/** Thrown inside a database transaction to roll it back and still answer with an outcome. */
-class Refused {
-  constructor(readonly outcome: LedgerDebitOutcome) {}
-}
+/** What `ledger_write` (migration 0004) raises when a guarded write would overdraw a wallet. */
+const INSUFFICIENT_FUNDS = "PK001";
 
 /**
- * Writes one ledger transaction inside the caller's database transaction (shared with
- * `DrizzlePaymentRepository.settle`). The reference row goes in first, so a concurrent post of the
- * same reference waits on the unique index and then sees it; wallet rows are changed last and in
- * user-id order, so row locks are held briefly and always taken in the same order.
+ * Writes one ledger transaction with a single call of the database function `ledger_write`
+ * (migration 0004): reference row, entries and wallet balances in one statement. Outside a
+ * transaction it commits on its own; inside one (`DrizzlePaymentRepository.settle`) it is part of
+ * it. A guarded write that would overdraw a wallet fails the statement, which undoes all it wrote
+ * (and aborts an enclosing transaction, so only unguarded writes run inside one).
  */
 export async function writeLedgerTransaction(
-  tx: Tx,
+  db: Db | Tx,
   transaction: LedgerTransaction,
   options: { guarded: boolean; entryIds: IdGenerator },
 ): Promise<LedgerDebitOutcome> {
-  const [inserted] = await tx
-    .insert(ledgerTransactions)
-    .values({
-      id: transaction.id,
-      reference: transaction.reference,
-      kind: transaction.kind,
-      reason: transaction.reason,
-      createdAt: transaction.createdAt,
-    })
-    .onConflictDoNothing({ target: ledgerTransactions.reference })
-    .returning({ id: ledgerTransactions.id });
-  if (!inserted) {
-    const earlier = await loadTransaction(tx, transaction.reference);
-    if (!earlier) throw new Error(`ledger reference ${transaction.reference} conflicted but is not stored`);
-    return { status: "DUPLICATE", transaction: earlier };
-  }
-  await tx.insert(ledgerEntries).values(
+  const entries = JSON.stringify(
     transaction.entries.map((entry) => ({
       id: options.entryIds.newId(),
-      transactionId: transaction.id,
       account: ledgerAccountKey(entry.account),
-      userId: walletOwner(entry.account),
-      amount: entry.amount.amount,
-      createdAt: transaction.createdAt,
+      user_id: walletOwner(entry.account),
+      amount: entry.amount.toString(),
     })),
   );
-  const changes = [...transaction.walletChanges()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  for (const [userId, change] of changes) {
-    if (options.guarded && change.isNegative()) {
-      const [taken] = await tx
-        .update(wallets)
-        .set({
-          balance: sql`${wallets.balance} + ${change.toString()}::bigint`,
-          updatedAt: transaction.createdAt,
-        })
-        .where(and(eq(wallets.userId, userId), sql`${wallets.balance} + ${change.toString()}::bigint >= 0`))
-        .returning({ userId: wallets.userId });
-      if (!taken) {
-        throw new Refused({ status: "INSUFFICIENT_FUNDS", userId, balance: await balanceOf(tx, userId) });
-      }
-    } else {
-      await tx
-        .insert(wallets)
-        .values({ userId, balance: change.amount, updatedAt: transaction.createdAt })
-        .onConflictDoUpdate({
-          target: wallets.userId,
-          set: { balance: sql`${wallets.balance} + excluded.balance`, updatedAt: sql`excluded.updated_at` },
-        });
-    }
-  }
-  return { status: "POSTED", transaction };
-}
-
-/**
- * Runs `work` in one database transaction; a `Refused` thrown inside rolls it back and becomes
- * the answer.
- */
-export async function inLedgerTransaction<T>(
-  db: Db,
-  work: (tx: Tx) => Promise<T>,
-): Promise<T | LedgerDebitOutcome> {
+  let written: { status: string }[];
   try {
-    return await db.transaction(work);
+    written = await db
+      .select({ status: sql<string>`written.status` })
+      .from(
+        sql`ledger_write(${transaction.id}::uuid, ${transaction.reference}::text, ${transaction.kind}::text, ${transaction.reason}::text, ${transaction.createdAt.toISOString()}::timestamptz, ${entries}::jsonb, ${options.guarded}::boolean) as written(status)`,
+      );
   } catch (error) {
-    if (error instanceof Refused) return error.outcome;
+    const refusal = insufficientFunds(error);
+    if (refusal) return refusal;
     throw error;
   }
+  const status = written[0]?.status;
+  if (status === "POSTED") return { status: "POSTED", transaction };
+  if (status !== "DUPLICATE") throw new Error(`ledger_write answered ${String(status)}`);
+  const earlier = await loadTransaction(db, transaction.reference);
+  if (!earlier) throw new Error(`ledger reference ${transaction.reference} conflicted but is not stored`);
+  return { status: "DUPLICATE", transaction: earlier };
+}
+
+/** Both drivers' errors carry PostgreSQL's SQLSTATE and DETAIL; drizzle wraps them as `cause`. */
+function insufficientFunds(error: unknown): LedgerDebitOutcome | null {
+  const cause = error instanceof Error && error.cause !== undefined ? error.cause : error;
+  if (typeof cause !== "object" || cause === null) return null;
+  const { code, detail } = cause as { code?: unknown; detail?: unknown };
+  if (code !== INSUFFICIENT_FUNDS || typeof detail !== "string") return null;
+  const { userId, balance } = JSON.parse(detail) as { userId: string; balance: string };
+  return { status: "INSUFFICIENT_FUNDS", userId, balance: Rial.of(BigInt(balance)) };
 }
 
 export class DrizzleWalletLedger implements WalletLedger {
@@ -122,17 +90,16 @@ export class DrizzleWalletLedger implements WalletLedger {
   ) {}
 
   async post(transaction: LedgerTransaction): Promise<LedgerPostOutcome> {
-    const outcome = await this.db.transaction((tx) =>
-      writeLedgerTransaction(tx, transaction, { guarded: false, entryIds: this.entryIds }),
-    );
+    const outcome = await writeLedgerTransaction(this.db, transaction, {
+      guarded: false,
+      entryIds: this.entryIds,
+    });
     if (outcome.status === "INSUFFICIENT_FUNDS") throw new Error("an unguarded post was refused");
     return outcome;
   }
 
   debit(transaction: LedgerTransaction): Promise<LedgerDebitOutcome> {
-    return inLedgerTransaction(this.db, (tx) =>
-      writeLedgerTransaction(tx, transaction, { guarded: true, entryIds: this.entryIds }),
-    );
+    return writeLedgerTransaction(this.db, transaction, { guarded: true, entryIds: this.entryIds });
   }
 
   async balance(userId: string): Promise<Rial> {
@@ -142,10 +109,13 @@ export class DrizzleWalletLedger implements WalletLedger {
   async entries(query: {
     userId: string;
     limit: number;
-    after?: LedgerEntryCursor;
+    direction?: "after" | "before";
+    cursor?: LedgerEntryCursor;
   }): Promise<LedgerEntryPage> {
     if (!isUuid(query.userId)) return { entries: [], hasMore: false };
-    const after = query.after;
+    const { cursor } = query;
+    const backward = query.direction === "before";
+    const position = cursor && sql`(${cursor.createdAt.toISOString()}::timestamptz, ${cursor.id}::uuid)`;
     const rows = await this.db
       .select({ entry: ledgerEntries, transaction: ledgerTransactions })
       .from(ledgerEntries)
@@ -153,17 +123,22 @@ export class DrizzleWalletLedger implements WalletLedger {
       .where(
         and(
           eq(ledgerEntries.userId, query.userId),
-          after &&
-            sql`(${ledgerEntries.createdAt}, ${ledgerEntries.id}) < (${after.createdAt.toISOString()}::timestamptz, ${after.id}::uuid)`,
+          position &&
+            (backward
+              ? sql`(${ledgerEntries.createdAt}, ${ledgerEntries.id}) > ${position}`
+              : sql`(${ledgerEntries.createdAt}, ${ledgerEntries.id}) < ${position}`),
         ),
       )
-      // "nulls last" as the index declares it: plain DESC (nulls first) would not use the index.
-      .orderBy(sql`${ledgerEntries.createdAt} desc nulls last`, sql`${ledgerEntries.id} desc nulls last`)
+      // The index is "desc nulls last"; plain DESC (nulls first) would not use it, and backwards
+      // its exact reverse, "asc nulls first", reads it from the other end.
+      .orderBy(
+        ...(backward
+          ? [sql`${ledgerEntries.createdAt} asc nulls first`, sql`${ledgerEntries.id} asc nulls first`]
+          : [sql`${ledgerEntries.createdAt} desc nulls last`, sql`${ledgerEntries.id} desc nulls last`]),
+      )
       .limit(query.limit + 1);
-    return {
-      entries: rows.slice(0, query.limit).map(({ entry, transaction }) => toEntry(entry, transaction)),
-      hasMore: rows.length > query.limit,
-    };
+    const page = rows.slice(0, query.limit).map(({ entry, transaction }) => toEntry(entry, transaction));
+    return { entries: backward ? page.reverse() : page, hasMore: rows.length > query.limit };
   }
 
   findByReference(reference: string): Promise<LedgerTransaction | null> {
