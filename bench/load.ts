@@ -5,6 +5,8 @@ import autocannon from "autocannon";
 export interface Target {
   readonly name: string;
   readonly url: string;
+  /** What the target announced with `SET name value` lines before listening. */
+  readonly values: Readonly<Record<string, string>>;
   readonly stop: () => Promise<void>;
 }
 
@@ -25,9 +27,12 @@ export async function startTarget(
     stdio: ["ignore", "pipe", "inherit"],
   });
   const lines = createInterface({ input: child.stdout! });
+  const values: Record<string, string> = {};
   const url = await new Promise<string>((resolve, reject) => {
     child.once("exit", (code) => reject(new Error(`${name} exited with ${code} before listening`)));
     lines.on("line", (line) => {
+      const value = /^SET (\w+) (\S+)$/.exec(line);
+      if (value) values[value[1]!] = value[2]!;
       const match = /^LISTENING (\S+)/.exec(line);
       if (match) resolve(match[1]!);
     });
@@ -38,6 +43,7 @@ export async function startTarget(
   return {
     name,
     url,
+    values,
     stop: () =>
       new Promise((resolve) => {
         child.once("exit", () => resolve());

@@ -5,9 +5,10 @@
  */
 import { debitSuite } from "./suites/debit.suite.ts";
 import { loginSuite } from "./suites/login.suite.ts";
+import { topUpSuite } from "./suites/top-up.suite.ts";
 import { viewerSuite } from "./suites/viewer.suite.ts";
 
-const suites = { viewer: viewerSuite, login: loginSuite, debit: debitSuite } as const;
+const suites = { viewer: viewerSuite, login: loginSuite, debit: debitSuite, "top-up": topUpSuite } as const;
 type SuiteName = keyof typeof suites;
 
 const requested = process.argv.slice(2);

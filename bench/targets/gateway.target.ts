@@ -2,7 +2,9 @@
  * The real gateway, as `pnpm start` runs it, in production mode. BENCH_DATABASE=pglite (default):
  * the embedded PGlite on disk in a fresh temporary data dir; BENCH_DATABASE=postgres: a scratch
  * database on the server at DATABASE_URL, dropped on exit. Throttle limits are raised so that a
- * benchmark signing in thousands of times measures sign-in, not the lockout.
+ * benchmark signing in thousands of times measures sign-in, not the lockout. The sandbox's payment
+ * simulators are started here and handed to the app, as createApp would start them itself, so that
+ * their address can be announced (`SET` lines) for the top-up suite's baseline.
  */
 import "reflect-metadata";
 import { randomBytes } from "node:crypto";
@@ -12,6 +14,7 @@ import { join } from "node:path";
 import { loadConfig } from "../../packages/infrastructure/src/index.ts";
 import { testDatabases } from "../../packages/infrastructure/src/testing/index.ts";
 import { createApp } from "../../packages/gateway/src/composition/create-app.ts";
+import { startPaymentSimulators } from "../../packages/simulators/src/index.ts";
 
 const { DATABASE_URL: _serverUrl, ...environment } = process.env;
 const config = loadConfig({
@@ -28,14 +31,19 @@ const database = postgres
       .find((t) => t.name === "postgresql")!
       .open()
   : undefined;
+const simulators = await startPaymentSimulators();
 const app = await createApp(config, {
   ...(database ? { database } : {}),
   accountPolicy: { maxAttemptsPerAccount: 1e9, maxAttemptsPerIp: 1e9 },
+  paymentSimulators: simulators,
 });
+process.stdout.write(`SET zarinpalUrl ${simulators.zarinpal.url}\n`);
+process.stdout.write(`SET zarinpalMerchantId ${simulators.zarinpal.merchantId}\n`);
 process.stdout.write(`LISTENING ${app.url}\n`);
 process.on("SIGTERM", () => {
   void app
     .close()
+    .then(() => simulators.close())
     .then(() => database?.close())
     .then(() => process.exit(0));
 });

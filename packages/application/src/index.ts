@@ -2,6 +2,7 @@ export * from "./shared/request-context.ts";
 export * from "./shared/access-denied.error.ts";
 export * from "./ports/access-token-issuer.ts";
 export * from "./ports/audit-log.ts";
+export * from "./ports/keyset-page.ts";
 export * from "./ports/login-throttle.ts";
 export * from "./ports/password-hasher.ts";
 export * from "./ports/recovery-code.repository.ts";

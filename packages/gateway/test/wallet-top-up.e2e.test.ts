@@ -234,7 +234,7 @@ for (const target of testDatabases()) {
         expect(await balanceOf(client)).toBe("0");
       });
 
-      it("pages payments newest first with opaque cursors, and refuses last/before for now", async () => {
+      it("pages payments newest first with opaque cursors, forwards with first/after and backwards with last/before", async () => {
         const client = await customer();
         const ids: string[] = [];
         for (let i = 0; i < 3; i++)
@@ -245,10 +245,50 @@ for (const target of testDatabases()) {
         const rest = (await client.Payments({ first: 2, after: first.pageInfo.endCursor })).payments;
         expect(rest.edges.map((edge) => edge.node.id)).toEqual([ids[0]]);
         expect(rest.pageInfo).toMatchObject({ hasNextPage: false, hasPreviousPage: true });
-        expect((await rejectionOf(client.Payments({ first: 2, after: "garbage!" }))).codes).toEqual([
+
+        const oldest = (await client.Payments({ last: 2 })).payments;
+        expect(oldest.edges.map((edge) => edge.node.id)).toEqual([ids[1], ids[0]]);
+        expect(oldest.pageInfo).toMatchObject({ hasNextPage: false, hasPreviousPage: true });
+        const newer = (await client.Payments({ last: 2, before: oldest.pageInfo.startCursor })).payments;
+        expect(newer.edges.map((edge) => edge.node.id)).toEqual([ids[2]]);
+        expect(newer.pageInfo).toMatchObject({ hasNextPage: true, hasPreviousPage: false });
+        // A forward cursor works backwards too: the one newer than the second-newest.
+        const back = (await client.Payments({ last: 5, before: first.edges[1]!.cursor })).payments;
+        expect(back.edges.map((edge) => edge.node.id)).toEqual([ids[2]]);
+
+        for (const args of [
+          { first: 2, last: 2 },
+          { first: 2, after: "garbage!" },
+          { last: 2, before: "garbage!" },
+          { first: 0 },
+          { last: 0 },
+          { last: 101 },
+          { first: 2, before: first.pageInfo.startCursor },
+          { last: 2, after: first.pageInfo.endCursor },
+          {},
+        ]) {
+          expect((await rejectionOf(client.Payments(args))).codes).toEqual(["BAD_USER_INPUT"]);
+        }
+      });
+
+      it("pages a wallet's ledger entries backwards with last/before", async () => {
+        const client = await customer();
+        for (const amount of ["1000000", "2000000", "3000000"]) {
+          const { redirectUrl } = await startTopUp(client, "ZARINPAL", amount);
+          await sendCallback(await decideOnGatewayPage(redirectUrl, "pay"));
+        }
+        const amountsOf = (page: { edges: { node: { amount: string } }[] }) =>
+          page.edges.map((edge) => edge.node.amount);
+        const oldest = (await client.WalletEntries({ last: 2 })).viewer!.wallet.entries;
+        expect(amountsOf(oldest)).toEqual(["2000000", "1000000"]);
+        expect(oldest.pageInfo).toMatchObject({ hasPreviousPage: true, hasNextPage: false });
+        const newer = (await client.WalletEntries({ last: 2, before: oldest.pageInfo.startCursor })).viewer!
+          .wallet.entries;
+        expect(amountsOf(newer)).toEqual(["3000000"]);
+        expect(newer.pageInfo).toMatchObject({ hasPreviousPage: false, hasNextPage: true });
+        expect((await rejectionOf(client.WalletEntries({ first: 1, last: 1 }))).codes).toEqual([
           "BAD_USER_INPUT",
         ]);
-        expect((await rejectionOf(client.Payments({ first: 0 }))).codes).toEqual(["BAD_USER_INPUT"]);
       });
 
       it("serves the result page with every value escaped", async () => {

@@ -68,13 +68,20 @@ describe("changeUserRole and createAdministrator", () => {
     expect(await kit.useCases.usersByIds([kit.customer.user.id, kit.adminId], stranger)).toEqual([]);
   });
 
-  it("lists audit events newest first, in pages, for ADMIN only", async () => {
+  it("lists audit events newest first, in pages either way, for ADMIN only", async () => {
     const kit = await adminAndCustomer();
     const page = await kit.useCases.auditEvents({ first: 1 }, kit.adminCtx);
     expect(page.events).toHaveLength(1);
     expect(page.hasMore).toBe(true);
     const next = await kit.useCases.auditEvents({ first: 100, after: page.events[0] }, kit.adminCtx);
     expect(next.events.map((e) => e.id)).not.toContain(page.events[0]!.id);
+    const all = [...page.events, ...next.events].map((e) => e.id);
+    const oldest = await kit.useCases.auditEvents({ last: 1 }, kit.adminCtx);
+    expect(oldest.events.map((e) => e.id)).toEqual(all.slice(-1));
+    expect(oldest.hasMore).toBe(all.length > 1);
+    const newer = await kit.useCases.auditEvents({ last: 100, before: oldest.events[0] }, kit.adminCtx);
+    expect(newer).toEqual({ events: expect.any(Array), hasMore: false });
+    expect(newer.events.map((e) => e.id)).toEqual(all.slice(0, -1));
     await expect(kit.useCases.auditEvents({ first: 1 }, anonymous())).rejects.toMatchObject({
       reason: "UNAUTHENTICATED",
     });

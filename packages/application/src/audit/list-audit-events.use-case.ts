@@ -1,14 +1,13 @@
-import type { AuditLog, AuditPage } from "../ports/audit-log.ts";
+import type { AuditCursor, AuditLog, AuditPage } from "../ports/audit-log.ts";
+import { toKeysetPageQuery, type PageRequest } from "../ports/keyset-page.ts";
 import { requireRole } from "../shared/access-denied.error.ts";
 import type { RequestContext } from "../shared/request-context.ts";
 
-export interface ListAuditEventsInput {
-  /** 1 to 100. */
-  readonly first: number;
-  readonly after?: { occurredAt: Date; id: string } | null;
+/** `first` / `after` or `last` / `before`, each size 1 to 100. */
+export type ListAuditEventsInput = PageRequest<AuditCursor> & {
   readonly actorId?: string | null;
   readonly subjectId?: string | null;
-}
+};
 
 /** ADMIN only: security events, newest first. */
 export async function listAuditEvents(
@@ -17,10 +16,8 @@ export async function listAuditEvents(
   ctx: RequestContext,
 ): Promise<AuditPage> {
   requireRole(ctx, ["ADMIN"]);
-  const first = Math.min(Math.max(Math.trunc(input.first), 1), 100);
   return deps.audit.list({
-    limit: first,
-    ...(input.after ? { before: input.after } : {}),
+    ...toKeysetPageQuery(input),
     ...(input.actorId ? { actorId: input.actorId } : {}),
     ...(input.subjectId ? { subjectId: input.subjectId } : {}),
   });

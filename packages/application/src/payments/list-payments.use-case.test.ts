@@ -30,6 +30,20 @@ describe("listPayments and findPayment", () => {
     expect(next.hasMore).toBe(false);
   });
 
+  it("pages backwards with last and before, each page still newest first", async () => {
+    const kit = await twoCustomersWithPayments();
+    const oldest = await kit.useCases.listPayments({ last: 2 }, kit.sara.ctx);
+    expect(oldest.payments.map((p) => p.amount.toString())).toEqual(["10001", "10000"]);
+    expect(oldest.hasMore).toBe(true);
+    const newer = await kit.useCases.listPayments({ last: 2, before: oldest.payments[0] }, kit.sara.ctx);
+    expect(newer.payments.map((p) => p.amount.toString())).toEqual(["10002"]);
+    expect(newer.hasMore).toBe(false);
+    // Sizes beyond 1..100 are clamped here; the API refuses them before they arrive.
+    const all = await kit.useCases.listPayments({ last: 500 }, kit.sara.ctx);
+    expect(all.payments).toHaveLength(3);
+    expect((await kit.useCases.listPayments({ last: 0 }, kit.sara.ctx)).payments).toHaveLength(1);
+  });
+
   it("shows someone else's payments only to staff", async () => {
     const kit = await twoCustomersWithPayments();
     expect(await kit.useCases.listPayments({ first: 10, userId: kit.reza.id }, kit.sara.ctx)).toEqual({

@@ -1,7 +1,15 @@
 import type { AuditEvent } from "@peykarband/domain";
+import type { KeysetPageQuery } from "./keyset-page.ts";
+
+/** A position in the audit log: an event's time and id. */
+export interface AuditCursor {
+  readonly occurredAt: Date;
+  readonly id: string;
+}
 
 export interface AuditPage {
   readonly events: AuditEvent[];
+  /** More events lie beyond this page in the direction read. */
   readonly hasMore: boolean;
 }
 
@@ -10,11 +18,6 @@ export interface AuditLog {
   record(event: AuditEvent): Promise<void>;
   /** Null when there is no event with this id (including ids that are not UUIDs). */
   findById(id: string): Promise<AuditEvent | null>;
-  /** Newest first; `before` is the id-and-time cursor of the last event already seen. */
-  list(query: {
-    limit: number;
-    before?: { occurredAt: Date; id: string };
-    actorId?: string;
-    subjectId?: string;
-  }): Promise<AuditPage>;
+  /** Newest first, keyset-paged either way, optionally only one actor's or subject's events. */
+  list(query: { actorId?: string; subjectId?: string } & KeysetPageQuery<AuditCursor>): Promise<AuditPage>;
 }

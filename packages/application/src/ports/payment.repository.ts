@@ -1,4 +1,5 @@
 import type { LedgerTransaction, Payment, PaymentGatewayName } from "@peykarband/domain";
+import type { KeysetPageQuery } from "./keyset-page.ts";
 
 export type CreatePaymentOutcome =
   | { readonly created: true; readonly payment: Payment }
@@ -31,6 +32,7 @@ export interface PaymentCursor {
 export interface PaymentPage {
   /** Newest first. */
   readonly payments: Payment[];
+  /** More payments lie beyond this page in the direction read. */
   readonly hasMore: boolean;
 }
 
@@ -62,8 +64,8 @@ export interface PaymentRepository {
    * returned with `settled: false`. If posting fails, the status change rolls back with it.
    */
   settle(paymentId: string, settlement: PaymentSettlement): Promise<SettleOutcome>;
-  /** One user's payments, or everyone's when `userId` is null; newest first, keyset-paged. */
-  listByUser(query: { userId: string | null; limit: number; after?: PaymentCursor }): Promise<PaymentPage>;
+  /** One user's payments, or everyone's when `userId` is null; newest first, keyset-paged either way. */
+  listByUser(query: { userId: string | null } & KeysetPageQuery<PaymentCursor>): Promise<PaymentPage>;
   /** PENDING payments created before `createdBefore`, oldest first: reconciliation's work list. */
   listPending(query: { createdBefore: Date; limit: number }): Promise<Payment[]>;
 }

@@ -1,6 +1,7 @@
 import type { LedgerEntry, LedgerTransaction, Rial } from "@peykarband/domain";
+import type { KeysetPageQuery } from "./keyset-page.ts";
 
-/** Where the last page ended: the `createdAt` and `id` of the last entry already seen. */
+/** A position in a wallet's statement: an entry's `createdAt` and `id`. */
 export interface LedgerEntryCursor {
   readonly createdAt: Date;
   readonly id: string;
@@ -9,6 +10,7 @@ export interface LedgerEntryCursor {
 export interface LedgerEntryPage {
   /** Newest first. */
   readonly entries: LedgerEntry[];
+  /** More entries lie beyond this page in the direction read. */
   readonly hasMore: boolean;
 }
 
@@ -52,7 +54,7 @@ export interface WalletLedger {
   debit(transaction: LedgerTransaction): Promise<LedgerDebitOutcome>;
   /** The wallet's balance: zero for a user with no entries. */
   balance(userId: string): Promise<Rial>;
-  /** The wallet's entries, newest first, `limit` at a time, after the cursor when given. */
-  entries(query: { userId: string; limit: number; after?: LedgerEntryCursor }): Promise<LedgerEntryPage>;
+  /** The wallet's entries, newest first, keyset-paged either way. */
+  entries(query: { userId: string } & KeysetPageQuery<LedgerEntryCursor>): Promise<LedgerEntryPage>;
   findByReference(reference: string): Promise<LedgerTransaction | null>;
 }

@@ -11,6 +11,8 @@ import type {
   PaymentSettlement,
   SettleOutcome,
 } from "../ports/payment.repository.ts";
+import type { KeysetPageQuery } from "../ports/keyset-page.ts";
+import { keysetPage } from "./in-memory-keyset-page.ts";
 import { roundTrip, type InMemoryWalletLedger } from "./in-memory-wallet-ledger.ts";
 
 /**
@@ -76,15 +78,13 @@ export class InMemoryPayments implements PaymentRepository {
     return { payment: next.value, settled: true };
   }
 
-  async listByUser(query: { userId: string | null; limit: number; after?: PaymentCursor }) {
+  async listByUser(query: { userId: string | null } & KeysetPageQuery<PaymentCursor>) {
     await roundTrip();
-    const after = query.after;
     const matching = [...this.rows.values()]
       .filter((p) => query.userId === null || p.userId === query.userId)
-      .sort(newestFirst)
-      .filter((p) => !after || newestFirst(p, after) > 0);
-    const page = matching.slice(0, query.limit + 1);
-    return { payments: page.slice(0, query.limit), hasMore: page.length > query.limit };
+      .sort(newestFirst);
+    const { items, hasMore } = keysetPage(matching, query, newestFirst);
+    return { payments: items, hasMore };
   }
 
   async listPending(query: { createdBefore: Date; limit: number }) {

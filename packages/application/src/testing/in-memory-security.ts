@@ -1,8 +1,10 @@
 import type { AuditEvent } from "@peykarband/domain";
-import type { AuditLog } from "../ports/audit-log.ts";
+import type { AuditCursor, AuditLog } from "../ports/audit-log.ts";
+import type { KeysetPageQuery } from "../ports/keyset-page.ts";
 import type { AttemptThrottle } from "../ports/login-throttle.ts";
 import type { RecoveryCodeRepository } from "../ports/recovery-code.repository.ts";
 import type { Clock } from "../ports/system.ts";
+import { keysetPage } from "./in-memory-keyset-page.ts";
 
 export class InMemoryRecoveryCodes implements RecoveryCodeRepository {
   readonly codes = new Map<string, Map<string, boolean>>();
@@ -60,25 +62,25 @@ export class InMemoryAuditLog implements AuditLog {
     return this.events.find((e) => e.id === id) ?? null;
   }
 
-  async list(query: {
-    limit: number;
-    before?: { occurredAt: Date; id: string };
-    actorId?: string;
-    subjectId?: string;
-  }) {
-    const matching = [...this.events]
-      .reverse()
+  async list(query: { actorId?: string; subjectId?: string } & KeysetPageQuery<AuditCursor>) {
+    const matching = this.events
       .filter(
         (e) =>
           (!query.actorId || e.actorId === query.actorId) &&
           (!query.subjectId || e.subjectId === query.subjectId),
-      );
-    const start = query.before ? matching.findIndex((e) => e.id === query.before!.id) + 1 : 0;
-    const page = matching.slice(start, start + query.limit + 1);
-    return { events: page.slice(0, query.limit), hasMore: page.length > query.limit };
+      )
+      .sort(newestFirst);
+    const { items, hasMore } = keysetPage(matching, query, newestFirst);
+    return { events: items, hasMore };
   }
 
   actions() {
     return this.events.map((e) => e.action);
   }
+}
+
+/** As the store orders them: time, then id, newest first. */
+function newestFirst(a: AuditCursor, b: AuditCursor): number {
+  const byTime = b.occurredAt.getTime() - a.occurredAt.getTime();
+  return byTime !== 0 ? byTime : a.id < b.id ? 1 : a.id > b.id ? -1 : 0;
 }

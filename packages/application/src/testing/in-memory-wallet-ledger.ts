@@ -5,6 +5,8 @@ import type {
   LedgerPostOutcome,
   WalletLedger,
 } from "../ports/wallet-ledger.ts";
+import type { KeysetPageQuery } from "../ports/keyset-page.ts";
+import { keysetPage } from "./in-memory-keyset-page.ts";
 
 /**
  * Lets other work run, as a database round trip would, so concurrent calls really interleave.
@@ -42,15 +44,13 @@ export class InMemoryWalletLedger implements WalletLedger {
     return Rial.of(this.balances.get(userId) ?? 0n);
   }
 
-  async entries(query: { userId: string; limit: number; after?: LedgerEntryCursor }) {
+  async entries(query: { userId: string } & KeysetPageQuery<LedgerEntryCursor>) {
     await roundTrip();
     const mine = this.rows
       .filter((e) => e.account.kind === "CUSTOMER_WALLET" && e.account.userId === query.userId)
       .sort(newestFirst);
-    const after = query.after;
-    const rest = after ? mine.filter((e) => newestFirst(e, after) > 0) : mine;
-    const page = rest.slice(0, query.limit + 1);
-    return { entries: page.slice(0, query.limit), hasMore: page.length > query.limit };
+    const { items, hasMore } = keysetPage(mine, query, newestFirst);
+    return { entries: items, hasMore };
   }
 
   async findByReference(reference: string) {

@@ -1,15 +1,11 @@
+import { toKeysetPageQuery, type PageRequest } from "../ports/keyset-page.ts";
 import type { LedgerEntryCursor, LedgerEntryPage } from "../ports/wallet-ledger.ts";
 import { canReadUser } from "../shared/access-denied.error.ts";
 import type { RequestContext } from "../shared/request-context.ts";
 import type { WalletDeps } from "./wallet-deps.ts";
 
-export interface WalletEntriesInput {
-  readonly userId: string;
-  /** 1 to 100. */
-  readonly first: number;
-  /** The `createdAt` and `id` of the last entry already seen. */
-  readonly after?: LedgerEntryCursor | null;
-}
+/** `first` / `after` or `last` / `before`, each size 1 to 100; cursors are entries' `createdAt` and `id`. */
+export type WalletEntriesInput = PageRequest<LedgerEntryCursor> & { readonly userId: string };
 
 /** A wallet's ledger entries, newest first (their own; staff: anyone's), else null. */
 export async function walletEntries(
@@ -18,10 +14,5 @@ export async function walletEntries(
   ctx: RequestContext,
 ): Promise<LedgerEntryPage | null> {
   if (!canReadUser(ctx.viewer, input.userId)) return null;
-  const first = Math.min(Math.max(Math.trunc(input.first), 1), 100);
-  return deps.ledger.entries({
-    userId: input.userId,
-    limit: first,
-    ...(input.after ? { after: input.after } : {}),
-  });
+  return deps.ledger.entries({ userId: input.userId, ...toKeysetPageQuery(input) });
 }

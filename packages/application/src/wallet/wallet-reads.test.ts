@@ -5,7 +5,7 @@ import { assertKitLedgersBalanced, walletTestKit } from "../testing/wallet-test-
 afterEach(assertKitLedgersBalanced);
 
 describe("walletBalance and walletEntries", () => {
-  it("give a wallet's balance and its entries, newest first, by keyset pages", async () => {
+  it("give a wallet's balance and its entries, newest first, by keyset pages both ways", async () => {
     const kit = walletTestKit();
     const sara = await kit.user();
     expect(await kit.useCases.walletBalance({ userId: sara.id }, sara.ctx)).toMatchObject({
@@ -30,6 +30,16 @@ describe("walletBalance and walletEntries", () => {
     expect(next?.hasMore).toBe(false);
     // Only the wallet's own side of each transaction is listed.
     expect(next?.entries.every((e) => e.account.kind === "CUSTOMER_WALLET")).toBe(true);
+
+    const oldest = await kit.useCases.walletEntries({ userId: sara.id, last: 2 }, sara.ctx);
+    expect(oldest?.entries.map((e) => e.amount.toString())).toEqual(["2000", "1000"]);
+    expect(oldest?.hasMore).toBe(true);
+    const newer = await kit.useCases.walletEntries(
+      { userId: sara.id, last: 2, before: oldest!.entries[0] },
+      sara.ctx,
+    );
+    expect(newer?.entries.map((e) => e.amount.toString())).toEqual(["3000"]);
+    expect(newer?.hasMore).toBe(false);
   });
 
   it("hide other people's wallets, except from staff", async () => {

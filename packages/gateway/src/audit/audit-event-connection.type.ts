@@ -4,7 +4,7 @@ import { AuditEventType } from "./audit-event.type.ts";
 
 @ObjectType("AuditEventEdge", { description: "An audit event and its cursor." })
 export class AuditEventEdgeType {
-  @Field(() => String, { description: "Opaque position of this event, for `after`." })
+  @Field(() => String, { description: "Opaque position of this event, for `after` or `before`." })
   cursor!: string;
 
   @Field(() => AuditEventType, { description: "The event." })

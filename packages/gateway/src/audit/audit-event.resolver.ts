@@ -3,6 +3,7 @@ import { UserType } from "../accounts/user.type.ts";
 import { Requires } from "../auth/requires.decorator.ts";
 import type { GraphQLContext } from "../context/graphql-context.ts";
 import { badUserInput } from "../graphql/gateway-errors.ts";
+import { pageInfoOf, readPageArgs } from "../schema/connection/page-args.ts";
 import { keyOf } from "../schema/node/global-id.ts";
 import { fromAuditCursor, toAuditCursor } from "./audit-cursor.ts";
 import { AuditEventConnectionType } from "./audit-event-connection.type.ts";
@@ -23,12 +24,10 @@ export class AuditEventResolver {
     description: "The security audit log, newest first, optionally only one user's events.",
   })
   async auditEvents(@Args(() => AuditEventsArgs) args: AuditEventsArgs, @Ctx() ctx: GraphQLContext) {
-    const after = args.after ? fromAuditCursor(args.after) : undefined;
-    if (after === null) throw badUserInput("after is not a cursor from this connection.");
+    const request = readPageArgs(args, fromAuditCursor);
     const page = await ctx.useCases.auditEvents(
       {
-        first: args.first,
-        after,
+        ...request,
         actorId: userKey(args.actorId, "actorId"),
         subjectId: userKey(args.subjectId, "subjectId"),
       },
@@ -41,12 +40,11 @@ export class AuditEventResolver {
     return {
       edges,
       nodes: edges.map((edge) => edge.node),
-      pageInfo: {
-        hasNextPage: page.hasMore,
-        hasPreviousPage: after !== undefined,
-        startCursor: edges[0]?.cursor ?? null,
-        endCursor: edges.at(-1)?.cursor ?? null,
-      },
+      pageInfo: pageInfoOf(
+        edges.map((edge) => edge.cursor),
+        page,
+        request,
+      ),
     };
   }
 

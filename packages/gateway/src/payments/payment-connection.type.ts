@@ -4,7 +4,7 @@ import { PaymentType } from "./payment.type.ts";
 
 @ObjectType("PaymentEdge", { description: "A payment and its cursor." })
 export class PaymentEdgeType {
-  @Field(() => String, { description: "Opaque position of this payment, for `after`." })
+  @Field(() => String, { description: "Opaque position of this payment, for `after` or `before`." })
   cursor!: string;
 
   @Field(() => PaymentType, { description: "The payment." })

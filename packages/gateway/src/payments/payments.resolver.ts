@@ -2,8 +2,8 @@ import { Args, Ctx, Query, Resolver } from "type-graphql";
 import { Requires } from "../auth/requires.decorator.ts";
 import type { GraphQLContext } from "../context/graphql-context.ts";
 import { badUserInput } from "../graphql/gateway-errors.ts";
-import { forwardPage, forwardPageInfo } from "../schema/connection/forward-page.ts";
-import { toKeysetCursor } from "../schema/connection/keyset-cursor.ts";
+import { fromKeysetCursor, toKeysetCursor } from "../schema/connection/keyset-cursor.ts";
+import { pageInfoOf, readPageArgs } from "../schema/connection/page-args.ts";
 import { keyOf } from "../schema/node/global-id.ts";
 import { PaymentConnectionType } from "./payment-connection.type.ts";
 import { PaymentType } from "./payment.type.ts";
@@ -19,13 +19,13 @@ export class PaymentsResolver {
     @Args(() => PaymentsArgs) args: PaymentsArgs,
     @Ctx() ctx: GraphQLContext,
   ): Promise<PaymentConnectionType> {
-    const { first, after } = forwardPage(args);
+    const request = readPageArgs(args, fromKeysetCursor);
     let userId: string | null = null;
     if (args.userId != null) {
       userId = keyOf(args.userId, "User");
       if (userId === null) throw badUserInput("userId is not the id of a User.");
     }
-    const page = await ctx.wallet.listPayments({ first, after: after ?? null, userId }, ctx);
+    const page = await ctx.wallet.listPayments({ ...request, userId }, ctx);
     const edges = page.payments.map((payment) => ({
       cursor: toKeysetCursor(payment),
       node: PaymentType.from(payment),
@@ -33,10 +33,10 @@ export class PaymentsResolver {
     return {
       edges,
       nodes: edges.map((edge) => edge.node),
-      pageInfo: forwardPageInfo(
+      pageInfo: pageInfoOf(
         edges.map((edge) => edge.cursor),
         page,
-        after,
+        request,
       ),
     };
   }

@@ -4,7 +4,7 @@ import { LedgerEntryType } from "./ledger-entry.type.ts";
 
 @ObjectType("LedgerEntryEdge", { description: "A ledger entry and its cursor." })
 export class LedgerEntryEdgeType {
-  @Field(() => String, { description: "Opaque position of this entry, for `after`." })
+  @Field(() => String, { description: "Opaque position of this entry, for `after` or `before`." })
   cursor!: string;
 
   @Field(() => LedgerEntryType, { description: "The entry." })

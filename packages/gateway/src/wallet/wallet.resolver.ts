@@ -4,8 +4,8 @@ import type { GraphQLContext } from "../context/graphql-context.ts";
 import { forbidden } from "../graphql/gateway-errors.ts";
 import { PaymentType } from "../payments/payment.type.ts";
 import { ConnectionArgs } from "../schema/connection/connection.args.ts";
-import { forwardPage, forwardPageInfo } from "../schema/connection/forward-page.ts";
-import { toKeysetCursor } from "../schema/connection/keyset-cursor.ts";
+import { fromKeysetCursor, toKeysetCursor } from "../schema/connection/keyset-cursor.ts";
+import { pageInfoOf, readPageArgs } from "../schema/connection/page-args.ts";
 import { RialScalar } from "../schema/scalars/rial.scalar.ts";
 import { LedgerEntryConnectionType } from "./ledger-entry-connection.type.ts";
 import { LedgerEntryType } from "./ledger-entry.type.ts";
@@ -33,8 +33,8 @@ export class WalletResolver {
     @Args(() => ConnectionArgs) args: ConnectionArgs,
     @Ctx() ctx: GraphQLContext,
   ): Promise<LedgerEntryConnectionType> {
-    const { first, after } = forwardPage(args);
-    const page = await ctx.wallet.walletEntries({ userId: wallet.userId, first, after: after ?? null }, ctx);
+    const request = readPageArgs(args, fromKeysetCursor);
+    const page = await ctx.wallet.walletEntries({ ...request, userId: wallet.userId }, ctx);
     if (!page) throw forbidden();
     const edges = page.entries.map((entry) => ({
       cursor: toKeysetCursor(entry),
@@ -43,10 +43,10 @@ export class WalletResolver {
     return {
       edges,
       nodes: edges.map((edge) => edge.node),
-      pageInfo: forwardPageInfo(
+      pageInfo: pageInfoOf(
         edges.map((edge) => edge.cursor),
         page,
-        after,
+        request,
       ),
     };
   }

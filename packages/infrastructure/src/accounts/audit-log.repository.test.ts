@@ -47,7 +47,7 @@ for (const target of testDatabases()) {
       };
     };
 
-    it("records events and pages through them newest first by keyset", async () => {
+    it("records events and pages through them newest first by keyset, forwards and backwards", async () => {
       const actorId = randomUUID();
       const recorded = [];
       for (let i = 0; i < 5; i++) {
@@ -66,9 +66,23 @@ for (const target of testDatabases()) {
       const second = await audit.list({
         limit: 4,
         actorId,
-        before: { occurredAt: last.occurredAt, id: last.id },
+        cursor: { occurredAt: last.occurredAt, id: last.id },
       });
       expect(second).toEqual({ events: newestFirst.slice(4), hasMore: false });
+
+      // Backwards: the oldest first, then the ones just newer than the newest already seen.
+      const oldest = await audit.list({ limit: 4, actorId, direction: "before" });
+      expect(oldest).toEqual({ events: newestFirst.slice(2), hasMore: true });
+      const newer = await audit.list({ limit: 4, actorId, direction: "before", cursor: oldest.events[0]! });
+      expect(newer).toEqual({ events: newestFirst.slice(0, 2), hasMore: false });
+      // The twin shares the newest instant: only the id tells it from its neighbour.
+      const beforeTwin = await audit.list({
+        limit: 1,
+        actorId,
+        direction: "before",
+        cursor: newestFirst[1]!,
+      });
+      expect(beforeTwin).toEqual({ events: [twin], hasMore: false });
     });
 
     it("finds one event by id, and nothing for an unknown or malformed id", async () => {

@@ -1,6 +1,6 @@
 import type { AuditLog, AuditPage } from "@peykarband/application";
 import { AUDIT_ACTIONS, type AuditAction, type AuditEvent } from "@peykarband/domain";
-import { and, desc, eq, sql, type SQL } from "drizzle-orm";
+import { and, eq, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../database/database.ts";
 import { auditEvents } from "../database/schema.ts";
 
@@ -26,19 +26,30 @@ export class DrizzleAuditLog implements AuditLog {
     const conditions: SQL[] = [];
     if (query.actorId !== undefined) conditions.push(eq(auditEvents.actorId, query.actorId));
     if (query.subjectId !== undefined) conditions.push(eq(auditEvents.subjectId, query.subjectId));
-    if (query.before) {
-      // A row comparison matches the (occurred_at desc, id desc) index: a keyset page, never OFFSET.
+    const { cursor } = query;
+    const backward = query.direction === "before";
+    if (cursor) {
+      // A row comparison matches the (occurred_at desc, id desc) indexes: a keyset page, never OFFSET.
+      const position = sql`(${cursor.occurredAt.toISOString()}::timestamptz, ${cursor.id}::uuid)`;
       conditions.push(
-        sql`(${auditEvents.occurredAt}, ${auditEvents.id}) < (${query.before.occurredAt.toISOString()}::timestamptz, ${query.before.id}::uuid)`,
+        backward
+          ? sql`(${auditEvents.occurredAt}, ${auditEvents.id}) > ${position}`
+          : sql`(${auditEvents.occurredAt}, ${auditEvents.id}) < ${position}`,
       );
     }
     const rows = await this.db
       .select()
       .from(auditEvents)
       .where(and(...conditions))
-      .orderBy(desc(auditEvents.occurredAt), desc(auditEvents.id))
+      // The indexes are "desc nulls last"; backwards, "asc nulls first" reads them from the other end.
+      .orderBy(
+        ...(backward
+          ? [sql`${auditEvents.occurredAt} asc nulls first`, sql`${auditEvents.id} asc nulls first`]
+          : [sql`${auditEvents.occurredAt} desc nulls last`, sql`${auditEvents.id} desc nulls last`]),
+      )
       .limit(query.limit + 1);
-    return { events: rows.slice(0, query.limit).map(toEvent), hasMore: rows.length > query.limit };
+    const page = rows.slice(0, query.limit).map(toEvent);
+    return { events: backward ? page.reverse() : page, hasMore: rows.length > query.limit };
   }
 }
 

@@ -332,8 +332,10 @@ export type ChangeUserRoleMutationVariables = Exact<{
 export type ChangeUserRoleMutation = { changeUserRole: { user: { id: string, email: string, phone: string | null, role: Role, twoFactorEnabled: boolean, createdAt: string } | null, userErrors: Array<{ field: Array<string> | null, code: ChangeUserRoleErrorCode, message: string }> } };
 
 export type AuditEventsQueryVariables = Exact<{
-  first: number;
+  first?: number | null | undefined;
   after?: string | null | undefined;
+  last?: number | null | undefined;
+  before?: string | null | undefined;
   actorId?: string | number | null | undefined;
   subjectId?: string | number | null | undefined;
 }>;
@@ -384,16 +386,20 @@ export type WalletQueryVariables = Exact<{ [key: string]: never; }>;
 export type WalletQuery = { viewer: { id: string, wallet: { balance: string } } | null };
 
 export type WalletEntriesQueryVariables = Exact<{
-  first: number;
+  first?: number | null | undefined;
   after?: string | null | undefined;
+  last?: number | null | undefined;
+  before?: string | null | undefined;
 }>;
 
 
 export type WalletEntriesQuery = { viewer: { id: string, wallet: { balance: string, entries: { edges: Array<{ cursor: string, node: { id: string, amount: string, kind: LedgerEntryKind, reason: string, createdAt: string, payment: { id: string, status: PaymentStatus } | null } }>, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null } } } } | null };
 
 export type PaymentsQueryVariables = Exact<{
-  first: number;
+  first?: number | null | undefined;
   after?: string | null | undefined;
+  last?: number | null | undefined;
+  before?: string | null | undefined;
   userId?: string | number | null | undefined;
 }>;
 
@@ -553,10 +559,12 @@ export const ChangeUserRoleDocument = gql`
 }
     ${UserFieldsFragmentDoc}`;
 export const AuditEventsDocument = gql`
-    query AuditEvents($first: Int!, $after: String, $actorId: ID, $subjectId: ID) {
+    query AuditEvents($first: Int, $after: String, $last: Int, $before: String, $actorId: ID, $subjectId: ID) {
   auditEvents(
     first: $first
     after: $after
+    last: $last
+    before: $before
     actorId: $actorId
     subjectId: $subjectId
   ) {
@@ -670,12 +678,12 @@ export const WalletDocument = gql`
 }
     `;
 export const WalletEntriesDocument = gql`
-    query WalletEntries($first: Int!, $after: String) {
+    query WalletEntries($first: Int, $after: String, $last: Int, $before: String) {
   viewer {
     id
     wallet {
       balance
-      entries(first: $first, after: $after) {
+      entries(first: $first, after: $after, last: $last, before: $before) {
         edges {
           cursor
           node {
@@ -694,8 +702,14 @@ export const WalletEntriesDocument = gql`
 }
     ${LedgerEntryFieldsFragmentDoc}`;
 export const PaymentsDocument = gql`
-    query Payments($first: Int!, $after: String, $userId: ID) {
-  payments(first: $first, after: $after, userId: $userId) {
+    query Payments($first: Int, $after: String, $last: Int, $before: String, $userId: ID) {
+  payments(
+    first: $first
+    after: $after
+    last: $last
+    before: $before
+    userId: $userId
+  ) {
     edges {
       cursor
       node {
@@ -764,7 +778,7 @@ export function getSdk(client: GraphQLClient, withWrapper: SdkFunctionWrapper = 
     ChangeUserRole(variables: ChangeUserRoleMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<ChangeUserRoleMutation> {
       return withWrapper((wrappedRequestHeaders) => client.request<ChangeUserRoleMutation>({ document: ChangeUserRoleDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'ChangeUserRole', 'mutation', variables);
     },
-    AuditEvents(variables: AuditEventsQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<AuditEventsQuery> {
+    AuditEvents(variables?: AuditEventsQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<AuditEventsQuery> {
       return withWrapper((wrappedRequestHeaders) => client.request<AuditEventsQuery>({ document: AuditEventsDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'AuditEvents', 'query', variables);
     },
     Health(variables?: HealthQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<HealthQuery> {
@@ -785,10 +799,10 @@ export function getSdk(client: GraphQLClient, withWrapper: SdkFunctionWrapper = 
     Wallet(variables?: WalletQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<WalletQuery> {
       return withWrapper((wrappedRequestHeaders) => client.request<WalletQuery>({ document: WalletDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'Wallet', 'query', variables);
     },
-    WalletEntries(variables: WalletEntriesQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<WalletEntriesQuery> {
+    WalletEntries(variables?: WalletEntriesQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<WalletEntriesQuery> {
       return withWrapper((wrappedRequestHeaders) => client.request<WalletEntriesQuery>({ document: WalletEntriesDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'WalletEntries', 'query', variables);
     },
-    Payments(variables: PaymentsQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<PaymentsQuery> {
+    Payments(variables?: PaymentsQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<PaymentsQuery> {
       return withWrapper((wrappedRequestHeaders) => client.request<PaymentsQuery>({ document: PaymentsDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'Payments', 'query', variables);
     },
     PaymentNode(variables: PaymentNodeQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<PaymentNodeQuery> {
