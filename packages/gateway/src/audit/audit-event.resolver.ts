@@ -3,12 +3,18 @@ import { UserType } from "../accounts/user.type.ts";
 import { Requires } from "../auth/requires.decorator.ts";
 import type { GraphQLContext } from "../context/graphql-context.ts";
 import { badUserInput } from "../graphql/gateway-errors.ts";
+import { fromKeysetCursor, toKeysetCursor } from "../schema/connection/keyset-cursor.ts";
 import { pageInfoOf, readPageArgs } from "../schema/connection/page-args.ts";
 import { keyOf } from "../schema/node/global-id.ts";
-import { fromAuditCursor, toAuditCursor } from "./audit-cursor.ts";
 import { AuditEventConnectionType } from "./audit-event-connection.type.ts";
 import { AuditEventType } from "./audit-event.type.ts";
 import { AuditEventsArgs } from "./audit-events.args.ts";
+
+/** Audit events are ordered by when they occurred: the shared keyset cursor, keyed on that time. */
+function auditPosition(cursor: string) {
+  const position = fromKeysetCursor(cursor);
+  return position && { occurredAt: position.createdAt, id: position.id };
+}
 
 function userKey(id: string | null | undefined, arg: string): string | undefined {
   if (id === null || id === undefined) return undefined;
@@ -24,7 +30,7 @@ export class AuditEventResolver {
     description: "The security audit log, newest first, optionally only one user's events.",
   })
   async auditEvents(@Args(() => AuditEventsArgs) args: AuditEventsArgs, @Ctx() ctx: GraphQLContext) {
-    const request = readPageArgs(args, fromAuditCursor);
+    const request = readPageArgs(args, auditPosition);
     const page = await ctx.useCases.auditEvents(
       {
         ...request,
@@ -34,7 +40,7 @@ export class AuditEventResolver {
       ctx,
     );
     const edges = page.events.map((event) => ({
-      cursor: toAuditCursor(event),
+      cursor: toKeysetCursor({ createdAt: event.occurredAt, id: event.id }),
       node: AuditEventType.from(event),
     }));
     return {
