@@ -4,7 +4,7 @@ import { Requires } from "../auth/requires.decorator.ts";
 import type { GraphQLContext } from "../context/graphql-context.ts";
 import { badUserInput } from "../graphql/gateway-errors.ts";
 import { fromKeysetCursor, toKeysetCursor } from "../schema/connection/keyset-cursor.ts";
-import { pageInfoOf, readPageArgs } from "../schema/connection/page-args.ts";
+import { connectionOf, readPageArgs } from "../schema/connection/page-args.ts";
 import { keyOf } from "../schema/node/global-id.ts";
 import { AuditEventConnectionType } from "./audit-event-connection.type.ts";
 import { AuditEventType } from "./audit-event.type.ts";
@@ -39,19 +39,15 @@ export class AuditEventResolver {
       },
       ctx,
     );
-    const edges = page.events.map((event) => ({
-      cursor: toKeysetCursor({ createdAt: event.occurredAt, id: event.id }),
-      node: AuditEventType.from(event),
-    }));
-    return {
-      edges,
-      nodes: edges.map((edge) => edge.node),
-      pageInfo: pageInfoOf(
-        edges.map((edge) => edge.cursor),
-        page,
-        request,
-      ),
-    };
+    return connectionOf(
+      page.events,
+      {
+        cursor: (event) => toKeysetCursor({ createdAt: event.occurredAt, id: event.id }),
+        node: (event) => AuditEventType.from(event),
+      },
+      page,
+      request,
+    );
   }
 
   @FieldResolver(() => UserType, { nullable: true, description: "Who acted, when known and visible to you." })

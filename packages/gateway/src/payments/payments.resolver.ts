@@ -3,7 +3,7 @@ import { Requires } from "../auth/requires.decorator.ts";
 import type { GraphQLContext } from "../context/graphql-context.ts";
 import { badUserInput } from "../graphql/gateway-errors.ts";
 import { fromKeysetCursor, toKeysetCursor } from "../schema/connection/keyset-cursor.ts";
-import { pageInfoOf, readPageArgs } from "../schema/connection/page-args.ts";
+import { connectionOf, readPageArgs } from "../schema/connection/page-args.ts";
 import { keyOf } from "../schema/node/global-id.ts";
 import { PaymentConnectionType } from "./payment-connection.type.ts";
 import { PaymentType } from "./payment.type.ts";
@@ -26,18 +26,11 @@ export class PaymentsResolver {
       if (userId === null) throw badUserInput("userId is not the id of a User.");
     }
     const page = await ctx.wallet.listPayments({ ...request, userId }, ctx);
-    const edges = page.payments.map((payment) => ({
-      cursor: toKeysetCursor(payment),
-      node: PaymentType.from(payment),
-    }));
-    return {
-      edges,
-      nodes: edges.map((edge) => edge.node),
-      pageInfo: pageInfoOf(
-        edges.map((edge) => edge.cursor),
-        page,
-        request,
-      ),
-    };
+    return connectionOf(
+      page.payments,
+      { cursor: (payment) => toKeysetCursor(payment), node: (payment) => PaymentType.from(payment) },
+      page,
+      request,
+    );
   }
 }

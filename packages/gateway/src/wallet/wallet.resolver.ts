@@ -5,7 +5,7 @@ import { forbidden } from "../graphql/gateway-errors.ts";
 import { PaymentType } from "../payments/payment.type.ts";
 import { ConnectionArgs } from "../schema/connection/connection.args.ts";
 import { fromKeysetCursor, toKeysetCursor } from "../schema/connection/keyset-cursor.ts";
-import { pageInfoOf, readPageArgs } from "../schema/connection/page-args.ts";
+import { connectionOf, readPageArgs } from "../schema/connection/page-args.ts";
 import { RialScalar } from "../schema/scalars/rial.scalar.ts";
 import { LedgerEntryConnectionType } from "./ledger-entry-connection.type.ts";
 import { LedgerEntryType } from "./ledger-entry.type.ts";
@@ -36,19 +36,12 @@ export class WalletResolver {
     const request = readPageArgs(args, fromKeysetCursor);
     const page = await ctx.wallet.walletEntries({ ...request, userId: wallet.userId }, ctx);
     if (!page) throw forbidden();
-    const edges = page.entries.map((entry) => ({
-      cursor: toKeysetCursor(entry),
-      node: LedgerEntryType.from(entry),
-    }));
-    return {
-      edges,
-      nodes: edges.map((edge) => edge.node),
-      pageInfo: pageInfoOf(
-        edges.map((edge) => edge.cursor),
-        page,
-        request,
-      ),
-    };
+    return connectionOf(
+      page.entries,
+      { cursor: (entry) => toKeysetCursor(entry), node: (entry) => LedgerEntryType.from(entry) },
+      page,
+      request,
+    );
   }
 }
 

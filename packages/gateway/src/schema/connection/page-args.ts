@@ -46,6 +46,25 @@ export function readPageArgs<Cursor>(
  * direction read; on the other side, items exist when a cursor was given (the item it names at
  * least), the cheap answer the Relay spec allows.
  */
+/** A Relay connection (edges, nodes, pageInfo) from one page of rows. */
+export function connectionOf<Row, Node, Cursor>(
+  rows: readonly Row[],
+  edge: { cursor: (row: Row) => string; node: (row: Row) => Node },
+  page: { readonly hasMore: boolean },
+  request: PageRequest<Cursor>,
+) {
+  const edges = rows.map((row) => ({ cursor: edge.cursor(row), node: edge.node(row) }));
+  return {
+    edges,
+    nodes: edges.map((e) => e.node),
+    pageInfo: pageInfoOf(
+      edges.map((e) => e.cursor),
+      page,
+      request,
+    ),
+  };
+}
+
 export function pageInfoOf<Cursor>(
   cursors: readonly string[],
   page: { readonly hasMore: boolean },
