@@ -94,11 +94,11 @@ const targets: CrashTarget[] = [
     },
   },
   {
-    // Every life opens the directory the previous one left behind when it was killed. Fewer lives
-    // than on PostgreSQL: they cannot overlap, and each costs about 2 s of start-up.
+    // Every life opens the directory the previous one left behind when it was killed. Lives cannot
+    // overlap here (one process per directory) and each costs about 2 s of start-up.
     name: "pglite data dir on disk",
     skipReason: null,
-    kills: 10,
+    kills: 20,
     livesAtOnce: 1,
     async prepare() {
       const dir = mkdtempSync(join(tmpdir(), "pk-crash-pglite-"));
