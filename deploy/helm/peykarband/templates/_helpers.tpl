@@ -62,6 +62,14 @@ app.kubernetes.io/component: {{ .role }}
       name: {{ $.Values.secret.name }}
       key: {{ $key }}
 {{- end }}
+{{- range $name, $key := .Values.secret.optionalKeys }}
+- name: {{ $name }}
+  valueFrom:
+    secretKeyRef:
+      name: {{ $.Values.secret.name }}
+      key: {{ $key }}
+      optional: true
+{{- end }}
 {{- with .Values.extraEnv }}
 {{ toYaml . }}
 {{- end }}
