@@ -6,8 +6,8 @@
  */
 import { randomUUID } from "node:crypto";
 import { Rial, walletDebitTransaction } from "../../packages/domain/src/index.ts";
-import { DrizzleWalletLedger, tables, type Database } from "../../packages/infrastructure/src/index.ts";
-import { aNewUser, fundWallet, testDatabases } from "../../packages/infrastructure/src/testing/index.ts";
+import { DrizzleWalletLedger, type Database } from "../../packages/infrastructure/src/index.ts";
+import { fundWallet, insertUsers, testDatabases } from "../../packages/infrastructure/src/testing/index.ts";
 import { median } from "../load.ts";
 import { verdict } from "./viewer.suite.ts";
 
@@ -54,17 +54,7 @@ function ledgerDebit(ledger: DrizzleWalletLedger): Debit {
 }
 
 async function prepare(database: Database) {
-  const owners = Array.from({ length: WALLETS }, () => aNewUser());
-  await database.db.insert(tables.users).values(
-    owners.map((u) => ({
-      id: u.id,
-      email: u.email.value,
-      role: u.role,
-      passwordHash: u.passwordHash,
-      createdAt: u.createdAt,
-      updatedAt: u.createdAt,
-    })),
-  );
+  const owners = await insertUsers(database, WALLETS);
   const ledger = new DrizzleWalletLedger(database.db);
   for (const u of owners) await fundWallet(ledger, u.id, 10n ** 15n);
   return { ledger, ids: owners.map((u) => u.id) };

@@ -1,5 +1,5 @@
 export { testDatabases, type TestDatabase } from "./test-database.ts";
-export { aNewUser, insertUser } from "./account-fixtures.ts";
+export { aNewUser, insertUser, insertUsers } from "./account-fixtures.ts";
 export { FixedClock } from "./fixed-clock.ts";
 export { checkLedger, expectLedgerBalanced, ledgerSnapshot } from "./ledger-check.ts";
 export { aPayment, fundWallet } from "./wallet-fixtures.ts";

@@ -10,8 +10,8 @@ import { inArray, sql } from "drizzle-orm";
 import { randomUUID } from "node:crypto";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../database/database.ts";
-import { ledgerEntries, ledgerTransactions, users, wallets } from "../database/schema.ts";
-import { aNewUser, insertUser } from "../testing/account-fixtures.ts";
+import { ledgerEntries, ledgerTransactions, wallets } from "../database/schema.ts";
+import { insertUser, insertUsers } from "../testing/account-fixtures.ts";
 import { expectLedgerBalanced } from "../testing/ledger-check.ts";
 import { testDatabases } from "../testing/test-database.ts";
 import { fundWallet } from "../testing/wallet-fixtures.ts";
@@ -189,17 +189,7 @@ for (const target of testDatabases()) {
     });
 
     it("debits 1,000 wallets concurrently, two attempts each against one debit's worth", async () => {
-      const owners = Array.from({ length: 1000 }, () => aNewUser());
-      await database.db.insert(users).values(
-        owners.map((u) => ({
-          id: u.id,
-          email: u.email.value,
-          role: u.role,
-          passwordHash: u.passwordHash,
-          createdAt: u.createdAt,
-          updatedAt: u.createdAt,
-        })),
-      );
+      const owners = await insertUsers(database, 1000);
       await Promise.all(owners.map((u) => fundWallet(ledger, u.id, 700n)));
       const outcomes = await Promise.all(
         owners.flatMap((u) => [ledger.debit(debit(u.id, 700n)), ledger.debit(debit(u.id, 700n))]),
