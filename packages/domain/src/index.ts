@@ -17,3 +17,8 @@ export * from "./wallet/ledger-transaction.ts";
 export * from "./wallet/ledger-postings.ts";
 export * from "./wallet/ledger-check.ts";
 export * from "./wallet/wallet.ts";
+export * from "./catalog/cloud-provider-name.ts";
+export * from "./catalog/catalog.ts";
+export * from "./server/server-status.ts";
+export * from "./server/server.ts";
+export * from "./server/ssh-key.ts";
