@@ -207,6 +207,50 @@ describe("loadConfig", () => {
     );
   });
 
+  it("defaults the cloud settings: the shipped catalog, simulators in the sandbox, no credentials", () => {
+    const config = loadConfig({ DATA_DIR: dataDir });
+    expect(config.catalogFile).toMatch(/packages\/infrastructure\/catalog\/catalog\.json$/);
+    expect(config.serverQuotaDefault).toBe(10);
+    expect(config.cloudEndpoints).toEqual({ digitalocean: null, hetzner: null, ovh: null });
+    expect(config.cloudSecrets).toEqual({
+      digitaloceanToken: null,
+      hetznerToken: null,
+      ovhApplicationSecret: null,
+      ovhConsumerKey: null,
+    });
+  });
+
+  it("reads the cloud settings and refuses half an OVH credential, without echoing it", () => {
+    const config = loadConfig({
+      DATA_DIR: dataDir,
+      CATALOG_FILE: "ops/catalog.json",
+      SERVER_QUOTA_DEFAULT: "25",
+      DIGITALOCEAN_TOKEN: "dop_v1_0123456789abcdef",
+      HETZNER_TOKEN: "hz-0123456789abcdef",
+      OVH_ENDPOINT: "https://eu.api.ovh.com/1.0/",
+      OVH_PROJECT_ID: "5f7a0b8c9d",
+      OVH_APPLICATION_KEY: "TDPKJdwZwAQPwKX2",
+      OVH_APPLICATION_SECRET: "9ufkBmLaTQ9nz5yMUlg79taH0GNnzDjk",
+      OVH_CONSUMER_KEY: "5mBuy6SUQcRw2ZUxg0cG68BoDKpED4KY",
+    });
+    expect(config.catalogFile).toBe(join(process.cwd(), "ops/catalog.json"));
+    expect(config.serverQuotaDefault).toBe(25);
+    expect(config.cloudEndpoints.ovh).toBe("https://eu.api.ovh.com/1.0");
+    expect(config.cloudSecrets.ovhConsumerKey).toBe("5mBuy6SUQcRw2ZUxg0cG68BoDKpED4KY");
+
+    const problems = problemsOf({
+      DATA_DIR: dataDir,
+      OVH_APPLICATION_SECRET: "9ufkBmLaTQ9nz5yMUlg79taH0GNnzDjk",
+      HETZNER_TOKEN: "short",
+      SERVER_QUOTA_DEFAULT: "-1",
+    });
+    expect(problems).toContain("OVH_PROJECT_ID");
+    expect(problems).toContain("OVH_CONSUMER_KEY");
+    expect(problems).toContain("HETZNER_TOKEN");
+    expect(problems).toContain("SERVER_QUOTA_DEFAULT");
+    expect(problems).not.toContain("9ufkBmLaTQ9nz5yMUlg79taH0GNnzDjk");
+  });
+
   it("reports a damaged sandbox key file instead of replacing it", () => {
     writeFileSync(join(dataDir, "secrets.json"), "{ not json");
     expect(problemsOf({ DATA_DIR: dataDir })).toContain("secrets.json");

@@ -1,4 +1,5 @@
 import { join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
 import { z } from "zod";
 import { ConfigError, type ConfigProblem } from "./config-error.ts";
 import { loadOrCreateSandboxSecrets, SANDBOX_SECRETS_FILE } from "./sandbox-secrets.ts";
@@ -50,6 +51,29 @@ export interface Config {
     /** Null: IDPay is not offered (production), or the simulator's is used (sandbox). */
     readonly idpayApiKey: string | null;
   };
+  /** The operators' catalog of regions, images and plans (absolute path). */
+  readonly catalogFile: string;
+  /** Live servers an account may have unless an admin set its own limit. */
+  readonly serverQuotaDefault: number;
+  /**
+   * Where each cloud's API is. Null: the real host in production, the in-process simulator in
+   * sandbox mode. A provider without credentials in production is not offered.
+   */
+  readonly cloudEndpoints: {
+    readonly digitalocean: string | null;
+    readonly hetzner: string | null;
+    /** OVH's API base including `/1.0`, e.g. https://eu.api.ovh.com/1.0. */
+    readonly ovh: string | null;
+  };
+  readonly ovhProjectId: string | null;
+  readonly ovhApplicationKey: string | null;
+  /** Named so that the log redaction (any key matching /secret/) blanks the whole object. */
+  readonly cloudSecrets: {
+    readonly digitaloceanToken: string | null;
+    readonly hetznerToken: string | null;
+    readonly ovhApplicationSecret: string | null;
+    readonly ovhConsumerKey: string | null;
+  };
 }
 
 const blankAsMissing = (value: unknown) =>
@@ -79,6 +103,7 @@ const rials = z
   .regex(/^\d{1,19}$/, "must be a whole number of rials")
   .transform((text) => BigInt(text))
   .refine((amount) => amount > 0n && amount <= MAX_RIALS, `must be from 1 to ${MAX_RIALS} rials`);
+const token = z.string().regex(/^[\x21-\x7e]{8,512}$/, "must be 8 to 512 printable characters, no spaces");
 const flag = z
   .enum(["true", "false", "1", "0"], { error: "must be true or false" })
   .transform((text) => text === "true" || text === "1");
@@ -122,7 +147,33 @@ const schema = z.object({
     baseUrl.refine((text) => !/\/v1\.1$/.test(text), "must not end in /v1.1: the adapter adds it").optional(),
   ),
   IDPAY_SANDBOX: env(flag.default(false)),
+  CATALOG_FILE: env(z.string().optional()),
+  SERVER_QUOTA_DEFAULT: env(integer(0, 1000).default(10)),
+  DIGITALOCEAN_TOKEN: env(token.optional()),
+  DIGITALOCEAN_BASE_URL: env(baseUrl.optional()),
+  HETZNER_TOKEN: env(token.optional()),
+  HETZNER_BASE_URL: env(baseUrl.optional()),
+  OVH_ENDPOINT: env(baseUrl.optional()),
+  OVH_PROJECT_ID: env(
+    z
+      .string()
+      .regex(/^[0-9A-Za-z-]{1,64}$/, "must be the project's id")
+      .optional(),
+  ),
+  OVH_APPLICATION_KEY: env(token.optional()),
+  OVH_APPLICATION_SECRET: env(token.optional()),
+  OVH_CONSUMER_KEY: env(token.optional()),
 });
+
+/** The file shipped with the code; operators point CATALOG_FILE at their own copy. */
+export const DEFAULT_CATALOG_FILE = fileURLToPath(new URL("../../catalog/catalog.json", import.meta.url));
+
+const OVH_CREDENTIALS = [
+  "OVH_PROJECT_ID",
+  "OVH_APPLICATION_KEY",
+  "OVH_APPLICATION_SECRET",
+  "OVH_CONSUMER_KEY",
+];
 
 /**
  * Reads and validates the environment once, at start. Throws a ConfigError naming every bad
@@ -168,6 +219,15 @@ export function loadConfig(environment: NodeJS.ProcessEnv): Config {
       problem: "is required in production when a payment gateway is configured: payers return to it",
     });
   }
+  const ovhGiven = OVH_CREDENTIALS.filter((name) => raw(name) !== undefined);
+  if (ovhGiven.length > 0 && ovhGiven.length < OVH_CREDENTIALS.length) {
+    for (const name of OVH_CREDENTIALS.filter((n) => raw(n) === undefined)) {
+      problems.push({
+        variable: name,
+        problem: `is required with ${ovhGiven.join(", ")}: OVH needs all four`,
+      });
+    }
+  }
   if (!parsed.success || problems.length > 0 || !signingKeys?.ok || !boxKey?.ok)
     throw new ConfigError(problems);
 
@@ -197,6 +257,21 @@ export function loadConfig(environment: NodeJS.ProcessEnv): Config {
     paymentSecrets: {
       zarinpalMerchantId: values.ZARINPAL_MERCHANT_ID ?? null,
       idpayApiKey: values.IDPAY_API_KEY ?? null,
+    },
+    catalogFile: values.CATALOG_FILE ? resolve(process.cwd(), values.CATALOG_FILE) : DEFAULT_CATALOG_FILE,
+    serverQuotaDefault: values.SERVER_QUOTA_DEFAULT,
+    cloudEndpoints: {
+      digitalocean: values.DIGITALOCEAN_BASE_URL ?? null,
+      hetzner: values.HETZNER_BASE_URL ?? null,
+      ovh: values.OVH_ENDPOINT ?? null,
+    },
+    ovhProjectId: values.OVH_PROJECT_ID ?? null,
+    ovhApplicationKey: values.OVH_APPLICATION_KEY ?? null,
+    cloudSecrets: {
+      digitaloceanToken: values.DIGITALOCEAN_TOKEN ?? null,
+      hetznerToken: values.HETZNER_TOKEN ?? null,
+      ovhApplicationSecret: values.OVH_APPLICATION_SECRET ?? null,
+      ovhConsumerKey: values.OVH_CONSUMER_KEY ?? null,
     },
   };
 }
