@@ -3,13 +3,18 @@ import postgres from "postgres";
 import type { Database } from "../database/database.ts";
 import { openPgliteDatabase } from "../database/pglite.database.ts";
 import { openPostgresDatabase } from "../database/postgres.database.ts";
+import { checkLedger } from "./ledger-check.ts";
 
 export interface TestDatabase {
   /** Shown in the test name; says why when the target is skipped. */
   readonly name: string;
   /** Non-null when this target cannot run here; use it with `describe.skipIf`. */
   readonly skipReason: string | null;
-  /** A migrated, empty database of its own. `close()` discards it (the PostgreSQL one is dropped). */
+  /**
+   * A migrated, empty database of its own. `close()` checks the ledger (issue 4: it must balance
+   * after every test file), then discards the database (the PostgreSQL one is dropped) and throws if
+   * the ledger did not balance.
+   */
   open(): Promise<Database>;
 }
 
@@ -35,7 +40,24 @@ export function testDatabases(): TestDatabase[] {
 async function openMigratedPglite(): Promise<Database> {
   const database = await openPgliteDatabase();
   await database.migrate();
-  return database;
+  return checkedOnClose(database);
+}
+
+/** `close()` first reads the ledger, then closes, then fails if the ledger was out of balance. */
+function checkedOnClose(database: Database): Database {
+  let closed = false;
+  return {
+    ...database,
+    close: async () => {
+      if (closed) return;
+      closed = true;
+      const problems = await checkLedger(database.db);
+      await database.close();
+      if (problems.length > 0) {
+        throw new Error(`ledger out of balance when the test file ended:\n- ${problems.join("\n- ")}`);
+      }
+    },
+  };
 }
 
 async function openScratchPostgres(serverUrl: string): Promise<Database> {
@@ -51,11 +73,15 @@ async function openScratchPostgres(serverUrl: string): Promise<Database> {
     await asAdmin(serverUrl, (admin) => admin.unsafe(`drop database if exists "${name}" with (force)`));
     throw error;
   }
+  const checked = checkedOnClose(database);
   return {
-    ...database,
+    ...checked,
     close: async () => {
-      await database.close();
-      await asAdmin(serverUrl, (admin) => admin.unsafe(`drop database if exists "${name}" with (force)`));
+      try {
+        await checked.close();
+      } finally {
+        await asAdmin(serverUrl, (admin) => admin.unsafe(`drop database if exists "${name}" with (force)`));
+      }
     },
   };
 }
