@@ -1,4 +1,5 @@
 import { loadConfig, openPgliteDatabase, type Config, type Database } from "@peykarband/infrastructure";
+import { expectLedgerBalanced } from "@peykarband/infrastructure/testing";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -41,8 +42,13 @@ export async function startTestApp(
     database,
     async close() {
       await app.close();
-      await database.close();
-      rmSync(dataDir, { recursive: true, force: true });
+      try {
+        // Issue 4: the ledger balances after every test file.
+        await expectLedgerBalanced(database.db);
+      } finally {
+        await database.close();
+        rmSync(dataDir, { recursive: true, force: true });
+      }
     },
   };
 }
