@@ -22,14 +22,14 @@ export interface Image {
   readonly name: string;
   readonly distribution: string;
   readonly version: string;
-  /** The provider's image per provider: DO slug, Hetzner image name, OVH image id. Absent: not offered there. */
+  /** The provider's image per provider: DO slug, Hetzner image name, OVH image name (ids differ per OVH region: the adapter resolves them). Absent: not offered there. */
   readonly providerImages: Readonly<Partial<Record<CloudProviderName, string>>>;
 }
 
 /** A plan offered in one region: the provider's size there. */
 export interface PlanOffer {
   readonly regionId: string;
-  /** DO size slug, Hetzner server type name, OVH flavor id. */
+  /** DO size slug, Hetzner server type name, OVH flavor name (resolved to the region's id by the adapter). */
   readonly providerSize: string;
   readonly isAvailable: boolean;
 }

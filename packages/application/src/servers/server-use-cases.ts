@@ -1,0 +1,48 @@
+import type { RequestContext } from "../shared/request-context.ts";
+import { addSshKey } from "./add-ssh-key.use-case.ts";
+import { deleteServer } from "./delete-server.use-case.ts";
+import { deleteSshKey } from "./delete-ssh-key.use-case.ts";
+import { orderServer } from "./order-server.use-case.ts";
+import { powerOffServer } from "./power-off-server.use-case.ts";
+import { powerOnServer } from "./power-on-server.use-case.ts";
+import { rebootServer } from "./reboot-server.use-case.ts";
+import { rebuildServer } from "./rebuild-server.use-case.ts";
+import { resizeServer } from "./resize-server.use-case.ts";
+import { runServerJob } from "./run-server-job.use-case.ts";
+import type { ServerDeps } from "./server-deps.ts";
+import { findServer, listServers, serverHistory } from "./server-reads.ts";
+import type { ServerUseCases } from "./server-use-cases.contract.ts";
+import { setServerQuota } from "./set-server-quota.use-case.ts";
+import { listSshKeys } from "./ssh-key-reads.ts";
+import { sweepOrphanServers } from "./sweep-orphan-servers.use-case.ts";
+import { watchServerStatus } from "./watch-server-status.use-case.ts";
+
+/** The server use cases bound to their ports: what resolvers and worker jobs call. */
+export function createServerUseCases(deps: ServerDeps): ServerUseCases {
+  return {
+    // The catalog is public to every signed-in caller; the gateway's rules decide about anonymous ones.
+    regions: (_ctx: RequestContext) => deps.catalog.regions(),
+    images: (_ctx: RequestContext) => deps.catalog.images(),
+    plans: (input, _ctx) => deps.catalog.plans(input.regionId ?? undefined),
+    regionsByIds: (ids) => deps.catalog.regionsByIds(ids),
+    imagesByIds: (ids) => deps.catalog.imagesByIds(ids),
+    plansByIds: (ids) => deps.catalog.plansByIds(ids),
+    orderServer: (input, ctx) => orderServer(deps, input, ctx),
+    powerOffServer: (input, ctx) => powerOffServer(deps, input, ctx),
+    powerOnServer: (input, ctx) => powerOnServer(deps, input, ctx),
+    rebootServer: (input, ctx) => rebootServer(deps, input, ctx),
+    rebuildServer: (input, ctx) => rebuildServer(deps, input, ctx),
+    resizeServer: (input, ctx) => resizeServer(deps, input, ctx),
+    deleteServer: (input, ctx) => deleteServer(deps, input, ctx),
+    findServer: (id, ctx) => findServer(deps, id, ctx),
+    listServers: (input, ctx) => listServers(deps, input, ctx),
+    watchServerStatus: (input, ctx) => watchServerStatus(deps, input, ctx),
+    serverHistory: (id, ctx) => serverHistory(deps, id, ctx),
+    addSshKey: (input, ctx) => addSshKey(deps, input, ctx),
+    listSshKeys: (ctx) => listSshKeys(deps, ctx),
+    deleteSshKey: (input, ctx) => deleteSshKey(deps, input, ctx),
+    setServerQuota: (input, ctx) => setServerQuota(deps, input, ctx),
+    runServerJob: (job, ctx) => runServerJob(deps, job, ctx),
+    sweepOrphanServers: (ctx) => sweepOrphanServers(deps, ctx),
+  };
+}
