@@ -63,3 +63,49 @@ export {
   type JobQueueOptions,
   type QueueOptions,
 } from "./jobs/pg-boss.job-queue.ts";
+
+export {
+  DigitalOceanCloudProvider,
+  DIGITALOCEAN_PRODUCTION_URL,
+  type DigitalOceanProviderOptions,
+} from "./clouds/digitalocean/digitalocean.cloud-provider.ts";
+
+export {
+  HETZNER_API_URL,
+  HetznerCloudProvider,
+  type HetznerCloudOptions,
+  type HetznerResizeTiming,
+} from "./clouds/hetzner/hetzner.cloud-provider.ts";
+export { OvhCloudProvider, type OvhCloudProviderOptions } from "./clouds/ovh/ovh.cloud-provider.ts";
+export type { OvhCredentials } from "./clouds/ovh/ovh-api.client.ts";
+
+export {
+  CatalogFileError,
+  DEFAULT_CATALOG_FILE,
+  loadCatalogFile,
+  parseCatalog,
+  type CatalogDefinition,
+} from "./catalog/catalog-file.ts";
+export { syncCatalog, syncCatalogFile } from "./catalog/catalog-sync.ts";
+export { DrizzleCatalog } from "./catalog/drizzle.catalog.ts";
+export { DrizzleServerRepository } from "./servers/server.repository.ts";
+export { DrizzleSshKeyRepository } from "./servers/ssh-key.repository.ts";
+export {
+  transactionSqlExecutor,
+  type SqlExecutor,
+  type TransactionalJobSender,
+} from "./servers/transaction.sql-executor.ts";
+export {
+  inProcessServerStatusPubSub,
+  openRedisServerStatusPubSub,
+  serverStatusChannel,
+  type ServerStatusPubSub,
+  type ServerStatusPubSubOptions,
+} from "./pubsub/server-status.pubsub.ts";
+export { ServerStatusSubscription } from "./pubsub/pubsub-subscription.ts";
+export {
+  createCloudProviders,
+  OVH_EU_URL,
+  type CloudProviderOverrides,
+} from "./clouds/create-cloud-providers.ts";
+export { DEFAULT_CLOUD_TIMING, type CloudTiming } from "./clouds/cloud.http-client.ts";

@@ -1,6 +1,6 @@
 import { join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
 import { z } from "zod";
+import { DEFAULT_CATALOG_FILE } from "../catalog/catalog-file.ts";
 import { ConfigError, type ConfigProblem } from "./config-error.ts";
 import { loadOrCreateSandboxSecrets, SANDBOX_SECRETS_FILE } from "./sandbox-secrets.ts";
 import { parseSecretBoxKey, parseSigningKeys, type SigningKey } from "./secret-keys.ts";
@@ -164,9 +164,6 @@ const schema = z.object({
   OVH_APPLICATION_SECRET: env(token.optional()),
   OVH_CONSUMER_KEY: env(token.optional()),
 });
-
-/** The file shipped with the code; operators point CATALOG_FILE at their own copy. */
-export const DEFAULT_CATALOG_FILE = fileURLToPath(new URL("../../catalog/catalog.json", import.meta.url));
 
 const OVH_CREDENTIALS = [
   "OVH_PROJECT_ID",

@@ -16,12 +16,20 @@ export interface QueueOptions {
   /** A job still running after this long is failed by maintenance and retried (if retries are left). */
   readonly expireInSeconds: number;
   readonly retryLimit: number;
+  /** The pause before the first retry (default 0: at once). */
+  readonly retryDelaySeconds?: number;
+  /** Doubles the pause for each further retry, with jitter. */
+  readonly retryBackoff?: boolean;
 }
 
 export interface Job<T> {
   readonly id: string;
   readonly name: string;
   readonly data: T;
+  /** Attempts before this one (0 on the first). */
+  readonly retryCount: number;
+  /** Retries the queue allows; `retryCount === retryLimit` is the last attempt. */
+  readonly retryLimit: number;
 }
 
 export interface WorkOptions {
@@ -40,6 +48,11 @@ export interface JobQueue {
   work<T>(name: string, handler: (job: Job<T>) => Promise<void>, options?: WorkOptions): Promise<void>;
   /** Null when the queue's policy or the singleton key refused the job (one is already waiting). */
   send(name: string, data: object, options?: { singletonKey?: string }): Promise<string | null>;
+  /**
+   * Sends on the caller's connection (e.g. inside its database transaction), so the job commits or
+   * rolls back with the rows it is about. Null as for `send`, and when the queue does not exist.
+   */
+  sendWith(executor: PgBoss.Db, name: string, data: object): Promise<string | null>;
   /** Throws when the queue's tables do not answer or the queue is stopping. */
   ping(): Promise<void>;
   /**
@@ -54,6 +67,13 @@ export interface JobQueueOptions {
   readonly onError: (error: Error) => void;
   /** How often schedules are checked and due jobs released (1–45 s); tests shorten it. */
   readonly cronIntervalSeconds?: number;
+  /**
+   * "producer" only sends (the gateway role): no maintenance, no schedules. "worker" (default) also
+   * runs them.
+   */
+  readonly role?: "producer" | "worker";
+  /** How often jobs of dead workers are expired and retried (default 120 s); crash tests shorten it. */
+  readonly maintenanceIntervalSeconds?: number;
 }
 
 /**
@@ -67,6 +87,10 @@ export async function openJobQueue(database: Database, options: JobQueueOptions)
     schema: JOB_QUEUE_SCHEMA,
     cronMonitorIntervalSeconds: options.cronIntervalSeconds ?? 30,
     cronWorkerIntervalSeconds: options.cronIntervalSeconds ?? 5,
+    ...(options.role === "producer" ? { supervise: false, schedule: false } : {}),
+    ...(options.maintenanceIntervalSeconds === undefined
+      ? {}
+      : { maintenanceIntervalSeconds: options.maintenanceIntervalSeconds }),
   });
   boss.on("error", options.onError);
   await boss.start();
@@ -79,6 +103,8 @@ export async function openJobQueue(database: Database, options: JobQueueOptions)
         policy: queue.policy,
         expireInSeconds: queue.expireInSeconds,
         retryLimit: queue.retryLimit,
+        retryDelay: queue.retryDelaySeconds ?? 0,
+        retryBackoff: queue.retryBackoff ?? false,
       };
       await boss.createQueue(name, settings);
       await boss.updateQueue(name, settings);
@@ -91,15 +117,25 @@ export async function openJobQueue(database: Database, options: JobQueueOptions)
     async work<T>(name: string, handler: (job: Job<T>) => Promise<void>, work: WorkOptions = {}) {
       await boss.work<T>(
         name,
-        { batchSize: work.batchSize ?? 1, pollingIntervalSeconds: work.pollingIntervalSeconds ?? 2 },
-        async (jobs) => {
+        {
+          batchSize: work.batchSize ?? 1,
+          pollingIntervalSeconds: work.pollingIntervalSeconds ?? 2,
+          includeMetadata: true,
+        },
+        async (jobs: PgBoss.JobWithMetadata<T>[]) => {
           // Failed one by one, so a failure does not send its batch mates round again; pg-boss then
           // completes the rest (completing only touches jobs still active).
           for (const job of jobs) {
             try {
               // A fetch already under way when stop() was called may still deliver jobs.
               if (stopping) throw new Error("the worker is stopping");
-              await handler({ id: job.id, name: job.name, data: job.data });
+              await handler({
+                id: job.id,
+                name: job.name,
+                data: job.data,
+                retryCount: job.retryCount,
+                retryLimit: job.retryLimit,
+              });
             } catch (error) {
               await boss.fail(name, job.id, error instanceof Error ? error : { message: String(error) });
             }
@@ -110,6 +146,10 @@ export async function openJobQueue(database: Database, options: JobQueueOptions)
 
     send(name, data, sendOptions = {}) {
       return boss.send(name, data, sendOptions);
+    },
+
+    sendWith(executor, name, data) {
+      return boss.send(name, data, { db: executor });
     },
 
     async ping() {

@@ -3,3 +3,4 @@ export { aNewUser, insertUser, insertUsers } from "./account-fixtures.ts";
 export { FixedClock } from "./fixed-clock.ts";
 export { checkLedger, expectLedgerBalanced, ledgerSnapshot } from "./ledger-check.ts";
 export { aPayment, fundWallet } from "./wallet-fixtures.ts";
+export { aServer, anOrder, seedCatalog } from "./server-fixtures.ts";

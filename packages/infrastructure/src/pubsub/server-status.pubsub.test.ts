@@ -1,0 +1,167 @@
+import type { ServerStatusChange } from "@peykarband/domain";
+import { Redis } from "ioredis";
+import { randomUUID } from "node:crypto";
+import { afterAll, afterEach, describe, expect, it } from "vitest";
+import {
+  inProcessServerStatusPubSub,
+  openRedisServerStatusPubSub,
+  serverStatusChannel,
+  type ServerStatusPubSub,
+} from "./server-status.pubsub.ts";
+
+const aChange = (userId: string, overrides: Partial<ServerStatusChange> = {}): ServerStatusChange => ({
+  serverId: randomUUID(),
+  userId,
+  status: "PROVISIONING",
+  previousStatus: "PENDING",
+  version: 2,
+  reason: null,
+  occurredAt: new Date("2026-03-21T08:01:02.345Z"),
+  ...overrides,
+});
+
+/** Resolves with the next value, or "nothing" when none comes within `ms`. */
+async function nextWithin<T>(iterator: AsyncIterator<T>, ms: number): Promise<IteratorResult<T> | "nothing"> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<"nothing">((resolve) => (timer = setTimeout(() => resolve("nothing"), ms)));
+  try {
+    return await Promise.race([iterator.next(), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+describe("in-process server status pub/sub", () => {
+  const errors: Error[] = [];
+  const pubsub = inProcessServerStatusPubSub({ deployment: "test", onError: (e) => errors.push(e) });
+  afterAll(() => pubsub.close());
+
+  it("delivers a user's changes to that user's subscribers only, as equal values", async () => {
+    const user = randomUUID();
+    const mine = pubsub.subscribe(user);
+    const theirs = pubsub.subscribe(randomUUID());
+    await Promise.all([mine.subscribed, theirs.subscribed]);
+    const first = aChange(user);
+    const second = aChange(user, {
+      status: "ACTIVE",
+      previousStatus: "PROVISIONING",
+      version: 3,
+      reason: "up",
+    });
+    await pubsub.publish(first);
+    await pubsub.publish(second);
+
+    expect(await mine.next()).toEqual({ value: first, done: false });
+    expect(await mine.next()).toEqual({ value: second, done: false });
+    expect(await nextWithin(theirs, 50)).toBe("nothing");
+    await theirs.return();
+    expect(errors).toEqual([]);
+  });
+
+  it("stops delivering once the iterator is returned, and ends a waiting next()", async () => {
+    const user = randomUUID();
+    const subscription = pubsub.subscribe(user);
+    await subscription.subscribed;
+    const waiting = subscription.next();
+    expect(await subscription.return()).toEqual({ value: undefined, done: true });
+    expect(await waiting).toEqual({ value: undefined, done: true });
+    await pubsub.publish(aChange(user));
+    expect(await subscription.next()).toEqual({ value: undefined, done: true });
+  });
+
+  it("works as a for-await stream", async () => {
+    const user = randomUUID();
+    const subscription = pubsub.subscribe(user);
+    await subscription.subscribed;
+    const sent = [1, 2, 3].map((version) => aChange(user, { version }));
+    for (const change of sent) await pubsub.publish(change);
+    const seen: ServerStatusChange[] = [];
+    for await (const change of subscription) {
+      seen.push(change);
+      if (seen.length === 3) break;
+    }
+    expect(seen).toEqual(sent);
+  });
+});
+
+const redisUrl = process.env["REDIS_URL"];
+
+describe.skipIf(!redisUrl)(
+  "Redis server status pub/sub (needs REDIS_URL), across two processes' adapters",
+  () => {
+    const errors: Error[] = [];
+    const opened: ServerStatusPubSub[] = [];
+    const deployment = `test-${randomUUID().slice(0, 8)}`;
+    const open = async (name = deployment) => {
+      const pubsub = await openRedisServerStatusPubSub({
+        deployment: name,
+        redisUrl: redisUrl!,
+        onError: (e) => errors.push(e),
+      });
+      opened.push(pubsub);
+      return pubsub;
+    };
+    afterEach(() => expect(errors).toEqual([]));
+    afterAll(() => Promise.all(opened.map((pubsub) => pubsub.close())));
+
+    it("delivers a change published by one instance to another instance's feed", async () => {
+      const [worker, gateway] = await Promise.all([open(), open()]);
+      const user = randomUUID();
+      const subscription = gateway.subscribe(user);
+      await subscription.subscribed;
+      const change = aChange(user, { reason: "provider: droplet active" });
+      await worker.publish(change);
+      expect(await nextWithin(subscription, 5_000)).toEqual({ value: change, done: false });
+      await subscription.return();
+    });
+
+    it("stops delivery and unsubscribes from Redis when the iterator is returned", async () => {
+      const [worker, gateway] = await Promise.all([open(), open()]);
+      const user = randomUUID();
+      const channel = serverStatusChannel(deployment, user);
+      const probe = new Redis(redisUrl!);
+      try {
+        const subscription = gateway.subscribe(user);
+        await subscription.subscribed;
+        expect(await probe.pubsub("NUMSUB", channel)).toEqual([channel, 1]);
+        await subscription.return();
+        expect(await probe.pubsub("NUMSUB", channel)).toEqual([channel, 0]);
+        await worker.publish(aChange(user));
+        expect(await subscription.next()).toEqual({ value: undefined, done: true });
+      } finally {
+        probe.disconnect();
+      }
+    });
+
+    it("keeps deployments apart on a shared Redis", async () => {
+      const [ours, other] = await Promise.all([open(), open(`${deployment}-other`)]);
+      const user = randomUUID();
+      const otherFeed = other.subscribe(user);
+      const ourFeed = ours.subscribe(user);
+      await Promise.all([otherFeed.subscribed, ourFeed.subscribed]);
+      const change = aChange(user);
+      await ours.publish(change);
+      expect(await nextWithin(ourFeed, 5_000)).toEqual({ value: change, done: false });
+      expect(await nextWithin(otherFeed, 200)).toBe("nothing");
+      await Promise.all([otherFeed.return(), ourFeed.return()]);
+    });
+
+    it("reports a failed publish through the callback instead of throwing, and close() quits both clients", async () => {
+      const pubsub = await open();
+      await pubsub.close();
+      await expect(pubsub.publish(aChange(randomUUID()))).resolves.toBeUndefined();
+      expect(errors).toHaveLength(1);
+      errors.length = 0;
+    });
+
+    it("refuses to start when Redis does not answer", async () => {
+      await expect(
+        openRedisServerStatusPubSub({
+          deployment,
+          redisUrl: "redis://127.0.0.1:1",
+          onError: (e) => errors.push(e),
+        }),
+      ).rejects.toThrow();
+    });
+  },
+);

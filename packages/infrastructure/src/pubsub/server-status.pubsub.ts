@@ -1,0 +1,91 @@
+import type { ServerStatusFeed, ServerStatusPublisher } from "@peykarband/application";
+import type { ServerStatusChange } from "@peykarband/domain";
+import { RedisPubSub } from "graphql-redis-subscriptions";
+import { PubSub, type PubSubEngine } from "graphql-subscriptions";
+import { Redis } from "ioredis";
+import { once } from "node:events";
+import { ServerStatusSubscription } from "./pubsub-subscription.ts";
+import { toWire } from "./server-status.wire.ts";
+
+/** Both ports over one engine, so the embedded mode and production run the same code. */
+export interface ServerStatusPubSub extends ServerStatusPublisher, ServerStatusFeed {
+  subscribe(userId: string): ServerStatusSubscription;
+  /** Ends every subscription's deliveries; with Redis, quits both connections. */
+  close(): Promise<void>;
+}
+
+export interface ServerStatusPubSubOptions {
+  /** Prefixes every channel, so deployments sharing a Redis never hear each other. */
+  readonly deployment: string;
+  /** Failed publishes (best effort: they never fail the caller), lost connections, stray messages. */
+  readonly onError: (error: Error) => void;
+}
+
+/** `<deployment>.server-status.<userId>`: one channel per user, what the feed subscribes to. */
+export const serverStatusChannel = (deployment: string, userId: string): string =>
+  `${deployment}.server-status.${userId}`;
+
+function overEngine(
+  engine: PubSubEngine,
+  options: ServerStatusPubSubOptions,
+  closeEngine: () => Promise<void>,
+): ServerStatusPubSub {
+  if (!/^[A-Za-z0-9_-]+$/.test(options.deployment))
+    throw new Error("the deployment name is letters, digits, dashes and underscores");
+  let closing: Promise<void> | null = null;
+  return {
+    async publish(change: ServerStatusChange) {
+      // Dates are not JSON: the wire form is, and every subscriber parses it back (TOOLCHAIN.md G4).
+      await engine
+        .publish(serverStatusChannel(options.deployment, change.userId), toWire(change))
+        .catch((error: unknown) =>
+          options.onError(error instanceof Error ? error : new Error(String(error))),
+        );
+    },
+    subscribe(userId: string) {
+      return new ServerStatusSubscription(
+        engine,
+        serverStatusChannel(options.deployment, userId),
+        options.onError,
+      );
+    },
+    close() {
+      closing ??= closeEngine();
+      return closing;
+    },
+  };
+}
+
+/** The embedded mode: one process, no Redis. */
+export function inProcessServerStatusPubSub(options: ServerStatusPubSubOptions): ServerStatusPubSub {
+  return overEngine(new PubSub(), options, async () => undefined);
+}
+
+/**
+ * Production: Redis pub/sub across every gateway and worker process. Resolves once both
+ * connections are ready (a SUBSCRIBE sent earlier can be lost silently: TOOLCHAIN.md G13); rejects,
+ * having closed them, when Redis does not answer at start.
+ */
+export async function openRedisServerStatusPubSub(
+  options: ServerStatusPubSubOptions & { readonly redisUrl: string },
+): Promise<ServerStatusPubSub> {
+  const publisher = new Redis(options.redisUrl, { connectionName: `${options.deployment}-status-pub` });
+  const subscriber = new Redis(options.redisUrl, { connectionName: `${options.deployment}-status-sub` });
+  try {
+    await Promise.all([once(publisher, "ready"), once(subscriber, "ready")]);
+  } catch (error) {
+    publisher.disconnect();
+    subscriber.disconnect();
+    throw error;
+  }
+  // After start, a dropped connection is logged and ioredis reconnects (and re-subscribes).
+  const report = (error: Error) => options.onError(error);
+  publisher.on("error", report);
+  subscriber.on("error", report);
+  const engine = new RedisPubSub({ publisher, subscriber });
+  return overEngine(engine, options, async () => {
+    await engine.close();
+    publisher.off("error", report);
+    subscriber.off("error", report);
+  });
+}

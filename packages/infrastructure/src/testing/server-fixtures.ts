@@ -1,0 +1,61 @@
+import type { ServerJob } from "@peykarband/application";
+import { Rial, serverOrderCharge, type LedgerTransaction, type Server } from "@peykarband/domain";
+import { randomUUID } from "node:crypto";
+import { DEFAULT_CATALOG_FILE } from "../catalog/catalog-file.ts";
+import { syncCatalogFile } from "../catalog/catalog-sync.ts";
+import type { Database } from "../database/database.ts";
+
+/** Syncs the repository's catalog file into the tables (servers reference its plans, regions, images). */
+export async function seedCatalog(
+  database: Pick<Database, "db">,
+  file = DEFAULT_CATALOG_FILE,
+): Promise<void> {
+  await syncCatalogFile(database.db, file, new Date("2026-03-21T07:00:00.000Z"));
+}
+
+/** A PENDING server on DigitalOcean's cheapest plan in fra1, not stored yet, unique id and key. */
+export function aServer(userId: string, overrides: Partial<Server> = {}): Server {
+  const at = overrides.createdAt ?? new Date("2026-03-21T08:00:00.000Z");
+  return {
+    id: randomUUID(),
+    userId,
+    name: "web-1",
+    status: "PENDING",
+    provider: "DIGITALOCEAN",
+    planId: "do-s-1vcpu-1gb",
+    regionId: "do-fra1",
+    imageId: "ubuntu-24.04",
+    sshKeyIds: [],
+    providerServerId: null,
+    ipv4: null,
+    ipv6: null,
+    pendingOperation: null,
+    failureReason: null,
+    version: 1,
+    idempotencyKey: `order-${randomUUID()}`,
+    createdAt: at,
+    updatedAt: at,
+    deletedAt: null,
+    ...overrides,
+  };
+}
+
+/** What placeOrder takes for `server`: its first-hour charge and its provisioning job. */
+export function anOrder(
+  server: Server,
+  options: { charge?: bigint; quotaLimit?: number } = {},
+): { server: Server; charge: LedgerTransaction; quotaLimit: number; job: ServerJob } {
+  return {
+    server,
+    charge: serverOrderCharge({
+      id: randomUUID(),
+      serverId: server.id,
+      userId: server.userId,
+      serverName: server.name,
+      amount: Rial.of(options.charge ?? 11_000n),
+      at: server.createdAt,
+    }),
+    quotaLimit: options.quotaLimit ?? 10,
+    job: { name: "servers.provision", data: { serverId: server.id, operation: "PROVISION" } },
+  };
+}
