@@ -1,3 +1,4 @@
+import { print, type DocumentNode, type GraphQLFormattedError } from "graphql";
 import { ClientError, GraphQLClient } from "graphql-request";
 import { createClient as createWsClient, type Client as WsClient, type ClientOptions } from "graphql-ws";
 import {
@@ -21,6 +22,17 @@ export interface SessionTokens {
   refreshToken: string;
   /** When the access token stops working (ISO 8601). Lets subscriptions refresh before connecting. */
   accessTokenExpiresAt?: string;
+}
+
+/**
+ * A subscription refused or ended by the API: `errors[].extensions.code` says why, e.g.
+ * UNAUTHENTICATED, NOT_FOUND or TOO_MANY_SUBSCRIPTIONS.
+ */
+export class SubscriptionError extends Error {
+  constructor(readonly errors: readonly GraphQLFormattedError[]) {
+    super(errors.map((error) => error.message).join("; ") || "The subscription failed.");
+    this.name = "SubscriptionError";
+  }
 }
 
 /** How to reach the API and whom to act as. */
@@ -70,14 +82,40 @@ export interface PeykarbandClient extends Sdk {
    * it is about to expire.
    */
   subscriptions(): WsClient;
+  /**
+   * Runs a subscription from `schema/operations` over the WebSocket and yields each event's
+   * `data`. Rejects with a {@link SubscriptionError} when the API refuses or ends it with errors.
+   * Leave the loop (`break`) to stop watching.
+   *
+   * @example
+   * ```ts
+   * const events = client.subscribe<ServerStatusChangedSubscription, ServerStatusChangedSubscriptionVariables>(
+   *   ServerStatusChangedDocument,
+   *   { serverId },
+   * );
+   * for await (const { serverStatusChanged } of events) {
+   *   console.log(serverStatusChanged.status, serverStatusChanged.server.ipv4);
+   *   if (serverStatusChanged.status === "ACTIVE") break;
+   * }
+   * ```
+   */
+  subscribe<Data, Variables extends Record<string, unknown> = Record<string, unknown>>(
+    document: DocumentNode,
+    variables?: Variables,
+  ): AsyncIterableIterator<Data>;
   /** Closes the WebSocket, if one was opened. */
   dispose(): Promise<void>;
 }
 
 /** The `extensions.code` of each top-level GraphQL error in a rejection from the client; empty for other errors. */
 export function errorCodes(error: unknown): string[] {
-  if (!(error instanceof ClientError)) return [];
-  return (error.response.errors ?? []).flatMap((e) => {
+  const errors =
+    error instanceof ClientError
+      ? (error.response.errors ?? [])
+      : error instanceof SubscriptionError
+        ? error.errors
+        : [];
+  return errors.flatMap((e) => {
     const code = e.extensions?.["code"];
     return typeof code === "string" ? [code] : [];
   });
@@ -203,12 +241,47 @@ export function createPeykarbandClient(options: PeykarbandClientOptions): Peykar
     return ws;
   };
 
+  // A plain iterator, not an async generator: `return()` must stop the subscription even while
+  // a `next()` is waiting for an event that may never come.
+  const subscribe = <Data>(
+    document: DocumentNode,
+    variables: Record<string, unknown> = {},
+  ): AsyncIterableIterator<Data> => {
+    const results = subscriptions().iterate<Data>({ query: print(document), variables });
+    const stop = async (): Promise<IteratorReturnResult<undefined>> => {
+      await results.return?.();
+      return { done: true, value: undefined };
+    };
+    const iterator: AsyncIterableIterator<Data> = {
+      [Symbol.asyncIterator]: () => iterator,
+      async next() {
+        let result;
+        try {
+          result = await results.next();
+        } catch (error) {
+          // graphql-ws rejects with the bare error list when the API refuses the operation.
+          if (Array.isArray(error)) throw new SubscriptionError(error as GraphQLFormattedError[]);
+          throw error;
+        }
+        if (result.done) return { done: true, value: undefined };
+        if (result.value.errors?.length) {
+          await stop();
+          throw new SubscriptionError(result.value.errors);
+        }
+        return { done: false, value: result.value.data as Data };
+      },
+      return: stop,
+    };
+    return iterator;
+  };
+
   return {
     ...sdk,
     setTokens,
     tokens: () => tokens,
     refresh,
     subscriptions,
+    subscribe: subscribe as PeykarbandClient["subscribe"],
     async dispose() {
       await ws?.dispose();
       ws = null;

@@ -18,6 +18,14 @@ const DESCRIPTIONS: Readonly<Record<AuditAction, string>> = {
   WALLET_CREDITED_BY_ADMIN: "An administrator credited a wallet by hand.",
   WALLET_DEBITED_BY_ADMIN: "An administrator took money from a wallet by hand.",
   PAYMENT_PAID: "A gateway payment was verified and credited to the wallet.",
+  SERVER_ORDERED: "A server was ordered and its first charge taken from the wallet.",
+  SERVER_OPERATION_REQUESTED: "A power, reboot, rebuild, resize or delete of a server was asked for.",
+  SERVER_FAILED: "A server could not be created at its provider; its charge was refunded.",
+  ORPHAN_SERVER_DELETED:
+    "The sweep deleted a server at a provider that carried our mark but belonged to no live order.",
+  SSH_KEY_ADDED: "An SSH public key was added to an account.",
+  SSH_KEY_DELETED: "An SSH public key was removed from an account.",
+  SERVER_QUOTA_CHANGED: "An administrator changed how many servers a customer may have.",
 };
 
 export const AuditActionEnum = Object.fromEntries(AUDIT_ACTIONS.map((a) => [a, a])) as Record<

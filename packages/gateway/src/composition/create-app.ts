@@ -4,10 +4,14 @@ import {
   createLogger,
   createRequestLog,
   openDatabase,
+  openJobQueue,
   type Config,
   type Database,
+  type JobQueue,
   type Logger,
+  type ServerStatusPubSub,
 } from "@peykarband/infrastructure";
+import { startCloudSimulators, type CloudSimulators } from "@peykarband/simulators";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { TrustProxy } from "../context/client-address.ts";
@@ -19,9 +23,14 @@ import { createLimitRules } from "../limits/limit-rules.ts";
 import { createGatewayMetrics } from "../metrics/gateway-metrics.ts";
 import { buildGatewaySchema } from "../schema/build-gateway-schema.ts";
 import { APP_VERSION } from "./app-version.ts";
+import { composeServers, openServerStatusBus, type ServerOverrides } from "./compose-servers.ts";
 import { composeWallet, type WalletComposition, type WalletOverrides } from "./compose-wallet.ts";
 
-export interface AppOverrides extends WalletOverrides {
+export interface AppOverrides extends WalletOverrides, ServerOverrides {
+  /** A job queue the caller opened and will stop (`main` shares one between gateway and worker). */
+  readonly jobQueue?: JobQueue;
+  /** The status pub/sub the caller opened and will close; with a worker in the same process, shared. */
+  readonly statusBus?: ServerStatusPubSub;
   /** A database the caller opened and will close (tests share one per file). */
   readonly database?: Database;
   readonly logger?: Logger;
@@ -44,6 +53,11 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   const database = overrides.database ?? (await openDatabase(config));
   const ownsDatabase = overrides.database === undefined;
   let wallet: WalletComposition | undefined;
+  // What this app opened itself, closed in reverse order when it closes (or fails to start).
+  const owned: (() => Promise<void>)[] = [];
+  const closeOwned = async () => {
+    for (const close of owned.reverse()) await close();
+  };
   try {
     await database.migrate();
     const accountAdapters = createAccountAdapters(database, config);
@@ -56,6 +70,29 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
       },
     });
     wallet = await composeWallet(config, database, accountAdapters, overrides);
+    const queue =
+      overrides.jobQueue ??
+      (await openJobQueue(database, {
+        role: "producer",
+        onError: (error) => logger.error("job queue error", { error: error.message }),
+      }));
+    if (!overrides.jobQueue) owned.push(() => queue.stop({ timeoutMs: 1000 }));
+    const bus = overrides.statusBus ?? (await openServerStatusBus(config, logger));
+    if (!overrides.statusBus) owned.push(() => bus.close());
+    let cloudSimulators: CloudSimulators | undefined = overrides.cloudSimulators;
+    if (config.sandbox && !cloudSimulators) {
+      const started = await startCloudSimulators();
+      owned.push(() => started.close());
+      cloudSimulators = started;
+    }
+    const servers = await composeServers({
+      config,
+      database,
+      accounts: accountAdapters,
+      queue,
+      bus,
+      overrides: { ...overrides, ...(cloudSimulators ? { cloudSimulators } : {}) },
+    });
     const app = { version: APP_VERSION, sandbox: config.sandbox };
     const schema = await buildGatewaySchema();
     const limitRules = createLimitRules();
@@ -68,6 +105,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     const { app: express, mountGraphQL } = createExpressApp({
       useCases,
       wallet: wallet.useCases,
+      servers,
       payments: { handlePaymentCallback: wallet.useCases.handlePaymentCallback, resultUrl: wallet.resultUrl },
       app,
       trustProxy: config.trustProxy,
@@ -87,6 +125,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
       introspection,
       useCases,
       wallet: wallet.useCases,
+      servers,
       app,
     });
     const apollo = createApolloServer({
@@ -118,11 +157,13 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
       logger,
       async close() {
         await apollo.stop();
+        await closeOwned();
         await composedWallet.close();
         if (ownsDatabase) await database.close();
       },
     };
   } catch (error) {
+    await closeOwned();
     await wallet?.close();
     if (ownsDatabase) await database.close();
     throw error;

@@ -1,5 +1,7 @@
 import {
   defaultAccountPolicy,
+  type ServerJobData,
+  type ServerUseCases,
   type ReconcilePendingPaymentsInput,
   type ReconciliationReport,
   type RequestContext,
@@ -9,6 +11,7 @@ import {
   openJobQueue,
   type Config,
   type Database,
+  type JobQueue,
   type QueueOptions,
 } from "@peykarband/infrastructure";
 import express from "express";
@@ -16,6 +19,7 @@ import { createServer } from "node:http";
 import { collectDefaultMetrics, Registry } from "prom-client";
 import { PROBE_PATHS, probeRoutes, type ReadinessCheck } from "../http/probe.routes.ts";
 import type { Logger } from "../logging/logger.ts";
+import { createServerQueues, SERVER_QUEUES } from "./compose-servers.ts";
 
 /**
  * A periodic sweep: one run at a time in the whole installation (stately), and a run killed with
@@ -28,12 +32,21 @@ export const JOBS = {
   reconcilePayments: { name: "payments.reconcile", cron: "* * * * *" },
   // Off the hour, where hourly billing will run.
   cleanupAccounts: { name: "accounts.cleanup", cron: "17 * * * *" },
+  sweepOrphanServers: { name: "servers.sweep", cron: "*/10 * * * *" },
 } as const;
+
+/** Server jobs handled at once per queue and process: they mostly wait on the provider. */
+const SERVER_JOB_CONCURRENCY = 8;
 
 /** Below Kubernetes' default 30 s grace period (the chart gives the worker 60 s). */
 const STOP_TIMEOUT_MS = 25_000;
 
+/** The server jobs: queued by orders and operations (SERVER_QUEUES), and the periodic orphan sweep. */
+export type ServerJobHandlers = Pick<ServerUseCases, "runServerJob" | "sweepOrphanServers">;
+
 export interface WorkerHandlers {
+  /** Absent: this worker leaves server jobs to others (tests of the payment jobs). */
+  readonly servers?: ServerJobHandlers;
   /** `WalletUseCases.reconcilePendingPayments`, from the same wallet composition the gateway uses. */
   readonly reconcilePendingPayments: (
     input: ReconcilePendingPaymentsInput,
@@ -49,6 +62,17 @@ export interface WorkerOptions {
   readonly pollingIntervalSeconds?: number;
   /** How often schedules are checked; tests shorten it. */
   readonly cronIntervalSeconds?: number;
+  /** How often jobs of dead workers are expired (pg-boss maintenance); crash tests shorten it. */
+  readonly maintenanceIntervalSeconds?: number;
+  /**
+   * A queue the caller opened (to enqueue on it too); the worker still stops it, since stopping is
+   * what hands running jobs back. By default the worker opens its own.
+   */
+  readonly queue?: JobQueue;
+  /** Server jobs run side by side per queue in this process. */
+  readonly serverJobConcurrency?: number;
+  /** Expiry of server jobs; crash tests shorten it. */
+  readonly serverJobExpireSeconds?: number;
 }
 
 export interface Worker {
@@ -72,12 +96,17 @@ const systemContext = (jobId: string): RequestContext => ({
  */
 export async function startWorker(options: WorkerOptions): Promise<Worker> {
   const { database, logger, handlers } = options;
-  const queue = await openJobQueue(database, {
-    onError: (error) => logger.error("job queue error", { error: error.message }),
-    ...(options.cronIntervalSeconds === undefined
-      ? {}
-      : { cronIntervalSeconds: options.cronIntervalSeconds }),
-  });
+  const queue =
+    options.queue ??
+    (await openJobQueue(database, {
+      onError: (error) => logger.error("job queue error", { error: error.message }),
+      ...(options.cronIntervalSeconds === undefined
+        ? {}
+        : { cronIntervalSeconds: options.cronIntervalSeconds }),
+      ...(options.maintenanceIntervalSeconds === undefined
+        ? {}
+        : { maintenanceIntervalSeconds: options.maintenanceIntervalSeconds }),
+    }));
   const cleanup = new DrizzleAccountCleanup(database.db);
   const jobs: { name: string; cron: string; run: (ctx: RequestContext) => Promise<object> }[] = [
     { ...JOBS.reconcilePayments, run: (ctx) => handlers.reconcilePendingPayments({}, ctx) },
@@ -87,36 +116,54 @@ export async function startWorker(options: WorkerOptions): Promise<Worker> {
     },
   ];
 
+  const logged = async (name: string, jobId: string, run: () => Promise<object>): Promise<void> => {
+    const started = performance.now();
+    const line = () => ({ job: name, jobId, durationMs: Math.round(performance.now() - started) });
+    try {
+      const result = await run();
+      logger.info("job done", { ...line(), outcome: "ok", result });
+    } catch (error) {
+      logger.error("job failed", {
+        ...line(),
+        outcome: "failed",
+        error: error instanceof Error ? error.message : String(error),
+      });
+      throw error;
+    }
+  };
+  const polling = { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2 };
+  const servers = handlers.servers;
+  if (servers) {
+    jobs.push({ ...JOBS.sweepOrphanServers, run: (ctx) => servers.sweepOrphanServers(ctx) });
+  }
+
   try {
     for (const { name, cron, run } of jobs) {
       await queue.createQueue(name, SWEEP);
       await queue.schedule(name, cron);
-      await queue.work(
-        name,
-        async (job) => {
-          const started = performance.now();
-          const line = () => ({
-            job: name,
-            jobId: job.id,
-            durationMs: Math.round(performance.now() - started),
-          });
-          try {
-            const result = await run(systemContext(job.id));
-            logger.info("job done", { ...line(), outcome: "ok", result });
-          } catch (error) {
-            logger.error("job failed", {
-              ...line(),
-              outcome: "failed",
-              error: error instanceof Error ? error.message : String(error),
-            });
-            throw error;
-          }
-        },
-        { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2 },
-      );
+      await queue.work(name, (job) => logged(name, job.id, () => run(systemContext(job.id))), polling);
+    }
+    if (servers) {
+      await createServerQueues(queue, options.serverJobExpireSeconds);
+      for (const { name } of Object.values(SERVER_QUEUES)) {
+        // Each handler polls its provider for up to minutes: several run side by side.
+        for (let slot = 0; slot < (options.serverJobConcurrency ?? SERVER_JOB_CONCURRENCY); slot++) {
+          await queue.work<ServerJobData>(
+            name,
+            (job) =>
+              logged(name, job.id, () =>
+                servers.runServerJob(
+                  { ...job.data, isLastAttempt: job.retryCount >= job.retryLimit },
+                  systemContext(job.id),
+                ),
+              ),
+            polling,
+          );
+        }
+      }
     }
   } catch (error) {
-    await queue.stop({ timeoutMs: 1000 });
+    if (!options.queue) await queue.stop({ timeoutMs: 1000 });
     throw error;
   }
 

@@ -2,7 +2,14 @@ import type { AccountUseCases, Viewer } from "@peykarband/application";
 import type { User } from "@peykarband/domain";
 import { unauthenticated } from "../graphql/gateway-errors.ts";
 import { preferredLocale } from "../i18n/locale.ts";
-import type { AppInfo, GraphQLContext, GraphQLWalletUseCases } from "./graphql-context.ts";
+import type {
+  AppInfo,
+  GraphQLContext,
+  GraphQLServerUseCases,
+  GraphQLWalletUseCases,
+} from "./graphql-context.ts";
+import { createServerLoaders } from "./server-loaders.ts";
+import type { SubscriptionSlots } from "./subscription-slots.ts";
 import { createUserLoaders } from "./user-loaders.ts";
 
 /** What both transports know about a request, taken from HTTP headers or the WebSocket's connection_init. */
@@ -12,11 +19,14 @@ export interface RequestFacts {
   readonly userAgent: string | null;
   readonly authorization: string | null;
   readonly acceptLanguage: string | null;
+  /** The WebSocket's subscription count, shared by its operations; absent on HTTP. */
+  readonly subscriptionSlots?: SubscriptionSlots;
 }
 
 export interface ContextDeps {
   readonly useCases: AccountUseCases;
   readonly wallet: GraphQLWalletUseCases;
+  readonly servers: GraphQLServerUseCases;
   readonly app: AppInfo;
 }
 
@@ -50,12 +60,16 @@ export async function createGraphQLContext(facts: RequestFacts, deps: ContextDep
   const signedIn = await resolveViewerWithUser(deps.useCases, facts.authorization);
   const viewer = signedIn?.viewer ?? null;
   // Written out rather than spread: object spreads cost microseconds a request here (per profile).
-  const loaders = createUserLoaders(deps.useCases, {
+  const requestContext = {
     requestId: facts.requestId,
     ip: facts.ip,
     userAgent: facts.userAgent,
     viewer,
-  });
+  };
+  const loaders = Object.assign(
+    createUserLoaders(deps.useCases, requestContext),
+    createServerLoaders(deps.servers, requestContext),
+  );
   // The viewer may always see themselves; `viewer` then needs no second read.
   if (signedIn?.user) loaders.user.prime(signedIn.user.id, signedIn.user);
   return {
@@ -65,9 +79,11 @@ export async function createGraphQLContext(facts: RequestFacts, deps: ContextDep
     viewer,
     useCases: deps.useCases,
     wallet: deps.wallet,
+    servers: deps.servers,
     loaders,
     locale: preferredLocale(facts.acceptLanguage),
     app: deps.app,
     outcome: { userErrors: false },
+    subscriptionSlots: facts.subscriptionSlots ?? null,
   };
 }

@@ -1,5 +1,12 @@
-import type { AccountUseCases, RequestContext, WalletUseCases } from "@peykarband/application";
+import type {
+  AccountUseCases,
+  RequestContext,
+  ServerUseCases,
+  WalletUseCases,
+} from "@peykarband/application";
 import type { Locale } from "../i18n/locale.ts";
+import type { ServerLoaders } from "./server-loaders.ts";
+import type { SubscriptionSlots } from "./subscription-slots.ts";
 import type { UserLoaders } from "./user-loaders.ts";
 
 /** Facts about this deployment that the API reports (`health`). */
@@ -17,13 +24,19 @@ export type GraphQLWalletUseCases = Pick<
   "startTopUp" | "adminAdjustWallet" | "walletBalance" | "walletEntries" | "listPayments" | "findPayment"
 >;
 
+/** The server use cases GraphQL may reach: the worker's jobs and the orphan sweep are not for callers. */
+export type GraphQLServerUseCases = Omit<ServerUseCases, "runServerJob" | "sweepOrphanServers">;
+
 /** What the resolvers of one operation run with. */
 export interface GraphQLContext extends RequestContext {
   readonly useCases: AccountUseCases;
   readonly wallet: GraphQLWalletUseCases;
-  readonly loaders: UserLoaders;
+  readonly servers: GraphQLServerUseCases;
+  readonly loaders: UserLoaders & ServerLoaders;
   readonly locale: Locale;
   readonly app: AppInfo;
   /** Written by resolvers so the request log can tell "ok" from "userErrors". */
   readonly outcome: { userErrors: boolean };
+  /** The subscriptions of this operation's WebSocket; null on HTTP, which serves no subscriptions. */
+  readonly subscriptionSlots: SubscriptionSlots | null;
 }

@@ -13,6 +13,7 @@ import { useServer, type Extra } from "graphql-ws/use/ws";
 import type { Server } from "node:http";
 import { WebSocketServer } from "ws";
 import { clientAddress, type TrustProxy } from "../context/client-address.ts";
+import { SubscriptionSlots, SUBSCRIPTIONS_PER_SOCKET } from "../context/subscription-slots.ts";
 import { createGraphQLContext, resolveViewer, type ContextDeps } from "../context/create-graphql-context.ts";
 import type { GraphQLContext } from "../context/graphql-context.ts";
 import { requestIdFrom } from "../context/request-id.ts";
@@ -77,6 +78,12 @@ export function startWebSocketServer(options: WebSocketOptions): () => Promise<v
     running.set(ctx, operations);
     return operations;
   };
+  const slots = new WeakMap<WsContext, SubscriptionSlots>();
+  const slotsOf = (ctx: WsContext) => {
+    const socketSlots = slots.get(ctx) ?? new SubscriptionSlots(SUBSCRIPTIONS_PER_SOCKET);
+    slots.set(ctx, socketSlots);
+    return socketSlots;
+  };
   const format = (errors: readonly GraphQLError[], operation: RunningOperation | undefined) =>
     errors.map((error) => {
       if (isUnexpected(error)) {
@@ -120,6 +127,7 @@ export function startWebSocketServer(options: WebSocketOptions): () => Promise<v
               userAgent: text(request.headers["user-agent"])?.slice(0, 512) ?? null,
               authorization: text(ctx.connectionParams?.["authorization"]),
               acceptLanguage: text(request.headers["accept-language"]),
+              subscriptionSlots: slotsOf(ctx),
             },
             options,
           );

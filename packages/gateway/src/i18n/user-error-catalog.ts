@@ -1,12 +1,19 @@
 import type {
+  AddSshKeyErrorCode,
   AdminAdjustWalletErrorCode,
   ChangeUserRoleErrorCode,
   ConfirmTwoFactorSetupErrorCode,
+  DeleteSshKeyErrorCode,
   DisableTwoFactorErrorCode,
   LogInErrorCode,
   LogOutErrorCode,
+  OrderServerErrorCode,
+  RebuildServerErrorCode,
   RefreshSessionErrorCode,
   RegisterUserErrorCode,
+  ResizeServerErrorCode,
+  ServerActionErrorCode,
+  SetServerQuotaErrorCode,
   StartTopUpErrorCode,
   StartTwoFactorSetupErrorCode,
 } from "@peykarband/application";
@@ -21,7 +28,14 @@ export type UserErrorCode =
   | DisableTwoFactorErrorCode
   | ChangeUserRoleErrorCode
   | StartTopUpErrorCode
-  | AdminAdjustWalletErrorCode;
+  | AdminAdjustWalletErrorCode
+  | OrderServerErrorCode
+  | ServerActionErrorCode
+  | RebuildServerErrorCode
+  | ResizeServerErrorCode
+  | AddSshKeyErrorCode
+  | DeleteSshKeyErrorCode
+  | SetServerQuotaErrorCode;
 
 interface CatalogEntry {
   /** For the schema: what the code means, for developers. */
@@ -128,7 +142,70 @@ export const USER_ERROR_CATALOG: Readonly<Record<UserErrorCode, CatalogEntry>> =
     fa: "کیف پول خودتان را نمی‌توانید تغییر دهید؛ مدیر دیگری باید این کار را انجام دهد.",
   },
   INSUFFICIENT_FUNDS: {
-    description: "The wallet holds less than the amount to take; wallets never go below zero.",
+    description:
+      "The wallet holds less than the amount to take (for a server: its first charge); wallets never go below zero.",
     fa: "موجودی کیف پول کافی نیست.",
+  },
+  SERVER_NOT_FOUND: {
+    description: "No server has this id, or it is not yours.",
+    fa: "سروری با این شناسه پیدا نشد.",
+  },
+  ILLEGAL_STATE: {
+    description:
+      "The server's status does not allow this now, such as rebooting a DELETED server or powering on an ACTIVE one.",
+    fa: "این کار در وضعیت کنونی سرور ممکن نیست.",
+  },
+  OPERATION_IN_PROGRESS: {
+    description: "Another operation on this server has not finished yet; wait for it.",
+    fa: "عملیات دیگری روی این سرور در جریان است؛ پس از پایان آن دوباره امتحان کنید.",
+  },
+  INVALID_NAME: {
+    description:
+      "The name is not acceptable: a server's is a hostname (letters, digits and hyphens, 1 to 63 characters, not starting or ending with a hyphen); an SSH key's must be 1 to 100 characters.",
+    fa: "نام معتبر نیست؛ نام سرور فقط حروف لاتین، رقم و خط تیره (۱ تا ۶۳ نویسه) می‌تواند داشته باشد.",
+  },
+  PLAN_NOT_FOUND: { description: "No plan has this id.", fa: "پلنی با این شناسه پیدا نشد." },
+  REGION_NOT_FOUND: { description: "No region has this id.", fa: "منطقه‌ای با این شناسه پیدا نشد." },
+  IMAGE_NOT_FOUND: {
+    description: "No operating-system image has this id.",
+    fa: "سیستم‌عاملی با این شناسه پیدا نشد.",
+  },
+  PLAN_UNAVAILABLE: {
+    description:
+      "The plan is not offered in this region, or the plan, region or provider is unavailable now.",
+    fa: "این پلن در این منطقه در دسترس نیست؛ پلن یا منطقهٔ دیگری برگزینید.",
+  },
+  IMAGE_UNAVAILABLE: {
+    description: "The image is not offered by this region's provider.",
+    fa: "این سیستم‌عامل در این منطقه ارائه نمی‌شود.",
+  },
+  SSH_KEY_NOT_FOUND: {
+    description: "No SSH key of yours has this id.",
+    fa: "کلید SSH با این شناسه در حساب شما پیدا نشد.",
+  },
+  TOO_MANY_SSH_KEYS: {
+    description: "More SSH keys than allowed: on one server, or in the account.",
+    fa: "تعداد کلیدهای SSH بیش از حد مجاز است.",
+  },
+  QUOTA_EXCEEDED: {
+    description: "You have as many servers as your quota allows; delete one or ask support for more.",
+    fa: "به سقف تعداد سرورهای حساب خود رسیده‌اید؛ سروری را حذف کنید یا از پشتیبانی افزایش سقف را بخواهید.",
+  },
+  DISK_CANNOT_SHRINK: {
+    description: "The new plan's disk is smaller than the current one: disks only grow.",
+    fa: "دیسک پلن جدید از دیسک کنونی کوچک‌تر است؛ دیسک را نمی‌توان کوچک کرد.",
+  },
+  SAME_PLAN: { description: "The server is on this plan already.", fa: "سرور هم‌اکنون همین پلن را دارد." },
+  INVALID_PUBLIC_KEY: {
+    description: "The public key is not an OpenSSH public key line (ssh-ed25519, ssh-rsa, ecdsa-sha2-*).",
+    fa: "کلید عمومی معتبر نیست؛ یک خط کلید عمومی OpenSSH (مانند ssh-ed25519 ...) وارد کنید.",
+  },
+  DUPLICATE_SSH_KEY: {
+    description: "This public key is in your account already.",
+    fa: "این کلید عمومی پیش‌تر به حساب شما افزوده شده است.",
+  },
+  INVALID_QUOTA: {
+    description: "The server limit is not a whole number in the allowed range.",
+    fa: "سقف تعداد سرور باید عددی صحیح و در بازهٔ مجاز باشد.",
   },
 };

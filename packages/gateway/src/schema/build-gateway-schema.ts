@@ -1,6 +1,6 @@
 import "reflect-metadata";
 import { GraphQLObjectType, lexicographicSortSchema, printSchema, type GraphQLSchema } from "graphql";
-import { buildSchema } from "type-graphql";
+import { buildSchema, type PubSub } from "type-graphql";
 import { ChangeUserRoleResolver } from "../accounts/change-user-role.resolver.ts";
 import { SessionResolver } from "../accounts/session.resolver.ts";
 import { TwoFactorResolver } from "../accounts/two-factor.resolver.ts";
@@ -8,6 +8,15 @@ import { ViewerResolver } from "../accounts/viewer.resolver.ts";
 import { AuditEventResolver } from "../audit/audit-event.resolver.ts";
 import { ACCESS_EXTENSION, describeAccess, isAccessRule } from "../auth/access-rule.ts";
 import { authChecker } from "../auth/auth-checker.ts";
+import { CatalogResolver } from "../catalog/catalog.resolver.ts";
+import { PlanResolver } from "../catalog/plan.resolver.ts";
+import { OrderServerResolver } from "../servers/order-server.resolver.ts";
+import { ServerActionsResolver } from "../servers/server-actions.resolver.ts";
+import { ServerStatusResolver } from "../servers/server-status.resolver.ts";
+import { ServerResolver } from "../servers/server.resolver.ts";
+import { ServersResolver } from "../servers/servers.resolver.ts";
+import { SetServerQuotaResolver } from "../servers/set-server-quota.resolver.ts";
+import { SshKeysResolver } from "../ssh-keys/ssh-keys.resolver.ts";
 import { NodeResolver } from "./node/node.resolver.ts";
 import { DateTimeScalar } from "./scalars/date-time.scalar.ts";
 import { HealthResolver } from "../system/health.resolver.ts";
@@ -44,6 +53,20 @@ function describeRootTypes(schema: GraphQLSchema): void {
   }
 }
 
+/**
+ * type-graphql insists on a pubSub once there is a subscription, but ours have `subscribe`
+ * functions that go through a use case (authorized, opening with the stored state) and never use
+ * topics: this one only refuses, so a topic-based subscription added by mistake fails loudly.
+ */
+const TOPICS_UNUSED: PubSub = {
+  publish() {
+    throw new Error("Publish through an application port (ServerStatusPublisher), not type-graphql.");
+  },
+  subscribe() {
+    throw new Error("Subscriptions take a `subscribe` function that calls a use case, not topics.");
+  },
+};
+
 export async function buildGatewaySchema(): Promise<GraphQLSchema> {
   const schema = await buildSchema({
     resolvers: [
@@ -60,8 +83,18 @@ export async function buildGatewaySchema(): Promise<GraphQLSchema> {
       PaymentsResolver,
       StartTopUpResolver,
       AdjustWalletResolver,
+      CatalogResolver,
+      PlanResolver,
+      ServersResolver,
+      ServerResolver,
+      OrderServerResolver,
+      ServerActionsResolver,
+      SetServerQuotaResolver,
+      SshKeysResolver,
+      ServerStatusResolver,
     ],
     authChecker,
+    pubSub: TOPICS_UNUSED,
     scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
     // Echoing a rejected value or its object would repeat a megabyte string or a password back.
     validate: { validationError: { target: false, value: false } },

@@ -5,6 +5,25 @@ export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' |
 import { type GraphQLClient, type RequestOptions } from 'graphql-request';
 import { gql } from 'graphql-tag';
 type GraphQLClientRequestHeaders = RequestOptions['requestHeaders'];
+/** Why `addSshKey` refused its input. */
+export type AddSshKeyErrorCode =
+  /** This public key is in your account already. */
+  | 'DUPLICATE_SSH_KEY'
+  /** The name is not acceptable: a server's is a hostname (letters, digits and hyphens, 1 to 63 characters, not starting or ending with a hyphen); an SSH key's must be 1 to 100 characters. */
+  | 'INVALID_NAME'
+  /** The public key is not an OpenSSH public key line (ssh-ed25519, ssh-rsa, ecdsa-sha2-*). */
+  | 'INVALID_PUBLIC_KEY'
+  /** More SSH keys than allowed: on one server, or in the account. */
+  | 'TOO_MANY_SSH_KEYS';
+
+/** A public key to keep in your account. */
+export type AddSshKeyInput = {
+  /** Your name for it, 1 to 100 characters. */
+  name: string;
+  /** The public key line, as in ~/.ssh/id_ed25519.pub: "ssh-ed25519 AAAA… comment". Types: ssh-ed25519, ssh-rsa, ecdsa-sha2-nistp256/384/521. The comment is dropped. */
+  publicKey: string;
+};
+
 /** Why `adjustWallet` refused its input. */
 export type AdjustWalletErrorCode =
   /** The amount is above the largest allowed: the gateway's maximum or our ceiling, whichever is lower. */
@@ -13,7 +32,7 @@ export type AdjustWalletErrorCode =
   | 'CANNOT_ADJUST_OWN_WALLET'
   /** The idempotency key was used before for a different request; use a new key. */
   | 'IDEMPOTENCY_KEY_REUSED'
-  /** The wallet holds less than the amount to take; wallets never go below zero. */
+  /** The wallet holds less than the amount to take (for a server: its first charge); wallets never go below zero. */
   | 'INSUFFICIENT_FUNDS'
   /** The amount is not a whole number of rials (or, for a top-up, not positive). */
   | 'INVALID_AMOUNT'
@@ -46,6 +65,8 @@ export type AuditAction =
   | 'LOGIN_SUCCEEDED'
   /** Sign-ins were locked for an account or an address for the rest of the window. */
   | 'LOGIN_THROTTLED'
+  /** The sweep deleted a server at a provider that carried our mark but belonged to no live order. */
+  | 'ORPHAN_SERVER_DELETED'
   /** A gateway payment was verified and credited to the wallet. */
   | 'PAYMENT_PAID'
   /** A one-time recovery code was used. */
@@ -54,8 +75,20 @@ export type AuditAction =
   | 'REFRESH_TOKEN_REUSED'
   /** An administrator changed an account's role. */
   | 'ROLE_CHANGED'
+  /** A server could not be created at its provider; its charge was refunded. */
+  | 'SERVER_FAILED'
+  /** A power, reboot, rebuild, resize or delete of a server was asked for. */
+  | 'SERVER_OPERATION_REQUESTED'
+  /** A server was ordered and its first charge taken from the wallet. */
+  | 'SERVER_ORDERED'
+  /** An administrator changed how many servers a customer may have. */
+  | 'SERVER_QUOTA_CHANGED'
   /** A session got a new token pair. */
   | 'SESSION_REFRESHED'
+  /** An SSH public key was added to an account. */
+  | 'SSH_KEY_ADDED'
+  /** An SSH public key was removed from an account. */
+  | 'SSH_KEY_DELETED'
   /** Two-factor authentication was turned off. */
   | 'TWO_FACTOR_DISABLED'
   /** Two-factor authentication was turned on. */
@@ -86,6 +119,15 @@ export type ChangeUserRoleInput = {
   userId: string | number;
 };
 
+/** The cloud a server runs on. */
+export type CloudProvider =
+  /** DigitalOcean (droplets). */
+  | 'DIGITALOCEAN'
+  /** Hetzner Cloud. */
+  | 'HETZNER'
+  /** OVHcloud Public Cloud. */
+  | 'OVH';
+
 /** Why `confirmTwoFactorSetup` refused its input. */
 export type ConfirmTwoFactorSetupErrorCode =
   /** The two-factor code or recovery code is wrong, expired or used already. */
@@ -99,6 +141,32 @@ export type ConfirmTwoFactorSetupErrorCode =
 export type ConfirmTwoFactorSetupInput = {
   /** The 6-digit code the authenticator app shows now. */
   code: string;
+};
+
+/** Why `deleteServer` refused its input. */
+export type DeleteServerErrorCode =
+  /** The server's status does not allow this now, such as rebooting a DELETED server or powering on an ACTIVE one. */
+  | 'ILLEGAL_STATE'
+  /** Another operation on this server has not finished yet; wait for it. */
+  | 'OPERATION_IN_PROGRESS'
+  /** No server has this id, or it is not yours. */
+  | 'SERVER_NOT_FOUND';
+
+/** Which server to delete. */
+export type DeleteServerInput = {
+  /** The server's global id (`Server.id`). One that is not yours, or not a Server's, is SERVER_NOT_FOUND. */
+  serverId: string | number;
+};
+
+/** Why `deleteSshKey` refused its input. */
+export type DeleteSshKeyErrorCode =
+  /** No SSH key of yours has this id. */
+  | 'SSH_KEY_NOT_FOUND';
+
+/** The key to remove from your account. */
+export type DeleteSshKeyInput = {
+  /** The key's global id (`SshKey.id`). */
+  sshKeyId: string | number;
 };
 
 /** Why `disableTwoFactor` refused its input. */
@@ -169,6 +237,49 @@ export type LogOutInput = {
   everywhere?: boolean | null | undefined;
 };
 
+/** Why `orderServer` refused its input. */
+export type OrderServerErrorCode =
+  /** The idempotency key was used before for a different request; use a new key. */
+  | 'IDEMPOTENCY_KEY_REUSED'
+  /** No operating-system image has this id. */
+  | 'IMAGE_NOT_FOUND'
+  /** The image is not offered by this region's provider. */
+  | 'IMAGE_UNAVAILABLE'
+  /** The wallet holds less than the amount to take (for a server: its first charge); wallets never go below zero. */
+  | 'INSUFFICIENT_FUNDS'
+  /** The idempotency key is not 1 to 100 printable ASCII characters without spaces. */
+  | 'INVALID_IDEMPOTENCY_KEY'
+  /** The name is not acceptable: a server's is a hostname (letters, digits and hyphens, 1 to 63 characters, not starting or ending with a hyphen); an SSH key's must be 1 to 100 characters. */
+  | 'INVALID_NAME'
+  /** No plan has this id. */
+  | 'PLAN_NOT_FOUND'
+  /** The plan is not offered in this region, or the plan, region or provider is unavailable now. */
+  | 'PLAN_UNAVAILABLE'
+  /** You have as many servers as your quota allows; delete one or ask support for more. */
+  | 'QUOTA_EXCEEDED'
+  /** No region has this id. */
+  | 'REGION_NOT_FOUND'
+  /** No SSH key of yours has this id. */
+  | 'SSH_KEY_NOT_FOUND'
+  /** More SSH keys than allowed: on one server, or in the account. */
+  | 'TOO_MANY_SSH_KEYS';
+
+/** What to create, where, and a key that makes retries safe. */
+export type OrderServerInput = {
+  /** A fresh key per order (a UUID will do), 1 to 100 printable ASCII characters. The same order with the same key returns the first server and charges once; another order with it is IDEMPOTENCY_KEY_REUSED. */
+  idempotencyKey: string;
+  /** The operating system (`Image.id`); the region's provider must offer it. */
+  imageId: string | number;
+  /** The hostname: letters, digits and hyphens, 1 to 63 characters, not starting or ending with a hyphen. */
+  name: string;
+  /** The plan (`Plan.id`); it must be offered in the region. */
+  planId: string | number;
+  /** The region (`Region.id`). */
+  regionId: string | number;
+  /** Your SSH keys (`SshKey.id`) to install for root; none when omitted. */
+  sshKeyIds?: Array<string | number> | null | undefined;
+};
+
 /** The Iranian payment gateways a wallet can be topped up through. */
 export type PaymentGateway =
   /** IDPay (idpay.ir): 1,000 to 500,000,000 rials per payment. */
@@ -186,6 +297,72 @@ export type PaymentStatus =
   | 'PAID'
   /** Waiting for the payer or for the gateway's confirmation. Reconciliation settles payments left here. */
   | 'PENDING';
+
+/** Why `powerOffServer` refused its input. */
+export type PowerOffServerErrorCode =
+  /** The server's status does not allow this now, such as rebooting a DELETED server or powering on an ACTIVE one. */
+  | 'ILLEGAL_STATE'
+  /** Another operation on this server has not finished yet; wait for it. */
+  | 'OPERATION_IN_PROGRESS'
+  /** No server has this id, or it is not yours. */
+  | 'SERVER_NOT_FOUND';
+
+/** Which server to power off. */
+export type PowerOffServerInput = {
+  /** The server's global id (`Server.id`). One that is not yours, or not a Server's, is SERVER_NOT_FOUND. */
+  serverId: string | number;
+};
+
+/** Why `powerOnServer` refused its input. */
+export type PowerOnServerErrorCode =
+  /** The server's status does not allow this now, such as rebooting a DELETED server or powering on an ACTIVE one. */
+  | 'ILLEGAL_STATE'
+  /** Another operation on this server has not finished yet; wait for it. */
+  | 'OPERATION_IN_PROGRESS'
+  /** No server has this id, or it is not yours. */
+  | 'SERVER_NOT_FOUND';
+
+/** Which server to power on. */
+export type PowerOnServerInput = {
+  /** The server's global id (`Server.id`). One that is not yours, or not a Server's, is SERVER_NOT_FOUND. */
+  serverId: string | number;
+};
+
+/** Why `rebootServer` refused its input. */
+export type RebootServerErrorCode =
+  /** The server's status does not allow this now, such as rebooting a DELETED server or powering on an ACTIVE one. */
+  | 'ILLEGAL_STATE'
+  /** Another operation on this server has not finished yet; wait for it. */
+  | 'OPERATION_IN_PROGRESS'
+  /** No server has this id, or it is not yours. */
+  | 'SERVER_NOT_FOUND';
+
+/** Which server to reboot. */
+export type RebootServerInput = {
+  /** The server's global id (`Server.id`). One that is not yours, or not a Server's, is SERVER_NOT_FOUND. */
+  serverId: string | number;
+};
+
+/** Why `rebuildServer` refused its input. */
+export type RebuildServerErrorCode =
+  /** The server's status does not allow this now, such as rebooting a DELETED server or powering on an ACTIVE one. */
+  | 'ILLEGAL_STATE'
+  /** No operating-system image has this id. */
+  | 'IMAGE_NOT_FOUND'
+  /** The image is not offered by this region's provider. */
+  | 'IMAGE_UNAVAILABLE'
+  /** Another operation on this server has not finished yet; wait for it. */
+  | 'OPERATION_IN_PROGRESS'
+  /** No server has this id, or it is not yours. */
+  | 'SERVER_NOT_FOUND';
+
+/** Which server to rebuild, and with what. */
+export type RebuildServerInput = {
+  /** The image to rebuild with (`Image.id`); it may be the current one. */
+  imageId: string | number;
+  /** The server's global id (`Server.id`). One that is not yours, or not a Server's, is SERVER_NOT_FOUND. */
+  serverId: string | number;
+};
 
 /** Why `refreshSession` refused its input. */
 export type RefreshSessionErrorCode =
@@ -223,6 +400,33 @@ export type RegisterUserInput = {
   phone?: string | null | undefined;
 };
 
+/** Why `resizeServer` refused its input. */
+export type ResizeServerErrorCode =
+  /** The new plan's disk is smaller than the current one: disks only grow. */
+  | 'DISK_CANNOT_SHRINK'
+  /** The server's status does not allow this now, such as rebooting a DELETED server or powering on an ACTIVE one. */
+  | 'ILLEGAL_STATE'
+  /** The wallet holds less than the amount to take (for a server: its first charge); wallets never go below zero. */
+  | 'INSUFFICIENT_FUNDS'
+  /** Another operation on this server has not finished yet; wait for it. */
+  | 'OPERATION_IN_PROGRESS'
+  /** No plan has this id. */
+  | 'PLAN_NOT_FOUND'
+  /** The plan is not offered in this region, or the plan, region or provider is unavailable now. */
+  | 'PLAN_UNAVAILABLE'
+  /** The server is on this plan already. */
+  | 'SAME_PLAN'
+  /** No server has this id, or it is not yours. */
+  | 'SERVER_NOT_FOUND';
+
+/** Which server to resize, and to which plan. */
+export type ResizeServerInput = {
+  /** The new plan (`Plan.id`): of the same provider, offered in the server's region, with a disk at least as large. */
+  planId: string | number;
+  /** The server's global id (`Server.id`). One that is not yours, or not a Server's, is SERVER_NOT_FOUND. */
+  serverId: string | number;
+};
+
 /** What an account may do. */
 export type Role =
   /** Staff who may change roles and read the audit log. */
@@ -233,6 +437,67 @@ export type Role =
   | 'RESELLER'
   /** Staff who may read any account to help customers. */
   | 'SUPPORT';
+
+/** Which servers to list. */
+export type ServerFilter = {
+  /** Only servers in one of these statuses; every status when omitted or empty. */
+  statuses?: Array<ServerStatus> | null | undefined;
+};
+
+/** An operation asked of a server that has not finished yet. */
+export type ServerOperation =
+  /** `deleteServer` is under way. */
+  | 'DELETE'
+  /** `powerOffServer` is under way. */
+  | 'POWER_OFF'
+  /** `powerOnServer` is under way. */
+  | 'POWER_ON'
+  /** `rebootServer` is under way. */
+  | 'REBOOT'
+  /** `rebuildServer` is under way. */
+  | 'REBUILD'
+  /** `resizeServer` is under way. */
+  | 'RESIZE';
+
+/** Where a server is in its life; see docs/provisioning.md for every transition. */
+export type ServerStatus =
+  /** Running, with its IP addresses. */
+  | 'ACTIVE'
+  /** Gone at the provider. Final; kept for the statement and the audit trail. */
+  | 'DELETED'
+  /** Being removed at the provider; billing has stopped. */
+  | 'DELETING'
+  /** Could not be created; the charge was refunded. See `failureReason`. Can only be deleted. */
+  | 'FAILED'
+  /** Powered off; still billed, since the provider keeps its disk and address. */
+  | 'OFF'
+  /** Ordered and paid for; waiting for a worker to create it at the provider. */
+  | 'PENDING'
+  /** Being created at the provider. */
+  | 'PROVISIONING'
+  /** Restarting. */
+  | 'REBOOTING'
+  /** Its disk is being rewritten with a fresh image; everything on it is lost. */
+  | 'REBUILDING'
+  /** Moving to another plan. */
+  | 'RESIZING'
+  /** Stopped by us, such as for an unpaid wallet; support can restore it. */
+  | 'SUSPENDED';
+
+/** Why `setServerQuota` refused its input. */
+export type SetServerQuotaErrorCode =
+  /** The server limit is not a whole number in the allowed range. */
+  | 'INVALID_QUOTA'
+  /** No user has this id. */
+  | 'USER_NOT_FOUND';
+
+/** Whose server limit, and the new limit. */
+export type SetServerQuotaInput = {
+  /** How many live servers (not DELETED, not FAILED) the user may have; null returns them to the default. Servers over a lowered limit are kept. */
+  limit?: number | null | undefined;
+  /** The user's global id (`User.id`). */
+  userId: string | number;
+};
 
 /** Why `startTopUp` refused its input. */
 export type StartTopUpErrorCode =
@@ -321,6 +586,8 @@ export type NodeQueryVariables = Exact<{
 export type NodeQuery = { node:
     | { id: string }
     | { id: string }
+    | { id: string }
+    | { id: string }
     | { id: string, email: string, phone: string | null, role: Role, twoFactorEnabled: boolean, createdAt: string }
    | null };
 
@@ -342,6 +609,153 @@ export type AuditEventsQueryVariables = Exact<{
 
 
 export type AuditEventsQuery = { auditEvents: { edges: Array<{ cursor: string, node: { id: string, action: AuditAction, occurredAt: string, ip: string | null, userAgent: string | null, requestId: string | null, actor: { id: string, email: string, role: Role } | null, subject: { id: string, email: string, role: Role } | null, details: Array<{ key: string, value: string }> } }>, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null } } };
+
+export type RegionFieldsFragment = { id: string, name: string, provider: CloudProvider, country: string, city: string, isAvailable: boolean };
+
+export type ImageFieldsFragment = { id: string, name: string, distribution: string, version: string };
+
+export type PlanFieldsFragment = { id: string, name: string, provider: CloudProvider, vcpus: number, memoryMb: number, diskGb: number, hourlyPrice: string, monthlyPrice: string };
+
+export type RegionsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type RegionsQuery = { regions: Array<{ id: string, name: string, provider: CloudProvider, country: string, city: string, isAvailable: boolean }> };
+
+export type ImagesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ImagesQuery = { images: Array<{ id: string, name: string, distribution: string, version: string }> };
+
+export type PlansQueryVariables = Exact<{
+  regionId?: string | number | null | undefined;
+}>;
+
+
+export type PlansQuery = { plans: Array<{ id: string, name: string, provider: CloudProvider, vcpus: number, memoryMb: number, diskGb: number, hourlyPrice: string, monthlyPrice: string, regions: Array<{ id: string }> }> };
+
+export type ServerFieldsFragment = { id: string, name: string, status: ServerStatus, provider: CloudProvider, ipv4: string | null, ipv6: string | null, pendingOperation: ServerOperation | null, failureReason: string | null, createdAt: string, updatedAt: string, plan: { id: string, name: string }, region: { id: string, name: string }, image: { id: string, name: string } };
+
+export type ServerQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ServerQuery = { server: { id: string, name: string, status: ServerStatus, provider: CloudProvider, ipv4: string | null, ipv6: string | null, pendingOperation: ServerOperation | null, failureReason: string | null, createdAt: string, updatedAt: string, plan: { id: string, name: string }, region: { id: string, name: string }, image: { id: string, name: string } } | null };
+
+export type ServerHistoryQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ServerHistoryQuery = { server: { id: string, status: ServerStatus, history: Array<{ status: ServerStatus, previousStatus: ServerStatus | null, reason: string | null, occurredAt: string }> } | null };
+
+export type ServerNodeQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ServerNodeQuery = { node:
+    | { id: string }
+    | { id: string }
+    | { id: string, name: string, status: ServerStatus, provider: CloudProvider, ipv4: string | null, ipv6: string | null, pendingOperation: ServerOperation | null, failureReason: string | null, createdAt: string, updatedAt: string, plan: { id: string, name: string }, region: { id: string, name: string }, image: { id: string, name: string } }
+    | { id: string }
+    | { id: string }
+   | null };
+
+export type ServersQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  last?: number | null | undefined;
+  before?: string | null | undefined;
+  filter?: ServerFilter | null | undefined;
+}>;
+
+
+export type ServersQuery = { servers: { edges: Array<{ cursor: string, node: { id: string, name: string, status: ServerStatus, provider: CloudProvider, ipv4: string | null, ipv6: string | null, pendingOperation: ServerOperation | null, failureReason: string | null, createdAt: string, updatedAt: string, plan: { id: string, name: string }, region: { id: string, name: string }, image: { id: string, name: string } } }>, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null } } };
+
+export type OrderServerMutationVariables = Exact<{
+  input: OrderServerInput;
+}>;
+
+
+export type OrderServerMutation = { orderServer: { server: { id: string, name: string, status: ServerStatus, provider: CloudProvider, ipv4: string | null, ipv6: string | null, pendingOperation: ServerOperation | null, failureReason: string | null, createdAt: string, updatedAt: string, plan: { id: string, name: string }, region: { id: string, name: string }, image: { id: string, name: string } } | null, userErrors: Array<{ field: Array<string> | null, code: OrderServerErrorCode, message: string }> } };
+
+export type PowerOffServerMutationVariables = Exact<{
+  input: PowerOffServerInput;
+}>;
+
+
+export type PowerOffServerMutation = { powerOffServer: { server: { id: string, name: string, status: ServerStatus, provider: CloudProvider, ipv4: string | null, ipv6: string | null, pendingOperation: ServerOperation | null, failureReason: string | null, createdAt: string, updatedAt: string, plan: { id: string, name: string }, region: { id: string, name: string }, image: { id: string, name: string } } | null, userErrors: Array<{ field: Array<string> | null, code: PowerOffServerErrorCode, message: string }> } };
+
+export type PowerOnServerMutationVariables = Exact<{
+  input: PowerOnServerInput;
+}>;
+
+
+export type PowerOnServerMutation = { powerOnServer: { server: { id: string, name: string, status: ServerStatus, provider: CloudProvider, ipv4: string | null, ipv6: string | null, pendingOperation: ServerOperation | null, failureReason: string | null, createdAt: string, updatedAt: string, plan: { id: string, name: string }, region: { id: string, name: string }, image: { id: string, name: string } } | null, userErrors: Array<{ field: Array<string> | null, code: PowerOnServerErrorCode, message: string }> } };
+
+export type RebootServerMutationVariables = Exact<{
+  input: RebootServerInput;
+}>;
+
+
+export type RebootServerMutation = { rebootServer: { server: { id: string, name: string, status: ServerStatus, provider: CloudProvider, ipv4: string | null, ipv6: string | null, pendingOperation: ServerOperation | null, failureReason: string | null, createdAt: string, updatedAt: string, plan: { id: string, name: string }, region: { id: string, name: string }, image: { id: string, name: string } } | null, userErrors: Array<{ field: Array<string> | null, code: RebootServerErrorCode, message: string }> } };
+
+export type RebuildServerMutationVariables = Exact<{
+  input: RebuildServerInput;
+}>;
+
+
+export type RebuildServerMutation = { rebuildServer: { server: { id: string, name: string, status: ServerStatus, provider: CloudProvider, ipv4: string | null, ipv6: string | null, pendingOperation: ServerOperation | null, failureReason: string | null, createdAt: string, updatedAt: string, plan: { id: string, name: string }, region: { id: string, name: string }, image: { id: string, name: string } } | null, userErrors: Array<{ field: Array<string> | null, code: RebuildServerErrorCode, message: string }> } };
+
+export type ResizeServerMutationVariables = Exact<{
+  input: ResizeServerInput;
+}>;
+
+
+export type ResizeServerMutation = { resizeServer: { server: { id: string, name: string, status: ServerStatus, provider: CloudProvider, ipv4: string | null, ipv6: string | null, pendingOperation: ServerOperation | null, failureReason: string | null, createdAt: string, updatedAt: string, plan: { id: string, name: string }, region: { id: string, name: string }, image: { id: string, name: string } } | null, userErrors: Array<{ field: Array<string> | null, code: ResizeServerErrorCode, message: string }> } };
+
+export type DeleteServerMutationVariables = Exact<{
+  input: DeleteServerInput;
+}>;
+
+
+export type DeleteServerMutation = { deleteServer: { server: { id: string, name: string, status: ServerStatus, provider: CloudProvider, ipv4: string | null, ipv6: string | null, pendingOperation: ServerOperation | null, failureReason: string | null, createdAt: string, updatedAt: string, plan: { id: string, name: string }, region: { id: string, name: string }, image: { id: string, name: string } } | null, userErrors: Array<{ field: Array<string> | null, code: DeleteServerErrorCode, message: string }> } };
+
+export type ServerStatusChangedSubscriptionVariables = Exact<{
+  serverId?: string | number | null | undefined;
+}>;
+
+
+export type ServerStatusChangedSubscription = { serverStatusChanged: { status: ServerStatus, previousStatus: ServerStatus | null, occurredAt: string, server: { id: string, name: string, status: ServerStatus, provider: CloudProvider, ipv4: string | null, ipv6: string | null, pendingOperation: ServerOperation | null, failureReason: string | null, createdAt: string, updatedAt: string, plan: { id: string, name: string }, region: { id: string, name: string }, image: { id: string, name: string } } } };
+
+export type SetServerQuotaMutationVariables = Exact<{
+  input: SetServerQuotaInput;
+}>;
+
+
+export type SetServerQuotaMutation = { setServerQuota: { serverLimit: number | null, user: { id: string } | null, userErrors: Array<{ field: Array<string> | null, code: SetServerQuotaErrorCode, message: string }> } };
+
+export type SshKeyFieldsFragment = { id: string, name: string, publicKey: string, fingerprint: string, createdAt: string };
+
+export type SshKeysQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type SshKeysQuery = { sshKeys: Array<{ id: string, name: string, publicKey: string, fingerprint: string, createdAt: string }> };
+
+export type AddSshKeyMutationVariables = Exact<{
+  input: AddSshKeyInput;
+}>;
+
+
+export type AddSshKeyMutation = { addSshKey: { sshKey: { id: string, name: string, publicKey: string, fingerprint: string, createdAt: string } | null, userErrors: Array<{ field: Array<string> | null, code: AddSshKeyErrorCode, message: string }> } };
+
+export type DeleteSshKeyMutationVariables = Exact<{
+  input: DeleteSshKeyInput;
+}>;
+
+
+export type DeleteSshKeyMutation = { deleteSshKey: { deletedSshKeyId: string | null, userErrors: Array<{ field: Array<string> | null, code: DeleteSshKeyErrorCode, message: string }> } };
 
 export type HealthQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -415,6 +829,8 @@ export type PaymentNodeQuery = { node:
     | { id: string }
     | { id: string, amount: string, gateway: PaymentGateway, status: PaymentStatus, referenceId: string | null, createdAt: string, paidAt: string | null }
     | { id: string }
+    | { id: string }
+    | { id: string }
    | null };
 
 export type AdjustWalletMutationVariables = Exact<{
@@ -445,6 +861,71 @@ export const SessionFieldsFragmentDoc = gql`
   }
 }
     ${UserFieldsFragmentDoc}`;
+export const RegionFieldsFragmentDoc = gql`
+    fragment RegionFields on Region {
+  id
+  name
+  provider
+  country
+  city
+  isAvailable
+}
+    `;
+export const ImageFieldsFragmentDoc = gql`
+    fragment ImageFields on Image {
+  id
+  name
+  distribution
+  version
+}
+    `;
+export const PlanFieldsFragmentDoc = gql`
+    fragment PlanFields on Plan {
+  id
+  name
+  provider
+  vcpus
+  memoryMb
+  diskGb
+  hourlyPrice
+  monthlyPrice
+}
+    `;
+export const ServerFieldsFragmentDoc = gql`
+    fragment ServerFields on Server {
+  id
+  name
+  status
+  provider
+  ipv4
+  ipv6
+  pendingOperation
+  failureReason
+  createdAt
+  updatedAt
+  plan {
+    id
+    name
+  }
+  region {
+    id
+    name
+  }
+  image {
+    id
+    name
+  }
+}
+    `;
+export const SshKeyFieldsFragmentDoc = gql`
+    fragment SshKeyFields on SshKey {
+  id
+  name
+  publicKey
+  fingerprint
+  createdAt
+}
+    `;
 export const PaymentFieldsFragmentDoc = gql`
     fragment PaymentFields on Payment {
   id
@@ -598,6 +1079,243 @@ export const AuditEventsDocument = gql`
       hasPreviousPage
       startCursor
       endCursor
+    }
+  }
+}
+    `;
+export const RegionsDocument = gql`
+    query Regions {
+  regions {
+    ...RegionFields
+  }
+}
+    ${RegionFieldsFragmentDoc}`;
+export const ImagesDocument = gql`
+    query Images {
+  images {
+    ...ImageFields
+  }
+}
+    ${ImageFieldsFragmentDoc}`;
+export const PlansDocument = gql`
+    query Plans($regionId: ID) {
+  plans(regionId: $regionId) {
+    ...PlanFields
+    regions {
+      id
+    }
+  }
+}
+    ${PlanFieldsFragmentDoc}`;
+export const ServerDocument = gql`
+    query Server($id: ID!) {
+  server(id: $id) {
+    ...ServerFields
+  }
+}
+    ${ServerFieldsFragmentDoc}`;
+export const ServerHistoryDocument = gql`
+    query ServerHistory($id: ID!) {
+  server(id: $id) {
+    id
+    status
+    history {
+      status
+      previousStatus
+      reason
+      occurredAt
+    }
+  }
+}
+    `;
+export const ServerNodeDocument = gql`
+    query ServerNode($id: ID!) {
+  node(id: $id) {
+    id
+    ... on Server {
+      ...ServerFields
+    }
+  }
+}
+    ${ServerFieldsFragmentDoc}`;
+export const ServersDocument = gql`
+    query Servers($first: Int, $after: String, $last: Int, $before: String, $filter: ServerFilter) {
+  servers(
+    first: $first
+    after: $after
+    last: $last
+    before: $before
+    filter: $filter
+  ) {
+    edges {
+      cursor
+      node {
+        ...ServerFields
+      }
+    }
+    pageInfo {
+      hasNextPage
+      hasPreviousPage
+      startCursor
+      endCursor
+    }
+  }
+}
+    ${ServerFieldsFragmentDoc}`;
+export const OrderServerDocument = gql`
+    mutation OrderServer($input: OrderServerInput!) {
+  orderServer(input: $input) {
+    server {
+      ...ServerFields
+    }
+    userErrors {
+      field
+      code
+      message
+    }
+  }
+}
+    ${ServerFieldsFragmentDoc}`;
+export const PowerOffServerDocument = gql`
+    mutation PowerOffServer($input: PowerOffServerInput!) {
+  powerOffServer(input: $input) {
+    server {
+      ...ServerFields
+    }
+    userErrors {
+      field
+      code
+      message
+    }
+  }
+}
+    ${ServerFieldsFragmentDoc}`;
+export const PowerOnServerDocument = gql`
+    mutation PowerOnServer($input: PowerOnServerInput!) {
+  powerOnServer(input: $input) {
+    server {
+      ...ServerFields
+    }
+    userErrors {
+      field
+      code
+      message
+    }
+  }
+}
+    ${ServerFieldsFragmentDoc}`;
+export const RebootServerDocument = gql`
+    mutation RebootServer($input: RebootServerInput!) {
+  rebootServer(input: $input) {
+    server {
+      ...ServerFields
+    }
+    userErrors {
+      field
+      code
+      message
+    }
+  }
+}
+    ${ServerFieldsFragmentDoc}`;
+export const RebuildServerDocument = gql`
+    mutation RebuildServer($input: RebuildServerInput!) {
+  rebuildServer(input: $input) {
+    server {
+      ...ServerFields
+    }
+    userErrors {
+      field
+      code
+      message
+    }
+  }
+}
+    ${ServerFieldsFragmentDoc}`;
+export const ResizeServerDocument = gql`
+    mutation ResizeServer($input: ResizeServerInput!) {
+  resizeServer(input: $input) {
+    server {
+      ...ServerFields
+    }
+    userErrors {
+      field
+      code
+      message
+    }
+  }
+}
+    ${ServerFieldsFragmentDoc}`;
+export const DeleteServerDocument = gql`
+    mutation DeleteServer($input: DeleteServerInput!) {
+  deleteServer(input: $input) {
+    server {
+      ...ServerFields
+    }
+    userErrors {
+      field
+      code
+      message
+    }
+  }
+}
+    ${ServerFieldsFragmentDoc}`;
+export const ServerStatusChangedDocument = gql`
+    subscription ServerStatusChanged($serverId: ID) {
+  serverStatusChanged(serverId: $serverId) {
+    status
+    previousStatus
+    occurredAt
+    server {
+      ...ServerFields
+    }
+  }
+}
+    ${ServerFieldsFragmentDoc}`;
+export const SetServerQuotaDocument = gql`
+    mutation SetServerQuota($input: SetServerQuotaInput!) {
+  setServerQuota(input: $input) {
+    user {
+      id
+    }
+    serverLimit
+    userErrors {
+      field
+      code
+      message
+    }
+  }
+}
+    `;
+export const SshKeysDocument = gql`
+    query SshKeys {
+  sshKeys {
+    ...SshKeyFields
+  }
+}
+    ${SshKeyFieldsFragmentDoc}`;
+export const AddSshKeyDocument = gql`
+    mutation AddSshKey($input: AddSshKeyInput!) {
+  addSshKey(input: $input) {
+    sshKey {
+      ...SshKeyFields
+    }
+    userErrors {
+      field
+      code
+      message
+    }
+  }
+}
+    ${SshKeyFieldsFragmentDoc}`;
+export const DeleteSshKeyDocument = gql`
+    mutation DeleteSshKey($input: DeleteSshKeyInput!) {
+  deleteSshKey(input: $input) {
+    deletedSshKeyId
+    userErrors {
+      field
+      code
+      message
     }
   }
 }
@@ -780,6 +1498,63 @@ export function getSdk(client: GraphQLClient, withWrapper: SdkFunctionWrapper = 
     },
     AuditEvents(variables?: AuditEventsQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<AuditEventsQuery> {
       return withWrapper((wrappedRequestHeaders) => client.request<AuditEventsQuery>({ document: AuditEventsDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'AuditEvents', 'query', variables);
+    },
+    Regions(variables?: RegionsQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<RegionsQuery> {
+      return withWrapper((wrappedRequestHeaders) => client.request<RegionsQuery>({ document: RegionsDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'Regions', 'query', variables);
+    },
+    Images(variables?: ImagesQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<ImagesQuery> {
+      return withWrapper((wrappedRequestHeaders) => client.request<ImagesQuery>({ document: ImagesDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'Images', 'query', variables);
+    },
+    Plans(variables?: PlansQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<PlansQuery> {
+      return withWrapper((wrappedRequestHeaders) => client.request<PlansQuery>({ document: PlansDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'Plans', 'query', variables);
+    },
+    Server(variables: ServerQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<ServerQuery> {
+      return withWrapper((wrappedRequestHeaders) => client.request<ServerQuery>({ document: ServerDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'Server', 'query', variables);
+    },
+    ServerHistory(variables: ServerHistoryQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<ServerHistoryQuery> {
+      return withWrapper((wrappedRequestHeaders) => client.request<ServerHistoryQuery>({ document: ServerHistoryDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'ServerHistory', 'query', variables);
+    },
+    ServerNode(variables: ServerNodeQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<ServerNodeQuery> {
+      return withWrapper((wrappedRequestHeaders) => client.request<ServerNodeQuery>({ document: ServerNodeDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'ServerNode', 'query', variables);
+    },
+    Servers(variables?: ServersQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<ServersQuery> {
+      return withWrapper((wrappedRequestHeaders) => client.request<ServersQuery>({ document: ServersDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'Servers', 'query', variables);
+    },
+    OrderServer(variables: OrderServerMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<OrderServerMutation> {
+      return withWrapper((wrappedRequestHeaders) => client.request<OrderServerMutation>({ document: OrderServerDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'OrderServer', 'mutation', variables);
+    },
+    PowerOffServer(variables: PowerOffServerMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<PowerOffServerMutation> {
+      return withWrapper((wrappedRequestHeaders) => client.request<PowerOffServerMutation>({ document: PowerOffServerDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'PowerOffServer', 'mutation', variables);
+    },
+    PowerOnServer(variables: PowerOnServerMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<PowerOnServerMutation> {
+      return withWrapper((wrappedRequestHeaders) => client.request<PowerOnServerMutation>({ document: PowerOnServerDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'PowerOnServer', 'mutation', variables);
+    },
+    RebootServer(variables: RebootServerMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<RebootServerMutation> {
+      return withWrapper((wrappedRequestHeaders) => client.request<RebootServerMutation>({ document: RebootServerDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'RebootServer', 'mutation', variables);
+    },
+    RebuildServer(variables: RebuildServerMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<RebuildServerMutation> {
+      return withWrapper((wrappedRequestHeaders) => client.request<RebuildServerMutation>({ document: RebuildServerDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'RebuildServer', 'mutation', variables);
+    },
+    ResizeServer(variables: ResizeServerMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<ResizeServerMutation> {
+      return withWrapper((wrappedRequestHeaders) => client.request<ResizeServerMutation>({ document: ResizeServerDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'ResizeServer', 'mutation', variables);
+    },
+    DeleteServer(variables: DeleteServerMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<DeleteServerMutation> {
+      return withWrapper((wrappedRequestHeaders) => client.request<DeleteServerMutation>({ document: DeleteServerDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'DeleteServer', 'mutation', variables);
+    },
+    ServerStatusChanged(variables?: ServerStatusChangedSubscriptionVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<ServerStatusChangedSubscription> {
+      return withWrapper((wrappedRequestHeaders) => client.request<ServerStatusChangedSubscription>({ document: ServerStatusChangedDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'ServerStatusChanged', 'subscription', variables);
+    },
+    SetServerQuota(variables: SetServerQuotaMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<SetServerQuotaMutation> {
+      return withWrapper((wrappedRequestHeaders) => client.request<SetServerQuotaMutation>({ document: SetServerQuotaDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'SetServerQuota', 'mutation', variables);
+    },
+    SshKeys(variables?: SshKeysQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<SshKeysQuery> {
+      return withWrapper((wrappedRequestHeaders) => client.request<SshKeysQuery>({ document: SshKeysDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'SshKeys', 'query', variables);
+    },
+    AddSshKey(variables: AddSshKeyMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<AddSshKeyMutation> {
+      return withWrapper((wrappedRequestHeaders) => client.request<AddSshKeyMutation>({ document: AddSshKeyDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'AddSshKey', 'mutation', variables);
+    },
+    DeleteSshKey(variables: DeleteSshKeyMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<DeleteSshKeyMutation> {
+      return withWrapper((wrappedRequestHeaders) => client.request<DeleteSshKeyMutation>({ document: DeleteSshKeyDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'DeleteSshKey', 'mutation', variables);
     },
     Health(variables?: HealthQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<HealthQuery> {
       return withWrapper((wrappedRequestHeaders) => client.request<HealthQuery>({ document: HealthDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'Health', 'query', variables);

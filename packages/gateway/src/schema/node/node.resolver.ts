@@ -4,6 +4,8 @@ import { UserType } from "../../accounts/user.type.ts";
 import { AuditEventType } from "../../audit/audit-event.type.ts";
 import { Requires } from "../../auth/requires.decorator.ts";
 import { PaymentType } from "../../payments/payment.type.ts";
+import { ServerType } from "../../servers/server.type.ts";
+import { SshKeyType } from "../../ssh-keys/ssh-key.type.ts";
 import type { GraphQLContext } from "../../context/graphql-context.ts";
 import { fromGlobalId } from "./global-id.ts";
 import { NodeInterface } from "./node.interface.ts";
@@ -39,6 +41,16 @@ export class NodeResolver {
       case "Payment": {
         const payment = await ctx.wallet.findPayment(decoded.key, ctx).catch(invisibleAsNull);
         return payment ? PaymentType.from(payment) : null;
+      }
+      case "Server": {
+        const server = await ctx.loaders.server.load(decoded.key);
+        return server ? ServerType.from(server) : null;
+      }
+      case "SshKey": {
+        // Only the viewer's own keys are visible; an account holds a handful, so the list is the read.
+        if (!ctx.viewer) return null;
+        const key = (await ctx.servers.listSshKeys(ctx)).find((k) => k.id === decoded.key);
+        return key ? SshKeyType.from(key) : null;
       }
       default:
         return null;

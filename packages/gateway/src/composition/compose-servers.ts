@@ -1,0 +1,142 @@
+import {
+  createServerUseCases,
+  defaultServerPolicy,
+  type ServerPolicy,
+  type ServerUseCases,
+} from "@peykarband/application";
+import {
+  createCloudProviders,
+  DrizzleCatalog,
+  DrizzleServerRepository,
+  DrizzleSshKeyRepository,
+  DrizzleWalletLedger,
+  inProcessServerStatusPubSub,
+  openRedisServerStatusPubSub,
+  Sha256Digest,
+  syncCatalogFile,
+  type AccountAdapters,
+  type CloudProviderOverrides,
+  type Config,
+  type Database,
+  type JobQueue,
+  type Logger,
+  type QueueOptions,
+  type ServerStatusPubSub,
+} from "@peykarband/infrastructure";
+import type { CloudSimulators } from "@peykarband/simulators";
+import { setTimeout as sleep } from "node:timers/promises";
+
+/**
+ * The server queues. A provisioning or operation job polls the provider for minutes; one whose
+ * worker died is expired after 10 minutes and handed to another, which looks the server up before
+ * doing anything again. Retries back off; the last one fails the server (with a refund) rather
+ * than leaving it PROVISIONING forever.
+ */
+export const SERVER_QUEUES: Readonly<
+  Record<"provision" | "operate", { name: string; options: QueueOptions }>
+> = {
+  provision: {
+    name: "servers.provision",
+    options: {
+      policy: "standard",
+      expireInSeconds: 10 * 60,
+      retryLimit: 12,
+      retryDelaySeconds: 5,
+      retryBackoff: true,
+    },
+  },
+  operate: {
+    name: "servers.operate",
+    options: {
+      policy: "standard",
+      expireInSeconds: 10 * 60,
+      retryLimit: 12,
+      retryDelaySeconds: 5,
+      retryBackoff: true,
+    },
+  },
+};
+
+export interface ServerOverrides {
+  /** Simulators the caller started and will close; sandbox mode only. */
+  readonly cloudSimulators?: CloudSimulators;
+  /** Shorter deadlines for tests. */
+  readonly cloudTiming?: CloudProviderOverrides["timing"];
+  readonly serverPolicy?: Partial<ServerPolicy>;
+  /** Expiry of server jobs (tests that kill workers shorten it). */
+  readonly serverJobExpireSeconds?: number;
+}
+
+/** Points every cloud without a configured endpoint at its simulator (sandbox mode). */
+export function simulatedClouds(
+  config: Config,
+  simulators: CloudSimulators | undefined,
+): CloudProviderOverrides {
+  if (!simulators || !config.sandbox) return {};
+  const { digitalocean, hetzner, ovh } = simulators;
+  return {
+    ...(config.cloudEndpoints.digitalocean
+      ? {}
+      : { digitalocean: { baseUrl: digitalocean.url, token: digitalocean.token } }),
+    ...(config.cloudEndpoints.hetzner ? {} : { hetzner: { baseUrl: hetzner.url, token: hetzner.token } }),
+    ...(config.cloudEndpoints.ovh
+      ? {}
+      : { ovh: { baseUrl: `${ovh.url}/1.0`, credentials: ovh.credentials, serviceName: ovh.serviceName } }),
+  };
+}
+
+/** Redis when REDIS_URL is set, else in this process; the same code path either way. */
+export function openServerStatusBus(config: Config, logger: Logger): Promise<ServerStatusPubSub> {
+  const options = {
+    deployment: config.deploymentName,
+    onError: (error: Error) => logger.warn("server status pub/sub", { error: error.message }),
+  };
+  return config.redisUrl
+    ? openRedisServerStatusPubSub({ ...options, redisUrl: config.redisUrl })
+    : Promise.resolve(inProcessServerStatusPubSub(options));
+}
+
+/** Creates the server queues (idempotent): orders and operations enqueue into them. */
+export async function createServerQueues(queue: JobQueue, expireInSeconds?: number): Promise<void> {
+  for (const { name, options } of Object.values(SERVER_QUEUES)) {
+    await queue.createQueue(name, expireInSeconds ? { ...options, expireInSeconds } : options);
+  }
+}
+
+/**
+ * The server use cases on the app's database, with the clouds this deployment sells (simulators in
+ * sandbox mode), publishing status changes on `bus`. The catalog file is synced into the database
+ * first: servers reference its rows.
+ */
+export async function composeServers(input: {
+  readonly config: Config;
+  readonly database: Database;
+  readonly accounts: AccountAdapters;
+  readonly queue: JobQueue;
+  readonly bus: ServerStatusPubSub;
+  readonly overrides?: ServerOverrides;
+}): Promise<ServerUseCases> {
+  const { config, database, accounts, queue, bus, overrides = {} } = input;
+  await syncCatalogFile(database.db, config.catalogFile, accounts.clock.now());
+  await createServerQueues(queue, overrides.serverJobExpireSeconds);
+  const providers = createCloudProviders(config, {
+    ...simulatedClouds(config, overrides.cloudSimulators),
+    ...(overrides.cloudTiming ? { timing: overrides.cloudTiming } : {}),
+  });
+  return createServerUseCases({
+    servers: new DrizzleServerRepository(database.db, queue),
+    catalog: new DrizzleCatalog(database.db),
+    sshKeys: new DrizzleSshKeyRepository(database.db),
+    providers,
+    publisher: bus,
+    feed: bus,
+    ledger: new DrizzleWalletLedger(database.db),
+    users: accounts.users,
+    audit: accounts.audit,
+    clock: accounts.clock,
+    ids: accounts.ids,
+    fingerprint: new Sha256Digest(),
+    policy: { ...defaultServerPolicy, defaultQuota: config.serverQuotaDefault, ...overrides.serverPolicy },
+    sleep: (ms) => sleep(ms),
+  });
+}

@@ -1,0 +1,40 @@
+import { ArrayMaxSize, MaxLength } from "class-validator";
+import { Field, ID, InputType } from "type-graphql";
+import { TEXT_LIMITS } from "../limits/query-limits.ts";
+
+@InputType("OrderServerInput", { description: "What to create, where, and a key that makes retries safe." })
+export class OrderServerInput {
+  @Field(() => String, {
+    description:
+      "The hostname: letters, digits and hyphens, 1 to 63 characters, not starting or ending with a hyphen.",
+  })
+  @MaxLength(TEXT_LIMITS.reason)
+  name!: string;
+
+  @Field(() => ID, { description: "The plan (`Plan.id`); it must be offered in the region." })
+  @MaxLength(TEXT_LIMITS.id)
+  planId!: string;
+
+  @Field(() => ID, { description: "The region (`Region.id`)." })
+  @MaxLength(TEXT_LIMITS.id)
+  regionId!: string;
+
+  @Field(() => ID, { description: "The operating system (`Image.id`); the region's provider must offer it." })
+  @MaxLength(TEXT_LIMITS.id)
+  imageId!: string;
+
+  @Field(() => [ID], {
+    nullable: true,
+    description: "Your SSH keys (`SshKey.id`) to install for root; none when omitted.",
+  })
+  @ArrayMaxSize(50)
+  @MaxLength(TEXT_LIMITS.id, { each: true })
+  sshKeyIds?: string[] | null;
+
+  @Field(() => String, {
+    description:
+      "A fresh key per order (a UUID will do), 1 to 100 printable ASCII characters. The same order with the same key returns the first server and charges once; another order with it is IDEMPOTENCY_KEY_REUSED.",
+  })
+  @MaxLength(TEXT_LIMITS.idempotencyKey)
+  idempotencyKey!: string;
+}

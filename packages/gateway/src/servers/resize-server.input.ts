@@ -1,0 +1,18 @@
+import { MaxLength } from "class-validator";
+import { Field, ID, InputType } from "type-graphql";
+import { TEXT_LIMITS } from "../limits/query-limits.ts";
+import { SERVER_ID_DESCRIPTION } from "./server-action.input.ts";
+
+@InputType("ResizeServerInput", { description: "Which server to resize, and to which plan." })
+export class ResizeServerInput {
+  @Field(() => ID, { description: SERVER_ID_DESCRIPTION })
+  @MaxLength(TEXT_LIMITS.id)
+  serverId!: string;
+
+  @Field(() => ID, {
+    description:
+      "The new plan (`Plan.id`): of the same provider, offered in the server's region, with a disk at least as large.",
+  })
+  @MaxLength(TEXT_LIMITS.id)
+  planId!: string;
+}

@@ -1,0 +1,51 @@
+import { Arg, Args, Ctx, ID, Query, Resolver } from "type-graphql";
+import { Requires } from "../auth/requires.decorator.ts";
+import type { GraphQLContext } from "../context/graphql-context.ts";
+import { fromKeysetCursor, toKeysetCursor } from "../schema/connection/keyset-cursor.ts";
+import { connectionOf, readPageArgs } from "../schema/connection/page-args.ts";
+import { keyOf } from "../schema/node/global-id.ts";
+import { ServerConnectionType } from "./server-connection.type.ts";
+import { ServerType } from "./server.type.ts";
+import { ServersArgs } from "./servers.args.ts";
+
+@Requires("SIGNED_IN")
+@Resolver()
+export class ServersResolver {
+  @Query(() => ServerType, {
+    nullable: true,
+    description:
+      "One server by id: null when there is none, it is not yours (SUPPORT and ADMIN see every server), or the id is not a Server's.",
+  })
+  async server(
+    @Arg("id", () => ID, { description: "The server's global id." }) id: string,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<ServerType | null> {
+    const key = keyOf(id, "Server");
+    if (key === null) return null;
+    const server = await ctx.loaders.server.load(key);
+    return server ? ServerType.from(server) : null;
+  }
+
+  @Query(() => ServerConnectionType, {
+    description:
+      "Your servers, newest first, DELETED ones included unless filtered out; SUPPORT and ADMIN see every customer's.",
+  })
+  async servers(
+    @Args(() => ServersArgs) args: ServersArgs,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<ServerConnectionType> {
+    const request = readPageArgs(args, fromKeysetCursor);
+    const statuses = args.filter?.statuses;
+    const page = await ctx.servers.listServers(
+      { page: request, ...(statuses && statuses.length > 0 ? { statuses } : {}) },
+      ctx,
+    );
+    for (const server of page.servers) ctx.loaders.server.prime(server.id, server);
+    return connectionOf(
+      page.servers,
+      { cursor: (server) => toKeysetCursor(server), node: (server) => ServerType.from(server) },
+      page,
+      request,
+    );
+  }
+}

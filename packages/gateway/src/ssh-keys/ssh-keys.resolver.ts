@@ -1,0 +1,56 @@
+import { domainError } from "@peykarband/domain";
+import { Arg, Ctx, Mutation, Query, Resolver } from "type-graphql";
+import { Requires } from "../auth/requires.decorator.ts";
+import type { GraphQLContext } from "../context/graphql-context.ts";
+import { keyOf, toGlobalId } from "../schema/node/global-id.ts";
+import { toUserErrors } from "../schema/user-errors/to-user-errors.ts";
+import { AddSshKeyInput } from "./add-ssh-key.input.ts";
+import { AddSshKeyPayload } from "./add-ssh-key.payload.ts";
+import { DeleteSshKeyInput } from "./delete-ssh-key.input.ts";
+import { DeleteSshKeyPayload } from "./delete-ssh-key.payload.ts";
+import { SshKeyType } from "./ssh-key.type.ts";
+
+@Requires("SIGNED_IN")
+@Resolver()
+export class SshKeysResolver {
+  @Query(() => [SshKeyType], {
+    description: "Your SSH keys, newest first. An account holds a limited number.",
+  })
+  async sshKeys(@Ctx() ctx: GraphQLContext): Promise<SshKeyType[]> {
+    return (await ctx.servers.listSshKeys(ctx)).map((key) => SshKeyType.from(key));
+  }
+
+  @Mutation(() => AddSshKeyPayload, {
+    description:
+      "Keeps a public key in your account, to put on servers you order. Servers running already are not changed.",
+  })
+  async addSshKey(
+    @Arg("input", () => AddSshKeyInput, { description: "The key and its name." }) input: AddSshKeyInput,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<AddSshKeyPayload> {
+    const result = await ctx.servers.addSshKey({ name: input.name, publicKey: input.publicKey }, ctx);
+    return result.ok
+      ? { sshKey: SshKeyType.from(result.value.sshKey), userErrors: [] }
+      : { sshKey: null, userErrors: toUserErrors(result.error, ctx) };
+  }
+
+  @Mutation(() => DeleteSshKeyPayload, {
+    description:
+      "Removes a key from your account. Servers that have it keep it: remove it on the server too.",
+  })
+  async deleteSshKey(
+    @Arg("input", () => DeleteSshKeyInput, { description: "The key." }) input: DeleteSshKeyInput,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<DeleteSshKeyPayload> {
+    const key = keyOf(input.sshKeyId, "SshKey");
+    const result = key
+      ? await ctx.servers.deleteSshKey({ sshKeyId: key }, ctx)
+      : {
+          ok: false as const,
+          error: domainError("SSH_KEY_NOT_FOUND", "No SSH key of yours has this id.", ["sshKeyId"]),
+        };
+    return result.ok
+      ? { deletedSshKeyId: toGlobalId("SshKey", result.value.sshKeyId), userErrors: [] }
+      : { deletedSshKeyId: null, userErrors: toUserErrors(result.error, ctx) };
+  }
+}
