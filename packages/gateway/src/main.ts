@@ -5,9 +5,11 @@ import {
   createLogger,
   loadConfig,
   openDatabase,
+  openJobQueue,
   type Config,
 } from "@peykarband/infrastructure";
-import { startPaymentSimulators } from "@peykarband/simulators";
+import { startCloudSimulators, startPaymentSimulators } from "@peykarband/simulators";
+import { composeServers, openServerStatusBus } from "./composition/compose-servers.ts";
 import { composeWallet, type WalletComposition } from "./composition/compose-wallet.ts";
 import { createApp, type App } from "./composition/create-app.ts";
 import { JOBS, serveWorkerProbes, startWorker, type Worker } from "./composition/start-worker.ts";
@@ -30,11 +32,25 @@ function readConfig(): Config {
 }
 
 const config = readConfig();
+const logger = createLogger(config);
 const database = await openDatabase(config);
-// Shared by the gateway's wallet and the worker's: reconciliation must ask the very simulators the
-// browser paid on.
+// Shared by the gateway and the worker of this process: reconciliation must ask the very payment
+// simulators the browser paid on, the worker must provision on the clouds the gateway ordered
+// from, and its status changes must reach the gateway's subscribers.
 const paymentSimulators = config.sandbox ? await startPaymentSimulators() : undefined;
-const shared = paymentSimulators ? { paymentSimulators } : {};
+const cloudSimulators = config.sandbox ? await startCloudSimulators() : undefined;
+const statusBus = await openServerStatusBus(config, logger);
+// The gateway only enqueues (orders, operations); a worker also runs maintenance and schedules.
+const jobQueue = await openJobQueue(database, {
+  role: config.role === "gateway" ? "producer" : "worker",
+  onError: (error) => logger.error("job queue error", { error: error.message }),
+});
+const shared = {
+  ...(paymentSimulators ? { paymentSimulators } : {}),
+  ...(cloudSimulators ? { cloudSimulators } : {}),
+  statusBus,
+  jobQueue,
+};
 
 let app: App | null = null;
 let wallet: WalletComposition | null = null;
@@ -43,9 +59,10 @@ let probes: { close(): Promise<void> } | null = null;
 
 async function closeAll(): Promise<void> {
   // Running jobs finish while HTTP drains; what they use goes after.
-  await Promise.all([worker?.stop(), app?.close(), probes?.close()]);
+  await Promise.all([worker?.stop() ?? jobQueue.stop({ timeoutMs: 1000 }), app?.close(), probes?.close()]);
   await wallet?.close();
-  await paymentSimulators?.close();
+  await statusBus.close();
+  await Promise.all([paymentSimulators?.close(), cloudSimulators?.close()]);
   await database.close();
 }
 
@@ -59,15 +76,24 @@ async function start() {
       { sandbox: config.sandbox, nodeEnv: config.nodeEnv },
     );
   }
-  const logger = app?.logger ?? createLogger(config);
-  if (config.role === "gateway") return logger;
+  if (config.role === "gateway") return;
 
   if (!app) await database.migrate();
-  wallet = await composeWallet(config, database, createAccountAdapters(database, config), shared);
+  const accounts = createAccountAdapters(database, config);
+  wallet = await composeWallet(config, database, accounts, shared);
+  const servers = await composeServers({
+    config,
+    database,
+    accounts,
+    queue: jobQueue,
+    bus: statusBus,
+    overrides: shared,
+  });
   const jobs = await startWorker({
     database,
     logger,
-    handlers: { reconcilePendingPayments: wallet.useCases.reconcilePendingPayments },
+    queue: jobQueue,
+    handlers: { reconcilePendingPayments: wallet.useCases.reconcilePendingPayments, servers },
   });
   worker = jobs;
   // Alone, the worker still answers the kubelet; with the gateway, the gateway's probes do.
@@ -79,10 +105,9 @@ async function start() {
     jobs: Object.values(JOBS).map(({ name, cron }) => `${name} (${cron})`),
     ...(probeServer ? { probes: probeServer.url } : {}),
   });
-  return logger;
 }
 
-const logger = await start().catch(async (error: unknown) => {
+await start().catch(async (error: unknown) => {
   await closeAll().catch(() => undefined);
   throw error;
 });
