@@ -11,5 +11,9 @@ export interface ServerStatusPublisher {
 
 /** The subscribing side, for the gateway: every change of one user's servers, as they come. */
 export interface ServerStatusFeed {
-  subscribe(userId: string): AsyncIterableIterator<ServerStatusChange>;
+  /**
+   * Resolves once changes published from now on will be delivered (Redis: SUBSCRIBE acknowledged),
+   * so a caller can read the stored state after it without a gap.
+   */
+  subscribe(userId: string): Promise<AsyncIterableIterator<ServerStatusChange>>;
 }

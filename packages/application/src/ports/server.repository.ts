@@ -52,6 +52,11 @@ export interface ServerChange {
   readonly serverId: string;
   /** Compare-and-set: the change applies only while the stored status is one of these. */
   readonly from: readonly ServerStatus[];
+  /**
+   * Also compare-and-set on the pending operation: the change applies only while none is pending.
+   * How a new operation claims the server, so two requests cannot both start one.
+   */
+  readonly whileIdle?: boolean;
   /** The new status; the same as the current one for a change of fields only (no history row then). */
   readonly to: ServerStatus;
   readonly changes?: ServerChanges;
@@ -67,7 +72,7 @@ export interface ServerChange {
 export type ServerChangeOutcome =
   /** Stored; `change` is what subscribers are sent when the status moved, else null. */
   | { readonly status: "CHANGED"; readonly server: Server; readonly change: ServerStatusChange | null }
-  /** The stored status was not in `from` (or the server is gone): nothing was written. */
+  /** The stored status was not in `from`, an operation was pending under `whileIdle`, or the server is gone: nothing was written. */
   | { readonly status: "STALE"; readonly server: Server | null };
 
 export interface ServerCursor {

@@ -123,6 +123,16 @@ describe("server operations", () => {
     expect(kit.servers.jobs).toHaveLength(1);
   });
 
+  it("lets exactly one of concurrent power-offs through, though they keep the status", async () => {
+    const { kit, user, id } = await active();
+    const results = await Promise.all(
+      Array.from({ length: 5 }, () => kit.useCases.powerOffServer({ serverId: id }, user.ctx)),
+    );
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    expect(results.filter((r) => !r.ok && r.error.code === "OPERATION_IN_PROGRESS")).toHaveLength(4);
+    expect(kit.servers.jobs).toHaveLength(1);
+  });
+
   it("checks rebuild and resize input", async () => {
     const { kit, user, id } = await active();
     const rebuild = (imageId: string) => kit.useCases.rebuildServer({ serverId: id, imageId }, user.ctx);

@@ -62,6 +62,7 @@ export async function requestServerOperation<E extends string>(
   const outcome = await deps.servers.change({
     serverId: server.id,
     from: [server.status],
+    whileIdle: true,
     to: request.interim ?? server.status,
     changes: { pendingOperation: request.operation, failureReason: null },
     reason: request.operation,

@@ -33,7 +33,7 @@ export async function watchServerStatus(
     }
     ownerId = server.userId;
   }
-  const source = deps.feed.subscribe(ownerId);
+  const source = await deps.feed.subscribe(ownerId);
   let initial: Server[];
   try {
     initial = input.serverId

@@ -29,7 +29,7 @@ export class InMemoryServerStatusBus implements ServerStatusPublisher, ServerSta
     }
   }
 
-  subscribe(userId: string): AsyncIterableIterator<ServerStatusChange> {
+  async subscribe(userId: string): Promise<AsyncIterableIterator<ServerStatusChange>> {
     const subscriber: Subscriber = { userId, queue: [], wake: null, closed: false };
     this.subscribers.add(subscriber);
     const close = () => {

@@ -60,6 +60,7 @@ export class InMemoryServerRepository implements ServerRepository {
     await roundTrip();
     const server = this.rows.get(change.serverId) ?? null;
     if (!server || !change.from.includes(server.status)) return { status: "STALE", server };
+    if (change.whileIdle && server.pendingOperation !== null) return { status: "STALE", server };
     if (change.to !== server.status && !canTransition(server.status, change.to)) {
       throw new Error(`illegal server transition ${server.status} -> ${change.to}`);
     }

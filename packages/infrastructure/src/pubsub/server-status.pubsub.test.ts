@@ -38,8 +38,8 @@ describe("in-process server status pub/sub", () => {
 
   it("delivers a user's changes to that user's subscribers only, as equal values", async () => {
     const user = randomUUID();
-    const mine = pubsub.subscribe(user);
-    const theirs = pubsub.subscribe(randomUUID());
+    const mine = await pubsub.subscribe(user);
+    const theirs = await pubsub.subscribe(randomUUID());
     await Promise.all([mine.subscribed, theirs.subscribed]);
     const first = aChange(user);
     const second = aChange(user, {
@@ -60,7 +60,7 @@ describe("in-process server status pub/sub", () => {
 
   it("stops delivering once the iterator is returned, and ends a waiting next()", async () => {
     const user = randomUUID();
-    const subscription = pubsub.subscribe(user);
+    const subscription = await pubsub.subscribe(user);
     await subscription.subscribed;
     const waiting = subscription.next();
     expect(await subscription.return()).toEqual({ value: undefined, done: true });
@@ -71,7 +71,7 @@ describe("in-process server status pub/sub", () => {
 
   it("works as a for-await stream", async () => {
     const user = randomUUID();
-    const subscription = pubsub.subscribe(user);
+    const subscription = await pubsub.subscribe(user);
     await subscription.subscribed;
     const sent = [1, 2, 3].map((version) => aChange(user, { version }));
     for (const change of sent) await pubsub.publish(change);
@@ -107,7 +107,7 @@ describe.skipIf(!redisUrl)(
     it("delivers a change published by one instance to another instance's feed", async () => {
       const [worker, gateway] = await Promise.all([open(), open()]);
       const user = randomUUID();
-      const subscription = gateway.subscribe(user);
+      const subscription = await gateway.subscribe(user);
       await subscription.subscribed;
       const change = aChange(user, { reason: "provider: droplet active" });
       await worker.publish(change);
@@ -121,7 +121,7 @@ describe.skipIf(!redisUrl)(
       const channel = serverStatusChannel(deployment, user);
       const probe = new Redis(redisUrl!);
       try {
-        const subscription = gateway.subscribe(user);
+        const subscription = await gateway.subscribe(user);
         await subscription.subscribed;
         expect(await probe.pubsub("NUMSUB", channel)).toEqual([channel, 1]);
         await subscription.return();
@@ -136,8 +136,8 @@ describe.skipIf(!redisUrl)(
     it("keeps deployments apart on a shared Redis", async () => {
       const [ours, other] = await Promise.all([open(), open(`${deployment}-other`)]);
       const user = randomUUID();
-      const otherFeed = other.subscribe(user);
-      const ourFeed = ours.subscribe(user);
+      const otherFeed = await other.subscribe(user);
+      const ourFeed = await ours.subscribe(user);
       await Promise.all([otherFeed.subscribed, ourFeed.subscribed]);
       const change = aChange(user);
       await ours.publish(change);

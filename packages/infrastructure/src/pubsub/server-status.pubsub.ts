@@ -9,7 +9,7 @@ import { toWire } from "./server-status.wire.ts";
 
 /** Both ports over one engine, so the embedded mode and production run the same code. */
 export interface ServerStatusPubSub extends ServerStatusPublisher, ServerStatusFeed {
-  subscribe(userId: string): ServerStatusSubscription;
+  subscribe(userId: string): Promise<ServerStatusSubscription>;
   /** Ends every subscription's deliveries; with Redis, quits both connections. */
   close(): Promise<void>;
 }
@@ -42,12 +42,19 @@ function overEngine(
           options.onError(error instanceof Error ? error : new Error(String(error))),
         );
     },
-    subscribe(userId: string) {
-      return new ServerStatusSubscription(
+    async subscribe(userId: string) {
+      const subscription = new ServerStatusSubscription(
         engine,
         serverStatusChannel(options.deployment, userId),
         options.onError,
       );
+      try {
+        await subscription.subscribed;
+      } catch (error) {
+        await subscription.return();
+        throw error;
+      }
+      return subscription;
     },
     close() {
       closing ??= closeEngine();

@@ -180,6 +180,29 @@ for (const target of testDatabases()) {
       expect(seen[0]?.data).toEqual({ serverId: server.id, operation: "REBOOT" });
     });
 
+    it("claims an idle server for one operation only: of 10 concurrent claims exactly one wins", async () => {
+      const user = await aFundedUser();
+      const server = await placed(aServer(user.id));
+      const at = new Date("2026-03-21T08:01:00.000Z");
+      const outcomes = await Promise.all(
+        Array.from({ length: 10 }, () =>
+          repo.change({
+            serverId: server.id,
+            from: ["PENDING"],
+            whileIdle: true,
+            to: "PENDING",
+            changes: { pendingOperation: "DELETE" },
+            at,
+          }),
+        ),
+      );
+      expect(outcomes.filter((o) => o.status === "CHANGED")).toHaveLength(1);
+      expect(await repo.findById(server.id)).toMatchObject({ pendingOperation: "DELETE", version: 2 });
+      await expect(repo.change({ serverId: server.id, from: ["PENDING"], to: "ACTIVE", at })).rejects.toThrow(
+        "illegal server transition PENDING -> ACTIVE",
+      );
+    });
+
     it("changes by compare-and-set: of 10 concurrent changes from one status exactly one wins", async () => {
       const user = await aFundedUser();
       const server = await placed(aServer(user.id));

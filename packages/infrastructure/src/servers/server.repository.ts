@@ -10,7 +10,13 @@ import type {
   ServerRepository,
 } from "@peykarband/application";
 import type { KeysetPageQuery } from "@peykarband/application";
-import type { LedgerTransaction, Server, ServerStatus, ServerStatusChange } from "@peykarband/domain";
+import {
+  canTransition,
+  type LedgerTransaction,
+  type Server,
+  type ServerStatus,
+  type ServerStatusChange,
+} from "@peykarband/domain";
 import { and, asc, count, eq, inArray, notInArray, sql } from "drizzle-orm";
 import type { Db } from "../database/database.ts";
 import { serverQuotas, serverStatusChanges, servers } from "../database/schema.ts";
@@ -102,8 +108,14 @@ export class DrizzleServerRepository implements ServerRepository {
     return this.db.transaction(async (tx) => {
       // The row lock orders concurrent changes; the status condition below is the compare-and-set.
       const [current] = await tx.select().from(servers).where(eq(servers.id, change.serverId)).for("update");
-      if (!current || !change.from.includes(toStatus(current.status)))
-        return { status: "STALE", server: current ? toServer(current) : null };
+      const stale =
+        !current ||
+        !change.from.includes(toStatus(current.status)) ||
+        (change.whileIdle === true && current.pendingOperation !== null);
+      if (stale) return { status: "STALE", server: current ? toServer(current) : null };
+      if (change.to !== current.status && !canTransition(toStatus(current.status), change.to)) {
+        throw new Error(`illegal server transition ${current.status} -> ${change.to}`);
+      }
       const fields = change.changes ?? {};
       const [row] = await tx
         .update(servers)
