@@ -13,8 +13,9 @@ export type Awaited =
 /**
  * Polls the action (when the provider gave one), then the server, until the server is in one of
  * `states` (RUNNING also needs its IPv4), with backoff and jitter. Transient failures of a poll
- * only mean polling again; the deadline ends it. `states` empty: the action's end is enough, and
- * a server the provider no longer has counts as done (deletes).
+ * only mean polling again; the deadline ends it. `states` empty (deletes): done only once the
+ * provider no longer has the server, whether or not it gave an action to follow (OVH gives none,
+ * and its instance lingers in DELETING).
  */
 export async function awaitProvider(
   deps: Pick<ServerDeps, "clock" | "sleep" | "policy">,
@@ -51,7 +52,10 @@ export async function awaitProvider(
     }
     const server = read.value;
     if (states.length === 0) {
-      return { ok: true, server: server ?? gone(target.providerServerId) };
+      if (!server) return { ok: true, server: gone(target.providerServerId) };
+      if (server.state === "ERROR") return { ok: false, reason: "The provider reports the server broken." };
+      await deps.sleep(pollDelayMs(deps, poll));
+      continue;
     }
     if (!server) return { ok: false, reason: "The provider no longer has this server." };
     if (server.state === "ERROR") return { ok: false, reason: "The provider reports the server broken." };

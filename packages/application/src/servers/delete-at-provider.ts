@@ -4,8 +4,8 @@ import { awaitProvider } from "./await-provider.ts";
 import type { ServerDeps } from "./server-deps.ts";
 
 /**
- * Deletes the server's stored provider id and anything else carrying our id there, waiting for
- * each delete's action. A server already gone counts as deleted.
+ * Deletes the server's stored provider id and anything else carrying our id there, waiting until
+ * the provider no longer has each. A server already gone counts as deleted.
  */
 export async function deleteAtProvider(
   deps: ServerDeps,
@@ -20,16 +20,14 @@ export async function deleteAtProvider(
   for (const providerServerId of ids) {
     const deleted = await provider.deleteServer(providerServerId);
     if (!deleted.ok) return { ok: false, failure: deleted.error };
-    if (deleted.value) {
-      const done = await awaitProvider(
-        deps,
-        provider,
-        { providerServerId, action: deleted.value },
-        [],
-        deadline,
-      );
-      if (!done.ok) return { ok: false, failure: { kind: "UNAVAILABLE", code: null, message: done.reason } };
-    }
+    const done = await awaitProvider(
+      deps,
+      provider,
+      { providerServerId, action: deleted.value },
+      [],
+      deadline,
+    );
+    if (!done.ok) return { ok: false, failure: { kind: "UNAVAILABLE", code: null, message: done.reason } };
   }
   return { ok: true };
 }
