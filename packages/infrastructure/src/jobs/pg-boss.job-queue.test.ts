@@ -35,6 +35,24 @@ for (const target of testDatabases()) {
       await expect(database.db.execute(sql`select version from pgboss.version`)).resolves.toBeDefined();
     });
 
+    it("lets workers starting together create the same new queues (pg-boss races in create_queue)", async () => {
+      const others = await Promise.all(
+        [1, 2, 3].map(() =>
+          openJobQueue(database, { onError: (error) => errors.push(error), role: "producer" }),
+        ),
+      );
+      try {
+        const names = ["test.race.a", "test.race.b", "test.race.c", "test.race.d"];
+        const options = { policy: "standard", expireInSeconds: 60, retryLimit: 1 } as const;
+        await Promise.all(
+          [queue, ...others].flatMap((q) => names.map((name) => q.createQueue(name, options))),
+        );
+        for (const name of names) expect(await queue.send(name, {})).toEqual(expect.any(String));
+      } finally {
+        await Promise.all(others.map((q) => q.stop({ timeoutMs: 1000 })));
+      }
+    });
+
     it("runs a sent job once, with its data", async () => {
       const seen: Job<{ n: number }>[] = [];
       await queue.createQueue("test.once", { policy: "standard", expireInSeconds: 60, retryLimit: 2 });
@@ -43,7 +61,7 @@ for (const target of testDatabases()) {
 
       await vi.waitFor(() => expect(seen).toHaveLength(1), { timeout: 10_000, interval: 100 });
       await settle(1000);
-      expect(seen).toEqual([{ id, name: "test.once", data: { n: 42 } }]);
+      expect(seen).toEqual([{ id, name: "test.once", data: { n: 42 }, retryCount: 0, retryLimit: 2 }]);
     });
 
     it("retries a job whose handler failed, and fails only that job of its batch", async () => {

@@ -1,6 +1,11 @@
+import { setTimeout as sleep } from "node:timers/promises";
 import PgBoss from "pg-boss";
 import type { Database } from "../database/database.ts";
 import { pgBossSqlAdapter } from "./pg-boss.sql-adapter.ts";
+
+const DEADLOCK_DETECTED = "40P01";
+const isDeadlock = (error: unknown): boolean =>
+  typeof error === "object" && error !== null && (error as { code?: unknown }).code === DEADLOCK_DETECTED;
 
 /** pg-boss keeps its tables here, apart from the application's. */
 export const JOB_QUEUE_SCHEMA = "pgboss";
@@ -106,7 +111,18 @@ export async function openJobQueue(database: Database, options: JobQueueOptions)
         retryDelay: queue.retryDelaySeconds ?? 0,
         retryBackoff: queue.retryBackoff ?? false,
       };
-      await boss.createQueue(name, settings);
+      // Workers starting together on a fresh database race in pg-boss's create_queue (it attaches
+      // a partition to pgboss.job unlocked): one gets "deadlock detected". The queue exists once
+      // any of them wins, so trying again is all it takes.
+      for (let attempt = 1; ; attempt++) {
+        try {
+          await boss.createQueue(name, settings);
+          break;
+        } catch (error) {
+          if (!isDeadlock(error) || attempt >= 5) throw error;
+          await sleep(50 * attempt + Math.random() * 100);
+        }
+      }
       await boss.updateQueue(name, settings);
     },
 
