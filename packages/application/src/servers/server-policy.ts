@@ -27,7 +27,7 @@ export const defaultServerPolicy: ServerPolicy = {
   maxSshKeysPerServer: 10,
   maxSshKeysPerUser: 50,
   maxWatchedServers: 100,
-  pollIntervalMs: 1_000,
+  pollIntervalMs: 500,
   maxPollIntervalMs: 15_000,
   provisioningDeadlineMs: 15 * 60_000,
   operationDeadlineMs: 30 * 60_000,

@@ -36,7 +36,7 @@ export const JOBS = {
 } as const;
 
 /** Server jobs handled at once per queue and process: they mostly wait on the provider. */
-const SERVER_JOB_CONCURRENCY = 8;
+const SERVER_JOB_CONCURRENCY = 50;
 
 /** Below Kubernetes' default 30 s grace period (the chart gives the worker 60 s). */
 const STOP_TIMEOUT_MS = 25_000;
@@ -146,20 +146,23 @@ export async function startWorker(options: WorkerOptions): Promise<Worker> {
     if (servers) {
       await createServerQueues(queue, options.serverJobExpireSeconds);
       for (const { name } of Object.values(SERVER_QUEUES)) {
-        // Each handler polls its provider for up to minutes: several run side by side.
-        for (let slot = 0; slot < (options.serverJobConcurrency ?? SERVER_JOB_CONCURRENCY); slot++) {
-          await queue.work<ServerJobData>(
-            name,
-            (job) =>
-              logged(name, job.id, () =>
-                servers.runServerJob(
-                  { ...job.data, isLastAttempt: job.retryCount >= job.retryLimit },
-                  systemContext(job.id),
-                ),
+        // Each job mostly waits on its provider, for up to minutes: many run side by side, each
+        // slot refilled as soon as it frees.
+        queue.workConcurrently<ServerJobData>(
+          name,
+          (job) =>
+            logged(name, job.id, () =>
+              servers.runServerJob(
+                { ...job.data, isLastAttempt: job.retryCount >= job.retryLimit },
+                systemContext(job.id),
               ),
-            polling,
-          );
-        }
+            ),
+          {
+            concurrency: options.serverJobConcurrency ?? SERVER_JOB_CONCURRENCY,
+            // An order waits at most this long for a worker to pick it up.
+            pollingIntervalSeconds: Math.min(polling.pollingIntervalSeconds, 1),
+          },
+        );
       }
     }
   } catch (error) {

@@ -53,6 +53,39 @@ for (const target of testDatabases()) {
       }
     });
 
+    it("runs jobs side by side up to the concurrency, refilling each slot as it frees", async () => {
+      await queue.createQueue("test.pool", { policy: "standard", expireInSeconds: 60, retryLimit: 1 });
+      let running = 0;
+      let most = 0;
+      const done: number[] = [];
+      let failedOnce = false;
+      queue.workConcurrently<{ n: number; ms: number }>(
+        "test.pool",
+        async (job) => {
+          running++;
+          most = Math.max(most, running);
+          await settle(job.data.ms);
+          running--;
+          if (job.data.n === 0 && !failedOnce) {
+            failedOnce = true;
+            throw new Error("first try fails");
+          }
+          done.push(job.data.n);
+        },
+        { concurrency: 4, pollingIntervalSeconds: 0.5 },
+      );
+      // One long job must not hold back the short ones behind it.
+      await queue.send("test.pool", { n: 1, ms: 3000 });
+      for (let n = 2; n <= 9; n++) await queue.send("test.pool", { n, ms: 200 });
+      await queue.send("test.pool", { n: 0, ms: 10 });
+      // The 8 short ones and the failing one (retried at once) finish while the long one runs.
+      await vi.waitFor(() => expect(done).toHaveLength(9), { timeout: 2500, interval: 50 });
+      expect(done).not.toContain(1);
+      await vi.waitFor(() => expect(done).toHaveLength(10), { timeout: 10_000, interval: 100 });
+      expect(most).toBe(4);
+      expect(failedOnce).toBe(true);
+    });
+
     it("runs a sent job once, with its data", async () => {
       const seen: Job<{ n: number }>[] = [];
       await queue.createQueue("test.once", { policy: "standard", expireInSeconds: 60, retryLimit: 2 });

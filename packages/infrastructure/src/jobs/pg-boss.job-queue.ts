@@ -1,5 +1,6 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import PgBoss from "pg-boss";
+import { startJobPool, type JobPool } from "./job-pool.ts";
 import type { Database } from "../database/database.ts";
 import { pgBossSqlAdapter } from "./pg-boss.sql-adapter.ts";
 
@@ -51,6 +52,15 @@ export interface JobQueue {
   schedule(name: string, cron: string, data?: object): Promise<void>;
   /** A job whose handler throws is failed and retried as its queue says; one that returns is completed. */
   work<T>(name: string, handler: (job: Job<T>) => Promise<void>, options?: WorkOptions): Promise<void>;
+  /**
+   * Like `work`, but up to `concurrency` jobs at once, each fetched as a slot frees up: for jobs
+   * that mostly wait (on a cloud provider), where a whole batch must not wait for its slowest.
+   */
+  workConcurrently<T>(
+    name: string,
+    handler: (job: Job<T>) => Promise<void>,
+    options: { concurrency: number; pollingIntervalSeconds?: number },
+  ): void;
   /** Null when the queue's policy or the singleton key refused the job (one is already waiting). */
   send(name: string, data: object, options?: { singletonKey?: string }): Promise<string | null>;
   /**
@@ -100,6 +110,7 @@ export async function openJobQueue(database: Database, options: JobQueueOptions)
   boss.on("error", options.onError);
   await boss.start();
   let stopping = false;
+  const pools: JobPool[] = [];
 
   return {
     async createQueue(name, queue) {
@@ -160,6 +171,16 @@ export async function openJobQueue(database: Database, options: JobQueueOptions)
       );
     },
 
+    workConcurrently(name, handler, work) {
+      pools.push(
+        startJobPool(boss, name, handler, {
+          concurrency: work.concurrency,
+          pollingIntervalSeconds: work.pollingIntervalSeconds ?? 2,
+          onError: options.onError,
+        }),
+      );
+    },
+
     send(name, data, sendOptions = {}) {
       return boss.send(name, data, sendOptions);
     },
@@ -175,7 +196,10 @@ export async function openJobQueue(database: Database, options: JobQueueOptions)
 
     async stop(stopOptions = {}) {
       stopping = true;
-      await boss.stop({ graceful: true, wait: true, timeout: stopOptions.timeoutMs ?? 25_000 });
+      const timeoutMs = stopOptions.timeoutMs ?? 25_000;
+      // The pools first: their jobs still complete or fail through pg-boss.
+      await Promise.all(pools.map((pool) => pool.stop(timeoutMs)));
+      await boss.stop({ graceful: true, wait: true, timeout: timeoutMs });
       boss.off("error", options.onError);
     },
   };
