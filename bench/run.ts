@@ -5,10 +5,21 @@
  */
 import { debitSuite } from "./suites/debit.suite.ts";
 import { loginSuite } from "./suites/login.suite.ts";
+import { orderSuite } from "./suites/order.suite.ts";
+import { serversListSuite } from "./suites/servers-list.suite.ts";
+import { subscribersSuite } from "./suites/subscribers.suite.ts";
 import { topUpSuite } from "./suites/top-up.suite.ts";
 import { viewerSuite } from "./suites/viewer.suite.ts";
 
-const suites = { viewer: viewerSuite, login: loginSuite, debit: debitSuite, "top-up": topUpSuite } as const;
+const suites = {
+  viewer: viewerSuite,
+  login: loginSuite,
+  debit: debitSuite,
+  "top-up": topUpSuite,
+  "servers-list": serversListSuite,
+  order: orderSuite,
+  subscribers: subscribersSuite,
+} as const;
 type SuiteName = keyof typeof suites;
 
 const requested = process.argv.slice(2);

@@ -4,3 +4,4 @@ export { FixedClock } from "./fixed-clock.ts";
 export { checkLedger, expectLedgerBalanced, ledgerSnapshot } from "./ledger-check.ts";
 export { aPayment, fundWallet } from "./wallet-fixtures.ts";
 export { aServer, anOrder, seedCatalog } from "./server-fixtures.ts";
+export { countStatements } from "./statement-counter.ts";
