@@ -23,5 +23,7 @@ export async function publishOutcome(
   deps: Pick<ServerDeps, "publisher">,
   outcome: ServerChangeOutcome,
 ): Promise<void> {
-  if (outcome.status === "CHANGED") await publishChange(deps, outcome.change);
+  if (outcome.status === "CHANGED" && outcome.change) {
+    await publishChange(deps, { ...outcome.change, server: outcome.server });
+  }
 }

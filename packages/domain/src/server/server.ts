@@ -46,4 +46,9 @@ export interface ServerStatusChange {
   readonly version: number;
   readonly reason: string | null;
   readonly occurredAt: Date;
+  /**
+   * The server as stored right after this change, sent with published changes so that thousands of
+   * subscribers need not each read it back; absent in the stored history.
+   */
+  readonly server?: Server;
 }

@@ -45,7 +45,7 @@ export function serverStatusEvents(
           status: change.status,
           previousStatus: change.previousStatus,
           occurredAt: change.occurredAt,
-          server: null,
+          server: change.server ?? null,
         },
       };
     },

@@ -1,4 +1,4 @@
-import type { ServerStatusChange } from "@peykarband/domain";
+import type { Server, ServerStatusChange } from "@peykarband/domain";
 import { Redis } from "ioredis";
 import { randomUUID } from "node:crypto";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
@@ -112,6 +112,43 @@ describe.skipIf(!redisUrl)(
       const change = aChange(user, { reason: "provider: droplet active" });
       await worker.publish(change);
       expect(await nextWithin(subscription, 5_000)).toEqual({ value: change, done: false });
+      await subscription.return();
+    });
+
+    it("carries the server as stored with the change, dates and all, so subscribers need not read it", async () => {
+      const [worker, gateway] = await Promise.all([open(), open()]);
+      const user = randomUUID();
+      const subscription = await gateway.subscribe(user);
+      const serverId = randomUUID();
+      const server: Server = {
+        id: serverId,
+        userId: user,
+        name: "web-1",
+        status: "ACTIVE",
+        provider: "HETZNER",
+        planId: "hz-cx22",
+        regionId: "hz-fsn1",
+        imageId: "ubuntu-24.04",
+        sshKeyIds: [randomUUID()],
+        providerServerId: "42",
+        ipv4: "203.0.113.7",
+        ipv6: "2001:db8::1",
+        pendingOperation: null,
+        failureReason: null,
+        version: 3,
+        idempotencyKey: "k-1",
+        createdAt: new Date("2026-03-21T08:00:00.000Z"),
+        updatedAt: new Date("2026-03-21T08:01:02.345Z"),
+        deletedAt: null,
+      };
+      const change = aChange(user, { serverId, status: "ACTIVE", version: 3, server });
+      await worker.publish(change);
+      expect(await nextWithin(subscription, 5_000)).toEqual({ value: change, done: false });
+      // A snapshot of another version than the change's is not trusted: left out.
+      await worker.publish({ ...change, version: 4 });
+      const next = await nextWithin(subscription, 5_000);
+      expect(next).not.toBe("nothing");
+      expect((next as IteratorResult<ServerStatusChange>).value).not.toHaveProperty("server");
       await subscription.return();
     });
 

@@ -3,7 +3,7 @@ import type { ServerStatusChange } from "@peykarband/domain";
 import { RedisPubSub } from "graphql-redis-subscriptions";
 import { PubSub, type PubSubEngine } from "graphql-subscriptions";
 import { Redis } from "ioredis";
-import { once } from "node:events";
+import { EventEmitter, once } from "node:events";
 import { ServerStatusSubscription } from "./pubsub-subscription.ts";
 import { toWire } from "./server-status.wire.ts";
 
@@ -65,7 +65,11 @@ function overEngine(
 
 /** The embedded mode: one process, no Redis. */
 export function inProcessServerStatusPubSub(options: ServerStatusPubSubOptions): ServerStatusPubSub {
-  return overEngine(new PubSub(), options, async () => undefined);
+  // One listener per subscription on a user's channel: the per-socket cap bounds them, not Node's
+  // default warning threshold of 10.
+  const eventEmitter = new EventEmitter();
+  eventEmitter.setMaxListeners(0);
+  return overEngine(new PubSub({ eventEmitter }), options, async () => undefined);
 }
 
 /**
