@@ -8,7 +8,7 @@
  * driver in the target, and fails unless they are at most 3 and equal (issue 5).
  */
 import { load, median, startTarget, type Target } from "../load.ts";
-import { verdict } from "./viewer.suite.ts";
+import type { verdict } from "./viewer.suite.ts";
 
 const CONNECTIONS = 20;
 const query = (first: number) => ({
@@ -98,11 +98,8 @@ export async function serversListSuite(options: { seconds: number; rounds: numbe
       })),
     );
     console.table(counts);
-    for (const [name, value] of rps) {
-      // The issue sets no throughput target; 0.5x of bare Apollo is ours (viewer's bar is 0.8x).
-      if (name !== bare.name)
-        verdicts.push(verdict(`servers(first: 100), ${name} vs bare Apollo`, value / baseline, 0.5));
-    }
+    // The issue's bar is the statement count; throughput is shown for the record, against bare
+    // Apollo serving the same page from memory (no database at all), so it carries no verdict.
     return verdicts;
   } finally {
     await Promise.all(targets.map(({ target }) => target.stop()));
