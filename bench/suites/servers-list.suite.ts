@@ -39,7 +39,7 @@ async function statementsOf(target: Target, first: number, headers: Record<strin
 
 export async function serversListSuite(options: { seconds: number; rounds: number }) {
   const targets: { target: Target; headers: Record<string, string> }[] = [];
-  const verdicts = [];
+  const verdicts: ReturnType<typeof verdict>[] = [];
   try {
     const bare = await startTarget(
       "bare Apollo + type-graphql",
