@@ -13,6 +13,7 @@ import { useServer, type Extra } from "graphql-ws/use/ws";
 import type { Server } from "node:http";
 import { WebSocketServer } from "ws";
 import { clientAddress, type TrustProxy } from "../context/client-address.ts";
+import { sharedSubscribe } from "./shared-subscribe.ts";
 import { SubscriptionSlots, SUBSCRIPTIONS_PER_SOCKET } from "../context/subscription-slots.ts";
 import { createGraphQLContext, resolveViewer, type ContextDeps } from "../context/create-graphql-context.ts";
 import type { GraphQLContext } from "../context/graphql-context.ts";
@@ -100,6 +101,7 @@ export function startWebSocketServer(options: WebSocketOptions): () => Promise<v
   const disposable = useServer<ConnectionParams | undefined>(
     {
       schema: options.schema,
+      subscribe: sharedSubscribe,
       // A bad token is refused at connection_init (close 4403), not silently treated as anonymous.
       onConnect: async (ctx) => {
         try {

@@ -1,5 +1,24 @@
 import type { ServerStatusStream } from "@peykarband/application";
+import type { ServerStatusChange } from "@peykarband/domain";
 import type { ServerStatusEventSource } from "./server-status-event.type.ts";
+
+/** One event object per change, whoever receives it: shared subscribers are executed once (shared-subscribe.ts). */
+const events = new WeakMap<ServerStatusChange, ServerStatusEventSource>();
+
+function eventOf(change: ServerStatusChange): ServerStatusEventSource {
+  let event = events.get(change);
+  if (!event) {
+    event = {
+      serverId: change.serverId,
+      status: change.status,
+      previousStatus: change.previousStatus,
+      occurredAt: change.occurredAt,
+      server: change.server ?? null,
+    };
+    events.set(change, event);
+  }
+  return event;
+}
 
 /**
  * The stream a subscriber gets: one event per server it may watch, as stored, then every change.
@@ -37,17 +56,7 @@ export function serverStatusEvents(
       if (first) return { done: false, value: first };
       const next = await stream.changes.next();
       if (next.done || closed) return close();
-      const change = next.value;
-      return {
-        done: false,
-        value: {
-          serverId: change.serverId,
-          status: change.status,
-          previousStatus: change.previousStatus,
-          occurredAt: change.occurredAt,
-          server: change.server ?? null,
-        },
-      };
+      return { done: false, value: eventOf(next.value) };
     },
     return: close,
     async throw(error: unknown) {

@@ -41,9 +41,23 @@ const time = (value: unknown): Date | null => {
   return date && !Number.isNaN(date.getTime()) ? date : null;
 };
 
+/**
+ * Every subscriber of a channel is handed the same message object (by the in-process engine, and
+ * by RedisPubSub, which parses each message once): reading it once gives them all the same change
+ * object, which lets the gateway execute a subscription once for all of them.
+ */
+const readMessages = new WeakMap<object, ServerStatusChange | null>();
+
 /** Null for anything that is not a change we sent (another version of the program, a stray publish). */
 export function fromWire(message: unknown): ServerStatusChange | null {
   if (typeof message !== "object" || message === null) return null;
+  if (readMessages.has(message)) return readMessages.get(message)!;
+  const change = readChange(message);
+  readMessages.set(message, change);
+  return change;
+}
+
+function readChange(message: object): ServerStatusChange | null {
   const m = message as Record<string, unknown>;
   const occurredAt = time(m["occurredAt"]);
   const { serverId, userId, status, previousStatus, version, reason } = m;
