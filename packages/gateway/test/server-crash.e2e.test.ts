@@ -22,7 +22,7 @@ import {
   testDatabases,
 } from "@peykarband/infrastructure/testing";
 import { startCloudSimulators, type CloudSimulators } from "@peykarband/simulators";
-import { randomBytes, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -30,6 +30,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { describe, expect, it } from "vitest";
 import { composeServers } from "../src/composition/compose-servers.ts";
 import { spawnWorkerLife, type WorkerLife } from "./crash/server-crash.lives.ts";
+import { deploymentEnv, scratchDatabaseUrl } from "./support/deployment-env.ts";
 
 /**
  * Issue 5: "Killing a worker at any point (test it: 20 kill -9 at random moments) leaves no
@@ -76,48 +77,9 @@ const asUser = (userId: string): RequestContext => ({
   viewer: { userId, role: "CUSTOMER", sessionId: randomUUID() },
 });
 
-/** What a deployment puts in a worker's environment, the clouds being the test's simulators. */
-function deploymentEnv(
-  databaseUrl: string,
-  clouds: CloudSimulators,
-  dataDir: string,
-): Record<string, string> {
-  const { digitalocean, hetzner, ovh } = clouds;
-  return {
-    NODE_ENV: "production",
-    HOST: "127.0.0.1",
-    PORT: "0",
-    DATA_DIR: dataDir,
-    LOG_LEVEL: "info",
-    DATABASE_URL: databaseUrl,
-    DEPLOYMENT_NAME: `crash-${randomBytes(4).toString("hex")}`,
-    JWT_SIGNING_KEYS: `k1:${randomBytes(32).toString("base64url")}`,
-    SECRET_BOX_KEY: randomBytes(32).toString("base64"),
-    DIGITALOCEAN_BASE_URL: digitalocean.url,
-    DIGITALOCEAN_TOKEN: digitalocean.token,
-    HETZNER_BASE_URL: hetzner.url,
-    HETZNER_TOKEN: hetzner.token,
-    OVH_ENDPOINT: `${ovh.url}/1.0`,
-    OVH_PROJECT_ID: ovh.serviceName,
-    OVH_APPLICATION_KEY: ovh.credentials.applicationKey,
-    OVH_APPLICATION_SECRET: ovh.credentials.applicationSecret,
-    OVH_CONSUMER_KEY: ovh.credentials.consumerKey,
-    CRASH_JOB_EXPIRE_SECONDS: String(JOB_EXPIRE_SECONDS),
-    CRASH_CONCURRENCY: "16",
-  };
-}
-
 function postgresOf(database: Database) {
   if (database.kind !== "postgres") throw new Error("expected a PostgreSQL scratch database");
   return database.client;
-}
-
-/** The scratch database's own URL: `testDatabases()` does not say which database it created. */
-async function urlOf(database: Database): Promise<string> {
-  const [row] = await postgresOf(database)<{ name: string }[]>`select current_database() as name`;
-  const url = new URL(process.env["DATABASE_URL"]!);
-  url.pathname = `/${row!.name}`;
-  return url.toString();
 }
 
 /** "3 ACTIVE, 2 PROVISIONING" of the servers, and the provisioning jobs by state. */
@@ -160,7 +122,16 @@ describe.skipIf(postgres.skipReason !== null)("worker processes SIGKILLed while 
       const database = await postgres.open();
       const clouds = await startCloudSimulators({ faults: { actionMs: ACTION_MS, serverErrorRate: 0.02 } });
       const dataDir = mkdtempSync(join(tmpdir(), "pk-server-crash-"));
-      const env = deploymentEnv(await urlOf(database), clouds, dataDir);
+      const env: Record<string, string> = {
+        ...deploymentEnv({
+          databaseUrl: await scratchDatabaseUrl(database),
+          clouds,
+          dataDir,
+          deploymentPrefix: "crash",
+        }),
+        CRASH_JOB_EXPIRE_SECONDS: String(JOB_EXPIRE_SECONDS),
+        CRASH_CONCURRENCY: "16",
+      };
       const config = loadConfig(env);
       const lives: WorkerLife[] = [];
       let queue: JobQueue | null = null;

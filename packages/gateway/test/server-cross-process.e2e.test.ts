@@ -1,14 +1,15 @@
 import type { ServerStatusChange } from "@peykarband/domain";
-import { loadConfig, openRedisServerStatusPubSub, type Database } from "@peykarband/infrastructure";
+import { loadConfig, openRedisServerStatusPubSub } from "@peykarband/infrastructure";
 import { testDatabases } from "@peykarband/infrastructure/testing";
-import { startCloudSimulators, type CloudSimulators } from "@peykarband/simulators";
-import { randomBytes, randomUUID } from "node:crypto";
+import { startCloudSimulators } from "@peykarband/simulators";
+import { randomUUID } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it, vi } from "vitest";
 import { createAdmin } from "../src/cli/create-admin.command.ts";
 import { spawnRole, type RoleProcess } from "./support/cross-process-roles.ts";
+import { deploymentEnv, scratchDatabaseUrl } from "./support/deployment-env.ts";
 import { createTestSdk, type TestSdkClient } from "./support/sdk-client.ts";
 import { recordStatuses, tailFrom, type StatusRecording } from "./support/server-live-streams.ts";
 
@@ -29,45 +30,6 @@ const IPV4 = /^(\d{1,3}\.){3}\d{1,3}$/;
 /** The key inside a global id (base64url of "<Type>:<key>"), as the database and Redis carry it. */
 const keyOf = (globalId: string) => Buffer.from(globalId, "base64url").toString().split(":")[1]!;
 
-/** What a deployment puts in the environment of both roles. */
-function deploymentEnv(
-  databaseUrl: string,
-  clouds: CloudSimulators,
-  dataDir: string,
-): Record<string, string> {
-  const { digitalocean, hetzner, ovh } = clouds;
-  return {
-    NODE_ENV: "production",
-    HOST: "127.0.0.1",
-    PORT: "0",
-    DATA_DIR: dataDir,
-    LOG_LEVEL: "info",
-    DATABASE_URL: databaseUrl,
-    REDIS_URL,
-    DEPLOYMENT_NAME: `xp-${randomBytes(4).toString("hex")}`,
-    JWT_SIGNING_KEYS: `k1:${randomBytes(32).toString("base64url")}`,
-    SECRET_BOX_KEY: randomBytes(32).toString("base64"),
-    DIGITALOCEAN_BASE_URL: digitalocean.url,
-    DIGITALOCEAN_TOKEN: digitalocean.token,
-    HETZNER_BASE_URL: hetzner.url,
-    HETZNER_TOKEN: hetzner.token,
-    OVH_ENDPOINT: `${ovh.url}/1.0`,
-    OVH_PROJECT_ID: ovh.serviceName,
-    OVH_APPLICATION_KEY: ovh.credentials.applicationKey,
-    OVH_APPLICATION_SECRET: ovh.credentials.applicationSecret,
-    OVH_CONSUMER_KEY: ovh.credentials.consumerKey,
-  };
-}
-
-/** The scratch database's own URL: `testDatabases()` does not say which database it created. */
-async function urlOf(database: Database): Promise<string> {
-  if (database.kind !== "postgres") throw new Error("expected a PostgreSQL scratch database");
-  const [row] = await database.client<{ name: string }[]>`select current_database() as name`;
-  const url = new URL(process.env["DATABASE_URL"]!);
-  url.pathname = `/${row!.name}`;
-  return url.toString();
-}
-
 describe.skipIf(postgres.skipReason !== null)("the gateway and the worker as separate processes", () => {
   it(
     "streams a server's PENDING -> PROVISIONING -> ACTIVE from the worker through Redis to a graphql-ws client of the gateway",
@@ -76,7 +38,15 @@ describe.skipIf(postgres.skipReason !== null)("the gateway and the worker as sep
       const database = await postgres.open();
       const clouds = await startCloudSimulators({ faults: { actionMs: 300 } });
       const dataDir = mkdtempSync(join(tmpdir(), "pk-xp-"));
-      const env = deploymentEnv(await urlOf(database), clouds, dataDir);
+      const env: Record<string, string> = {
+        ...deploymentEnv({
+          databaseUrl: await scratchDatabaseUrl(database),
+          clouds,
+          dataDir,
+          deploymentPrefix: "xp",
+        }),
+        REDIS_URL,
+      };
       const roles: RoleProcess[] = [];
       const clients: TestSdkClient[] = [];
       const streams: StatusRecording[] = [];

@@ -1,6 +1,7 @@
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { setTimeout as sleep } from "node:timers/promises";
+import { readBody, writeReply } from "../shared/http-exchange.ts";
 import type { Reply } from "../shared/reply.ts";
 import { jsonReply } from "../shared/reply.ts";
 import type { CloudFaultBoard } from "./cloud-faults.ts";
@@ -49,8 +50,6 @@ export interface CloudSimulatorServer {
   close(): Promise<void>;
 }
 
-const MAX_BODY_BYTES = 1 << 20;
-
 /**
  * The HTTP side every cloud simulator shares: routing, the fault knobs, and a control API
  * (`GET|POST|DELETE /__sim/faults`, `GET /__sim/state`). The provider's routes own the wire format.
@@ -63,12 +62,12 @@ export async function startCloudSimulatorServer(
   const dispatch = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const url = new URL(req.url ?? "/", "http://simulator");
     const body = await readBody(req);
-    if (body === undefined) return write(res, jsonReply(413, { error: "body too large" }));
+    if (body === undefined) return writeReply(res, jsonReply(413, { error: "body too large" }));
     if (url.pathname.startsWith("/__sim/"))
-      return write(res, control(req.method, url.pathname, body, options));
+      return writeReply(res, control(req.method, url.pathname, body, options));
 
     const route = options.routes.find((r) => r.method === req.method && r.path.test(url.pathname));
-    if (!route) return write(res, options.notFound(), options.commonHeaders?.());
+    if (!route) return writeReply(res, options.notFound(), options.commonHeaders?.());
     const call: CloudCall = {
       method: req.method ?? "GET",
       url,
@@ -76,28 +75,28 @@ export async function startCloudSimulatorServer(
       headers: req.headers,
       body,
     };
-    if (route.exempt) return write(res, route.handle(call));
+    if (route.exempt) return writeReply(res, route.handle(call));
 
     const { faults } = options;
     if (faults.current.latencyMs > 0)
       await sleep(faults.current.latencyMs, undefined, { signal: closing.signal });
-    if (faults.take("rateLimitNext")) return write(res, options.rateLimited());
+    if (faults.take("rateLimitNext")) return writeReply(res, options.rateLimited());
     if (options.random() < faults.current.serverErrorRate)
-      return write(res, options.serverError(), options.commonHeaders?.());
+      return writeReply(res, options.serverError(), options.commonHeaders?.());
     const reply = route.handle(call);
     if (route.creates && reply.status < 300 && faults.take("loseCreateResponses")) {
       // Done at the provider; the client never hears of it.
       res.socket?.destroy();
       return;
     }
-    write(res, reply, options.commonHeaders?.());
+    writeReply(res, reply, options.commonHeaders?.());
   };
 
   const server = createServer((req, res) => {
     dispatch(req, res).catch((error: unknown) => {
       if (closing.signal.aborted) return;
       console.error("cloud simulator: unexpected error", error);
-      if (!res.headersSent) write(res, jsonReply(500, { error: "simulator bug" }));
+      if (!res.headersSent) writeReply(res, jsonReply(500, { error: "simulator bug" }));
     });
   });
   await new Promise<void>((resolve, reject) => {
@@ -140,20 +139,4 @@ function control(
   } catch (error) {
     return jsonReply(400, { error: error instanceof Error ? error.message : String(error) });
   }
-}
-
-async function readBody(req: IncomingMessage): Promise<string | undefined> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > MAX_BODY_BYTES) return undefined;
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks).toString("utf8");
-}
-
-function write(res: ServerResponse, reply: Reply, common?: Readonly<Record<string, string>>): void {
-  res.writeHead(reply.status, { "cache-control": "no-store", ...common, ...reply.headers });
-  res.end(reply.body);
 }

@@ -1,6 +1,7 @@
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { setTimeout as sleep } from "node:timers/promises";
+import { readBody, writeReply } from "./http-exchange.ts";
 import type { FaultSwitchboard } from "./fault.switchboard.ts";
 import { garbled, jsonReply, PROXY_UNAVAILABLE, type Reply } from "./reply.ts";
 
@@ -36,8 +37,6 @@ export interface SimulatorServer {
   close(): Promise<void>;
 }
 
-const MAX_BODY_BYTES = 1 << 20;
-
 export async function startSimulatorServer<Operation extends string>(
   options: SimulatorServerOptions<Operation>,
 ): Promise<SimulatorServer> {
@@ -46,13 +45,13 @@ export async function startSimulatorServer<Operation extends string>(
   const dispatch = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const url = new URL(req.url ?? "/", "http://simulator");
     const body = await readBody(req);
-    if (body === undefined) return write(res, jsonReply(413, { error: "body too large" }));
+    if (body === undefined) return writeReply(res, jsonReply(413, { error: "body too large" }));
 
     if (url.pathname.startsWith("/__sim/"))
-      return write(res, control(req.method, url.pathname, body, options));
+      return writeReply(res, control(req.method, url.pathname, body, options));
 
     const route = options.routes.find((r) => r.method === req.method && r.path.test(url.pathname));
-    if (!route) return write(res, jsonReply(404, { error: "not found" }));
+    if (!route) return writeReply(res, jsonReply(404, { error: "not found" }));
     const call: IncomingCall = {
       url,
       params: route.path.exec(url.pathname)!.slice(1),
@@ -60,22 +59,22 @@ export async function startSimulatorServer<Operation extends string>(
       body,
     };
     if (route.operation === undefined || !options.faults.affects(route.operation)) {
-      return write(res, route.handle(call));
+      return writeReply(res, route.handle(call));
     }
 
     const faults = options.faults.current;
     if (faults.latencyMs > 0) await sleep(faults.latencyMs, undefined, { signal: closing.signal });
-    if (options.random() < faults.serverErrorRate) return write(res, PROXY_UNAVAILABLE);
+    if (options.random() < faults.serverErrorRate) return writeReply(res, PROXY_UNAVAILABLE);
     const reply = route.handle(call);
     if (faults.timeout) return;
-    write(res, faults.garbage ? garbled(reply) : reply);
+    writeReply(res, faults.garbage ? garbled(reply) : reply);
   };
 
   const server = createServer((req, res) => {
     dispatch(req, res).catch((error: unknown) => {
       if (closing.signal.aborted) return;
       console.error("payment simulator: unexpected error", error);
-      if (!res.headersSent) write(res, jsonReply(500, { error: "simulator bug" }));
+      if (!res.headersSent) writeReply(res, jsonReply(500, { error: "simulator bug" }));
     });
   });
   await new Promise<void>((resolve, reject) => {
@@ -119,20 +118,4 @@ function control<Operation extends string>(
   } catch (error) {
     return jsonReply(400, { error: error instanceof Error ? error.message : String(error) });
   }
-}
-
-async function readBody(req: IncomingMessage): Promise<string | undefined> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > MAX_BODY_BYTES) return undefined;
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks).toString("utf8");
-}
-
-function write(res: ServerResponse, reply: Reply): void {
-  res.writeHead(reply.status, { "cache-control": "no-store", ...reply.headers });
-  res.end(reply.body);
 }
