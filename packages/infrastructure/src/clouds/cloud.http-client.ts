@@ -2,6 +2,7 @@ import type { CloudFailure, CloudFailureKind } from "@peykarband/application";
 import { err, ok, type Result } from "@peykarband/domain";
 import got, { RequestError, TimeoutError, type Got } from "got";
 import { setTimeout as sleep } from "node:timers/promises";
+import { parseJsonBody, safeFailureMessage } from "../http/outbound-answer.ts";
 
 /** Deadlines and retries of the calls to one cloud. */
 export interface CloudTiming {
@@ -59,8 +60,6 @@ export interface CloudHttpClientOptions {
 }
 
 const RETRYABLE: ReadonlySet<CloudFailureKind> = new Set(["UNAVAILABLE", "TIMEOUT", "RATE_LIMITED"]);
-const REDACTED = "[REDACTED]";
-const MAX_MESSAGE_LENGTH = 300;
 
 /**
  * JSON over HTTP to one cloud: a deadline on every attempt, no automatic retries (got's are off:
@@ -105,7 +104,11 @@ export class CloudHttpClient {
         headers: { ...signed, ...(body ? { "content-type": "application/json" } : {}) },
         ...(body ? { body } : {}),
       });
-      return ok({ status: response.statusCode, headers: response.headers, json: parseJson(response.body) });
+      return ok({
+        status: response.statusCode,
+        headers: response.headers,
+        json: parseJsonBody(response.body),
+      });
     } catch (error) {
       // Only the error's code and phase are read: got's errors carry the request options, which
       // hold the credentials.
@@ -144,12 +147,11 @@ export class CloudHttpClient {
 
   /** A failure for logs: prefixed with the provider's name, credentials blanked, bounded in length. */
   failure(kind: CloudFailureKind, code: string | null, detail: string, retryAfterMs?: number): CloudFailure {
-    let message = `${this.#options.label} ${detail}`;
-    for (const secret of this.#secrets) message = message.replaceAll(secret, REDACTED);
+    const message = safeFailureMessage(this.#options.label, detail, this.#secrets);
     return {
       kind,
       code,
-      message: message.slice(0, MAX_MESSAGE_LENGTH),
+      message,
       ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
     };
   }
@@ -171,13 +173,4 @@ export function retryAfterMs(headers: CloudAnswer["headers"], now: number = Date
   if (header("ratelimit-reset") !== undefined && Number.isFinite(reset))
     return Math.max(0, reset * 1000 - now);
   return undefined;
-}
-
-function parseJson(text: string): unknown {
-  if (!text) return undefined;
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return undefined;
-  }
 }

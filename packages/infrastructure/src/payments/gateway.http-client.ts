@@ -2,6 +2,7 @@ import type { GatewayFailure, GatewayFailureKind } from "@peykarband/application
 import { err, ok, type Rial, type Result } from "@peykarband/domain";
 import got, { RequestError, TimeoutError, type Got } from "got";
 import { setTimeout as sleep } from "node:timers/promises";
+import { parseJsonBody, safeFailureMessage } from "../http/outbound-answer.ts";
 
 /** Deadlines and retries of the calls to one gateway. */
 export interface GatewayTiming {
@@ -39,8 +40,6 @@ export interface GatewayHttpClientOptions {
 }
 
 const RETRYABLE: ReadonlySet<GatewayFailureKind> = new Set(["UNAVAILABLE", "TIMEOUT"]);
-const REDACTED = "[REDACTED]";
-const MAX_MESSAGE_LENGTH = 300;
 
 /**
  * JSON over HTTP to one gateway: a deadline on every attempt, retries only where the caller asks
@@ -76,7 +75,7 @@ export class GatewayHttpClient {
   ): Promise<Result<GatewayAnswer, GatewayFailure>> {
     try {
       const response = await this.#http.post(`${this.#baseUrl}${path}`, { json: body });
-      return ok({ status: response.statusCode, json: parseJson(response.body) });
+      return ok({ status: response.statusCode, json: parseJsonBody(response.body) });
     } catch (error) {
       // Only the error's code and phase are read: got's errors carry the request options, which
       // hold the credentials.
@@ -105,9 +104,7 @@ export class GatewayHttpClient {
 
   /** A failure for logs: prefixed with the gateway's name, credentials blanked, bounded in length. */
   failure(kind: GatewayFailureKind, code: string | null, detail: string): GatewayFailure {
-    let message = `${this.#label} ${detail}`;
-    for (const secret of this.#secrets) message = message.replaceAll(secret, REDACTED);
-    return { kind, code, message: message.slice(0, MAX_MESSAGE_LENGTH) };
+    return { kind, code, message: safeFailureMessage(this.#label, detail, this.#secrets) };
   }
 }
 
@@ -120,12 +117,4 @@ export function wireAmount(amount: Rial): number {
     throw new RangeError(`amount out of range for a payment gateway: ${amount.toString()}`);
   }
   return Number(amount.amount);
-}
-
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return undefined;
-  }
 }
