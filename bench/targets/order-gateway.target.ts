@@ -7,12 +7,9 @@
  * GET `round-trip` the median of 20 sequential calls to DigitalOcean's simulator (ms).
  */
 import "reflect-metadata";
-import { randomBytes } from "node:crypto";
-import { mkdtempSync } from "node:fs";
+import { openBenchDeployment } from "./bench-deployment.ts";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { createAdmin } from "../../packages/gateway/src/cli/create-admin.command.ts";
 import { createApp } from "../../packages/gateway/src/composition/create-app.ts";
 import {
@@ -24,34 +21,15 @@ import { startWorker } from "../../packages/gateway/src/composition/start-worker
 import {
   createAccountAdapters,
   createLogger,
-  loadConfig,
   openJobQueue,
-  openPgliteDatabase,
-  type Database,
 } from "../../packages/infrastructure/src/index.ts";
-import { testDatabases } from "../../packages/infrastructure/src/testing/index.ts";
 import { startCloudSimulators, startPaymentSimulators } from "../../packages/simulators/src/index.ts";
 import { median } from "../load.ts";
 
 const ADMIN_EMAIL = "order-bench-admin@example.com";
 const ADMIN_PASSWORD = "benchmark-admin-password";
 
-const { DATABASE_URL: _serverUrl, ...environment } = process.env;
-const dataDir = mkdtempSync(join(tmpdir(), "peykarband-bench-"));
-const config = loadConfig({
-  ...environment,
-  NODE_ENV: "production",
-  PORT: "0",
-  DATA_DIR: dataDir,
-  JWT_SIGNING_KEYS: `bench:${randomBytes(32).toString("base64url")}`,
-  SECRET_BOX_KEY: randomBytes(32).toString("base64"),
-});
-const database: Database =
-  process.env["BENCH_DATABASE"] === "postgres"
-    ? await testDatabases()
-        .find((t) => t.name === "postgresql")!
-        .open()
-    : await openPgliteDatabase(join(dataDir, "pglite"));
+const { config, database } = await openBenchDeployment();
 const actionMs = Number(process.env["BENCH_ACTION_MS"] ?? 1000);
 const cloudSimulators = await startCloudSimulators({ faults: { actionMs } });
 const paymentSimulators = await startPaymentSimulators();

@@ -6,27 +6,21 @@
  * `{ "count": n }`, the statements sent since the previous GET.
  */
 import "reflect-metadata";
-import { randomBytes, randomUUID } from "node:crypto";
-import { mkdtempSync } from "node:fs";
+import { openBenchDeployment } from "./bench-deployment.ts";
+import { randomUUID } from "node:crypto";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { createApp } from "../../packages/gateway/src/composition/create-app.ts";
 import {
   DrizzleServerRepository,
   DrizzleWalletLedger,
-  loadConfig,
   openJobQueue,
-  openPgliteDatabase,
-  type Database,
 } from "../../packages/infrastructure/src/index.ts";
 import {
   aServer,
   anOrder,
   countStatements,
   fundWallet,
-  testDatabases,
 } from "../../packages/infrastructure/src/testing/index.ts";
 import { registerBenchUser } from "../suites/session.ts";
 
@@ -39,22 +33,7 @@ const PLACEMENTS = [
 ] as const;
 const IMAGES = ["ubuntu-24.04", "debian-12"] as const;
 
-const { DATABASE_URL: _serverUrl, ...environment } = process.env;
-const dataDir = mkdtempSync(join(tmpdir(), "peykarband-bench-"));
-const config = loadConfig({
-  ...environment,
-  NODE_ENV: "production",
-  PORT: "0",
-  DATA_DIR: dataDir,
-  JWT_SIGNING_KEYS: `bench:${randomBytes(32).toString("base64url")}`,
-  SECRET_BOX_KEY: randomBytes(32).toString("base64"),
-});
-const database: Database =
-  process.env["BENCH_DATABASE"] === "postgres"
-    ? await testDatabases()
-        .find((t) => t.name === "postgresql")!
-        .open()
-    : await openPgliteDatabase(join(dataDir, "pglite"));
+const { config, database } = await openBenchDeployment();
 const statements = countStatements(database);
 const app = await createApp(config, { database });
 

@@ -9,10 +9,8 @@
  * publishes each through the bus the server use cases publish on, answering what it sent and when.
  */
 import "reflect-metadata";
-import { randomBytes, randomUUID } from "node:crypto";
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { openBenchDeployment } from "./bench-deployment.ts";
+import { randomUUID } from "node:crypto";
 import { setTimeout as sleep } from "node:timers/promises";
 import type { Server } from "../../packages/domain/src/index.ts";
 import { createApp } from "../../packages/gateway/src/composition/create-app.ts";
@@ -20,18 +18,10 @@ import {
   DrizzleServerRepository,
   DrizzleWalletLedger,
   inProcessServerStatusPubSub,
-  loadConfig,
   openJobQueue,
-  openPgliteDatabase,
   openRedisServerStatusPubSub,
-  type Database,
 } from "../../packages/infrastructure/src/index.ts";
-import {
-  aServer,
-  anOrder,
-  fundWallet,
-  testDatabases,
-} from "../../packages/infrastructure/src/testing/index.ts";
+import { aServer, anOrder, fundWallet } from "../../packages/infrastructure/src/testing/index.ts";
 import { registerBenchUser } from "../suites/session.ts";
 import { memoryAfterGc, startControlServer, wallClock, type SentMessage } from "./subscribers-control.ts";
 
@@ -43,22 +33,8 @@ process.on("warning", (warning) => {
   if (warning.name === "MaxListenersExceededWarning") listenerWarnings++;
 });
 
-const { DATABASE_URL: _serverUrl, REDIS_URL: redisUrl, ...environment } = process.env;
-const dataDir = mkdtempSync(join(tmpdir(), "peykarband-bench-"));
-const config = loadConfig({
-  ...environment,
-  NODE_ENV: "production",
-  PORT: "0",
-  DATA_DIR: dataDir,
-  JWT_SIGNING_KEYS: `bench:${randomBytes(32).toString("base64url")}`,
-  SECRET_BOX_KEY: randomBytes(32).toString("base64"),
-});
-const database: Database =
-  process.env["BENCH_DATABASE"] === "postgres"
-    ? await testDatabases()
-        .find((t) => t.name === "postgresql")!
-        .open()
-    : await openPgliteDatabase(join(dataDir, "pglite"));
+const { config, database } = await openBenchDeployment({ withoutVariables: ["REDIS_URL"] });
+const redisUrl = process.env["REDIS_URL"];
 const busOptions = {
   deployment: `bench-${randomUUID().slice(0, 8)}`,
   onError: (error: Error) => process.stderr.write(`status bus: ${error.message}\n`),
