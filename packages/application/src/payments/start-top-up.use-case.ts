@@ -80,7 +80,7 @@ export async function startTopUp(
   const session = await gateway.requestPayment({
     amount: payment.amount,
     callbackUrl: deps.policy.callbackUrls[payment.gateway],
-    description: `افزایش موجودی کیف پول پیکربند — ${payment.amount.toString()} ریال`,
+    description: `افزایش موجودی کیف پول پیکربند — ${payment.amount.amount.toLocaleString("fa-IR")} ریال`,
     orderId: payment.id,
   });
   if (!session.ok) {
