@@ -55,7 +55,7 @@ function ledgerDebit(ledger: DrizzleWalletLedger): Debit {
 
 async function prepare(database: Database) {
   const owners = await insertUsers(database, WALLETS);
-  const ledger = new DrizzleWalletLedger(database.db);
+  const ledger = DrizzleWalletLedger.on(database);
   for (const u of owners) await fundWallet(ledger, u.id, 10n ** 15n);
   return { ledger, ids: owners.map((u) => u.id) };
 }

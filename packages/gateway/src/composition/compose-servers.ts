@@ -130,7 +130,7 @@ export async function composeServers(input: {
     providers,
     publisher: bus,
     feed: bus,
-    ledger: new DrizzleWalletLedger(database.db),
+    ledger: DrizzleWalletLedger.on(database),
     users: accounts.users,
     audit: accounts.audit,
     clock: accounts.clock,

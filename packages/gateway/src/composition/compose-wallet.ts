@@ -75,7 +75,7 @@ export async function composeWallet(
     callbackUrls,
   };
   const useCases = createWalletUseCases({
-    ledger: new DrizzleWalletLedger(database.db),
+    ledger: DrizzleWalletLedger.on(database),
     payments: new DrizzlePaymentRepository(database.db),
     gateways,
     users: accounts.users,

@@ -22,7 +22,8 @@ import type { Db } from "../database/database.ts";
 import { serverQuotas, serverStatusChanges, servers } from "../database/schema.ts";
 import { SystemClock } from "../system/system.clock.ts";
 import { UuidV7Generator } from "../system/uuid-v7.id-generator.ts";
-import { isUuid, writeLedgerTransaction, type Tx } from "../wallet/wallet-ledger.repository.ts";
+import { writeLedgerTransaction, type Tx } from "../wallet/ledger-write.ts";
+import { isUuid } from "../wallet/wallet-ledger.repository.ts";
 import { toServer, toServerRow, toStatus, toStatusChange } from "./server-rows.ts";
 import { transactionSqlExecutor, type TransactionalJobSender } from "./transaction.sql-executor.ts";
 

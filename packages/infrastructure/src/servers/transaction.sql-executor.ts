@@ -1,5 +1,5 @@
 import { sql, type SQL } from "drizzle-orm";
-import type { Tx } from "../wallet/wallet-ledger.repository.ts";
+import type { Tx } from "../wallet/ledger-write.ts";
 
 /** What pg-boss calls to run its SQL (its `Db`): positional `$n` parameters, rows back. */
 export interface SqlExecutor {

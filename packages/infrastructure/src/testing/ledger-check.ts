@@ -1,7 +1,7 @@
 import { findLedgerProblems, Rial, type LedgerSnapshot } from "@peykarband/domain";
 import type { Db } from "../database/database.ts";
 import { ledgerEntries, wallets } from "../database/schema.ts";
-import { toAccount } from "../wallet/wallet-ledger.repository.ts";
+import { toAccount } from "../wallet/ledger-read.ts";
 
 /** Every entry and every kept wallet balance, read in one repeatable-read snapshot. */
 export function ledgerSnapshot(db: Db): Promise<LedgerSnapshot> {

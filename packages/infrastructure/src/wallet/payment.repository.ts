@@ -21,7 +21,8 @@ import type { Db } from "../database/database.ts";
 import { payments } from "../database/schema.ts";
 import { SystemClock } from "../system/system.clock.ts";
 import { UuidV7Generator } from "../system/uuid-v7.id-generator.ts";
-import { isUuid, writeLedgerTransaction } from "./wallet-ledger.repository.ts";
+import { writeLedgerTransaction } from "./ledger-write.ts";
+import { isUuid } from "./wallet-ledger.repository.ts";
 
 type PaymentRow = typeof payments.$inferSelect;
 

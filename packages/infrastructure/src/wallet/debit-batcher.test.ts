@@ -1,0 +1,203 @@
+import { LedgerAccounts, LedgerTransaction, Rial, walletDebitTransaction } from "@peykarband/domain";
+import type { LedgerDebitOutcome } from "@peykarband/application";
+import { eq, sql } from "drizzle-orm";
+import { randomUUID } from "node:crypto";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import type { Database, Db } from "../database/database.ts";
+import { UuidV7Generator } from "../system/uuid-v7.id-generator.ts";
+import { SystemClock } from "../system/system.clock.ts";
+import { insertUser } from "../testing/account-fixtures.ts";
+import { expectLedgerBalanced } from "../testing/ledger-check.ts";
+import { testDatabases } from "../testing/test-database.ts";
+import { fundWallet } from "../testing/wallet-fixtures.ts";
+import { wallets } from "../database/schema.ts";
+import { DebitBatcher } from "./debit-batcher.ts";
+import { writeDebitBatch, writeLedgerTransaction } from "./ledger-write.ts";
+import { DrizzleWalletLedger } from "./wallet-ledger.repository.ts";
+
+function debit(userId: string, rials: bigint, reference: string = randomUUID()): LedgerTransaction {
+  const built = walletDebitTransaction({
+    id: randomUUID(),
+    userId,
+    amount: Rial.of(rials),
+    reference,
+    reason: "Hourly billing",
+    at: new Date("2026-03-21T09:00:00.000Z"),
+  });
+  if (!built.ok) throw new Error(built.error.message);
+  return built.value;
+}
+
+/** The database as the batcher sees it, counting the statements it sends. */
+function counted(db: Db): { db: Db; statements: () => number } {
+  let statements = 0;
+  const proxy = new Proxy(db, {
+    get(target, property, receiver) {
+      if (property === "select") statements++;
+      return Reflect.get(target, property, receiver) as unknown;
+    },
+  });
+  return { db: proxy, statements: () => statements };
+}
+
+const ids = new UuidV7Generator(new SystemClock());
+
+/** Backends of this database waiting for a row lock. */
+async function lockWaits(database: Database): Promise<number> {
+  const [row] = await database.db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(sql`pg_stat_activity`)
+    .where(sql`datname = current_database() and wait_event_type = 'Lock'`);
+  return row?.n ?? 0;
+}
+
+async function until(condition: () => Promise<boolean>): Promise<void> {
+  for (let tries = 0; !(await condition()); tries++) {
+    if (tries > 500) throw new Error("timed out waiting for the condition");
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+for (const target of testDatabases()) {
+  describe.skipIf(target.skipReason !== null)(`DebitBatcher on ${target.name}`, () => {
+    let database: Database;
+    let ledger: DrizzleWalletLedger;
+    beforeAll(async () => {
+      database = await target.open();
+      ledger = new DrizzleWalletLedger(database.db);
+    });
+    afterEach(() => expectLedgerBalanced(database.db));
+    afterAll(() => database?.close());
+
+    it("writes a debit alone when none is in flight: one statement", async () => {
+      const user = await insertUser(database);
+      await fundWallet(ledger, user.id, 1_000n);
+      const { db, statements } = counted(database.db);
+      const outcome = await new DebitBatcher(db, ids).debit(debit(user.id, 400n));
+      expect(outcome.status).toBe("POSTED");
+      expect(statements()).toBe(1);
+      expect((await ledger.balance(user.id)).toString()).toBe("600");
+    });
+
+    it("writes the debits that arrive meanwhile in one statement, in arrival order, each with its own outcome", async () => {
+      const user = await insertUser(database);
+      await fundWallet(ledger, user.id, 100n);
+      const { db, statements } = counted(database.db);
+      const batcher = new DebitBatcher(db, ids);
+      const outcomes = await Promise.all(
+        [30n, 50n, 40n, 20n, 10n].map((rials) => batcher.debit(debit(user.id, rials))),
+      );
+      // 30 goes alone; 50, 40, 20 and 10 wait for it and go together against the 70 left.
+      expect(statements()).toBe(2);
+      expect(outcomes.map((o) => o.status)).toEqual([
+        "POSTED",
+        "POSTED",
+        "INSUFFICIENT_FUNDS",
+        "POSTED",
+        "INSUFFICIENT_FUNDS",
+      ]);
+      expect(outcomes[2]).toEqual({ status: "INSUFFICIENT_FUNDS", userId: user.id, balance: Rial.of(20n) });
+      expect(outcomes[4]).toEqual({ status: "INSUFFICIENT_FUNDS", userId: user.id, balance: Rial.of(0n) });
+      expect((await ledger.balance(user.id)).toString()).toBe("0");
+      const page = await ledger.entries({ userId: user.id, limit: 10 });
+      expect(page.entries.filter((e) => e.kind === "DEBIT").map((e) => e.amount.toString())).toEqual([
+        "-20",
+        "-50",
+        "-30",
+      ]);
+    });
+
+    it("answers a reference repeated within one batch as DUPLICATE of the first, charging once", async () => {
+      const user = await insertUser(database);
+      await fundWallet(ledger, user.id, 1_000n);
+      const batcher = new DebitBatcher(database.db, ids);
+      const reference = `billing:${user.id}:2026-03-21T09`;
+      const [, first, again] = await Promise.all([
+        batcher.debit(debit(user.id, 1n)),
+        batcher.debit(debit(user.id, 100n, reference)),
+        batcher.debit(debit(user.id, 100n, reference)),
+      ]);
+      expect(first?.status).toBe("POSTED");
+      expect(again?.status).toBe("DUPLICATE");
+      expect(again?.status === "DUPLICATE" && first?.status === "POSTED" && again.transaction.id).toBe(
+        first?.status === "POSTED" && first.transaction.id,
+      );
+      expect((await ledger.balance(user.id)).toString()).toBe("899");
+    });
+
+    it("fails only the debit that breaks, when one in a batch fails for a reason other than funds", async () => {
+      const user = await insertUser(database);
+      await fundWallet(ledger, user.id, 1_000n);
+      const batcher = new DebitBatcher(database.db, ids);
+      const results = await Promise.allSettled([
+        batcher.debit(debit(user.id, 1n)),
+        batcher.debit(debit(user.id, 10n)),
+        // No such user: the entry's foreign key fails the whole statement, then this debit alone.
+        batcher.debit(debit(randomUUID(), 10n)),
+        batcher.debit(debit(user.id, 20n)),
+      ]);
+      expect(results.map((r) => (r.status === "fulfilled" ? r.value.status : "rejected"))).toEqual([
+        "POSTED",
+        "POSTED",
+        "rejected",
+        "POSTED",
+      ]);
+      expect((await ledger.balance(user.id)).toString()).toBe("969");
+    });
+
+    // Needs a second connection to hold a wallet meanwhile: PostgreSQL only (PGlite has one).
+    it.skipIf(target.name === "pglite")(
+      "takes every wallet of a batch in user-id order before writing, as ledger_write does",
+      async () => {
+        const [low, high] = [await insertUser(database), await insertUser(database)]
+          .map((user) => user.id)
+          .sort();
+        await fundWallet(ledger, low!, 1_000n);
+        await fundWallet(ledger, high!, 1_000n);
+        let batch: Promise<Promise<LedgerDebitOutcome>[]> | undefined;
+        await database.db.transaction(async (tx) => {
+          await tx.select().from(wallets).where(eq(wallets.userId, low!)).for("update");
+          batch = writeDebitBatch(database.db, [debit(high!, 10n), debit(low!, 10n)], ids);
+          await until(async () => (await lockWaits(database)) >= 1);
+          // The batch waits for `low` holding nothing, so `high` can still be debited meanwhile;
+          // had it taken `high` when its write came, two batches in opposite orders could deadlock.
+          const alone = writeLedgerTransaction(database.db, debit(high!, 5n), {
+            guarded: true,
+            entryIds: ids,
+          });
+          const waited = new Promise((resolve) =>
+            setTimeout(() => resolve({ status: "STILL WAITING" }), 5_000),
+          );
+          expect((await Promise.race([alone, waited])) as { status: string }).toMatchObject({
+            status: "POSTED",
+          });
+        });
+        const outcomes = await Promise.all(await batch!);
+        expect(outcomes.map((o) => o.status)).toEqual(["POSTED", "POSTED"]);
+        expect((await ledger.balance(high!)).toString()).toBe("985");
+      },
+    );
+
+    it("is the ledger's debit path: a transfer's two wallets move together", async () => {
+      const [a, b] = [await insertUser(database), await insertUser(database)];
+      await fundWallet(ledger, a.id, 500n);
+      const transfer = LedgerTransaction.create({
+        id: randomUUID(),
+        kind: "REVERSAL",
+        reference: `transfer:${randomUUID()}`,
+        reason: "Transfer",
+        entries: [
+          { account: LedgerAccounts.wallet(a.id), amount: Rial.of(-200n) },
+          { account: LedgerAccounts.wallet(b.id), amount: Rial.of(200n) },
+        ],
+        createdAt: new Date(),
+      });
+      if (!transfer.ok) throw new Error(transfer.error.message);
+      expect((await ledger.debit(transfer.value)).status).toBe("POSTED");
+      expect([(await ledger.balance(a.id)).toString(), (await ledger.balance(b.id)).toString()]).toEqual([
+        "300",
+        "200",
+      ]);
+    });
+  });
+}
