@@ -110,7 +110,8 @@ for (const target of testDatabases()) {
     it("answers a reference repeated within one batch as DUPLICATE of the first, charging once", async () => {
       const user = await insertUser(database);
       await fundWallet(ledger, user.id, 1_000n);
-      const batcher = new DebitBatcher(database.db, ids);
+      const { db, statements } = counted(database.db);
+      const batcher = new DebitBatcher(db, ids);
       const reference = `billing:${user.id}:2026-03-21T09`;
       const [, first, again] = await Promise.all([
         batcher.debit(debit(user.id, 1n)),
@@ -123,6 +124,58 @@ for (const target of testDatabases()) {
         first?.status === "POSTED" && first.transaction.id,
       );
       expect((await ledger.balance(user.id)).toString()).toBe("899");
+      // Alone, then the batch, then the read of the first charge for the duplicate.
+      expect(statements()).toBe(3);
+    });
+
+    it("answers a debit of a wallet with no row as it would alone: INSUFFICIENT_FUNDS, holding 0", async () => {
+      const [funded, empty] = [await insertUser(database), await insertUser(database)];
+      await fundWallet(ledger, funded.id, 100n);
+      const batcher = new DebitBatcher(database.db, ids);
+      const outcomes = await Promise.all([
+        batcher.debit(debit(funded.id, 10n)),
+        batcher.debit(debit(empty.id, 10n)),
+        batcher.debit(debit(funded.id, 10n)),
+      ]);
+      expect(outcomes.map((o) => o.status)).toEqual(["POSTED", "INSUFFICIENT_FUNDS", "POSTED"]);
+      expect(outcomes[1]).toEqual({ status: "INSUFFICIENT_FUNDS", userId: empty.id, balance: Rial.of(0n) });
+      expect((await ledger.balance(funded.id)).toString()).toBe("80");
+    });
+
+    it("moves money between wallets within one batch, creating the receiving wallet, in order", async () => {
+      const [a, b] = [await insertUser(database), await insertUser(database)];
+      await fundWallet(ledger, a.id, 100n);
+      const transfer = (from: string, to: string, rials: bigint) => {
+        const built = LedgerTransaction.create({
+          id: randomUUID(),
+          kind: "REVERSAL",
+          reference: `transfer:${randomUUID()}`,
+          reason: "Transfer",
+          entries: [
+            { account: LedgerAccounts.wallet(from), amount: Rial.of(-rials) },
+            { account: LedgerAccounts.wallet(to), amount: Rial.of(rials) },
+          ],
+          createdAt: new Date(),
+        });
+        if (!built.ok) throw new Error(built.error.message);
+        return built.value;
+      };
+      const { db, statements } = counted(database.db);
+      const batcher = new DebitBatcher(db, ids);
+      const outcomes = await Promise.all([
+        batcher.debit(debit(a.id, 1n)),
+        batcher.debit(transfer(a.id, b.id, 90n)),
+        // b holds 90 only because the transfer before it in the batch went through.
+        batcher.debit(transfer(b.id, a.id, 60n)),
+        batcher.debit(transfer(b.id, a.id, 60n)),
+      ]);
+      expect(outcomes.map((o) => o.status)).toEqual(["POSTED", "POSTED", "POSTED", "INSUFFICIENT_FUNDS"]);
+      expect(outcomes[3]).toEqual({ status: "INSUFFICIENT_FUNDS", userId: b.id, balance: Rial.of(30n) });
+      expect(statements()).toBe(2);
+      expect([(await ledger.balance(a.id)).toString(), (await ledger.balance(b.id)).toString()]).toEqual([
+        "69",
+        "30",
+      ]);
     });
 
     it("fails only the debit that breaks, when one in a batch fails for a reason other than funds", async () => {

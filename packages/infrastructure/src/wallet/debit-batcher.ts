@@ -3,7 +3,7 @@ import type { LedgerTransaction } from "@peykarband/domain";
 import type { Db } from "../database/database.ts";
 import { writeDebitBatch, writeLedgerTransaction } from "./ledger-write.ts";
 
-/** Below the 64 subtransactions a PostgreSQL backend tracks without spilling to pg_subtrans. */
+/** Bounds how long one batch holds its wallets locked, and what a retry one by one costs. */
 const MAX_BATCH = 50;
 
 interface WaitingDebit {
@@ -56,8 +56,7 @@ export class DebitBatcher {
         debits.forEach((debit, i) => debit.resolve(outcomes[i]!));
         return;
       } catch {
-        // One write failed for a reason other than funds, and the statement wrote nothing: alone,
-        // each debit meets its own outcome or error.
+        // The batch wrote nothing; alone, each debit meets its own outcome or error.
       }
     }
     for (const debit of debits) {

@@ -57,8 +57,9 @@ export async function writeLedgerTransaction(
 
 /**
  * Writes guarded transactions (debits) in order with one call of `ledger_write_batch` (migration
- * 0006), one outcome each, as if each had been written alone. Rejects when any write failed for a
- * reason other than funds; the statement then wrote nothing.
+ * 0006), one outcome each, as if each had been written alone by `ledger_write`. Rejects, having
+ * written nothing, when the batch holds what only a write alone can answer for (see the
+ * migration); the caller then writes them one by one.
  */
 export async function writeDebitBatch(
   db: Db,
