@@ -13,15 +13,17 @@ interface WaitingDebit {
 }
 
 /**
- * Group commit for debits. A debit that arrives while fewer than `writers` batches are being
- * written goes straight to the database; debits that arrive meanwhile wait and then go together,
- * in arrival order, in one statement and one commit (`writeDebitBatch`). Each still gets its own
- * outcome, exactly as if written alone. Under load this trades at most one write's wait for far
- * fewer round trips and commits; idle, it adds nothing.
+ * Group commit for debits. Debits made together while fewer than `writers` batches are being
+ * written go to the database together; debits that arrive while every writer is busy wait and go
+ * together when one is free. A batch of one is one `ledger_write` call; more, up to 50, are one
+ * `ledger_write_batch` statement and one commit (`writeDebitBatch`), in arrival order. Each debit
+ * still gets its own outcome, exactly as if written alone. Under load this trades at most one
+ * batch's wait for far fewer round trips and commits; idle, it adds nothing.
  */
 export class DebitBatcher {
   private waiting: WaitingDebit[] = [];
   private inFlight = 0;
+  private scheduled = false;
 
   constructor(
     private readonly db: Db,
@@ -33,7 +35,19 @@ export class DebitBatcher {
   debit(transaction: LedgerTransaction): Promise<LedgerDebitOutcome> {
     return new Promise((resolve, reject) => {
       this.waiting.push({ transaction, resolve, reject });
-      if (this.inFlight < this.writers) void this.writeWaiting();
+      this.startWriter();
+    });
+  }
+
+  private startWriter(): void {
+    if (this.scheduled || this.inFlight >= this.writers) return;
+    this.scheduled = true;
+    // After the microtasks already queued: when a batch ends, every caller it resumes is queued
+    // before the first of them makes its next debit, so their next debits go together instead of
+    // the first alone. Not a timer or setImmediate, which a caller awaiting in a loop can starve.
+    queueMicrotask(() => {
+      this.scheduled = false;
+      void this.writeWaiting();
     });
   }
 
