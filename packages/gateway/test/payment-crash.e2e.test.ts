@@ -147,7 +147,8 @@ describe.concurrent("the server killed between the gateway's verify and our comm
   for (const target of targets) {
     it.skipIf(target.skipReason !== null)(
       `credits each of ${target.kills} paid payments exactly once after SIGKILL, restart and two concurrent reconciliations, on ${target.name}`,
-      { timeout: 180_000 },
+      // Twenty process starts and kills: 100–160 s on a loaded two-core machine.
+      { timeout: 360_000 },
       () => crashAndRecover(target),
     );
   }
