@@ -7,9 +7,8 @@ import { UserType } from "./user.type.ts";
 @Resolver()
 export class ViewerResolver {
   @Query(() => UserType, { nullable: true, description: "The signed-in user; null when not signed in." })
-  async viewer(@Ctx() ctx: GraphQLContext): Promise<UserType | null> {
-    // Primed with the user read while authenticating (create-graphql-context.ts): no query here.
-    const user = ctx.viewer ? await ctx.loaders.user.load(ctx.viewer.userId) : null;
-    return user ? UserType.from(user) : null;
+  viewer(@Ctx() ctx: GraphQLContext): UserType | null {
+    // Read with the session while authenticating (create-graphql-context.ts): no query, no promise.
+    return ctx.viewerUser ? UserType.from(ctx.viewerUser) : null;
   }
 }

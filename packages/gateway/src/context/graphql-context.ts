@@ -4,6 +4,7 @@ import type {
   ServerUseCases,
   WalletUseCases,
 } from "@peykarband/application";
+import type { User } from "@peykarband/domain";
 import type { Locale } from "../i18n/locale.ts";
 import type { ServerLoaders } from "./server-loaders.ts";
 import type { SubscriptionSlots } from "./subscription-slots.ts";
@@ -29,6 +30,8 @@ export type GraphQLServerUseCases = Omit<ServerUseCases, "runServerJob" | "sweep
 
 /** What the resolvers of one operation run with. */
 export interface GraphQLContext extends RequestContext {
+  /** The signed-in user, read with the session while authenticating; null when signed out or gone. */
+  readonly viewerUser: User | null;
   readonly useCases: AccountUseCases;
   readonly wallet: GraphQLWalletUseCases;
   readonly servers: GraphQLServerUseCases;

@@ -1,12 +1,12 @@
 import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
+import { ApolloServerPluginCacheControlDisabled } from "@apollo/server/plugin/disabled";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import type { GraphQLSchema } from "graphql";
 import type { Server } from "node:http";
 import type { GraphQLContext } from "../context/graphql-context.ts";
 import { PARSE_OPTIONS } from "../limits/parse-document.ts";
-import { costPlugin } from "./cost.plugin.ts";
 import { formatError } from "./format-error.ts";
-import { observabilityPlugin } from "./observability.plugin.ts";
+import { operationPlugin } from "./operation.plugin.ts";
 import type { OperationRecorder } from "./operation-recorder.ts";
 
 export interface ApolloOptions {
@@ -43,8 +43,8 @@ export function createApolloServer(options: ApolloOptions): ApolloServer<GraphQL
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer: options.httpServer }),
       disposeWebSocket,
-      costPlugin(),
-      observabilityPlugin(options.recorder),
+      ApolloServerPluginCacheControlDisabled(),
+      operationPlugin(options.recorder),
     ],
   });
 }

@@ -35,6 +35,10 @@ const header = (req: Request, name: string): string | null => {
   return typeof value === "string" ? value : null;
 };
 
+/** `req.ip`, which walks X-Forwarded-For through proxy-addr on every read; without one it is the peer. */
+const clientIp = (req: Request): string | null =>
+  req.headers["x-forwarded-for"] === undefined ? (req.socket.remoteAddress ?? null) : (req.ip ?? null);
+
 /** The express app before Apollo is mounted: Apollo must be started first, and needs the http server. */
 export function createExpressApp(options: ExpressAppOptions): {
   app: Express;
@@ -42,6 +46,8 @@ export function createExpressApp(options: ExpressAppOptions): {
 } {
   const app = express();
   app.disable("x-powered-by");
+  // Answers are uncacheable (GraphQL) or tiny: a SHA-1 of every response body would buy nothing.
+  app.set("etag", false);
   app.set("trust proxy", options.trustProxy);
   app.use((req, res, next) => {
     const requestId = requestIdFrom(req.headers["x-request-id"]);
@@ -49,9 +55,6 @@ export function createExpressApp(options: ExpressAppOptions): {
     res.setHeader("x-request-id", requestId);
     next();
   });
-  // Only GETs of the probe paths enter the probe router: GraphQL POSTs skip its layers.
-  app.get(PROBE_PATHS, probeRoutes(options.readiness, options.registry));
-  app.use(PAYMENT_ROUTES_PREFIX, paymentRoutes({ ...options.payments, logger: options.logger }));
 
   const context = async ({ req, res }: { req: Request; res: express.Response }): Promise<GraphQLContext> => {
     const requestId = res.locals["requestId"] as string;
@@ -60,7 +63,7 @@ export function createExpressApp(options: ExpressAppOptions): {
       return await createGraphQLContext(
         {
           requestId,
-          ip: req.ip ?? null,
+          ip: clientIp(req),
           userAgent: header(req, "user-agent")?.slice(0, 512) ?? null,
           authorization: header(req, "authorization"),
           acceptLanguage: header(req, "accept-language"),
@@ -87,12 +90,15 @@ export function createExpressApp(options: ExpressAppOptions): {
   return {
     app,
     mountGraphQL(apollo) {
+      // GraphQL first, so its requests never walk the probe and payment routes.
       app.use(
         GRAPHQL_PATH,
-        requireJsonBody,
         express.json({ limit: MAX_BODY }),
+        requireJsonBody,
         expressMiddleware(apollo, { context }),
       );
+      app.get(PROBE_PATHS, probeRoutes(options.readiness, options.registry));
+      app.use(PAYMENT_ROUTES_PREFIX, paymentRoutes({ ...options.payments, logger: options.logger }));
       app.use(notFound);
       app.use(jsonErrorHandler(options.logger));
     },

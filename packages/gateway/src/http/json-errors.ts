@@ -9,9 +9,13 @@ export function sendJsonError(res: Response, status: number, code: string, messa
     .send(JSON.stringify({ errors: [{ message, extensions: { code } }] }));
 }
 
-/** A POST body we would not parse must not reach Apollo as "no body" (which it answers with a 500). */
+/**
+ * Runs after express.json: a POST it left unparsed (no body, or not JSON) must not reach Apollo as
+ * "no body" (which it answers with a 500). Judged by the parser's outcome, so the content type is
+ * parsed once per request, not twice.
+ */
 export const requireJsonBody: RequestHandler = (req, res, next) => {
-  if (req.method === "POST" && !req.is("application/json")) {
+  if (req.method === "POST" && req.body === undefined) {
     sendJsonError(
       res,
       415,

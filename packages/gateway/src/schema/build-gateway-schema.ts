@@ -19,6 +19,7 @@ import { SetServerQuotaResolver } from "../servers/set-server-quota.resolver.ts"
 import { SshKeysResolver } from "../ssh-keys/ssh-keys.resolver.ts";
 import { NodeResolver } from "./node/node.resolver.ts";
 import { DateTimeScalar } from "./scalars/date-time.scalar.ts";
+import { validateArguments } from "./validate-arguments.ts";
 import { HealthResolver } from "../system/health.resolver.ts";
 import { PaymentsResolver } from "../payments/payments.resolver.ts";
 import { StartTopUpResolver } from "../payments/start-top-up.resolver.ts";
@@ -96,8 +97,7 @@ export async function buildGatewaySchema(): Promise<GraphQLSchema> {
     authChecker,
     pubSub: TOPICS_UNUSED,
     scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
-    // Echoing a rejected value or its object would repeat a megabyte string or a password back.
-    validate: { validationError: { target: false, value: false } },
+    validateFn: validateArguments,
   });
   describeRootTypes(schema);
   return schema;
