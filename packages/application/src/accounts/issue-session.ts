@@ -1,16 +1,34 @@
-import type { User } from "@peykarband/domain";
+import type { AuditEvent, User } from "@peykarband/domain";
 import type { AccountDeps } from "./account-deps.ts";
 import type { SessionGrant } from "./session-grant.ts";
 
 const addSeconds = (date: Date, seconds: number) => new Date(date.getTime() + seconds * 1000);
 
-/** Opens a new session (refresh-token family) for the user. */
-export async function openSession(deps: AccountDeps, user: User): Promise<SessionGrant> {
+interface NewRefreshToken {
+  readonly token: string;
+  readonly tokenHash: string;
+  readonly expiresAt: Date;
+}
+
+/**
+ * Opens a new session (refresh-token family) for the user. `event` says what opened it and is
+ * written with the session in one atomic write: one commit, and no session without its audit row.
+ */
+export async function openSession(deps: AccountDeps, user: User, event: AuditEvent): Promise<SessionGrant> {
   const now = deps.clock.now();
-  const familyId = deps.ids.newId();
-  const expiresAt = addSeconds(now, deps.policy.sessionMaxAgeSeconds);
-  await deps.sessions.createFamily({ id: familyId, userId: user.id, createdAt: now, expiresAt });
-  return continueSession(deps, user, familyId, expiresAt);
+  const family = {
+    id: deps.ids.newId(),
+    userId: user.id,
+    createdAt: now,
+    expiresAt: addSeconds(now, deps.policy.sessionMaxAgeSeconds),
+  };
+  const refresh = newRefreshToken(deps, now, family.expiresAt);
+  await deps.sessions.openFamily({
+    family,
+    firstToken: { tokenHash: refresh.tokenHash, issuedAt: now, expiresAt: refresh.expiresAt },
+    event,
+  });
+  return grant(deps, user, family.id, refresh);
 }
 
 /** Issues the next refresh token of a family and a fresh access token. */
@@ -21,22 +39,40 @@ export async function continueSession(
   familyExpiresAt: Date,
 ): Promise<SessionGrant> {
   const now = deps.clock.now();
-  const refreshToken = deps.random.token(32);
-  const refreshExpiry = addSeconds(now, deps.policy.refreshTokenTtlSeconds);
-  const refreshTokenExpiresAt = refreshExpiry < familyExpiresAt ? refreshExpiry : familyExpiresAt;
+  const refresh = newRefreshToken(deps, now, familyExpiresAt);
   await deps.sessions.addRefreshToken({
-    tokenHash: deps.digest.sha256(refreshToken),
+    tokenHash: refresh.tokenHash,
     familyId,
     userId: user.id,
     issuedAt: now,
-    expiresAt: refreshTokenExpiresAt,
+    expiresAt: refresh.expiresAt,
   });
+  return grant(deps, user, familyId, refresh);
+}
+
+/** A refresh token, stored only as its hash, never outliving its family. */
+function newRefreshToken(deps: AccountDeps, now: Date, familyExpiresAt: Date): NewRefreshToken {
+  const token = deps.random.token(32);
+  const expiry = addSeconds(now, deps.policy.refreshTokenTtlSeconds);
+  return {
+    token,
+    tokenHash: deps.digest.sha256(token),
+    expiresAt: expiry < familyExpiresAt ? expiry : familyExpiresAt,
+  };
+}
+
+async function grant(
+  deps: AccountDeps,
+  user: User,
+  familyId: string,
+  refresh: NewRefreshToken,
+): Promise<SessionGrant> {
   const access = await deps.accessTokens.issue({ userId: user.id, role: user.role, sessionId: familyId });
   return {
     accessToken: access.token,
     accessTokenExpiresAt: access.expiresAt,
-    refreshToken,
-    refreshTokenExpiresAt,
+    refreshToken: refresh.token,
+    refreshTokenExpiresAt: refresh.expiresAt,
     user,
   };
 }

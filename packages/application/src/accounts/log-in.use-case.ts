@@ -8,7 +8,7 @@ import {
   type Result,
   type User,
 } from "@peykarband/domain";
-import { recordAudit } from "../audit/record-audit.ts";
+import { auditEvent, recordAudit } from "../audit/record-audit.ts";
 import type { RequestContext } from "../shared/request-context.ts";
 import type { AccountDeps } from "./account-deps.ts";
 import type { LogInErrorCode } from "./account-errors.ts";
@@ -77,8 +77,8 @@ export async function logIn(deps: AccountDeps, input: LogInInput, ctx: RequestCo
   if (verification.needsRehash) {
     await deps.users.updatePasswordHash(user.id, await deps.passwords.hash(input.password));
   }
-  await recordAudit(deps, ctx, "LOGIN_SUCCEEDED", { actorId: user.id, subjectId: user.id });
-  return ok(await openSession(deps, user));
+  const signedIn = auditEvent(deps, ctx, "LOGIN_SUCCEEDED", { actorId: user.id, subjectId: user.id });
+  return ok(await openSession(deps, user, signedIn));
 }
 
 async function passSecondFactor(

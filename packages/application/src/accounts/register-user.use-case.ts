@@ -8,7 +8,7 @@ import {
   type DomainError,
   type Result,
 } from "@peykarband/domain";
-import { recordAudit } from "../audit/record-audit.ts";
+import { auditEvent } from "../audit/record-audit.ts";
 import type { RequestContext } from "../shared/request-context.ts";
 import type { AccountDeps } from "./account-deps.ts";
 import type { RegisterUserErrorCode } from "./account-errors.ts";
@@ -52,6 +52,6 @@ export async function registerUser(
   if (!(await deps.users.create(user))) {
     return err(domainError("EMAIL_TAKEN", "An account with this email already exists.", ["email"]));
   }
-  await recordAudit(deps, ctx, "USER_REGISTERED", { actorId: user.id, subjectId: user.id });
-  return ok(await openSession(deps, user));
+  const registered = auditEvent(deps, ctx, "USER_REGISTERED", { actorId: user.id, subjectId: user.id });
+  return ok(await openSession(deps, user, registered));
 }

@@ -1,4 +1,4 @@
-import type { AuditAction } from "@peykarband/domain";
+import type { AuditAction, AuditEvent } from "@peykarband/domain";
 import type { AuditLog } from "../ports/audit-log.ts";
 import type { Clock, IdGenerator } from "../ports/system.ts";
 import type { RequestContext } from "../shared/request-context.ts";
@@ -9,14 +9,14 @@ interface AuditFacts {
   readonly details?: Record<string, string>;
 }
 
-/** Appends one event, taking the actor, IP, user agent and request id from the request. */
-export function recordAudit(
-  deps: { audit: AuditLog; clock: Clock; ids: IdGenerator },
+/** One event, taking the actor, IP, user agent and request id from the request. */
+export function auditEvent(
+  deps: { clock: Clock; ids: IdGenerator },
   ctx: RequestContext,
   action: AuditAction,
   facts: AuditFacts = {},
-): Promise<void> {
-  return deps.audit.record({
+): AuditEvent {
+  return {
     id: deps.ids.newId(),
     action,
     actorId: facts.actorId !== undefined ? facts.actorId : (ctx.viewer?.userId ?? null),
@@ -26,5 +26,15 @@ export function recordAudit(
     requestId: ctx.requestId,
     details: facts.details ?? {},
     occurredAt: deps.clock.now(),
-  });
+  };
+}
+
+/** Appends one event, taking the actor, IP, user agent and request id from the request. */
+export function recordAudit(
+  deps: { audit: AuditLog; clock: Clock; ids: IdGenerator },
+  ctx: RequestContext,
+  action: AuditAction,
+  facts: AuditFacts = {},
+): Promise<void> {
+  return deps.audit.record(auditEvent(deps, ctx, action, facts));
 }

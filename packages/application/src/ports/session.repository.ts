@@ -1,4 +1,4 @@
-import type { User } from "@peykarband/domain";
+import type { AuditEvent, User } from "@peykarband/domain";
 
 /** A session is a family of refresh tokens, each used once and replaced by the next. */
 export interface SessionFamily {
@@ -18,8 +18,18 @@ export interface RefreshTokenRecord {
   readonly usedAt: Date | null;
 }
 
+/** A new session: its family, the family's first refresh token, and the audit event that opened it. */
+export interface SessionOpening {
+  readonly family: { id: string; userId: string; createdAt: Date; expiresAt: Date };
+  /** Stored by hash only; the token itself goes to the client. */
+  readonly firstToken: { tokenHash: string; issuedAt: Date; expiresAt: Date };
+  /** What opened the session (sign-up, sign-in): recorded with it, so neither exists without the other. */
+  readonly event: AuditEvent;
+}
+
 export interface SessionRepository {
-  createFamily(family: { id: string; userId: string; createdAt: Date; expiresAt: Date }): Promise<void>;
+  /** Writes the family, its first refresh token and the audit event at once (one atomic write). */
+  openFamily(opening: SessionOpening): Promise<void>;
   findFamily(id: string): Promise<SessionFamily | null>;
   /**
    * The session with its user (null if the user is gone), in one read: what authenticating a

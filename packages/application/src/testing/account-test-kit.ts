@@ -20,16 +20,17 @@ import { InMemoryUsers } from "./in-memory-users.ts";
 export function accountTestKit(policy: Partial<AccountPolicy> = {}) {
   const clock = new ManualClock();
   const users = new InMemoryUsers();
+  const audit = new InMemoryAuditLog();
   const fakes = {
     clock,
     users,
-    sessions: new InMemorySessions(users),
+    sessions: new InMemorySessions(users, audit),
     recoveryCodes: new InMemoryRecoveryCodes(),
     passwords: new FakePasswordHasher(),
     accessTokens: new FakeAccessTokens(clock),
     totp: new FakeTotp(clock),
     throttle: new InMemoryThrottle(clock),
-    audit: new InMemoryAuditLog(),
+    audit,
   };
   const deps: AccountDeps = {
     ...fakes,

@@ -1,16 +1,27 @@
+import type { AuditLog } from "../ports/audit-log.ts";
 import type { UserRepository } from "../ports/user.repository.ts";
-import type { RefreshTokenRecord, SessionFamily, SessionRepository } from "../ports/session.repository.ts";
+import type {
+  RefreshTokenRecord,
+  SessionFamily,
+  SessionOpening,
+  SessionRepository,
+} from "../ports/session.repository.ts";
 
 export class InMemorySessions implements SessionRepository {
   readonly families = new Map<string, SessionFamily>();
   readonly tokens = new Map<string, RefreshTokenRecord>();
 
-  async createFamily(family: { id: string; userId: string; createdAt: Date; expiresAt: Date }) {
-    this.families.set(family.id, { ...family, revokedAt: null });
-  }
+  /** `users` answers findFamilyWithUser and `audit` receives openFamily's events; the test kit passes its own. */
+  constructor(
+    private readonly users?: Pick<UserRepository, "findById">,
+    private readonly audit?: Pick<AuditLog, "record">,
+  ) {}
 
-  /** `users` answers findFamilyWithUser; the test kit passes its in-memory users. */
-  constructor(private readonly users?: Pick<UserRepository, "findById">) {}
+  async openFamily({ family, firstToken, event }: SessionOpening) {
+    this.families.set(family.id, { ...family, revokedAt: null });
+    await this.addRefreshToken({ ...firstToken, familyId: family.id, userId: family.userId });
+    await this.audit?.record(event);
+  }
 
   async findFamily(id: string) {
     return this.families.get(id) ?? null;

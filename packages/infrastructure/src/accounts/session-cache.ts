@@ -2,6 +2,7 @@ import type {
   NewUser,
   RefreshTokenRecord,
   SessionFamily,
+  SessionOpening,
   SessionRepository,
   UserRepository,
 } from "@peykarband/application";
@@ -93,8 +94,8 @@ export class CachingSessionRepository implements SessionRepository {
     private readonly cache: SessionCache,
   ) {}
 
-  createFamily(family: { id: string; userId: string; createdAt: Date; expiresAt: Date }): Promise<void> {
-    return this.inner.createFamily(family);
+  openFamily(opening: SessionOpening): Promise<void> {
+    return this.inner.openFamily(opening);
   }
 
   findFamily(id: string): Promise<SessionFamily | null> {

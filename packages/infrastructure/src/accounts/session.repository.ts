@@ -1,7 +1,12 @@
-import type { RefreshTokenRecord, SessionFamily, SessionRepository } from "@peykarband/application";
-import { and, eq, isNull } from "drizzle-orm";
+import type {
+  RefreshTokenRecord,
+  SessionFamily,
+  SessionOpening,
+  SessionRepository,
+} from "@peykarband/application";
+import { and, eq, isNull, sql } from "drizzle-orm";
 import type { Db } from "../database/database.ts";
-import { refreshTokens, sessionFamilies, users } from "../database/schema.ts";
+import { auditEvents, refreshTokens, sessionFamilies, users } from "../database/schema.ts";
 import { toUser } from "./user.repository.ts";
 
 const tokenColumns = {
@@ -15,13 +20,17 @@ const tokenColumns = {
 export class DrizzleSessionRepository implements SessionRepository {
   constructor(private readonly db: Db) {}
 
-  async createFamily(family: {
-    id: string;
-    userId: string;
-    createdAt: Date;
-    expiresAt: Date;
-  }): Promise<void> {
-    await this.db.insert(sessionFamilies).values(family);
+  async openFamily({ family, firstToken, event }: SessionOpening): Promise<void> {
+    // Three inserts as one statement: one round trip and one commit (on the embedded database, a
+    // write to disk on the main thread), and all three rows or none.
+    const familyRow = this.db.insert(sessionFamilies).values(family);
+    const tokenRow = this.db
+      .insert(refreshTokens)
+      .values({ ...firstToken, familyId: family.id, userId: family.userId });
+    const eventRow = this.db.insert(auditEvents).values({ ...event, details: { ...event.details } });
+    await this.db.execute(
+      sql`with family as (${familyRow.getSQL()}), token as (${tokenRow.getSQL()}) ${eventRow.getSQL()}`,
+    );
   }
 
   async findFamily(id: string): Promise<SessionFamily | null> {
