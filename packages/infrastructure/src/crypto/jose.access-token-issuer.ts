@@ -1,7 +1,7 @@
 import type { AccessTokenClaims, AccessTokenIssuer, Clock, IssuedAccessToken } from "@peykarband/application";
 import { isRole } from "@peykarband/domain";
 import { jwtVerify, SignJWT, type JWTHeaderParameters } from "jose";
-import { createSecretKey, type KeyObject } from "node:crypto";
+import { createSecretKey, webcrypto, type KeyObject } from "node:crypto";
 import type { SigningKey } from "../config/secret-keys.ts";
 
 const ALGORITHM = "HS256";
@@ -30,6 +30,8 @@ export interface AccessTokenOptions {
 /** HS256 JWTs with a `kid` header; claims `sub` (user), `role`, `sid` (session family). */
 export class JoseAccessTokenIssuer implements AccessTokenIssuer {
   private readonly signingKey: SigningKey;
+  /** Imported once: given raw bytes, jose imports the key into WebCrypto again on every signature. */
+  private signingCryptoKey: Promise<webcrypto.CryptoKey> | undefined;
   private readonly keysById: ReadonlyMap<string, KeyObject>;
   /**
    * Tokens whose signature and claims were verified, by token text. The signature of a given text
@@ -63,7 +65,7 @@ export class JoseAccessTokenIssuer implements AccessTokenIssuer {
       .setAudience(this.options.audience)
       .setIssuedAt(issuedAt)
       .setExpirationTime(expiresAt)
-      .sign(this.signingKey.secret);
+      .sign(await this.signingCryptoKeyOnce());
     return { token, expiresAt: new Date(expiresAt * 1000) };
   }
 
@@ -100,6 +102,17 @@ export class JoseAccessTokenIssuer implements AccessTokenIssuer {
       // Every failure (signature, key, algorithm, time, shape) means the same thing to the caller.
       return null;
     }
+  }
+
+  private signingCryptoKeyOnce(): Promise<webcrypto.CryptoKey> {
+    this.signingCryptoKey ??= webcrypto.subtle.importKey(
+      "raw",
+      this.signingKey.secret,
+      { name: "HMAC", hash: "SHA-256" },
+      false,
+      ["sign"],
+    );
+    return this.signingCryptoKey;
   }
 
   private keyFor(header: JWTHeaderParameters): KeyObject {
