@@ -47,7 +47,13 @@ BEGIN
   WHERE "reference" IN (SELECT "item"->>'reference' FROM jsonb_array_elements("p_writes") AS "item");
 
   FOR "w" IN
-    SELECT "item"."value" AS "write", "item"."ordinality" AS "n"
+    SELECT "item"."value" AS "write", "item"."ordinality" AS "n",
+      -- What the write does to each wallet, as {user id: amount}.
+      (SELECT coalesce(jsonb_object_agg("per"."user_id", "per"."amount"), '{}')
+       FROM (SELECT ("e"->>'user_id')::uuid::text AS "user_id", sum(("e"->>'amount')::bigint) AS "amount"
+             FROM jsonb_array_elements("item"."value"->'entries') AS "e"
+             WHERE "e"->>'user_id' IS NOT NULL
+             GROUP BY 1) AS "per") AS "changes"
     FROM jsonb_array_elements("p_writes") WITH ORDINALITY AS "item"
     ORDER BY "item"."ordinality"
   LOOP
@@ -60,11 +66,7 @@ BEGIN
     END IF;
     "short" := NULL;
     FOR "change" IN
-      SELECT ("e"->>'user_id')::uuid::text AS "user_id", sum(("e"->>'amount')::bigint) AS "amount"
-      FROM jsonb_array_elements("w"."write"->'entries') AS "e"
-      WHERE "e"->>'user_id' IS NOT NULL
-      GROUP BY 1
-      ORDER BY 1
+      SELECT "key" AS "user_id", "value"::bigint AS "amount" FROM jsonb_each_text("w"."changes") ORDER BY 1
     LOOP
       IF "change"."amount" < 0 AND NOT "balances" ? "change"."user_id" THEN
         RAISE EXCEPTION 'wallet % has no row to debit', "change"."user_id"
@@ -82,11 +84,7 @@ BEGIN
       CONTINUE;
     END IF;
     FOR "change" IN
-      SELECT ("e"->>'user_id')::uuid::text AS "user_id", sum(("e"->>'amount')::bigint) AS "amount"
-      FROM jsonb_array_elements("w"."write"->'entries') AS "e"
-      WHERE "e"->>'user_id' IS NOT NULL
-      GROUP BY 1
-      ORDER BY 1
+      SELECT "key" AS "user_id", "value"::bigint AS "amount" FROM jsonb_each_text("w"."changes") ORDER BY 1
     LOOP
       "balances" := jsonb_set("balances", ARRAY["change"."user_id"],
         to_jsonb(coalesce(("balances"->>"change"."user_id")::bigint, 0) + "change"."amount"));
