@@ -3,11 +3,12 @@ import type { LedgerDebitOutcome } from "@peykarband/application";
 import { eq, sql } from "drizzle-orm";
 import { randomUUID } from "node:crypto";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import type { Database, Db } from "../database/database.ts";
+import type { Database } from "../database/database.ts";
 import { UuidV7Generator } from "../system/uuid-v7.id-generator.ts";
 import { SystemClock } from "../system/system.clock.ts";
 import { insertUser } from "../testing/account-fixtures.ts";
 import { expectLedgerBalanced } from "../testing/ledger-check.ts";
+import { countStatements } from "../testing/statement-counter.ts";
 import { testDatabases } from "../testing/test-database.ts";
 import { fundWallet } from "../testing/wallet-fixtures.ts";
 import { wallets } from "../database/schema.ts";
@@ -26,18 +27,6 @@ function debit(userId: string, rials: bigint, reference: string = randomUUID()):
   });
   if (!built.ok) throw new Error(built.error.message);
   return built.value;
-}
-
-/** The database as the batcher sees it, counting the statements it sends. */
-function counted(db: Db): { db: Db; statements: () => number } {
-  let statements = 0;
-  const proxy = new Proxy(db, {
-    get(target, property, receiver) {
-      if (property === "select") statements++;
-      return Reflect.get(target, property, receiver) as unknown;
-    },
-  });
-  return { db: proxy, statements: () => statements };
 }
 
 const ids = new UuidV7Generator(new SystemClock());
@@ -62,9 +51,11 @@ for (const target of testDatabases()) {
   describe.skipIf(target.skipReason !== null)(`DebitBatcher on ${target.name}`, () => {
     let database: Database;
     let ledger: DrizzleWalletLedger;
+    let sent: { take(): string[] };
     beforeAll(async () => {
       database = await target.open();
       ledger = new DrizzleWalletLedger(database.db);
+      sent = countStatements(database);
     });
     afterEach(() => expectLedgerBalanced(database.db));
     afterAll(() => database?.close());
@@ -72,22 +63,22 @@ for (const target of testDatabases()) {
     it("writes a debit alone when no other comes with it: one ledger_write statement", async () => {
       const user = await insertUser(database);
       await fundWallet(ledger, user.id, 1_000n);
-      const { db, statements } = counted(database.db);
-      const outcome = await new DebitBatcher(db, ids).debit(debit(user.id, 400n));
+      sent.take();
+      const outcome = await new DebitBatcher(database.db, ids).debit(debit(user.id, 400n));
       expect(outcome.status).toBe("POSTED");
-      expect(statements()).toBe(1);
+      expect(sent.take().length).toBe(1);
       expect((await ledger.balance(user.id)).toString()).toBe("600");
     });
 
     it("writes the debits made together in one statement, in arrival order, each with its own outcome", async () => {
       const user = await insertUser(database);
       await fundWallet(ledger, user.id, 100n);
-      const { db, statements } = counted(database.db);
-      const batcher = new DebitBatcher(db, ids);
+      sent.take();
+      const batcher = new DebitBatcher(database.db, ids);
       const outcomes = await Promise.all(
         [30n, 50n, 40n, 20n, 10n].map((rials) => batcher.debit(debit(user.id, rials))),
       );
-      expect(statements()).toBe(1);
+      expect(sent.take().length).toBe(1);
       expect(outcomes.map((o) => o.status)).toEqual([
         "POSTED",
         "POSTED",
@@ -109,21 +100,21 @@ for (const target of testDatabases()) {
     it("holds the debits made while its writer is busy and writes them together after", async () => {
       const user = await insertUser(database);
       await fundWallet(ledger, user.id, 100n);
-      const { db, statements } = counted(database.db);
-      const batcher = new DebitBatcher(db, ids);
+      sent.take();
+      const batcher = new DebitBatcher(database.db, ids);
       const first = batcher.debit(debit(user.id, 10n));
       await new Promise((resolve) => setImmediate(resolve));
       const rest = [20n, 30n, 50n].map((rials) => batcher.debit(debit(user.id, rials)));
       const outcomes = await Promise.all([first, ...rest]);
       expect(outcomes.map((o) => o.status)).toEqual(["POSTED", "POSTED", "POSTED", "INSUFFICIENT_FUNDS"]);
-      expect(statements()).toBe(2);
+      expect(sent.take().length).toBe(2);
     });
 
     it("answers a reference repeated within one batch as DUPLICATE of the first, charging once", async () => {
       const user = await insertUser(database);
       await fundWallet(ledger, user.id, 1_000n);
-      const { db, statements } = counted(database.db);
-      const batcher = new DebitBatcher(db, ids);
+      sent.take();
+      const batcher = new DebitBatcher(database.db, ids);
       const reference = `billing:${user.id}:2026-03-21T09`;
       const [, first, again] = await Promise.all([
         batcher.debit(debit(user.id, 1n)),
@@ -135,9 +126,9 @@ for (const target of testDatabases()) {
       expect(again?.status === "DUPLICATE" && first?.status === "POSTED" && again.transaction.id).toBe(
         first?.status === "POSTED" && first.transaction.id,
       );
-      expect((await ledger.balance(user.id)).toString()).toBe("899");
       // The batch, then the read of the first charge for the duplicate.
-      expect(statements()).toBe(2);
+      expect(sent.take().length).toBe(2);
+      expect((await ledger.balance(user.id)).toString()).toBe("899");
     });
 
     it("answers a debit of a wallet with no row as it would alone: INSUFFICIENT_FUNDS, holding 0", async () => {
@@ -172,8 +163,8 @@ for (const target of testDatabases()) {
         if (!built.ok) throw new Error(built.error.message);
         return built.value;
       };
-      const { db, statements } = counted(database.db);
-      const batcher = new DebitBatcher(db, ids);
+      sent.take();
+      const batcher = new DebitBatcher(database.db, ids);
       const outcomes = await Promise.all([
         batcher.debit(debit(a.id, 1n)),
         batcher.debit(transfer(a.id, b.id, 90n)),
@@ -183,7 +174,7 @@ for (const target of testDatabases()) {
       ]);
       expect(outcomes.map((o) => o.status)).toEqual(["POSTED", "POSTED", "POSTED", "INSUFFICIENT_FUNDS"]);
       expect(outcomes[3]).toEqual({ status: "INSUFFICIENT_FUNDS", userId: b.id, balance: Rial.of(30n) });
-      expect(statements()).toBe(1);
+      expect(sent.take().length).toBe(1);
       expect([(await ledger.balance(a.id)).toString(), (await ledger.balance(b.id)).toString()]).toEqual([
         "69",
         "30",
