@@ -1,5 +1,12 @@
 import type { WalletLedger } from "@peykarband/application";
-import { adminAdjustmentTransaction, newPayment, Rial, type Payment } from "@peykarband/domain";
+import {
+  adminAdjustmentTransaction,
+  newPayment,
+  Rial,
+  walletDebitTransaction,
+  type LedgerTransaction,
+  type Payment,
+} from "@peykarband/domain";
 import { randomUUID } from "node:crypto";
 
 /** A PENDING payment that is not stored yet, with a unique id and idempotency key. */
@@ -30,4 +37,18 @@ export async function fundWallet(ledger: WalletLedger, userId: string, rials: bi
   if (!built.ok) throw new Error(built.error.message);
   const outcome = await ledger.post(built.value);
   if (outcome.status !== "POSTED") throw new Error(`fixture credit not posted: ${outcome.status}`);
+}
+
+/** A DEBIT of `rials` from the user's wallet to revenue, as `debitWallet` builds it. */
+export function aDebit(userId: string, rials: bigint, reference: string = randomUUID()): LedgerTransaction {
+  const built = walletDebitTransaction({
+    id: randomUUID(),
+    userId,
+    amount: Rial.of(rials),
+    reference,
+    reason: "Server order",
+    at: new Date("2026-03-21T09:00:00.000Z"),
+  });
+  if (!built.ok) throw new Error(built.error.message);
+  return built.value;
 }

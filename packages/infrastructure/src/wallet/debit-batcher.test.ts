@@ -1,4 +1,4 @@
-import { LedgerAccounts, LedgerTransaction, Rial, walletDebitTransaction } from "@peykarband/domain";
+import { LedgerAccounts, LedgerTransaction, Rial } from "@peykarband/domain";
 import type { LedgerDebitOutcome } from "@peykarband/application";
 import { eq, sql } from "drizzle-orm";
 import { randomUUID } from "node:crypto";
@@ -10,24 +10,11 @@ import { insertUser } from "../testing/account-fixtures.ts";
 import { expectLedgerBalanced } from "../testing/ledger-check.ts";
 import { countStatements } from "../testing/statement-counter.ts";
 import { testDatabases } from "../testing/test-database.ts";
-import { fundWallet } from "../testing/wallet-fixtures.ts";
+import { aDebit, fundWallet } from "../testing/wallet-fixtures.ts";
 import { wallets } from "../database/schema.ts";
 import { DebitBatcher } from "./debit-batcher.ts";
 import { writeDebitBatch, writeLedgerTransaction } from "./ledger-write.ts";
 import { DrizzleWalletLedger } from "./wallet-ledger.repository.ts";
-
-function debit(userId: string, rials: bigint, reference: string = randomUUID()): LedgerTransaction {
-  const built = walletDebitTransaction({
-    id: randomUUID(),
-    userId,
-    amount: Rial.of(rials),
-    reference,
-    reason: "Hourly billing",
-    at: new Date("2026-03-21T09:00:00.000Z"),
-  });
-  if (!built.ok) throw new Error(built.error.message);
-  return built.value;
-}
 
 const ids = new UuidV7Generator(new SystemClock());
 
@@ -64,7 +51,7 @@ for (const target of testDatabases()) {
       const user = await insertUser(database);
       await fundWallet(ledger, user.id, 1_000n);
       sent.take();
-      const outcome = await new DebitBatcher(database.db, ids).debit(debit(user.id, 400n));
+      const outcome = await new DebitBatcher(database.db, ids).debit(aDebit(user.id, 400n));
       expect(outcome.status).toBe("POSTED");
       expect(sent.take().length).toBe(1);
       expect((await ledger.balance(user.id)).toString()).toBe("600");
@@ -76,7 +63,7 @@ for (const target of testDatabases()) {
       sent.take();
       const batcher = new DebitBatcher(database.db, ids);
       const outcomes = await Promise.all(
-        [30n, 50n, 40n, 20n, 10n].map((rials) => batcher.debit(debit(user.id, rials))),
+        [30n, 50n, 40n, 20n, 10n].map((rials) => batcher.debit(aDebit(user.id, rials))),
       );
       expect(sent.take().length).toBe(1);
       expect(outcomes.map((o) => o.status)).toEqual([
@@ -102,9 +89,9 @@ for (const target of testDatabases()) {
       await fundWallet(ledger, user.id, 100n);
       sent.take();
       const batcher = new DebitBatcher(database.db, ids);
-      const first = batcher.debit(debit(user.id, 10n));
+      const first = batcher.debit(aDebit(user.id, 10n));
       await new Promise((resolve) => setImmediate(resolve));
-      const rest = [20n, 30n, 50n].map((rials) => batcher.debit(debit(user.id, rials)));
+      const rest = [20n, 30n, 50n].map((rials) => batcher.debit(aDebit(user.id, rials)));
       const outcomes = await Promise.all([first, ...rest]);
       expect(outcomes.map((o) => o.status)).toEqual(["POSTED", "POSTED", "POSTED", "INSUFFICIENT_FUNDS"]);
       expect(sent.take().length).toBe(2);
@@ -117,9 +104,9 @@ for (const target of testDatabases()) {
       const batcher = new DebitBatcher(database.db, ids);
       const reference = `billing:${user.id}:2026-03-21T09`;
       const [, first, again] = await Promise.all([
-        batcher.debit(debit(user.id, 1n)),
-        batcher.debit(debit(user.id, 100n, reference)),
-        batcher.debit(debit(user.id, 100n, reference)),
+        batcher.debit(aDebit(user.id, 1n)),
+        batcher.debit(aDebit(user.id, 100n, reference)),
+        batcher.debit(aDebit(user.id, 100n, reference)),
       ]);
       expect(first?.status).toBe("POSTED");
       expect(again?.status).toBe("DUPLICATE");
@@ -136,9 +123,9 @@ for (const target of testDatabases()) {
       await fundWallet(ledger, funded.id, 100n);
       const batcher = new DebitBatcher(database.db, ids);
       const outcomes = await Promise.all([
-        batcher.debit(debit(funded.id, 10n)),
-        batcher.debit(debit(empty.id, 10n)),
-        batcher.debit(debit(funded.id, 10n)),
+        batcher.debit(aDebit(funded.id, 10n)),
+        batcher.debit(aDebit(empty.id, 10n)),
+        batcher.debit(aDebit(funded.id, 10n)),
       ]);
       expect(outcomes.map((o) => o.status)).toEqual(["POSTED", "INSUFFICIENT_FUNDS", "POSTED"]);
       expect(outcomes[1]).toEqual({ status: "INSUFFICIENT_FUNDS", userId: empty.id, balance: Rial.of(0n) });
@@ -166,7 +153,7 @@ for (const target of testDatabases()) {
       sent.take();
       const batcher = new DebitBatcher(database.db, ids);
       const outcomes = await Promise.all([
-        batcher.debit(debit(a.id, 1n)),
+        batcher.debit(aDebit(a.id, 1n)),
         batcher.debit(transfer(a.id, b.id, 90n)),
         // b holds 90 only because the transfer before it in the batch went through.
         batcher.debit(transfer(b.id, a.id, 60n)),
@@ -186,11 +173,11 @@ for (const target of testDatabases()) {
       await fundWallet(ledger, user.id, 1_000n);
       const batcher = new DebitBatcher(database.db, ids);
       const results = await Promise.allSettled([
-        batcher.debit(debit(user.id, 1n)),
-        batcher.debit(debit(user.id, 10n)),
+        batcher.debit(aDebit(user.id, 1n)),
+        batcher.debit(aDebit(user.id, 10n)),
         // No such user: the entry's foreign key fails the whole statement, then this debit alone.
-        batcher.debit(debit(randomUUID(), 10n)),
-        batcher.debit(debit(user.id, 20n)),
+        batcher.debit(aDebit(randomUUID(), 10n)),
+        batcher.debit(aDebit(user.id, 20n)),
       ]);
       expect(results.map((r) => (r.status === "fulfilled" ? r.value.status : "rejected"))).toEqual([
         "POSTED",
@@ -213,11 +200,11 @@ for (const target of testDatabases()) {
         let batch: Promise<Promise<LedgerDebitOutcome>[]> | undefined;
         await database.db.transaction(async (tx) => {
           await tx.select().from(wallets).where(eq(wallets.userId, low!)).for("update");
-          batch = writeDebitBatch(database.db, [debit(high!, 10n), debit(low!, 10n)], ids);
+          batch = writeDebitBatch(database.db, [aDebit(high!, 10n), aDebit(low!, 10n)], ids);
           await until(async () => (await lockWaits(database)) >= 1);
           // The batch waits for `low` holding nothing, so `high` can still be debited meanwhile;
           // had it taken `high` when its write came, two batches in opposite orders could deadlock.
-          const alone = writeLedgerTransaction(database.db, debit(high!, 5n), {
+          const alone = writeLedgerTransaction(database.db, aDebit(high!, 5n), {
             guarded: true,
             entryIds: ids,
           });

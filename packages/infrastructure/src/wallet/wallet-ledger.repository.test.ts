@@ -2,7 +2,6 @@ import {
   LedgerAccounts,
   LedgerTransaction,
   Rial,
-  walletDebitTransaction,
   type LedgerLine,
   type LedgerTransactionKind,
 } from "@peykarband/domain";
@@ -14,7 +13,7 @@ import { ledgerEntries, ledgerTransactions, wallets } from "../database/schema.t
 import { insertUser, insertUsers } from "../testing/account-fixtures.ts";
 import { expectLedgerBalanced } from "../testing/ledger-check.ts";
 import { testDatabases } from "../testing/test-database.ts";
-import { fundWallet } from "../testing/wallet-fixtures.ts";
+import { aDebit, fundWallet } from "../testing/wallet-fixtures.ts";
 import { DrizzleWalletLedger } from "./wallet-ledger.repository.ts";
 
 const AT = new Date("2026-03-21T09:00:00.000Z");
@@ -43,19 +42,6 @@ const credit = (userId: string, rials: bigint, options: { reference?: string; at
     ],
     options,
   );
-
-function debit(userId: string, rials: bigint, reference: string = randomUUID()): LedgerTransaction {
-  const built = walletDebitTransaction({
-    id: randomUUID(),
-    userId,
-    amount: Rial.of(rials),
-    reference,
-    reason: "Server order",
-    at: AT,
-  });
-  if (!built.ok) throw new Error(built.error.message);
-  return built.value;
-}
 
 const failureOf = (promise: Promise<unknown>) =>
   promise.then(
@@ -124,7 +110,7 @@ for (const target of testDatabases()) {
       const outcome = await ledger.post(again);
       expect(outcome.status).toBe("DUPLICATE");
       expect(outcome.transaction.id).toBe(first.id);
-      expect(await ledger.debit(debit(user.id, 1n, "x"))).toMatchObject({ status: "POSTED" });
+      expect(await ledger.debit(aDebit(user.id, 1n, "x"))).toMatchObject({ status: "POSTED" });
       expect(await count("ledger_transactions")).toBe(before.transactions + 1);
       expect(await count("ledger_entries")).toBe(before.entries + 2);
       expect((await ledger.balance(user.id)).toString()).toBe("999");
@@ -145,21 +131,21 @@ for (const target of testDatabases()) {
 
     it("refuses a debit the wallet does not cover, writes nothing and keeps the reference free", async () => {
       const user = await insertUser(database);
-      expect(await ledger.debit(debit(user.id, 100n, "order-1"))).toEqual({
+      expect(await ledger.debit(aDebit(user.id, 100n, "order-1"))).toEqual({
         status: "INSUFFICIENT_FUNDS",
         userId: user.id,
         balance: Rial.zero,
       });
       await fundWallet(ledger, user.id, 60n);
-      const refused = await ledger.debit(debit(user.id, 100n, "order-1"));
+      const refused = await ledger.debit(aDebit(user.id, 100n, "order-1"));
       expect(refused).toMatchObject({ status: "INSUFFICIENT_FUNDS", userId: user.id });
       expect(refused.status === "INSUFFICIENT_FUNDS" && refused.balance.toString()).toBe("60");
       expect(await ledger.findByReference("debit:order-1")).toBeNull();
       await fundWallet(ledger, user.id, 40n);
-      expect(await ledger.debit(debit(user.id, 100n, "order-1"))).toMatchObject({ status: "POSTED" });
+      expect(await ledger.debit(aDebit(user.id, 100n, "order-1"))).toMatchObject({ status: "POSTED" });
       expect((await ledger.balance(user.id)).toString()).toBe("0");
       // A repeated reference is DUPLICATE even though the wallet no longer covers it.
-      expect(await ledger.debit(debit(user.id, 100n, "order-1"))).toMatchObject({ status: "DUPLICATE" });
+      expect(await ledger.debit(aDebit(user.id, 100n, "order-1"))).toMatchObject({ status: "DUPLICATE" });
     });
 
     it("lets exactly 10 of 50 concurrent debits through a balance that covers 10, never below zero", async () => {
@@ -175,7 +161,7 @@ for (const target of testDatabases()) {
       })();
       const outcomes = await Promise.all(
         Array.from({ length: 50 }, (_, i) =>
-          ledger.debit(debit(user.id, 1_000n, `concurrent-${user.id}-${i}`)),
+          ledger.debit(aDebit(user.id, 1_000n, `concurrent-${user.id}-${i}`)),
         ),
       );
       running = false;
@@ -192,7 +178,7 @@ for (const target of testDatabases()) {
       const owners = await insertUsers(database, 1000);
       await Promise.all(owners.map((u) => fundWallet(ledger, u.id, 700n)));
       const outcomes = await Promise.all(
-        owners.flatMap((u) => [ledger.debit(debit(u.id, 700n)), ledger.debit(debit(u.id, 700n))]),
+        owners.flatMap((u) => [ledger.debit(aDebit(u.id, 700n)), ledger.debit(aDebit(u.id, 700n))]),
       );
       expect(outcomes.filter((o) => o.status === "POSTED")).toHaveLength(1000);
       const [totals] = await database.db
