@@ -84,3 +84,11 @@ export const median = (values: readonly number[]): number => {
   const middle = Math.floor(sorted.length / 2);
   return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 };
+
+/**
+ * The median over rounds of each round's `values[i] ÷ baselines[i]`. Targets of one round run back
+ * to back, so something else slowing the machine for a while moves both sides of a round's ratio;
+ * a ratio of medians would pair rounds measured minutes apart.
+ */
+export const medianRatio = (values: readonly number[], baselines: readonly number[]): number =>
+  median(values.map((value, round) => value / baselines[round]!));

@@ -4,11 +4,20 @@
  * audit, GraphQL) adds to the unavoidable hashing cost.
  */
 import { spawn } from "node:child_process";
-import { load, median, startTarget } from "../load.ts";
+import { load, median, medianRatio, startTarget } from "../load.ts";
 import { registerBenchUser } from "./session.ts";
 import { verdict } from "./viewer.suite.ts";
 
 const CONCURRENCY = 8;
+const EMAIL = "login-bench@example.com";
+const PASSWORD = "benchmark password";
+const LOG_IN = {
+  query: `mutation LogIn($input: LogInInput!) {
+    logIn(input: $input) { session { accessToken } userErrors { code } }
+  }`,
+  operationName: "LogIn",
+  variables: { input: { email: EMAIL, password: PASSWORD } },
+};
 
 function rawArgon2(seconds: number): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -27,38 +36,43 @@ function rawArgon2(seconds: number): Promise<number> {
 }
 
 export async function loginSuite(options: { seconds: number; rounds: number }) {
-  const gateway = await startTarget("gateway on PGlite", "bench/targets/gateway.target.ts", {
-    BENCH_DATABASE: "pglite",
-  });
+  const databases = process.env["DATABASE_URL"] ? ["pglite", "postgres"] : ["pglite"];
+  const gateways = [];
   try {
-    const email = "login-bench@example.com";
-    const password = "benchmark password";
-    await registerBenchUser(gateway.url, email, password);
-    const body = {
-      query: `mutation LogIn($input: LogInInput!) {
-        logIn(input: $input) { session { accessToken } userErrors { code } }
-      }`,
-      operationName: "LogIn",
-      variables: { input: { email, password } },
-    };
-    await load(gateway.url, body, { connections: CONCURRENCY, seconds: 2 });
+    for (const database of databases) {
+      const name = `logIn through the gateway (${database === "pglite" ? "PGlite" : "PostgreSQL"})`;
+      const gateway = await startTarget(name, "bench/targets/gateway.target.ts", {
+        BENCH_DATABASE: database,
+      });
+      gateways.push(gateway);
+      await registerBenchUser(gateway.url, EMAIL, PASSWORD);
+      await load(gateway.url, LOG_IN, { connections: CONCURRENCY, seconds: 2 });
+    }
     const raw: number[] = [];
-    const login: number[] = [];
+    const logIns = new Map<string, number[]>(gateways.map((gateway) => [gateway.name, []]));
     for (let round = 0; round < options.rounds; round++) {
       raw.push(await rawArgon2(options.seconds));
-      const run = await load(gateway.url, body, { connections: CONCURRENCY, seconds: options.seconds });
-      if (run.errors > 0) throw new Error(`logIn: ${run.errors} failed requests`);
-      login.push(run.requestsPerSecond);
+      for (const gateway of gateways) {
+        const run = await load(gateway.url, LOG_IN, { connections: CONCURRENCY, seconds: options.seconds });
+        if (run.errors > 0) throw new Error(`${gateway.name}: ${run.errors} failed requests`);
+        logIns.get(gateway.name)!.push(run.requestsPerSecond);
+      }
     }
     console.log(
-      `\nlogIn vs raw argon2id verify, ${CONCURRENCY} concurrent, ${options.rounds} interleaved rounds`,
+      `\nlogIn vs raw argon2id verify, ${CONCURRENCY} concurrent, ${options.rounds} interleaved rounds; ratios are medians of each round's ratio`,
     );
     console.table([
-      { what: "raw argon2id verify", "per second (median)": median(raw).toFixed(1) },
-      { what: "logIn through the gateway", "per second (median)": median(login).toFixed(1) },
+      { what: "raw argon2id verify", "per second (median)": median(raw).toFixed(1), ratio: "1.00" },
+      ...[...logIns].map(([name, values]) => ({
+        what: name,
+        "per second (median)": median(values).toFixed(1),
+        ratio: medianRatio(values, raw).toFixed(2),
+      })),
     ]);
-    return [verdict("logIn vs raw argon2 verify", median(login) / median(raw), 0.8)];
+    return [...logIns].map(([name, values]) =>
+      verdict(`${name} vs raw argon2 verify`, medianRatio(values, raw), 0.8),
+    );
   } finally {
-    await gateway.stop();
+    await Promise.all(gateways.map((gateway) => gateway.stop()));
   }
 }

@@ -3,7 +3,7 @@
  * check, limits, logging, metrics, database) against two baselines in the same run: a bare
  * Apollo Server 5 + type-graphql schema with one static resolver, and bare node:http + graphql-js.
  */
-import { load, median, startTarget, type Target } from "../load.ts";
+import { load, median, medianRatio, startTarget, type Target } from "../load.ts";
 import { registerBenchUser } from "./session.ts";
 
 const QUERY = { query: "query Viewer { viewer { id email } }", operationName: "Viewer" };
@@ -47,24 +47,23 @@ export async function viewerSuite(options: { seconds: number; rounds: number }) 
         runs.get(target.name)!.push(run.requestsPerSecond);
       }
     }
-    const rps = new Map([...runs].map(([name, values]) => [name, median(values)]));
-    const bareHttp = rps.get("bare node:http + graphql-js")!;
-    const bareApollo = rps.get("bare Apollo + type-graphql")!;
-    const rows = [...rps].map(([name, value]) => ({
+    const bareHttp = runs.get("bare node:http + graphql-js")!;
+    const bareApollo = runs.get("bare Apollo + type-graphql")!;
+    const rows = [...runs].map(([name, values]) => ({
       target: name,
-      "req/s (median)": Math.round(value),
-      "vs bare Apollo": (value / bareApollo).toFixed(2),
-      "vs bare http": (value / bareHttp).toFixed(2),
+      "req/s (median)": Math.round(median(values)),
+      "vs bare Apollo": medianRatio(values, bareApollo).toFixed(2),
+      "vs bare http": medianRatio(values, bareHttp).toFixed(2),
     }));
     console.log(
-      `\nviewer { id email }, ${CONNECTIONS} connections, ${options.rounds} interleaved rounds of ${options.seconds} s`,
+      `\nviewer { id email }, ${CONNECTIONS} connections, ${options.rounds} interleaved rounds of ${options.seconds} s; ratios are medians of each round's ratio`,
     );
     console.table(rows);
-    const verdicts = [...rps]
+    const verdicts = [...runs]
       .filter(([name]) => name.startsWith("gateway"))
-      .flatMap(([name, value]) => [
-        verdict(`${name} vs bare Apollo`, value / bareApollo, 0.8),
-        verdict(`${name} vs bare http`, value / bareHttp, 0.25),
+      .flatMap(([name, values]) => [
+        verdict(`${name} vs bare Apollo`, medianRatio(values, bareApollo), 0.8),
+        verdict(`${name} vs bare http`, medianRatio(values, bareHttp), 0.25),
       ]);
     return verdicts;
   } finally {
