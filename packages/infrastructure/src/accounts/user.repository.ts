@@ -9,6 +9,9 @@ type UserRow = typeof users.$inferSelect;
 export class DrizzleUserRepository implements UserRepository {
   constructor(private readonly db: Db) {}
 
+  /** Sign-in's read, built once: building it on every call cost about 0.1 ms. */
+  private byEmail?: ReturnType<DrizzleUserRepository["prepareByEmail"]>;
+
   async create(user: NewUser): Promise<boolean> {
     const inserted = await this.db
       .insert(users)
@@ -43,8 +46,17 @@ export class DrizzleUserRepository implements UserRepository {
   }
 
   async findByEmail(email: Email): Promise<User | null> {
-    const [row] = await this.db.select().from(users).where(eq(users.email, email.value));
+    this.byEmail ??= this.prepareByEmail();
+    const [row] = await this.byEmail.execute({ email: email.value });
     return row ? toUser(row) : null;
+  }
+
+  private prepareByEmail() {
+    return this.db
+      .select()
+      .from(users)
+      .where(eq(users.email, sql.placeholder("email")))
+      .prepare("user_by_email");
   }
 
   async updatePasswordHash(userId: string, passwordHash: string): Promise<void> {

@@ -1,4 +1,5 @@
 import { createHmac, randomBytes } from "node:crypto";
+import { jwtVerify, SignJWT } from "jose";
 import { beforeEach, describe, expect, it } from "vitest";
 import { FixedClock } from "../testing/fixed-clock.ts";
 import { JoseAccessTokenIssuer } from "./jose.access-token-issuer.ts";
@@ -39,6 +40,27 @@ describe("JoseAccessTokenIssuer", () => {
       alg: "HS256",
       kid: "k2",
     });
+  });
+
+  it("signs exactly the bytes jose's SignJWT would, and jose verifies them on its own", async () => {
+    const { token } = await issuer.issue(claims);
+    const seconds = Math.floor(clock.now().getTime() / 1000);
+    const byJose = await new SignJWT({ role: claims.role, sid: claims.sessionId })
+      .setProtectedHeader({ alg: "HS256", kid: "k2", typ: "JWT" })
+      .setSubject(claims.userId)
+      .setIssuer("peykarband")
+      .setAudience("peykarband:api")
+      .setIssuedAt(seconds)
+      .setExpirationTime(seconds + 900)
+      .sign(current.secret);
+    expect(token).toBe(byJose);
+    const { payload } = await jwtVerify(token, current.secret, {
+      algorithms: ["HS256"],
+      issuer: "peykarband",
+      audience: "peykarband:api",
+      currentDate: clock.now(),
+    });
+    expect(payload).toMatchObject({ sub: claims.userId, role: "CUSTOMER", sid: "s-1", exp: seconds + 900 });
   });
 
   it("still verifies tokens signed with an older key that is listed", async () => {
