@@ -92,3 +92,7 @@ export const median = (values: readonly number[]): number => {
  */
 export const medianRatio = (values: readonly number[], baselines: readonly number[]): number =>
   median(values.map((value, round) => value / baselines[round]!));
+
+/** Each round's ratio, for the table: how far apart the rounds were. */
+export const roundRatios = (values: readonly number[], baselines: readonly number[]): string =>
+  values.map((value, round) => (value / baselines[round]!).toFixed(2)).join(" ");

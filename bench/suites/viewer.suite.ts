@@ -3,7 +3,7 @@
  * check, limits, logging, metrics, database) against two baselines in the same run: a bare
  * Apollo Server 5 + type-graphql schema with one static resolver, and bare node:http + graphql-js.
  */
-import { load, median, medianRatio, startTarget, type Target } from "../load.ts";
+import { load, median, medianRatio, roundRatios, startTarget, type Target } from "../load.ts";
 import { registerBenchUser } from "./session.ts";
 
 const QUERY = { query: "query Viewer { viewer { id email } }", operationName: "Viewer" };
@@ -54,6 +54,7 @@ export async function viewerSuite(options: { seconds: number; rounds: number }) 
       "req/s (median)": Math.round(median(values)),
       "vs bare Apollo": medianRatio(values, bareApollo).toFixed(2),
       "vs bare http": medianRatio(values, bareHttp).toFixed(2),
+      "each round vs bare Apollo": roundRatios(values, bareApollo),
     }));
     console.log(
       `\nviewer { id email }, ${CONNECTIONS} connections, ${options.rounds} interleaved rounds of ${options.seconds} s; ratios are medians of each round's ratio`,
