@@ -15,7 +15,7 @@ export interface Argon2Parameters {
 export const OWASP_ARGON2ID: Argon2Parameters = { memoryCost: 19_456, timeCost: 2, parallelism: 1 };
 
 /**
- * argon2 runs on libuv's thread pool, which also serves WebCrypto (JWT signing) and file I/O.
+ * argon2 runs on libuv's thread pool, which also serves WebCrypto (JWT verification) and file I/O.
  * Hashing is CPU-bound, so more hashes at once than cores only queue that other work behind
  * 40 ms jobs. Capped at the core count, and one below the pool's size (UV_THREADPOOL_SIZE,
  * default 4: raise it on bigger machines), the pool keeps a thread free and hashing loses nothing.
