@@ -18,7 +18,7 @@ const signedIn = (userId: string, id: string = randomUUID()): AuditEvent => ({
   ip: "198.51.100.7",
   userAgent: "vitest",
   requestId: "req-test",
-  details: {},
+  details: { method: "password" },
   occurredAt: at("2026-03-21T08:00:00.000Z"),
 });
 

@@ -18,19 +18,32 @@ const tokenColumns = {
 };
 
 export class DrizzleSessionRepository implements SessionRepository {
-  constructor(private readonly db: Db) {}
+  /** Built once: drizzle took about 0.25 ms to build these three inserts on every sign-in. */
+  private readonly opening: ReturnType<typeof prepareOpening>;
+
+  constructor(private readonly db: Db) {
+    this.opening = prepareOpening(db);
+  }
 
   async openFamily({ family, firstToken, event }: SessionOpening): Promise<void> {
-    // Three inserts as one statement: one round trip and one commit (on the embedded database, a
-    // write to disk on the main thread), and all three rows or none.
-    const familyRow = this.db.insert(sessionFamilies).values(family);
-    const tokenRow = this.db
-      .insert(refreshTokens)
-      .values({ ...firstToken, familyId: family.id, userId: family.userId });
-    const eventRow = this.db.insert(auditEvents).values({ ...event, details: { ...event.details } });
-    await this.db.execute(
-      sql`with family as (${familyRow.getSQL()}), token as (${tokenRow.getSQL()}) ${eventRow.getSQL()}`,
-    );
+    await this.opening.execute({
+      familyId: family.id,
+      userId: family.userId,
+      familyCreatedAt: family.createdAt,
+      familyExpiresAt: family.expiresAt,
+      tokenHash: firstToken.tokenHash,
+      tokenIssuedAt: firstToken.issuedAt,
+      tokenExpiresAt: firstToken.expiresAt,
+      eventId: event.id,
+      action: event.action,
+      actorId: event.actorId,
+      subjectId: event.subjectId,
+      ip: event.ip,
+      userAgent: event.userAgent,
+      requestId: event.requestId,
+      details: event.details,
+      occurredAt: event.occurredAt,
+    });
   }
 
   async findFamily(id: string): Promise<SessionFamily | null> {
@@ -88,4 +101,51 @@ export class DrizzleSessionRepository implements SessionRepository {
       .set({ revokedAt: at })
       .where(and(eq(sessionFamilies.userId, userId), isNull(sessionFamilies.revokedAt)));
   }
+}
+
+/**
+ * The family, its first refresh token and the audit event as one statement: one round trip and
+ * one commit (on the embedded database, a write to disk on the main thread), and all three rows
+ * or none.
+ */
+function prepareOpening(db: Db) {
+  const value = sql.placeholder;
+  const family = db.$with("family", {}).as(
+    db
+      .insert(sessionFamilies)
+      .values({
+        id: value("familyId"),
+        userId: value("userId"),
+        createdAt: value("familyCreatedAt"),
+        expiresAt: value("familyExpiresAt"),
+      })
+      .getSQL(),
+  );
+  const token = db.$with("token", {}).as(
+    db
+      .insert(refreshTokens)
+      .values({
+        tokenHash: value("tokenHash"),
+        familyId: value("familyId"),
+        userId: value("userId"),
+        issuedAt: value("tokenIssuedAt"),
+        expiresAt: value("tokenExpiresAt"),
+      })
+      .getSQL(),
+  );
+  return db
+    .with(family, token)
+    .insert(auditEvents)
+    .values({
+      id: value("eventId"),
+      action: value("action"),
+      actorId: value("actorId"),
+      subjectId: value("subjectId"),
+      ip: value("ip"),
+      userAgent: value("userAgent"),
+      requestId: value("requestId"),
+      details: value("details"),
+      occurredAt: value("occurredAt"),
+    })
+    .prepare("open_session");
 }
