@@ -8,6 +8,8 @@ export interface Target {
   /** What the target announced with `SET name value` lines before listening. */
   readonly values: Readonly<Record<string, string>>;
   readonly stop: () => Promise<void>;
+  /** The target's process, for readings from /proc. */
+  readonly pid: number;
 }
 
 /**
@@ -44,6 +46,7 @@ export async function startTarget(
     name,
     url,
     values,
+    pid: child.pid!,
     stop: () =>
       new Promise((resolve) => {
         child.once("exit", () => resolve());
