@@ -33,7 +33,10 @@ export class DrizzleAttemptThrottle implements AttemptThrottle {
   }
 }
 
-/** One attempt on `key`: a new window when there is none or the last has ended, else one more. */
+/**
+ * One attempt on `key`: a new window when there is none or the last has ended, else one more. One
+ * upsert: the row lock serializes concurrent attempts, so each sees its own count.
+ */
 function prepareUpsert(db: Db) {
   const window = sql`make_interval(secs => ${sql.placeholder("windowSeconds")}::int)`;
   const expired = sql`${attemptThrottle.windowStartedAt} <= now() - ${window}`;

@@ -7,10 +7,12 @@ import { users } from "../database/schema.ts";
 type UserRow = typeof users.$inferSelect;
 
 export class DrizzleUserRepository implements UserRepository {
-  constructor(private readonly db: Db) {}
-
   /** Sign-in's read, built once: building it on every call cost about 0.1 ms. */
-  private byEmail?: ReturnType<DrizzleUserRepository["prepareByEmail"]>;
+  private readonly byEmail: ReturnType<typeof prepareByEmail>;
+
+  constructor(private readonly db: Db) {
+    this.byEmail = prepareByEmail(db);
+  }
 
   async create(user: NewUser): Promise<boolean> {
     const inserted = await this.db
@@ -46,17 +48,8 @@ export class DrizzleUserRepository implements UserRepository {
   }
 
   async findByEmail(email: Email): Promise<User | null> {
-    this.byEmail ??= this.prepareByEmail();
     const [row] = await this.byEmail.execute({ email: email.value });
     return row ? toUser(row) : null;
-  }
-
-  private prepareByEmail() {
-    return this.db
-      .select()
-      .from(users)
-      .where(eq(users.email, sql.placeholder("email")))
-      .prepare("user_by_email");
   }
 
   async updatePasswordHash(userId: string, passwordHash: string): Promise<void> {
@@ -119,4 +112,12 @@ function toTwoFactor(row: UserRow): TwoFactor {
     return { status: row.twoFactorStatus, encryptedSecret: row.twoFactorSecret };
   }
   throw new Error(`stored two-factor state of user ${row.id} is inconsistent`);
+}
+
+function prepareByEmail(db: Db) {
+  return db
+    .select()
+    .from(users)
+    .where(eq(users.email, sql.placeholder("email")))
+    .prepare("user_by_email");
 }
