@@ -6,11 +6,10 @@
  * of 8 s at 8 concurrent, after a 3 s warm-up.
  */
 import { readdirSync, readFileSync } from "node:fs";
-import autocannon from "autocannon";
-import { startTarget } from "./load.ts";
+import { load, startTarget } from "./load.ts";
+import { CONCURRENCY, EMAIL, LOG_IN, PASSWORD } from "./suites/login.suite.ts";
 import { registerBenchUser } from "./suites/session.ts";
 
-const CONCURRENCY = 8;
 const SECONDS = 8;
 const database = process.env["BENCH_DATABASE"] === "postgres" ? "postgres" : "pglite";
 
@@ -44,36 +43,18 @@ function cpuTicks(pid: number): Map<string, number> {
 
 const gateway = await startTarget("gateway", "bench/targets/gateway.target.ts", { BENCH_DATABASE: database });
 try {
-  const email = "sign-in-cpu@example.com";
-  const password = "benchmark password";
-  await registerBenchUser(gateway.url, email, password);
-  const body = JSON.stringify({
-    query: `mutation LogIn($input: LogInInput!) { logIn(input: $input) { session { accessToken } } }`,
-    variables: { input: { email, password } },
-  });
-  const run = (duration: number) =>
-    autocannon({
-      url: gateway.url,
-      method: "POST",
-      connections: CONCURRENCY,
-      duration,
-      headers: { "content-type": "application/json" },
-      body,
-    });
-  await run(3);
+  await registerBenchUser(gateway.url, EMAIL, PASSWORD);
+  await load(gateway.url, LOG_IN, { connections: CONCURRENCY, seconds: 3 });
   for (let round = 0; round < Number(process.env["ROUNDS"] ?? 2); round++) {
     const before = cpuTicks(gateway.pid);
-    const result = await run(SECONDS);
+    const run = await load(gateway.url, LOG_IN, { connections: CONCURRENCY, seconds: SECONDS });
     const after = cpuTicks(gateway.pid);
+    if (run.errors > 0) throw new Error(`${run.errors} failed sign-ins`);
+    const signIns = run.requestsPerSecond * SECONDS;
     const perSignIn = [...after]
-      .map(
-        ([name, ticks]) =>
-          `${name} ${(((ticks - before.get(name)!) * 10) / result.requests.total).toFixed(2)} ms`,
-      )
+      .map(([name, ticks]) => `${name} ${(((ticks - before.get(name)!) * 10) / signIns).toFixed(2)} ms`)
       .join(", ");
-    console.log(
-      `${database}: ${(result.requests.total / SECONDS).toFixed(1)} sign-ins/s; CPU a sign-in: ${perSignIn}`,
-    );
+    console.log(`${database}: ${run.requestsPerSecond.toFixed(1)} sign-ins/s; CPU a sign-in: ${perSignIn}`);
   }
 } finally {
   await gateway.stop();

@@ -8,10 +8,10 @@ import { load, median, medianRatio, roundRatios, startTarget } from "../load.ts"
 import { registerBenchUser } from "./session.ts";
 import { verdict } from "./viewer.suite.ts";
 
-const CONCURRENCY = 8;
-const EMAIL = "login-bench@example.com";
-const PASSWORD = "benchmark password";
-const LOG_IN = {
+export const CONCURRENCY = 8;
+export const EMAIL = "login-bench@example.com";
+export const PASSWORD = "benchmark password";
+export const LOG_IN = {
   query: `mutation LogIn($input: LogInInput!) {
     logIn(input: $input) { session { accessToken } userErrors { code } }
   }`,

@@ -73,7 +73,7 @@ export async function createGraphQLContext(facts: RequestFacts, deps: ContextDep
     createUserLoaders(deps.useCases, requestContext),
     createServerLoaders(deps.servers, requestContext),
   );
-  // The viewer may always see themselves; `viewer` then needs no second read.
+  // The viewer may always see themselves: a resolver loading the viewer (an audit actor, say) needs no read.
   if (signedIn?.user) loaders.user.prime(signedIn.user.id, signedIn.user);
   return {
     requestId: facts.requestId,
