@@ -61,8 +61,8 @@ const USERS = 5;
 const FUNDS = 1_000_000_000n;
 /** A life is killed this long (uniformly random) after it started working the queues. */
 const KILL_WINDOW_MS = 4_000;
-/** A job of a killed life is handed to another worker this long after it started. */
-const JOB_EXPIRE_SECONDS = 4;
+/** A job of a killed life is handed to another worker this long after its last lease renewal. */
+const LEASE_SECONDS = 3;
 const START_TIMEOUT_MS = 60_000;
 const SETTLE_TIMEOUT_MS = 110_000;
 const ACTION_MS = 300;
@@ -129,7 +129,7 @@ describe.skipIf(postgres.skipReason !== null)("worker processes SIGKILLed while 
           dataDir,
           deploymentPrefix: "crash",
         }),
-        CRASH_JOB_EXPIRE_SECONDS: String(JOB_EXPIRE_SECONDS),
+        CRASH_LEASE_SECONDS: String(LEASE_SECONDS),
         CRASH_CONCURRENCY: "16",
       };
       const config = loadConfig(env);
@@ -145,15 +145,7 @@ describe.skipIf(postgres.skipReason !== null)("worker processes SIGKILLed while 
           deployment: config.deploymentName,
           onError: () => undefined,
         });
-        // Orders write their jobs with the queue's expiry: the gateway's side must agree with the workers'.
-        const servers: ServerUseCases = await composeServers({
-          config,
-          database,
-          accounts,
-          queue,
-          bus,
-          overrides: { serverJobExpireSeconds: JOB_EXPIRE_SECONDS },
-        });
+        const servers: ServerUseCases = await composeServers({ config, database, accounts, queue, bus });
 
         const ledger = new DrizzleWalletLedger(database.db);
         const users: string[] = [];
