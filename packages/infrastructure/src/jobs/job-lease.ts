@@ -21,8 +21,10 @@ export interface JobLeases {
   /** Renews the leases of these runs of `queue`; returns the ids of those it renewed (still theirs). */
   renew(queue: string, runs: readonly JobRun[]): Promise<Set<string>>;
   /**
-   * Hands every run of `queue` not renewed for `leaseSeconds` back to the queue, to start at once,
-   * or fails it when it was its last attempt (as pg-boss's expiry would). Returns how many.
+   * Hands every run of `queue` not renewed for `leaseSeconds` back to the queue, to start at once.
+   * Even a last attempt: its worker died, the job did not fail, and a job failed for good here would
+   * leave its server PROVISIONING with nobody to finish or refund it. The run after the last one
+   * still counts as a last attempt (retryCount ≥ retryLimit). Returns how many.
    */
   reclaimLapsed(queue: string, leaseSeconds: number): Promise<number>;
   /** Completes the run if it is still this worker's; false when another worker took it over. */
@@ -39,11 +41,7 @@ export function jobLeases(db: PgBoss.Db, schema: string): JobLeases {
       AND job.state = 'active'
     RETURNING job.id`;
   const reclaimSql = `
-    UPDATE ${schema}.job SET
-      state = CASE WHEN retry_count < retry_limit THEN 'retry' ELSE 'failed' END::${schema}.job_state,
-      start_after = CASE WHEN retry_count < retry_limit THEN now() ELSE start_after END,
-      completed_on = CASE WHEN retry_count < retry_limit THEN NULL ELSE now() END,
-      output = $3::jsonb
+    UPDATE ${schema}.job SET state = 'retry', start_after = now(), output = $3::jsonb
     WHERE name = $1 AND state = 'active' AND started_on < now() - $2::double precision * interval '1 second'
     RETURNING id`;
   const completeSql = `

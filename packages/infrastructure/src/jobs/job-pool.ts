@@ -61,6 +61,11 @@ export function startJobPool<T>(
         options.onError(new Error(`${name} job ${entry.run.id} was taken over before it completed`));
       return;
     }
+    // Renewed just now, the run stays ours for a whole lease: long enough to fail it safely.
+    if (!(await leases.renew(name, [entry.run])).has(entry.run.id)) {
+      options.onError(new Error(`${name} job ${entry.run.id} was taken over before it failed`));
+      return;
+    }
     const { error } = outcome;
     await boss.fail(
       name,

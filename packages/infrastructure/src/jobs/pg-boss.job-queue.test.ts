@@ -158,8 +158,8 @@ for (const target of testDatabases()) {
         return { open, opened };
       };
 
-      it("hands the job of a worker that died to another worker within a lease, not after the backoff", async () => {
-        await queue.createQueue("test.lease.dead", SLOW_TO_EXPIRE);
+      it("hands the job of a worker that died to another worker within a lease, not after the backoff, even on its last attempt", async () => {
+        await queue.createQueue("test.lease.dead", { ...SLOW_TO_EXPIRE, retryLimit: 0 });
         const id = (await queue.send("test.lease.dead", { n: 1 }))!;
         // A worker claims the job (pg-boss's own fetch) and dies before completing it.
         const doomed = new PgBoss({
@@ -180,7 +180,7 @@ for (const target of testDatabases()) {
           timeout: 15_000,
           interval: 100,
         });
-        expect(runs.map((run) => [run.id, run.retryCount])).toEqual([[id, 1]]);
+        expect(runs.map((run) => [run.id, run.retryCount, run.retryLimit])).toEqual([[id, 1, 0]]);
       });
 
       it("keeps a job with its live worker however long it runs, while other workers look", async () => {
