@@ -10,7 +10,7 @@ import type { ServerChanges } from "../ports/server.repository.ts";
 import { awaitProvider } from "./await-provider.ts";
 import { deleteAtProvider } from "./delete-at-provider.ts";
 import { publishOutcome } from "./publish-change.ts";
-import { describeFailure, isPermanent, retryLater } from "./server-job-retry.ts";
+import { describeFailure, isPermanent, requireLease, retryLater } from "./server-job-retry.ts";
 import type { ServerDeps } from "./server-deps.ts";
 import type { ServerJobReport } from "./server-use-cases.contract.ts";
 
@@ -43,7 +43,13 @@ const statusOf = (state: ProviderServerState): ServerStatus | null =>
  */
 export async function operateServer(
   deps: ServerDeps,
-  job: { serverId: string; operation: ServerOperation; targetId?: string; isLastAttempt: boolean },
+  job: {
+    serverId: string;
+    operation: ServerOperation;
+    targetId?: string;
+    isLastAttempt: boolean;
+    holdsLease: () => boolean;
+  },
 ): Promise<ServerJobReport> {
   const server = await deps.servers.findById(job.serverId);
   if (!server) throw new Error(`operate job for unknown server ${job.serverId}`);
@@ -63,6 +69,7 @@ export async function operateServer(
   let action: ProviderActionRef | null = null;
   const before = plan.alreadyIn ? await provider.getServer(providerServerId) : null;
   if (!(before?.ok && before.value?.state === plan.alreadyIn)) {
+    requireLease(job);
     const called = await plan.call();
     if (!called.ok) return onFailure(deps, provider, server, called.error, giveUp);
     action = called.value;

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { failure } from "../testing/fake-cloud-provider.ts";
 import { ORDER, serverTestKit } from "../testing/server-test-kit.ts";
-import { assertKitLedgersBalanced } from "../testing/wallet-test-kit.ts";
+import { assertKitLedgersBalanced, systemContext } from "../testing/wallet-test-kit.ts";
 import { ServerJobRetryError } from "./server-job-retry.ts";
 
 afterEach(assertKitLedgersBalanced);
@@ -44,6 +44,18 @@ describe("provisioning", () => {
     expect(cloud.calls.createServer).toBe(1);
     expect(cloud.live()).toHaveLength(1);
     expect((await kit.servers.findById(server.id))!.providerServerId).toBe(cloud.live()[0]!.providerServerId);
+  });
+
+  it("creates nothing once its lease lapsed; the run that took the job over creates the one server", async () => {
+    const { kit, server, job, cloud } = await ordered();
+    const stalled = kit.useCases.runServerJob(
+      { ...job.data, isLastAttempt: false, holdsLease: () => false },
+      systemContext(),
+    );
+    await expect(stalled).rejects.toBeInstanceOf(ServerJobRetryError);
+    expect(cloud.calls.createServer ?? 0).toBe(0);
+    expect(await kit.runJob(job, false)).toMatchObject({ serverId: server.id, status: "ACTIVE" });
+    expect(cloud.calls.createServer).toBe(1);
   });
 
   it("keeps the oldest of duplicates and deletes the rest", async () => {

@@ -8,7 +8,7 @@ import type {
 import { awaitProvider } from "./await-provider.ts";
 import { failServer } from "./fail-server.ts";
 import { publishOutcome } from "./publish-change.ts";
-import { describeFailure, isPermanent, retryLater } from "./server-job-retry.ts";
+import { describeFailure, isPermanent, requireLease, retryLater } from "./server-job-retry.ts";
 import type { ServerDeps } from "./server-deps.ts";
 import type { ServerJobReport } from "./server-use-cases.contract.ts";
 
@@ -30,7 +30,7 @@ const noop = (server: Server): ServerJobReport => ({
  */
 export async function provisionServer(
   deps: ServerDeps,
-  job: { serverId: string; isLastAttempt: boolean },
+  job: { serverId: string; isLastAttempt: boolean; holdsLease: () => boolean },
 ): Promise<ServerJobReport> {
   let server = await deps.servers.findById(job.serverId);
   if (!server) throw new Error(`provision job for unknown server ${job.serverId}`);
@@ -69,6 +69,7 @@ export async function provisionServer(
   if (!providerServerId) {
     const spec = await createSpec(deps, server);
     if (typeof spec === "string") return failServer(deps, server, spec, []);
+    requireLease(job);
     const created = await provider.createServer(spec);
     if (!created.ok) return onFailure(created.error, []);
     providerServerId = created.value.server.providerServerId;

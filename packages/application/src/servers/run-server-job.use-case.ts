@@ -1,14 +1,13 @@
-import type { ServerJobData } from "../ports/server.repository.ts";
 import type { RequestContext } from "../shared/request-context.ts";
 import { operateServer } from "./operate-server.ts";
 import { provisionServer } from "./provision-server.ts";
 import type { ServerDeps } from "./server-deps.ts";
-import type { ServerJobReport } from "./server-use-cases.contract.ts";
+import type { ServerJobReport, ServerJobRun } from "./server-use-cases.contract.ts";
 
 /** The worker's entry for servers.provision and servers.operate. Throws to have the job retried. */
 export function runServerJob(
   deps: ServerDeps,
-  job: ServerJobData & { isLastAttempt: boolean },
+  job: ServerJobRun,
   _ctx: RequestContext,
 ): Promise<ServerJobReport> {
   return job.operation === "PROVISION"

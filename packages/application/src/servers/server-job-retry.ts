@@ -9,6 +9,14 @@ export class ServerJobRetryError extends Error {
   }
 }
 
+/**
+ * Called right before a provider call that must happen once (a create, a power action): a run
+ * whose lease lapsed stops there, since another worker may be running the same job.
+ */
+export function requireLease(job: { holdsLease: () => boolean }): void {
+  if (!job.holdsLease()) throw new ServerJobRetryError("the job's lease lapsed; another worker has it");
+}
+
 /** The provider said no in a way that retrying the same call will not change. */
 export const isPermanent = (failure: CloudFailure): boolean => failure.kind === "REJECTED";
 

@@ -35,6 +35,16 @@ export interface ServerActionInput {
   readonly serverId: string;
 }
 
+/** One run of a servers.provision or servers.operate job, as the worker hands it over. */
+export type ServerJobRun = ServerJobData & {
+  readonly isLastAttempt: boolean;
+  /**
+   * False once the worker lost this run's lease (it stalled past it) and another worker may be
+   * running the same job: the run must not call the provider to change anything from then on.
+   */
+  readonly holdsLease: () => boolean;
+};
+
 /** What a provisioning or operation job did; the worker logs it. */
 export interface ServerJobReport {
   readonly serverId: string;
@@ -120,10 +130,7 @@ export interface ServerUseCases {
   ): R<{ userId: string; limit: number }, SetServerQuotaErrorCode>;
 
   /** Worker: servers.provision and servers.operate jobs. Throws to have the job retried. */
-  runServerJob(
-    job: ServerJobData & { isLastAttempt: boolean },
-    ctx: RequestContext,
-  ): Promise<ServerJobReport>;
+  runServerJob(job: ServerJobRun, ctx: RequestContext): Promise<ServerJobReport>;
   /** Worker: the periodic sweep for provider servers nobody is billed for. */
   sweepOrphanServers(ctx: RequestContext): Promise<OrphanSweepReport>;
 }

@@ -75,7 +75,7 @@ export function serverTestKit(policy: Partial<ServerPolicy> = {}) {
   }
 
   const runJob = (job: ServerJob, isLastAttempt: boolean) =>
-    useCases.runServerJob({ ...job.data, isLastAttempt }, systemContext());
+    useCases.runServerJob({ ...job.data, isLastAttempt, holdsLease: () => true }, systemContext());
 
   const balance = async (userId: string) => (await wallet.ledger.balance(userId)).amount;
   const hourly = async (planId: string): Promise<Rial> => {

@@ -27,10 +27,11 @@ import type { CloudSimulators } from "@peykarband/simulators";
 import { setTimeout as sleep } from "node:timers/promises";
 
 /**
- * The server queues. A provisioning or operation job polls the provider for minutes; one whose
- * worker died is expired after 10 minutes and handed to another, which looks the server up before
- * doing anything again. Retries back off; the last one fails the server (with a refund) rather
- * than leaving it PROVISIONING forever.
+ * The server queues. A provisioning or operation job polls the provider for minutes, renewing its
+ * lease as it goes; one whose worker died (its lease lapsed: SERVER_JOB_LEASE_SECONDS) is handed at
+ * once to another worker, which looks the server up before doing anything again. pg-boss's own
+ * expiry stays as a backstop. Retries after a failure back off; the last one fails the server (with
+ * a refund) rather than leaving it PROVISIONING forever.
  */
 export const SERVER_QUEUES: Readonly<
   Record<"provision" | "operate", { name: string; options: QueueOptions }>
@@ -57,14 +58,20 @@ export const SERVER_QUEUES: Readonly<
   },
 };
 
+/**
+ * A server job's lease: renewed every 10 s by its live worker; a worker killed with it loses it 30 s
+ * after its last renewal at most, and another worker (reclaiming lapsed leases every 10 s) takes it
+ * over within 40 s of the kill plus a poll. Long enough that a worker whose database answers slowly
+ * for a few seconds keeps its jobs. All workers must agree on it.
+ */
+export const SERVER_JOB_LEASE_SECONDS = 30;
+
 export interface ServerOverrides {
   /** Simulators the caller started and will close; sandbox mode only. */
   readonly cloudSimulators?: CloudSimulators;
   /** Shorter deadlines for tests. */
   readonly cloudTiming?: CloudProviderOverrides["timing"];
   readonly serverPolicy?: Partial<ServerPolicy>;
-  /** Expiry of server jobs (tests that kill workers shorten it). */
-  readonly serverJobExpireSeconds?: number;
 }
 
 /** Points every cloud without a configured endpoint at its simulator (sandbox mode). */
@@ -97,10 +104,8 @@ export function openServerStatusBus(config: Config, logger: Logger): Promise<Ser
 }
 
 /** Creates the server queues (idempotent): orders and operations enqueue into them. */
-export async function createServerQueues(queue: JobQueue, expireInSeconds?: number): Promise<void> {
-  for (const { name, options } of Object.values(SERVER_QUEUES)) {
-    await queue.createQueue(name, expireInSeconds ? { ...options, expireInSeconds } : options);
-  }
+export async function createServerQueues(queue: JobQueue): Promise<void> {
+  for (const { name, options } of Object.values(SERVER_QUEUES)) await queue.createQueue(name, options);
 }
 
 /**
@@ -118,7 +123,7 @@ export async function composeServers(input: {
 }): Promise<ServerUseCases> {
   const { config, database, accounts, queue, bus, overrides = {} } = input;
   await syncCatalogFile(database.db, config.catalogFile, accounts.clock.now());
-  await createServerQueues(queue, overrides.serverJobExpireSeconds);
+  await createServerQueues(queue);
   const providers = createCloudProviders(config, {
     ...simulatedClouds(config, overrides.cloudSimulators),
     ...(overrides.cloudTiming ? { timing: overrides.cloudTiming } : {}),

@@ -19,7 +19,7 @@ import { createServer } from "node:http";
 import { collectDefaultMetrics, Registry } from "prom-client";
 import { PROBE_PATHS, probeRoutes, type ReadinessCheck } from "../http/probe.routes.ts";
 import type { Logger } from "../logging/logger.ts";
-import { createServerQueues, SERVER_QUEUES } from "./compose-servers.ts";
+import { createServerQueues, SERVER_JOB_LEASE_SECONDS, SERVER_QUEUES } from "./compose-servers.ts";
 
 /**
  * A periodic sweep: one run at a time in the whole installation (stately), and a run killed with
@@ -62,7 +62,7 @@ export interface WorkerOptions {
   readonly pollingIntervalSeconds?: number;
   /** How often schedules are checked; tests shorten it. */
   readonly cronIntervalSeconds?: number;
-  /** How often jobs of dead workers are expired (pg-boss maintenance); crash tests shorten it. */
+  /** How often pg-boss's maintenance expires jobs of the periodic queues; crash tests shorten it. */
   readonly maintenanceIntervalSeconds?: number;
   /**
    * A queue the caller opened (to enqueue on it too); the worker still stops it, since stopping is
@@ -71,8 +71,8 @@ export interface WorkerOptions {
   readonly queue?: JobQueue;
   /** Server jobs run side by side per queue in this process. */
   readonly serverJobConcurrency?: number;
-  /** Expiry of server jobs; crash tests shorten it. */
-  readonly serverJobExpireSeconds?: number;
+  /** The lease of server jobs (SERVER_JOB_LEASE_SECONDS); tests of dying workers shorten it. */
+  readonly serverJobLeaseSeconds?: number;
 }
 
 export interface Worker {
@@ -144,7 +144,7 @@ export async function startWorker(options: WorkerOptions): Promise<Worker> {
       await queue.work(name, (job) => logged(name, job.id, () => run(systemContext(job.id))), polling);
     }
     if (servers) {
-      await createServerQueues(queue, options.serverJobExpireSeconds);
+      await createServerQueues(queue);
       for (const { name } of Object.values(SERVER_QUEUES)) {
         // Each job mostly waits on its provider, for up to minutes: many run side by side, each
         // slot refilled as soon as it frees.
@@ -153,12 +153,17 @@ export async function startWorker(options: WorkerOptions): Promise<Worker> {
           (job) =>
             logged(name, job.id, () =>
               servers.runServerJob(
-                { ...job.data, isLastAttempt: job.retryCount >= job.retryLimit },
+                {
+                  ...job.data,
+                  isLastAttempt: job.retryCount >= job.retryLimit,
+                  holdsLease: () => job.holdsLease(),
+                },
                 systemContext(job.id),
               ),
             ),
           {
             concurrency: options.serverJobConcurrency ?? SERVER_JOB_CONCURRENCY,
+            leaseSeconds: options.serverJobLeaseSeconds ?? SERVER_JOB_LEASE_SECONDS,
             // An order waits at most this long for a worker to pick it up.
             pollingIntervalSeconds: Math.min(polling.pollingIntervalSeconds, 1),
           },

@@ -2,12 +2,13 @@
  * One life of the worker in the provisioning crash test (server-crash.e2e.test.ts): the worker role
  * as main.ts composes it (composeServers + startWorker on the deployment's PostgreSQL, the real cloud
  * adapters pointed by the environment at the test's simulators), with the short timings a crash test
- * needs: jobs of a killed life expire after CRASH_JOB_EXPIRE_SECONDS, maintenance runs every second.
+ * needs: a killed life's server jobs are taken over once their lease of CRASH_LEASE_SECONDS lapses
+ * (the production lease, SERVER_JOB_LEASE_SECONDS, when unset), maintenance runs every second.
  * The test SIGKILLs it at a random moment; the last life gets SIGTERM and drains like a pod.
  *
  * Run as `node --import tsx server-crash.child.ts` with the deployment's environment (DATABASE_URL,
  * JWT_SIGNING_KEYS, SECRET_BOX_KEY, the DIGITALOCEAN_/HETZNER_/OVH_ variables) plus
- * CRASH_JOB_EXPIRE_SECONDS and CRASH_CONCURRENCY. Prints `READY <pid>` once it works the queues.
+ * CRASH_CONCURRENCY and optionally CRASH_LEASE_SECONDS. Prints `READY <pid>` once it works the queues.
  */
 import {
   createAccountAdapters,
@@ -27,7 +28,8 @@ const number = (name: string): number => {
   return value;
 };
 
-const expireSeconds = number("CRASH_JOB_EXPIRE_SECONDS");
+const leaseSeconds =
+  process.env["CRASH_LEASE_SECONDS"] === undefined ? undefined : number("CRASH_LEASE_SECONDS");
 const concurrency = number("CRASH_CONCURRENCY");
 const config = loadConfig(process.env);
 if (!config.databaseUrl) throw new Error("DATABASE_URL is required");
@@ -48,7 +50,6 @@ const servers = await composeServers({
   queue,
   bus,
   overrides: {
-    serverJobExpireSeconds: expireSeconds,
     serverPolicy: { pollIntervalMs: 150, maxPollIntervalMs: 600 },
     cloudTiming: { retryDelayMs: 100 },
   },
@@ -60,7 +61,7 @@ const worker = await startWorker({
   handlers: { reconcilePendingPayments: wallet.useCases.reconcilePendingPayments, servers },
   pollingIntervalSeconds: 0.5,
   serverJobConcurrency: concurrency,
-  serverJobExpireSeconds: expireSeconds,
+  ...(leaseSeconds === undefined ? {} : { serverJobLeaseSeconds: leaseSeconds }),
 });
 writeSync(1, `READY ${process.pid}\n`);
 

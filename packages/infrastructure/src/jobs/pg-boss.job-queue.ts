@@ -2,6 +2,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import PgBoss from "pg-boss";
 import { startJobPool, type JobPool } from "./job-pool.ts";
 import type { Database } from "../database/database.ts";
+import { jobLeases } from "./job-lease.ts";
 import { pgBossSqlAdapter } from "./pg-boss.sql-adapter.ts";
 
 const DEADLOCK_DETECTED = "40P01";
@@ -19,7 +20,10 @@ export type QueuePolicy = "standard" | "stately";
 
 export interface QueueOptions {
   readonly policy: QueuePolicy;
-  /** A job still running after this long is failed by maintenance and retried (if retries are left). */
+  /**
+   * A job still running this long after its start (for a leased run, its last renewal) is failed by
+   * pg-boss's maintenance and retried after the retry delay (if retries are left).
+   */
   readonly expireInSeconds: number;
   readonly retryLimit: number;
   /** The pause before the first retry (default 0: at once). */
@@ -36,6 +40,11 @@ export interface Job<T> {
   readonly retryCount: number;
   /** Retries the queue allows; `retryCount === retryLimit` is the last attempt. */
   readonly retryLimit: number;
+  /**
+   * False once this run's lease lapsed (the worker stalled past it) and another worker may be running
+   * the job: stop before doing anything that must happen once. Always true outside `workConcurrently`.
+   */
+  holdsLease(): boolean;
 }
 
 export interface WorkOptions {
@@ -55,11 +64,14 @@ export interface JobQueue {
   /**
    * Like `work`, but up to `concurrency` jobs at once, each fetched as a slot frees up: for jobs
    * that mostly wait (on a cloud provider), where a whole batch must not wait for its slowest.
+   * Each run is leased (job-lease.ts): renewed while it runs, however long; a run whose worker died
+   * is handed to another worker within `leaseSeconds` and a third of it, whatever the queue's expiry
+   * and retry backoff.
    */
   workConcurrently<T>(
     name: string,
     handler: (job: Job<T>) => Promise<void>,
-    options: { concurrency: number; pollingIntervalSeconds?: number },
+    options: { concurrency: number; leaseSeconds: number; pollingIntervalSeconds?: number },
   ): void;
   /** Null when the queue's policy or the singleton key refused the job (one is already waiting). */
   send(name: string, data: object, options?: { singletonKey?: string }): Promise<string | null>;
@@ -87,7 +99,10 @@ export interface JobQueueOptions {
    * runs them.
    */
   readonly role?: "producer" | "worker";
-  /** How often jobs of dead workers are expired and retried (default 120 s); crash tests shorten it. */
+  /**
+   * How often pg-boss's maintenance expires jobs (default 120 s): how jobs of dead workers come back
+   * on `work` queues. Leased queues (`workConcurrently`) do not wait for it.
+   */
   readonly maintenanceIntervalSeconds?: number;
 }
 
@@ -97,8 +112,10 @@ export interface JobQueueOptions {
  * can later be enqueued on the same connection as the rows it is about.
  */
 export async function openJobQueue(database: Database, options: JobQueueOptions): Promise<JobQueue> {
+  const db = pgBossSqlAdapter(database);
+  const leases = jobLeases(db, JOB_QUEUE_SCHEMA);
   const boss = new PgBoss({
-    db: pgBossSqlAdapter(database),
+    db,
     schema: JOB_QUEUE_SCHEMA,
     cronMonitorIntervalSeconds: options.cronIntervalSeconds ?? 30,
     cronWorkerIntervalSeconds: options.cronIntervalSeconds ?? 5,
@@ -162,6 +179,7 @@ export async function openJobQueue(database: Database, options: JobQueueOptions)
                 data: job.data,
                 retryCount: job.retryCount,
                 retryLimit: job.retryLimit,
+                holdsLease: () => true,
               });
             } catch (error) {
               await boss.fail(name, job.id, error instanceof Error ? error : { message: String(error) });
@@ -176,6 +194,8 @@ export async function openJobQueue(database: Database, options: JobQueueOptions)
         startJobPool(boss, name, handler, {
           concurrency: work.concurrency,
           pollingIntervalSeconds: work.pollingIntervalSeconds ?? 2,
+          leaseSeconds: work.leaseSeconds,
+          leases,
           onError: options.onError,
         }),
       );

@@ -5,3 +5,4 @@ export { checkLedger, expectLedgerBalanced, ledgerSnapshot } from "./ledger-chec
 export { aPayment, fundWallet } from "./wallet-fixtures.ts";
 export { aServer, anOrder, seedCatalog } from "./server-fixtures.ts";
 export { countStatements } from "./statement-counter.ts";
+export { claimJobAndDie, jobState } from "./job-fixtures.ts";
