@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { AddressPool } from "../cloud/address.pool.ts";
 import { CloudFaultBoard, HEALTHY_CLOUD, type CloudFaults } from "../cloud/cloud-faults.ts";
 import { startCloudSimulatorServer } from "../cloud/cloud-simulator.server.ts";
 import { digitalOceanApiRoutes, type DigitalOceanContext } from "./digitalocean-api.routes.ts";
@@ -21,6 +22,13 @@ export interface DigitalOceanSimulatorOptions {
   readonly retryAfterSeconds?: number;
   /** Decides the 5xx fault; tests may make it predictable. Default Math.random. */
   readonly random?: () => number;
+  /** Where public addresses come from; simulators sharing one never show the same address twice. */
+  readonly addresses?: AddressPool;
+  /**
+   * The provider's clock, Unix ms: it decides when actions end. Default Date.now; a test that
+   * must see an action still running gives a clock it moves on itself.
+   */
+  readonly now?: () => number;
 }
 
 /** Read access to the account, for tests: copies, so a test cannot change the provider's mind. */
@@ -45,7 +53,7 @@ export async function startDigitalOceanSimulator(
   options: DigitalOceanSimulatorOptions = {},
 ): Promise<DigitalOceanSimulator> {
   const faults = new CloudFaultBoard({ ...HEALTHY_CLOUD, ...options.faults });
-  const account = new DigitalOceanAccount(faults);
+  const account = new DigitalOceanAccount(faults, options.addresses ?? new AddressPool(), options.now);
   const limits = new DigitalOceanRateLimit(options.hourlyLimit ?? 5_000);
   const context: DigitalOceanContext = {
     account,

@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { AddressPool } from "../cloud/address.pool.ts";
 import { CloudFaultBoard, HEALTHY_CLOUD, type CloudFaults } from "../cloud/cloud-faults.ts";
 import { startCloudSimulatorServer } from "../cloud/cloud-simulator.server.ts";
 import { hetznerActionRoutes } from "./hetzner-action.routes.ts";
@@ -21,6 +22,13 @@ export interface HetznerSimulatorOptions {
   readonly rateLimitPerHour?: number;
   /** Decides the 5xx fault; tests may make it predictable. Default Math.random. */
   readonly random?: () => number;
+  /** Where public addresses come from; simulators sharing one never show the same address twice. */
+  readonly addresses?: AddressPool;
+  /**
+   * The provider's clock, Unix ms: it decides when actions end. Default Date.now; a test that
+   * must see an action still running gives a clock it moves on itself.
+   */
+  readonly now?: () => number;
 }
 
 /** A server as the simulator holds it, for tests that count what the provider bills for. */
@@ -32,7 +40,7 @@ export interface HetznerSimulatedServer {
   readonly serverType: string;
   readonly image: string;
   readonly location: string;
-  readonly ipv4: string | null;
+  readonly ipv4: string;
 }
 
 export interface HetznerSimulator {
@@ -50,7 +58,7 @@ export interface HetznerSimulator {
 export async function startHetznerSimulator(
   options: HetznerSimulatorOptions = {},
 ): Promise<HetznerSimulator> {
-  const project = new HetznerProject();
+  const project = new HetznerProject(options.addresses ?? new AddressPool(), options.now);
   const faults = new CloudFaultBoard({ ...HEALTHY_CLOUD, ...options.faults });
   const budget = new RateLimitBudget(options.rateLimitPerHour ?? 3600);
   const context: HetznerContext = {

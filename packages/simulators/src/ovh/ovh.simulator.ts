@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { AddressPool } from "../cloud/address.pool.ts";
 import { CloudFaultBoard, HEALTHY_CLOUD, type CloudFaults } from "../cloud/cloud-faults.ts";
 import { startCloudSimulatorServer } from "../cloud/cloud-simulator.server.ts";
 import type { OvhCredentials } from "./ovh-auth.check.ts";
@@ -28,6 +29,13 @@ export interface OvhSimulatorOptions {
   readonly retryAfterSeconds?: number;
   /** Decides the 5xx fault. Default Math.random. */
   readonly random?: () => number;
+  /** Where public addresses come from; simulators sharing one never show the same address twice. */
+  readonly addresses?: AddressPool;
+  /**
+   * The provider's clock, Unix ms: it decides when actions end. Default Date.now; a test that
+   * must see an action still running gives a clock it moves on itself.
+   */
+  readonly now?: () => number;
 }
 
 /** An instance as the simulator holds it, for assertions. */
@@ -72,7 +80,7 @@ export async function startOvhSimulator(options: OvhSimulatorOptions = {}): Prom
       now: () => Math.floor(Date.now() / 1000) + offset,
       maxSkewSeconds: options.maxClockSkewSeconds ?? 180,
     },
-    instances: new OvhInstanceStore(),
+    instances: new OvhInstanceStore(options.addresses ?? new AddressPool(), options.now),
     faults: new CloudFaultBoard({ ...HEALTHY_CLOUD, ...options.faults }),
   };
   const retryAfter = options.retryAfterSeconds ?? 1;

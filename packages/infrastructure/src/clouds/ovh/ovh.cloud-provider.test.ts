@@ -1,6 +1,6 @@
 import type { CloudFailure, ProviderServer, ProviderServerState } from "@peykarband/application";
 import type { Result } from "@peykarband/domain";
-import { ovhRegionalId, startOvhSimulator, type OvhSimulator } from "@peykarband/simulators";
+import { ovhRegionalId, SimulatorClock, startOvhSimulator, type OvhSimulator } from "@peykarband/simulators";
 import { randomUUID } from "node:crypto";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -16,7 +16,10 @@ const TIMING: CloudTiming = {
   maxRateLimitWaitMs: 2_000,
 };
 
+const ACTION_MS = 250;
 let sim: OvhSimulator;
+// Held while a test looks at an action in flight, however loaded the machine.
+const clock = new SimulatorClock();
 let ovh: OvhCloudProvider;
 const failures: CloudFailure[] = [];
 
@@ -68,7 +71,11 @@ async function until(
 
 beforeAll(async () => {
   // The API's clock is an hour ahead: every call below proves the adapter synced via /auth/time.
-  sim = await startOvhSimulator({ faults: { actionMs: 250 }, clockOffsetSeconds: 3_600 });
+  sim = await startOvhSimulator({
+    faults: { actionMs: ACTION_MS },
+    clockOffsetSeconds: 3_600,
+    now: clock.now,
+  });
   ovh = provider();
 });
 afterAll(async () => {
@@ -94,7 +101,7 @@ describe("OvhCloudProvider against the OVH simulator", () => {
 
     const id = created.server.providerServerId;
     const running = await until(id, "RUNNING");
-    expect(running?.ipv4).toMatch(/^(203\.0\.113|198\.51\.100)\.\d+$/);
+    expect(running?.ipv4).toMatch(/^(192\.0\.2|198\.51\.100|203\.0\.113)\.\d+$/);
     expect(running?.ipv6).toMatch(/^2001:db8:/);
 
     expect(value(await ovh.powerOff(id))).toBeNull();
@@ -102,12 +109,16 @@ describe("OvhCloudProvider against the OVH simulator", () => {
     expect(value(await ovh.powerOn(id))).toBeNull();
     await until(id, "RUNNING");
 
+    clock.hold();
     expect(value(await ovh.reboot(id))).toBeNull();
     expect(value(await ovh.getServer(id))?.state).toBe("BUSY");
+    clock.release(ACTION_MS);
     await until(id, "RUNNING");
 
+    clock.hold();
     expect(value(await ovh.rebuild(id, "Debian 12"))).toBeNull();
     expect(value(await ovh.getServer(id))?.state).toBe("BUSY");
+    clock.release(ACTION_MS);
     await until(id, "RUNNING");
 
     expect(value(await ovh.resize(id, "d2-4"))).toBeNull();
