@@ -85,6 +85,17 @@ export class FakeCloudProvider implements CloudProvider {
     return this;
   }
 
+  /**
+   * A simulator restarted with its memory wiped: the servers it made are forgotten and its ids
+   * start over, so it hands out ids it gave before (the sandbox's clouds did once).
+   */
+  forgetEverything(): this {
+    this.servers.splice(0);
+    this.actions.clear();
+    this.seq = 0;
+    return this;
+  }
+
   /** Servers the provider still has (not deleted). */
   live(): FakeServer[] {
     return this.servers.filter((s) => !s.deleted);
