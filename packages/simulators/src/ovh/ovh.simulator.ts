@@ -17,6 +17,11 @@ export interface OvhSimulatorOptions {
   readonly port?: number;
   /** The Public Cloud project. Default "pk-sandbox-project". */
   readonly serviceName?: string;
+  /**
+   * The official API this simulator stands in for; signatures over its URLs are accepted, as
+   * python-ovh makes them. Default `https://eu.api.ovh.com` (python-ovh's "ovh-eu").
+   */
+  readonly officialOrigin?: string;
   /** The only valid keys; each defaults to a random one. */
   readonly credentials?: Partial<OvhCredentials>;
   /** Starting faults; `actionMs` defaults to 1 s. */
@@ -52,6 +57,8 @@ export interface OvhInstanceView {
 export interface OvhSimulator {
   /** Root URL, standing in for `https://eu.api.ovh.com`: the API is under `${url}/1.0`. */
   readonly url: string;
+  /** The official origin it stands in for, whose URLs a signature may name instead of `url`'s. */
+  readonly officialOrigin: string;
   readonly serviceName: string;
   readonly credentials: OvhCredentials;
   readonly faults: CloudFaultBoard;
@@ -64,6 +71,8 @@ export interface OvhSimulator {
   close(): Promise<void>;
 }
 
+export const OVH_EU_ORIGIN = "https://eu.api.ovh.com";
+
 const random = (): string => randomBytes(16).toString("base64url");
 
 /** OVHcloud Public Cloud API v1 (shared/external-apis.md §3): signed calls, instances, flavors, images. */
@@ -71,6 +80,7 @@ export async function startOvhSimulator(options: OvhSimulatorOptions = {}): Prom
   const offset = options.clockOffsetSeconds ?? 0;
   const context: OvhContext = {
     serviceName: options.serviceName ?? "pk-sandbox-project",
+    officialOrigin: options.officialOrigin ?? OVH_EU_ORIGIN,
     credentials: {
       applicationKey: options.credentials?.applicationKey ?? random(),
       applicationSecret: options.credentials?.applicationSecret ?? random(),
@@ -111,6 +121,7 @@ export async function startOvhSimulator(options: OvhSimulatorOptions = {}): Prom
     }));
   return {
     url: server.url,
+    officialOrigin: context.officialOrigin,
     serviceName: context.serviceName,
     credentials: context.credentials,
     faults: context.faults,

@@ -17,6 +17,8 @@ import { ovhInstance, ovhVoid, providerState, type OvhInstance } from "./ovh.wir
 export interface OvhCloudProviderOptions {
   /** `https://eu.api.ovh.com/1.0` (ovh-eu), `https://ca.api.ovh.com/1.0`, or a simulator's `${url}/1.0`. */
   readonly baseUrl: string;
+  /** The API base the signatures name, when the calls go elsewhere (see OvhApiClientOptions). */
+  readonly signedBaseUrl?: string;
   readonly credentials: OvhCredentials;
   /** The Public Cloud project id (`serviceName`). */
   readonly serviceName: string;
@@ -48,6 +50,7 @@ export class OvhCloudProvider implements CloudProvider {
     }
     this.#api = new OvhApiClient({
       baseUrl: options.baseUrl,
+      ...(options.signedBaseUrl ? { signedBaseUrl: options.signedBaseUrl } : {}),
       credentials: options.credentials,
       timing: options.timing ?? DEFAULT_CLOUD_TIMING,
       now: options.now ?? Date.now,
