@@ -3,6 +3,7 @@ import { AddressPool } from "../cloud/address.pool.ts";
 import { CloudFaultBoard, HEALTHY_CLOUD, type CloudFaults } from "../cloud/cloud-faults.ts";
 import { startCloudSimulatorServer } from "../cloud/cloud-simulator.server.ts";
 import { digitalOceanApiRoutes, type DigitalOceanContext } from "./digitalocean-api.routes.ts";
+import { digitalOceanCatalogRoutes } from "./digitalocean-catalog.routes.ts";
 import { DigitalOceanAccount, type Droplet, type DoAction } from "./digitalocean.account.ts";
 import { errorReply, NOT_FOUND, SERVER_ERROR, TOO_MANY_REQUESTS } from "./digitalocean.errors.ts";
 import { DigitalOceanRateLimit } from "./digitalocean.rate-limit.ts";
@@ -65,7 +66,7 @@ export async function startDigitalOceanSimulator(
   const server = await startCloudSimulatorServer({
     host: options.host ?? "127.0.0.1",
     port: options.port ?? 0,
-    routes: digitalOceanApiRoutes(context),
+    routes: [...digitalOceanApiRoutes(context), ...digitalOceanCatalogRoutes(context)],
     faults,
     serverError: () => errorReply(SERVER_ERROR),
     rateLimited: () => errorReply(TOO_MANY_REQUESTS, { ...limits.count(), "retry-after": retryAfter }),

@@ -3,6 +3,7 @@ import { AddressPool } from "../cloud/address.pool.ts";
 import { CloudFaultBoard, HEALTHY_CLOUD, type CloudFaults } from "../cloud/cloud-faults.ts";
 import { startCloudSimulatorServer } from "../cloud/cloud-simulator.server.ts";
 import { hetznerActionRoutes } from "./hetzner-action.routes.ts";
+import { hetznerCatalogRoutes } from "./hetzner-catalog.routes.ts";
 import type { HetznerContext } from "./hetzner.context.ts";
 import { hetznerError, notFound, serverError } from "./hetzner.errors.ts";
 import { HetznerProject, type HetznerServerStatus } from "./hetzner.project.ts";
@@ -81,7 +82,11 @@ export async function startHetznerSimulator(
   const server = await startCloudSimulatorServer({
     host: options.host ?? "127.0.0.1",
     port: options.port ?? 0,
-    routes: [...hetznerServerRoutes(context), ...hetznerActionRoutes(context)],
+    routes: [
+      ...hetznerServerRoutes(context),
+      ...hetznerActionRoutes(context),
+      ...hetznerCatalogRoutes(context),
+    ],
     faults,
     serverError,
     rateLimited: () => {

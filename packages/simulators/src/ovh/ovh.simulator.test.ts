@@ -116,6 +116,18 @@ afterAll(() => sim.close());
 beforeEach(() => sim.faults.reset());
 
 describe("OVH simulator: catalog and clock", () => {
+  it("lists the account's projects and the project's SSH keys", async () => {
+    const projects = valid(
+      "GET /cloud/project",
+      await ovhSignedFetch("GET", `${sim.url}/1.0/cloud/project`, { credentials: sim.credentials }),
+    );
+    expect(projects.json).toEqual([sim.serviceName]);
+    const keys = valid(`GET ${P}/sshkey`, await call("GET", "/sshkey?region=GRA11"));
+    expect(keys.json).toMatchObject([{ name: "peykarband-sandbox", regions: ["GRA11"] }]);
+    const unsigned = await fetch(`${sim.url}/1.0/cloud/project`);
+    expect(unsigned.status).toBe(403);
+  });
+
   it("serves /auth/time without authentication, as a bare integer", async () => {
     const response = await fetch(`${sim.url}/1.0/auth/time`);
     const time: unknown = await response.json();
