@@ -1,6 +1,7 @@
 import { err, ok, type CloudProviderName } from "@peykarband/domain";
 import type {
   CloudFailure,
+  CloudOfferings,
   CloudProvider,
   CloudResult,
   CreateProviderServer,
@@ -57,6 +58,8 @@ export class FakeCloudProvider implements CloudProvider {
   readonly servers: FakeServer[] = [];
   readonly calls: Record<string, number> = {};
   actionPolls = 2;
+  /** What `offerings()` answers. */
+  offered: CloudOfferings = { regions: [], sizes: {}, images: {} };
   private readonly faults = new Map<Method, CloudFailure[]>();
   private readonly actions = new Map<string, FakeAction>();
   private loseCreates = 0;
@@ -123,6 +126,11 @@ export class FakeCloudProvider implements CloudProvider {
       return err(failure("TIMEOUT", { message: "no answer within the deadline" }));
     }
     return ok({ server: this.view(server), action });
+  }
+
+  async offerings() {
+    const fault = this.count("offerings");
+    return fault ? err(fault) : ok(this.offered);
   }
 
   async findByServerId(serverId: string) {

@@ -1,6 +1,7 @@
 import type {
   CloudFailure,
   CloudProvider,
+  CloudOfferings,
   CloudResult,
   CreateProviderServer,
   ProviderActionRef,
@@ -28,6 +29,7 @@ import {
   providerServer,
   serverTag,
 } from "./digitalocean.wire.ts";
+import { readDigitalOceanOfferings } from "./digitalocean-offerings.read.ts";
 
 export const DIGITALOCEAN_PRODUCTION_URL = "https://api.digitalocean.com";
 
@@ -188,6 +190,14 @@ export class DigitalOceanCloudProvider implements CloudProvider {
       if (status === "completed") return ok({ status: "DONE" });
       return ok({ status: "ERROR", message: `DigitalOcean action ${type} ${id} errored` });
     });
+  }
+
+  offerings(): CloudResult<CloudOfferings> {
+    return readDigitalOceanOfferings(
+      (path, shape, operation) =>
+        this.#http.retrying(() => this.#call({ method: "GET", path }, shape, operation)),
+      (detail) => this.#http.failure("INVALID_RESPONSE", null, detail),
+    );
   }
 
   async #act(providerServerId: string, body: Record<string, unknown>): CloudResult<ProviderActionRef | null> {

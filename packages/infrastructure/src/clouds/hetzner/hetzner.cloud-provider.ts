@@ -1,6 +1,7 @@
 import type {
   CloudFailure,
   CloudProvider,
+  CloudOfferings,
   CloudResult,
   CreateProviderServer,
   ProviderActionRef,
@@ -17,6 +18,7 @@ import {
   type CloudRequest,
   type CloudTiming,
 } from "../cloud.http-client.ts";
+import { readHetznerOfferings } from "./hetzner-offerings.read.ts";
 import { readAnswer } from "./hetzner-answer.read.ts";
 import {
   actionEnvelope,
@@ -228,6 +230,14 @@ export class HetznerCloudProvider implements CloudProvider {
       );
       return read.ok ? ok(actionState(read.value.action)) : read;
     });
+  }
+
+  offerings(): CloudResult<CloudOfferings> {
+    return readHetznerOfferings(
+      (path, shape, operation) =>
+        this.#http.retrying(() => this.#call({ method: "GET", path }, 200, shape, operation)),
+      (detail) => this.#http.failure("INVALID_RESPONSE", null, detail),
+    );
   }
 
   /** Every page of a label-selected list, oldest server first; each page read is retried. */

@@ -1,5 +1,6 @@
 import type {
   CloudFailure,
+  CloudOfferings,
   CloudProvider,
   CloudResult,
   CreateProviderServer,
@@ -12,6 +13,7 @@ import { z } from "zod";
 import { DEFAULT_CLOUD_TIMING, type CloudMethod, type CloudTiming } from "../cloud.http-client.ts";
 import { OvhApiClient, type OvhCredentials } from "./ovh-api.client.ts";
 import { OvhCatalogIds } from "./ovh-catalog.ids.ts";
+import { readOvhOfferings } from "./ovh-offerings.read.ts";
 import { ovhInstance, ovhVoid, providerState, type OvhInstance } from "./ovh.wire.ts";
 
 export interface OvhCloudProviderOptions {
@@ -96,6 +98,10 @@ export class OvhCloudProvider implements CloudProvider {
       const read = this.#api.read(answer.value, ovhInstance, "get instance");
       return read.ok ? ok(this.#server(read.value)) : read;
     });
+  }
+
+  offerings(): CloudResult<CloudOfferings> {
+    return readOvhOfferings(this.#api, this.#project);
   }
 
   async listOurs(): CloudResult<readonly ProviderServer[]> {
