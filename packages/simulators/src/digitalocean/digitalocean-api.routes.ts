@@ -26,7 +26,7 @@ const TAG = /^[a-zA-Z0-9_:-]{1,255}$/;
 const MAX_USER_DATA_BYTES = 64 * 1024;
 const SIMPLE_ACTIONS = new Set(["power_on", "power_off", "shutdown", "reboot", "power_cycle"]);
 
-/** Droplets and actions of the DigitalOcean v2 API (shared/external-apis.md §1; the spec wins). */
+/** Droplets and actions of the DigitalOcean v2 API (spec-subsets/digitalocean.json). */
 export function digitalOceanApiRoutes(context: DigitalOceanContext): CloudRoute[] {
   const { account } = context;
   const authed =

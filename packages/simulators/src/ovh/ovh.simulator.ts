@@ -75,7 +75,7 @@ export const OVH_EU_ORIGIN = "https://eu.api.ovh.com";
 
 const random = (): string => randomBytes(16).toString("base64url");
 
-/** OVHcloud Public Cloud API v1 (shared/external-apis.md §3): signed calls, instances, flavors, images. */
+/** OVHcloud Public Cloud API v1: signed calls, instances, flavors, images. */
 export async function startOvhSimulator(options: OvhSimulatorOptions = {}): Promise<OvhSimulator> {
   const offset = options.clockOffsetSeconds ?? 0;
   const context: OvhContext = {

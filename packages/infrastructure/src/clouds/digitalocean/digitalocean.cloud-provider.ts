@@ -53,7 +53,7 @@ const DEPLOYMENT = /^[a-z0-9][a-z0-9_-]{0,62}$/;
 const MAX_PAGES = 1_000;
 
 /**
- * DigitalOcean v2 (shared/external-apis.md §1): droplets tagged `peykarband:<deployment>` and
+ * DigitalOcean v2 (its spec: packages/simulators/spec-subsets/digitalocean.json): droplets tagged `peykarband:<deployment>` and
  * `peykarband-server:<our id>`, named `pk-<our id>`. Reads are retried; a create or an action is
  * sent once, since a lost answer may hide a droplet or an action that did start.
  */

@@ -71,7 +71,7 @@ const STATES: Readonly<Record<HetznerServer["status"], ProviderServerState>> = {
 };
 
 /**
- * Hetzner Cloud (shared/external-apis.md §2). Our mark is two labels, the deployment and our server
+ * Hetzner Cloud (its spec: packages/simulators/spec-subsets/hetzner.json). Our mark is two labels, the deployment and our server
  * id; the provider-side name is `pk-<server id>`, unique per project, so a create repeated after a
  * lost answer is refused (409 uniqueness_error) instead of making a second server.
  */

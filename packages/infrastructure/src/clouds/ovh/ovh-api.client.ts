@@ -35,7 +35,7 @@ export interface OvhApiClientOptions {
 type Failed = Result<never, CloudFailure>;
 
 /**
- * Signed calls to the OVH API (shared/external-apis.md §3.2). OVH refuses a timestamp far from
+ * Signed calls to the OVH API. OVH refuses a timestamp far from
  * its own clock, so the offset to it is learned once from `GET /auth/time` (unauthenticated) and
  * learned again after an INVALID_SIGNATURE.
  */

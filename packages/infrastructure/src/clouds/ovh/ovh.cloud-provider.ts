@@ -34,7 +34,7 @@ export interface OvhCloudProviderOptions {
 const DEPLOYMENT = /^[a-z0-9][a-z0-9-]{0,39}$/;
 
 /**
- * OVHcloud Public Cloud, classic v1 instance API (shared/external-apis.md §3). OVH has no tags and
+ * OVHcloud Public Cloud, classic v1 instance API (its schema: packages/simulators/spec-subsets/ovh.json). OVH has no tags and
  * no action objects: our mark is the instance name, `<deployment>-pk-<serverId>`, and every action
  * returns a null ProviderActionRef (the caller polls `getServer`). Lists come whole (no paging).
  * The catalog names flavors and images; their per-region ids are looked up here.
