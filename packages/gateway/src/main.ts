@@ -88,6 +88,7 @@ async function start() {
     queue: jobQueue,
     bus: statusBus,
     overrides: shared,
+    logger,
   });
   const jobs = await startWorker({
     database,

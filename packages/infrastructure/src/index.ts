@@ -86,7 +86,8 @@ export {
   parseCatalog,
   type CatalogDefinition,
 } from "./catalog/catalog-file.ts";
-export { syncCatalog, syncCatalogFile } from "./catalog/catalog-sync.ts";
+export { syncCatalog, syncCatalogFile, type CatalogSyncReport } from "./catalog/catalog-sync.ts";
+export type { CatalogMismatch, UncheckedCloud } from "./catalog/catalog-offers.check.ts";
 export { DrizzleCatalog } from "./catalog/drizzle.catalog.ts";
 export { DrizzleServerRepository } from "./servers/server.repository.ts";
 export { DrizzleSshKeyRepository } from "./servers/ssh-key.repository.ts";

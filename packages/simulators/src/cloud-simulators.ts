@@ -1,3 +1,4 @@
+import { AddressPool } from "./cloud/address.pool.ts";
 import type { CloudFaults } from "./cloud/cloud-faults.ts";
 import {
   startDigitalOceanSimulator,
@@ -35,6 +36,8 @@ export async function startCloudSimulators(
   options: { readonly faults?: Partial<CloudFaults>; readonly host?: string } = {},
 ): Promise<CloudSimulators> {
   const common = {
+    // One pool: no two servers of the three clouds show the same address.
+    addresses: new AddressPool(),
     ...(options.host ? { host: options.host } : {}),
     ...(options.faults ? { faults: options.faults } : {}),
   };

@@ -49,3 +49,4 @@ export {
   type SimulatedCloudServer,
 } from "./cloud-simulators.ts";
 export type { CloudFaultBoard, CloudFaults } from "./cloud/cloud-faults.ts";
+export { SimulatorClock } from "./cloud/simulator.clock.ts";

@@ -53,6 +53,19 @@ export interface CreateProviderServer {
   readonly userData: string;
 }
 
+/**
+ * What a cloud offers now, read from its own list endpoints; the names are those the catalog file
+ * uses (`Region.providerRegion`, `PlanOffer.providerSize`, `Image.providerImages`).
+ */
+export interface CloudOfferings {
+  /** Regions where servers can be created: DO region slugs, Hetzner locations, OVH regions. */
+  readonly regions: readonly string[];
+  /** Each size that can be ordered (DO size slugs, Hetzner server types, OVH flavors) and its regions. */
+  readonly sizes: Readonly<Record<string, readonly string[]>>;
+  /** Each public image (DO slugs, Hetzner and OVH names) and the regions it can be created in. */
+  readonly images: Readonly<Record<string, readonly string[]>>;
+}
+
 export const CLOUD_FAILURE_KINDS = [
   /** Connection refused or reset, 5xx: nothing sensible came back; safe to retry after a lookup. */
   "UNAVAILABLE",
@@ -110,6 +123,8 @@ export interface CloudProvider {
   /** A server already gone (404) is success: null. */
   deleteServer(providerServerId: string): CloudResult<ProviderActionRef | null>;
   getAction(action: ProviderActionRef): CloudResult<ProviderActionState>;
+  /** Its regions, sizes and images as of now, every page read: to check the catalog against. */
+  offerings(): CloudResult<CloudOfferings>;
 }
 
 /** The providers configured in this deployment; a missing one makes its regions unavailable. */

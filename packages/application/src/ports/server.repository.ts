@@ -75,6 +75,18 @@ export type ServerChangeOutcome =
   /** The stored status was not in `from`, an operation was pending under `whileIdle`, or the server is gone: nothing was written. */
   | { readonly status: "STALE"; readonly server: Server | null };
 
+/**
+ * Thrown by `change` when `changes.providerServerId` is already another server's at that provider.
+ * A provider never hands one id out twice, so trying again cannot store it: the server this change
+ * is about cannot be provisioned.
+ */
+export class ProviderServerIdTaken extends Error {
+  constructor(readonly providerServerId: string) {
+    super(`provider server ${providerServerId} already belongs to another server`);
+    this.name = "ProviderServerIdTaken";
+  }
+}
+
 export interface ServerCursor {
   readonly createdAt: Date;
   readonly id: string;
@@ -107,7 +119,10 @@ export interface ServerRepository {
     readonly quotaLimit: number;
     readonly job: ServerJob;
   }): Promise<PlaceOrderOutcome>;
-  /** A status change (or field change) as compare-and-set; see ServerChange. */
+  /**
+   * A status change (or field change) as compare-and-set; see ServerChange. Throws
+   * ProviderServerIdTaken, having written nothing, when the provider server id is another server's.
+   */
   change(change: ServerChange): Promise<ServerChangeOutcome>;
   findById(id: string): Promise<Server | null>;
   /** In the order of `ids`; null where there is none. For DataLoaders and subscriptions. */

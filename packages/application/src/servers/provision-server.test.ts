@@ -132,6 +132,42 @@ describe("provisioning", () => {
     expect((await late.kit.servers.findById(late.server.id))!.failureReason).toMatch(/in time/);
   });
 
+  it("FAILS with a refund in one run when the cloud hands out an id another server holds", async () => {
+    const { kit, user, run, cloud } = await ordered();
+    expect(await run()).toMatchObject({ status: "ACTIVE" });
+    const before = await kit.balance(user.id);
+    cloud.forgetEverything();
+    const again = await kit.useCases.orderServer({ ...ORDER, idempotencyKey: "order-2" }, user.ctx);
+    if (!again.ok) throw new Error(again.error.message);
+    const second = again.value.server;
+    const [job] = kit.servers.takeJobs();
+
+    expect(await kit.runJob(job!, false)).toEqual({ serverId: second.id, status: "FAILED", noop: false });
+    const failed = await kit.servers.findById(second.id);
+    expect(failed).toMatchObject({ status: "FAILED", providerServerId: null });
+    expect(failed!.failureReason).toMatch(/another server already has/);
+    expect(await kit.balance(user.id)).toBe(before);
+    // The server made for it is deleted; nothing is done to the id's first owner.
+    expect(cloud.live().filter((s) => s.serverId === second.id && s.state !== "DELETING")).toEqual([]);
+    expect(cloud.calls.createServer).toBe(2);
+  });
+
+  it("FAILS with a refund on the last attempt whatever stopped it, instead of staying PROVISIONING", async () => {
+    const { kit, user, server, run } = await ordered();
+    const change = kit.servers.change.bind(kit.servers);
+    kit.servers.change = async (c) => {
+      if (c.changes?.providerServerId) throw new Error("connection terminated unexpectedly");
+      return change(c);
+    };
+    await expect(run()).rejects.toThrow(/connection terminated/);
+    expect((await kit.servers.findById(server.id))!.status).toBe("PROVISIONING");
+    expect(await run(true)).toEqual({ serverId: server.id, status: "FAILED", noop: false });
+    expect((await kit.servers.findById(server.id))!.failureReason).toBe(
+      "Provisioning stopped on an internal error.",
+    );
+    expect(await kit.balance(user.id)).toBe(1_000_000n);
+  });
+
   it("does nothing for a server already past the step, or deleted before it started", async () => {
     const { kit, user, server, run, cloud } = await ordered();
     expect(await kit.useCases.deleteServer({ serverId: server.id }, user.ctx)).toMatchObject({ ok: true });

@@ -1,4 +1,5 @@
 import { cloudInitUserData, type Server } from "@peykarband/domain";
+import { ProviderServerIdTaken } from "../ports/server.repository.ts";
 import type {
   CloudFailure,
   CloudProvider,
@@ -8,7 +9,13 @@ import type {
 import { awaitProvider } from "./await-provider.ts";
 import { failServer } from "./fail-server.ts";
 import { publishOutcome } from "./publish-change.ts";
-import { describeFailure, isPermanent, requireLease, retryLater } from "./server-job-retry.ts";
+import {
+  describeFailure,
+  isPermanent,
+  requireLease,
+  retryLater,
+  ServerJobRetryError,
+} from "./server-job-retry.ts";
 import type { ServerDeps } from "./server-deps.ts";
 import type { ServerJobReport } from "./server-use-cases.contract.ts";
 
@@ -29,6 +36,23 @@ const noop = (server: Server): ServerJobReport => ({
  * keep the oldest and delete the other; the orphan sweep catches anything left.
  */
 export async function provisionServer(
+  deps: ServerDeps,
+  job: { serverId: string; isLastAttempt: boolean; holdsLease: () => boolean },
+): Promise<ServerJobReport> {
+  try {
+    return await provision(deps, job);
+  } catch (error) {
+    // No run after the last can end the server: whatever went wrong, it fails (and is refunded)
+    // rather than staying PROVISIONING with the first hour charged. A run that lost its lease
+    // leaves the server to the worker that holds it.
+    if (!job.isLastAttempt || error instanceof ServerJobRetryError || !job.holdsLease()) throw error;
+    const server = await deps.servers.findById(job.serverId);
+    if (!server || (server.status !== "PENDING" && server.status !== "PROVISIONING")) throw error;
+    return failServer(deps, server, "Provisioning stopped on an internal error.", []);
+  }
+}
+
+async function provision(
   deps: ServerDeps,
   job: { serverId: string; isLastAttempt: boolean; holdsLease: () => boolean },
 ): Promise<ServerJobReport> {
@@ -78,6 +102,15 @@ export async function provisionServer(
 
   const stored = await storeProviderServerId(deps, provider, server, providerServerId);
   if (stored.status === "STALE") return noop(stored.server);
+  if (stored.status === "TAKEN") {
+    // Only what carries our id is deleted: the id itself may still name the other server's.
+    return failServer(
+      deps,
+      server,
+      `The cloud gave this server the id ${stored.providerServerId}, which another server already has.`,
+      [],
+    );
+  }
   if (stored.providerServerId !== providerServerId) action = null;
   server = stored.server;
   providerServerId = stored.providerServerId;
@@ -106,7 +139,9 @@ async function storeProviderServerId(
   server: Server,
   providerServerId: string,
 ): Promise<
-  { status: "STORED"; server: Server; providerServerId: string } | { status: "STALE"; server: Server }
+  | { status: "STORED"; server: Server; providerServerId: string }
+  | { status: "STALE"; server: Server }
+  | { status: "TAKEN"; providerServerId: string }
 > {
   let keep = providerServerId;
   const again = await provider.findByServerId(server.id);
@@ -116,13 +151,19 @@ async function storeProviderServerId(
     for (const extra of again.value.slice(1)) await provider.deleteServer(extra.providerServerId);
   }
   if (server.providerServerId === keep) return { status: "STORED", server, providerServerId: keep };
-  const outcome = await deps.servers.change({
-    serverId: server.id,
-    from: ["PROVISIONING"],
-    to: "PROVISIONING",
-    changes: { providerServerId: keep },
-    at: deps.clock.now(),
-  });
+  let outcome;
+  try {
+    outcome = await deps.servers.change({
+      serverId: server.id,
+      from: ["PROVISIONING"],
+      to: "PROVISIONING",
+      changes: { providerServerId: keep },
+      at: deps.clock.now(),
+    });
+  } catch (error) {
+    if (error instanceof ProviderServerIdTaken) return { status: "TAKEN", providerServerId: keep };
+    throw error;
+  }
   if (outcome.status === "CHANGED")
     return { status: "STORED", server: outcome.server, providerServerId: keep };
   const now = outcome.server ?? server;

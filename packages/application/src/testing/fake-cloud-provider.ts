@@ -1,6 +1,7 @@
 import { err, ok, type CloudProviderName } from "@peykarband/domain";
 import type {
   CloudFailure,
+  CloudOfferings,
   CloudProvider,
   CloudResult,
   CreateProviderServer,
@@ -57,6 +58,8 @@ export class FakeCloudProvider implements CloudProvider {
   readonly servers: FakeServer[] = [];
   readonly calls: Record<string, number> = {};
   actionPolls = 2;
+  /** What `offerings()` answers. */
+  offered: CloudOfferings = { regions: [], sizes: {}, images: {} };
   private readonly faults = new Map<Method, CloudFailure[]>();
   private readonly actions = new Map<string, FakeAction>();
   private loseCreates = 0;
@@ -82,6 +85,17 @@ export class FakeCloudProvider implements CloudProvider {
   /** The next action started ends in ERROR with this message, its effect never applied. */
   failNextAction(message = "simulated action error"): this {
     this.failingActions.push(message);
+    return this;
+  }
+
+  /**
+   * A simulator restarted with its memory wiped: the servers it made are forgotten and its ids
+   * start over, so it hands out ids it gave before (the sandbox's clouds did once).
+   */
+  forgetEverything(): this {
+    this.servers.splice(0);
+    this.actions.clear();
+    this.seq = 0;
     return this;
   }
 
@@ -112,6 +126,11 @@ export class FakeCloudProvider implements CloudProvider {
       return err(failure("TIMEOUT", { message: "no answer within the deadline" }));
     }
     return ok({ server: this.view(server), action });
+  }
+
+  async offerings() {
+    const fault = this.count("offerings");
+    return fault ? err(fault) : ok(this.offered);
   }
 
   async findByServerId(serverId: string) {

@@ -1,14 +1,15 @@
 import { canTransition, type Server, type ServerStatusChange } from "@peykarband/domain";
 import type { KeysetPageQuery } from "../ports/keyset-page.ts";
-import type {
-  PlaceOrderOutcome,
-  ServerChange,
-  ServerChangeOutcome,
-  ServerCursor,
-  ServerJob,
-  ServerListFilter,
-  ServerPage,
-  ServerRepository,
+import {
+  ProviderServerIdTaken,
+  type PlaceOrderOutcome,
+  type ServerChange,
+  type ServerChangeOutcome,
+  type ServerCursor,
+  type ServerJob,
+  type ServerListFilter,
+  type ServerPage,
+  type ServerRepository,
 } from "../ports/server.repository.ts";
 import { keysetPage } from "./in-memory-keyset-page.ts";
 import { roundTrip, type InMemoryWalletLedger } from "./in-memory-wallet-ledger.ts";
@@ -63,6 +64,18 @@ export class InMemoryServerRepository implements ServerRepository {
     if (change.whileIdle && server.pendingOperation !== null) return { status: "STALE", server };
     if (change.to !== server.status && !canTransition(server.status, change.to)) {
       throw new Error(`illegal server transition ${server.status} -> ${change.to}`);
+    }
+    const providerServerId = change.changes?.providerServerId;
+    if (
+      providerServerId !== undefined &&
+      [...this.rows.values()].some(
+        (other) =>
+          other.id !== server.id &&
+          other.provider === server.provider &&
+          other.providerServerId === providerServerId,
+      )
+    ) {
+      throw new ProviderServerIdTaken(providerServerId);
     }
     if (change.ledger) {
       const posted = this.ledger.write(change.ledger, false);

@@ -110,8 +110,8 @@ export async function createServerQueues(queue: JobQueue): Promise<void> {
 
 /**
  * The server use cases on the app's database, with the clouds this deployment sells (simulators in
- * sandbox mode), publishing status changes on `bus`. The catalog file is synced into the database
- * first: servers reference its rows.
+ * sandbox mode), publishing status changes on `bus`. The catalog file, checked against what those
+ * clouds offer, is synced into the database first: servers reference its rows.
  */
 export async function composeServers(input: {
   readonly config: Config;
@@ -120,14 +120,21 @@ export async function composeServers(input: {
   readonly queue: JobQueue;
   readonly bus: ServerStatusPubSub;
   readonly overrides?: ServerOverrides;
+  /** Told about every catalog entry a cloud does not offer. */
+  readonly logger?: { warn(message: string, meta?: Record<string, unknown>): unknown };
 }): Promise<ServerUseCases> {
-  const { config, database, accounts, queue, bus, overrides = {} } = input;
-  await syncCatalogFile(database.db, config.catalogFile, accounts.clock.now());
-  await createServerQueues(queue);
+  const { config, database, accounts, queue, bus, overrides = {}, logger } = input;
   const providers = createCloudProviders(config, {
     ...simulatedClouds(config, overrides.cloudSimulators),
     ...(overrides.cloudTiming ? { timing: overrides.cloudTiming } : {}),
   });
+  const synced = await syncCatalogFile(database.db, config.catalogFile, accounts.clock.now(), {
+    providers,
+  });
+  for (const mismatch of synced.mismatches)
+    logger?.warn("catalog entry not offered by its cloud", { ...mismatch });
+  for (const cloud of synced.unchecked) logger?.warn("catalog not checked against a cloud", { ...cloud });
+  await createServerQueues(queue);
   return createServerUseCases({
     servers: new DrizzleServerRepository(database.db, queue),
     catalog: new DrizzleCatalog(database.db),

@@ -92,6 +92,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
       queue,
       bus,
       overrides: { ...overrides, ...(cloudSimulators ? { cloudSimulators } : {}) },
+      logger,
     });
     const app = { version: APP_VERSION, sandbox: config.sandbox };
     const schema = await buildGatewaySchema();

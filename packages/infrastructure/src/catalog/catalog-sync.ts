@@ -2,7 +2,14 @@ import { and, isNull, notInArray, sql, type SQL } from "drizzle-orm";
 import type { PgColumn } from "drizzle-orm/pg-core";
 import type { Db } from "../database/database.ts";
 import { images, planOffers, plans, regions } from "../database/schema.ts";
+import type { CloudProviders } from "@peykarband/application";
 import { loadCatalogFile, type CatalogDefinition } from "./catalog-file.ts";
+import {
+  checkCatalogOffers,
+  readCloudOfferings,
+  type CatalogMismatch,
+  type UncheckedCloud,
+} from "./catalog-offers.check.ts";
 
 const excluded = (columns: Record<string, PgColumn>): Record<string, SQL> =>
   Object.fromEntries(
@@ -154,9 +161,33 @@ export async function syncCatalog(db: Db, catalog: CatalogDefinition, at: Date):
   });
 }
 
-/** What the program does at start: read and check the operators' file, then sync the tables to it. */
-export async function syncCatalogFile(db: Db, file: string, at: Date): Promise<CatalogDefinition> {
-  const catalog = await loadCatalogFile(file);
+/** What the sync did: the catalog as written, and where the clouds disagreed with the file. */
+export interface CatalogSyncReport {
+  readonly catalog: CatalogDefinition;
+  readonly mismatches: readonly CatalogMismatch[];
+  readonly unchecked: readonly UncheckedCloud[];
+}
+
+/** How long a start waits for a cloud's lists before syncing its entries unchecked. */
+const OFFERINGS_DEADLINE_MS = 15_000;
+
+/**
+ * What the program does at start: read and check the operators' file, check it against what each
+ * configured cloud offers (docs/provisioning.md, "The catalog and the clouds"), then sync the
+ * tables to the result.
+ */
+export async function syncCatalogFile(
+  db: Db,
+  file: string,
+  at: Date,
+  clouds: { readonly providers: CloudProviders; readonly deadlineMs?: number } = { providers: {} },
+): Promise<CatalogSyncReport> {
+  const fromFile = await loadCatalogFile(file);
+  const { offerings, unchecked } = await readCloudOfferings(
+    clouds.providers,
+    clouds.deadlineMs ?? OFFERINGS_DEADLINE_MS,
+  );
+  const { catalog, mismatches } = checkCatalogOffers(fromFile, offerings);
   await syncCatalog(db, catalog, at);
-  return catalog;
+  return { catalog, mismatches, unchecked };
 }

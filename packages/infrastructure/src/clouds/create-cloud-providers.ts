@@ -26,6 +26,8 @@ export interface CloudProviderOverrides {
   readonly hetzner?: { readonly baseUrl: string; readonly token: string };
   readonly ovh?: {
     readonly baseUrl: string;
+    /** Default OVH_EU_URL: the simulator stands in for it, and we sign as python-ovh would. */
+    readonly signedBaseUrl?: string;
     readonly credentials: OvhCredentials;
     readonly serviceName: string;
   };
@@ -72,7 +74,7 @@ export function createCloudProviders(
     });
   }
 
-  const ovh = overrides.ovh ?? ovhFromConfig(config);
+  const ovh = overrides.ovh ? { signedBaseUrl: OVH_EU_URL, ...overrides.ovh } : ovhFromConfig(config);
   if (ovh) providers.OVH = new OvhCloudProvider({ ...ovh, deployment, timing });
   return providers;
 }

@@ -1,4 +1,4 @@
-import { SERVER_JOB_NAMES, type ServerJobData } from "@peykarband/application";
+import { ProviderServerIdTaken, SERVER_JOB_NAMES, type ServerJobData } from "@peykarband/application";
 import { Rial, serverFailureRefund, type Server } from "@peykarband/domain";
 import { sql } from "drizzle-orm";
 import { randomUUID } from "node:crypto";
@@ -264,17 +264,18 @@ for (const target of testDatabases()) {
         at: new Date(),
       });
       expect(active).toMatchObject({ server: { status: "ACTIVE", ipv4: "203.0.113.7", version: 4 } });
-      // Another server may not claim the same provider server.
+      // Another server may not claim the same provider server: the use case is told so by name.
       const other = await placed(aServer(user.id));
-      await expect(
-        repo.change({
-          serverId: other.id,
-          from: ["PENDING"],
-          to: "PENDING",
-          changes: { providerServerId: "do-12345" },
-          at: new Date(),
-        }),
-      ).rejects.toThrow();
+      const taken = repo.change({
+        serverId: other.id,
+        from: ["PENDING"],
+        to: "PENDING",
+        changes: { providerServerId: "do-12345" },
+        at: new Date(),
+      });
+      await expect(taken).rejects.toBeInstanceOf(ProviderServerIdTaken);
+      await expect(taken).rejects.toMatchObject({ providerServerId: "do-12345" });
+      expect((await repo.findById(other.id))?.providerServerId).toBeNull();
       const deletedAt = new Date("2026-03-22T00:00:00.000Z");
       await repo.change({ serverId: server.id, from: ["ACTIVE"], to: "DELETING", at: deletedAt });
       const deleted = await repo.change({

@@ -1,13 +1,14 @@
-import type {
-  IdGenerator,
-  PlaceOrderOutcome,
-  ServerChange,
-  ServerChangeOutcome,
-  ServerCursor,
-  ServerJob,
-  ServerListFilter,
-  ServerPage,
-  ServerRepository,
+import {
+  ProviderServerIdTaken,
+  type IdGenerator,
+  type PlaceOrderOutcome,
+  type ServerChange,
+  type ServerChangeOutcome,
+  type ServerCursor,
+  type ServerJob,
+  type ServerListFilter,
+  type ServerPage,
+  type ServerRepository,
 } from "@peykarband/application";
 import type { KeysetPageQuery } from "@peykarband/application";
 import {
@@ -106,6 +107,17 @@ export class DrizzleServerRepository implements ServerRepository {
 
   async change(change: ServerChange): Promise<ServerChangeOutcome> {
     if (!isUuid(change.serverId)) return { status: "STALE", server: null };
+    try {
+      return await this.#change(change);
+    } catch (error) {
+      const { providerServerId } = change.changes ?? {};
+      if (providerServerId !== undefined && violates(error, PROVIDER_SERVER_ID_UNIQUE))
+        throw new ProviderServerIdTaken(providerServerId);
+      throw error;
+    }
+  }
+
+  #change(change: ServerChange): Promise<ServerChangeOutcome> {
     return this.db.transaction(async (tx) => {
       // The row lock orders concurrent changes; the status condition below is the compare-and-set.
       const [current] = await tx.select().from(servers).where(eq(servers.id, change.serverId)).for("update");
@@ -266,4 +278,14 @@ async function findByKey(tx: Tx, userId: string, idempotencyKey: string): Promis
     .from(servers)
     .where(and(eq(servers.userId, userId), eq(servers.idempotencyKey, idempotencyKey)));
   return row ? toServer(row) : null;
+}
+
+const PROVIDER_SERVER_ID_UNIQUE = "servers_provider_server_id_unique";
+
+/** A unique violation of `constraint`. drizzle wraps the driver's error as `cause`; postgres.js names the constraint `constraint_name`, PGlite `constraint`. */
+function violates(error: unknown, constraint: string): boolean {
+  const cause = error instanceof Error && error.cause !== undefined ? error.cause : error;
+  if (typeof cause !== "object" || cause === null) return false;
+  const { code, constraint_name: postgresJs, constraint: pglite } = cause as Record<string, unknown>;
+  return code === "23505" && (postgresJs === constraint || pglite === constraint);
 }

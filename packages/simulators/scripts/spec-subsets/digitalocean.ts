@@ -1,6 +1,6 @@
 /**
  * The part of DigitalOcean's official OpenAPI document the simulator and its tests need: the droplet
- * and action operations, and every component they reach. Run through extract-spec-subsets.ts.
+ * and action operations, the regions, sizes, images and SSH keys lists, and every component they reach. Run through extract-spec-subsets.ts.
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -25,6 +25,10 @@ const OPERATIONS: readonly (readonly [path: string, method: string])[] = [
   ["/v2/droplets/{droplet_id}/actions", "post"],
   ["/v2/droplets/{droplet_id}/actions/{action_id}", "get"],
   ["/v2/actions/{action_id}", "get"],
+  ["/v2/regions", "get"],
+  ["/v2/sizes", "get"],
+  ["/v2/images", "get"],
+  ["/v2/account/keys", "get"],
 ];
 
 const SECURITY_SCHEME = "bearer_auth";

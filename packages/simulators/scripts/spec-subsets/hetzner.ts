@@ -1,6 +1,7 @@
 /**
  * The part of the Hetzner Cloud OpenAPI document the simulator and its tests need: the server and
- * action operations (the spec inlines every schema, so no component is reached), the documented
+ * action operations and the lists read before a create (the spec inlines every schema, so no
+ * component is reached), the documented
  * error codes as data, and the description sections that define pagination, rate limits and label
  * selectors. Run through extract-spec-subsets.ts.
  */
@@ -33,6 +34,11 @@ const OPERATIONS: readonly (readonly [path: string, method: string])[] = [
   ["/servers/{id}/actions/rebuild", "post"],
   ["/servers/{id}/actions/change_type", "post"],
   ["/actions/{id}", "get"],
+  ["/actions", "get"],
+  ["/server_types", "get"],
+  ["/locations", "get"],
+  ["/images", "get"],
+  ["/ssh_keys", "get"],
 ];
 
 /** The sections of `info.description` that define behaviour the simulator copies. */

@@ -37,6 +37,8 @@ const OPERATIONS: readonly (readonly [file: string, method: string, path: string
   ["ovh-cloud.json", "GET", `${PROJECT}/flavor`],
   ["ovh-cloud.json", "GET", `${PROJECT}/image`],
   ["ovh-cloud.json", "GET", `${PROJECT}/region`],
+  ["ovh-cloud.json", "GET", `${PROJECT}/sshkey`],
+  ["ovh-cloud.json", "GET", "/cloud/project"],
   ["ovh-auth.json", "GET", "/auth/time"],
 ];
 

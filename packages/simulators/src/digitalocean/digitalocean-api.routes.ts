@@ -11,7 +11,7 @@ import {
   unprocessable,
   type DoError,
 } from "./digitalocean.errors.ts";
-import { DO_REGIONS } from "./digitalocean.inventory.ts";
+import { DO_REGIONS, DO_SSH_KEYS } from "./digitalocean.inventory.ts";
 import { paginate } from "./digitalocean.pagination.ts";
 
 export interface DigitalOceanContext {
@@ -26,7 +26,7 @@ const TAG = /^[a-zA-Z0-9_:-]{1,255}$/;
 const MAX_USER_DATA_BYTES = 64 * 1024;
 const SIMPLE_ACTIONS = new Set(["power_on", "power_off", "shutdown", "reboot", "power_cycle"]);
 
-/** Droplets and actions of the DigitalOcean v2 API (shared/external-apis.md §1; the spec wins). */
+/** Droplets and actions of the DigitalOcean v2 API (spec-subsets/digitalocean.json). */
 export function digitalOceanApiRoutes(context: DigitalOceanContext): CloudRoute[] {
   const { account } = context;
   const authed =
@@ -131,7 +131,7 @@ function readCreate(account: DigitalOceanAccount, body: string) {
   if (isDoError(input)) return input;
   if (input.names !== undefined)
     return unprocessable("this simulator creates one Droplet at a time: send name, not names");
-  const { name, size, image, region, tags, user_data: userData, ipv6 } = input;
+  const { name, size, image, region, tags, user_data: userData, ipv6, ssh_keys: sshKeys } = input;
   if (typeof name !== "string" || name.length === 0) return unprocessable("Name is required.");
   if (name.length > 255 || !NAME.test(name))
     return unprocessable("Only valid hostname characters are allowed. (a-z, A-Z, 0-9, . and -)");
@@ -161,6 +161,8 @@ function readCreate(account: DigitalOceanAccount, body: string) {
   if (userData !== undefined && Buffer.byteLength(userData) > MAX_USER_DATA_BYTES)
     return unprocessable("user_data is limited to 64 KiB");
   if (ipv6 !== undefined && typeof ipv6 !== "boolean") return unprocessable("ipv6 must be a boolean");
+  const keyProblem = checkSshKeys(sshKeys);
+  if (keyProblem) return keyProblem;
   return {
     name,
     region: chosenRegion,
@@ -170,6 +172,18 @@ function readCreate(account: DigitalOceanAccount, body: string) {
     ipv6: ipv6 === true,
     userData: userData ?? "",
   };
+}
+
+/** Each SSH key must be one of the account's, by id or fingerprint, as the API requires. */
+function checkSshKeys(keys: unknown): DoError | undefined {
+  if (keys === undefined || keys === null) return undefined;
+  if (!Array.isArray(keys)) return unprocessable("ssh_keys must be an array of key ids or fingerprints");
+  const unknown = keys.find(
+    (key) => !DO_SSH_KEYS.some((known) => known.id === key || known.fingerprint === key),
+  );
+  return unknown === undefined
+    ? undefined
+    : unprocessable(`ssh_keys: ${JSON.stringify(unknown)} is not an SSH key of this account`);
 }
 
 /** A region may be given by a prefix (`nyc`): the API then picks a datacenter in it. */

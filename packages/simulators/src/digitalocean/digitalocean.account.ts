@@ -1,4 +1,6 @@
+import type { AddressPool } from "../cloud/address.pool.ts";
 import type { CloudFaultBoard } from "../cloud/cloud-faults.ts";
+import { ProviderIdSequence } from "../cloud/provider-id.sequence.ts";
 import { NOT_FOUND, unprocessable, type DoError } from "./digitalocean.errors.ts";
 import {
   DO_IMAGES,
@@ -96,14 +98,18 @@ export class DigitalOceanAccount {
   readonly #droplets = new Map<number, Droplet>();
   readonly #actions = new Map<number, DoAction>();
   #pending: PendingAction[] = [];
-  #nextDropletId = 3_164_444;
-  #nextActionId = 36_804_636;
-  #addressesGiven = 0;
+  readonly #dropletIds: ProviderIdSequence;
+  readonly #actionIds: ProviderIdSequence;
+  #privateAddressesGiven = 0;
 
   constructor(
     private readonly faults: CloudFaultBoard,
+    private readonly addresses: AddressPool,
     private readonly now: () => number = Date.now,
-  ) {}
+  ) {
+    this.#dropletIds = new ProviderIdSequence(now);
+    this.#actionIds = new ProviderIdSequence(now);
+  }
 
   region = (slug: string) => DO_REGIONS.find((r) => r.slug === slug);
   size = (slug: string) => DO_SIZES.find((s) => s.slug === slug);
@@ -128,7 +134,7 @@ export class DigitalOceanAccount {
 
   create(spec: CreateDroplet): { droplet: Droplet; action: DoAction } {
     this.settle();
-    const id = this.#nextDropletId++;
+    const id = this.#dropletIds.next();
     const droplet: Droplet = {
       id,
       name: spec.name,
@@ -226,7 +232,7 @@ export class DigitalOceanAccount {
   #start(droplet: Droplet, type: string, complete: (droplet: Droplet) => void): DoAction {
     const startedAt = this.now();
     const action: DoAction = {
-      id: this.#nextActionId++,
+      id: this.#actionIds.next(),
       status: "in-progress",
       type,
       started_at: iso(startedAt),
@@ -247,21 +253,20 @@ export class DigitalOceanAccount {
     return action;
   }
 
-  /** Public IPv4 from the documentation ranges, a private VPC address, and an IPv6 when asked for. */
+  /** A public IPv4 and, when asked for, an IPv6 from the shared pool, plus a private VPC address. */
   #addresses(ipv6: boolean): Droplet["networks"] {
-    const n = this.#addressesGiven++;
-    const block = n % 506 < 253 ? "203.0.113" : "198.51.100";
-    const host = (n % 253) + 1;
+    const given = this.addresses.take();
+    const n = this.#privateAddressesGiven++;
     const v4: NetworkV4[] = [
       { ip_address: `10.114.0.${(n % 250) + 2}`, netmask: "255.255.240.0", gateway: "nil", type: "private" },
-      { ip_address: `${block}.${host}`, netmask: "255.255.255.0", gateway: `${block}.254`, type: "public" },
+      { ip_address: given.ipv4, netmask: "255.255.255.0", gateway: given.ipv4Gateway, type: "public" },
     ];
     const v6: NetworkV6[] = ipv6
       ? [
           {
-            ip_address: `2001:db8:10:${(n + 1).toString(16)}::1`,
+            ip_address: `${given.ipv6Prefix}1`,
             netmask: 64,
-            gateway: `2001:db8:10:${(n + 1).toString(16)}::fffe`,
+            gateway: `${given.ipv6Prefix}fffe`,
             type: "public",
           },
         ]

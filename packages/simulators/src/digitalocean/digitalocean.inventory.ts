@@ -88,3 +88,21 @@ export const DO_IMAGES: readonly DoImage[] = [
   image(160_000_001, "ubuntu-24-04-x64", "Ubuntu", "24.04 (LTS) x64"),
   image(160_000_002, "debian-12-x64", "Debian", "12 x64"),
 ];
+
+/** `#/components/schemas/sshKeys`: the keys on the account, which droplets may be created with. */
+export interface DoSshKey {
+  readonly id: number;
+  readonly fingerprint: string;
+  readonly public_key: string;
+  readonly name: string;
+}
+
+export const DO_SSH_KEYS: readonly DoSshKey[] = [
+  {
+    id: 512_189,
+    fingerprint: "3b:16:bf:e4:8b:00:8b:b8:59:8c:a9:d3:f0:19:45:fa",
+    public_key:
+      "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIGR3CJdGlHNbgWMfVp6zS0jqyR8wbEeyDsQlJLC6zT3e sandbox@peykarband",
+    name: "peykarband-sandbox",
+  },
+];

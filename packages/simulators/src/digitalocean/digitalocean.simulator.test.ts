@@ -1,7 +1,6 @@
 import { readFileSync } from "node:fs";
 import { Ajv, type ValidateFunction } from "ajv";
 import addFormatsModule from "ajv-formats";
-import { setTimeout as sleep } from "node:timers/promises";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { startDigitalOceanSimulator, type DigitalOceanSimulator } from "./digitalocean.simulator.ts";
 
@@ -164,11 +163,20 @@ describe("DigitalOcean v2 simulator", () => {
         action: { status: string };
       }
     ).action.status;
-  const settle = () => sleep(ACTION_MS + 30);
+  // The simulator's clock stands still until a test moves it: an action is in progress until then,
+  // however loaded the machine.
+  let clock = Date.now();
+  const settle = () => {
+    clock += ACTION_MS;
+  };
   const errorId = (answer: Answer) => (answer.json as { id: string }).id;
 
   beforeAll(async () => {
-    sim = await startDigitalOceanSimulator({ faults: { actionMs: ACTION_MS }, random: () => 0 });
+    sim = await startDigitalOceanSimulator({
+      faults: { actionMs: ACTION_MS },
+      random: () => 0,
+      now: () => clock,
+    });
   });
   beforeEach(() => sim.faults.reset());
   afterAll(() => sim.close());
@@ -197,9 +205,44 @@ describe("DigitalOcean v2 simulator", () => {
     const after = (await getDroplet(droplet.id)).droplet;
     expect(after).toMatchObject({ status: "active", locked: false });
     const publicV4 = after.networks.v4.find((n) => n.type === "public")!.ip_address;
-    expect(publicV4).toMatch(/^(203\.0\.113|198\.51\.100)\.\d+$/);
+    expect(publicV4).toMatch(/^(192\.0\.2|198\.51\.100|203\.0\.113)\.\d+$/);
     expect(after.networks.v6[0]!.ip_address).toMatch(/^2001:db8:/);
     expect(sim.droplets.withTag("peykarband-server:0190c4d2-7f1e-7000-8000-000000000001")).toHaveLength(1);
+  });
+
+  it("lists regions, sizes, images and the account's SSH keys as the spec says, in pages", async () => {
+    const regions = (await call("GET", "/v2/regions", "/v2/regions?per_page=2")).json as {
+      regions: { slug: string }[];
+      links: { pages?: Record<string, string> };
+      meta: { total: number };
+    };
+    expect(regions.regions.map((r) => r.slug)).toEqual(["fra1", "ams3"]);
+    expect(regions.meta.total).toBe(3);
+    expect(regions.links.pages?.next).toBe(`${sim.url}/v2/regions?per_page=2&page=2`);
+    const sizes = (await call("GET", "/v2/sizes", "/v2/sizes")).json as { sizes: { slug: string }[] };
+    expect(sizes.sizes.map((s) => s.slug)).toEqual(["s-1vcpu-1gb", "s-1vcpu-2gb", "s-2vcpu-4gb"]);
+    const images = (await call("GET", "/v2/images", "/v2/images?type=distribution")).json as {
+      images: { slug: string }[];
+    };
+    expect(images.images.map((i) => i.slug)).toEqual(["ubuntu-24-04-x64", "debian-12-x64"]);
+    expect((await call("GET", "/v2/images", "/v2/images?type=application")).json).toMatchObject({
+      images: [],
+    });
+    const keys = (await call("GET", "/v2/account/keys", "/v2/account/keys")).json as {
+      ssh_keys: { id: number; fingerprint: string }[];
+    };
+    expect(keys.ssh_keys).toHaveLength(1);
+
+    // A droplet may be created with those keys, by id or fingerprint, and with no other.
+    const [key] = keys.ssh_keys;
+    expect((await create({ name: "keyed", ssh_keys: [key!.id, key!.fingerprint] })).status).toBe(202);
+    const unknown = await create({ name: "unkeyed", ssh_keys: [key!.id + 1] });
+    expect(unknown.status).toBe(422);
+    expect(unknown.json).toMatchObject({
+      id: "unprocessable_entity",
+      message: expect.stringMatching(/ssh_keys/),
+    });
+    expect(sim.droplets.list().filter((d) => d.name === "unkeyed")).toEqual([]);
   });
 
   it("lists by tag in pages: links.pages and meta.total, followed to the end", async () => {

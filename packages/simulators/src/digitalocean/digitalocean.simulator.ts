@@ -1,7 +1,9 @@
 import { randomBytes } from "node:crypto";
+import { AddressPool } from "../cloud/address.pool.ts";
 import { CloudFaultBoard, HEALTHY_CLOUD, type CloudFaults } from "../cloud/cloud-faults.ts";
 import { startCloudSimulatorServer } from "../cloud/cloud-simulator.server.ts";
 import { digitalOceanApiRoutes, type DigitalOceanContext } from "./digitalocean-api.routes.ts";
+import { digitalOceanCatalogRoutes } from "./digitalocean-catalog.routes.ts";
 import { DigitalOceanAccount, type Droplet, type DoAction } from "./digitalocean.account.ts";
 import { errorReply, NOT_FOUND, SERVER_ERROR, TOO_MANY_REQUESTS } from "./digitalocean.errors.ts";
 import { DigitalOceanRateLimit } from "./digitalocean.rate-limit.ts";
@@ -21,6 +23,13 @@ export interface DigitalOceanSimulatorOptions {
   readonly retryAfterSeconds?: number;
   /** Decides the 5xx fault; tests may make it predictable. Default Math.random. */
   readonly random?: () => number;
+  /** Where public addresses come from; simulators sharing one never show the same address twice. */
+  readonly addresses?: AddressPool;
+  /**
+   * The provider's clock, Unix ms: it decides when actions end. Default Date.now; a test that
+   * must see an action still running gives a clock it moves on itself.
+   */
+  readonly now?: () => number;
 }
 
 /** Read access to the account, for tests: copies, so a test cannot change the provider's mind. */
@@ -45,7 +54,7 @@ export async function startDigitalOceanSimulator(
   options: DigitalOceanSimulatorOptions = {},
 ): Promise<DigitalOceanSimulator> {
   const faults = new CloudFaultBoard({ ...HEALTHY_CLOUD, ...options.faults });
-  const account = new DigitalOceanAccount(faults);
+  const account = new DigitalOceanAccount(faults, options.addresses ?? new AddressPool(), options.now);
   const limits = new DigitalOceanRateLimit(options.hourlyLimit ?? 5_000);
   const context: DigitalOceanContext = {
     account,
@@ -57,7 +66,7 @@ export async function startDigitalOceanSimulator(
   const server = await startCloudSimulatorServer({
     host: options.host ?? "127.0.0.1",
     port: options.port ?? 0,
-    routes: digitalOceanApiRoutes(context),
+    routes: [...digitalOceanApiRoutes(context), ...digitalOceanCatalogRoutes(context)],
     faults,
     serverError: () => errorReply(SERVER_ERROR),
     rateLimited: () => errorReply(TOO_MANY_REQUESTS, { ...limits.count(), "retry-after": retryAfter }),

@@ -5,6 +5,8 @@ import {
   HETZNER_IMAGES,
   HETZNER_LOCATIONS,
   HETZNER_SERVER_TYPES,
+  HETZNER_SSH_KEYS,
+  locationOfDatacenter,
   type HetznerImage,
   type HetznerLocation,
   type HetznerServerType,
@@ -47,8 +49,15 @@ export function validateCreateServer(body: unknown): Checked<CreateServerSpec> {
   if (input.location !== undefined && input.datacenter !== undefined) {
     return refuse("location", "location and datacenter are mutually exclusive");
   }
-  const location = byIdOrName(HETZNER_LOCATIONS, input.location ?? DEFAULT_LOCATION);
-  if (!location) return refuse("location", "location not found");
+  const location =
+    input.datacenter === undefined
+      ? byIdOrName(HETZNER_LOCATIONS, input.location ?? DEFAULT_LOCATION)
+      : locationOfDatacenter(input.datacenter);
+  if (!location) {
+    return input.datacenter === undefined
+      ? refuse("location", "location not found")
+      : refuse("datacenter", "datacenter not found");
+  }
   const labels = input.labels ?? {};
   const labelProblem = checkLabels(labels);
   if (labelProblem) return refuse("labels", labelProblem);
@@ -59,6 +68,8 @@ export function validateCreateServer(body: unknown): Checked<CreateServerSpec> {
   if (typeof startAfterCreate !== "boolean") return refuse("start_after_create", "must be a boolean");
   const sshKeys = input.ssh_keys ?? [];
   if (!Array.isArray(sshKeys)) return refuse("ssh_keys", "must be a list");
+  const unknownKey = sshKeys.find((key) => !byIdOrName(HETZNER_SSH_KEYS, key));
+  if (unknownKey !== undefined) return refuse("ssh_keys", `ssh key '${String(unknownKey)}' not found`);
   return {
     ok: true,
     value: {

@@ -95,10 +95,7 @@ export function hetznerServerRoutes(context: HetznerContext): CloudRoute[] {
                 durationMs: actionMs,
                 fails,
                 locks: true,
-                onSuccess: (s) => {
-                  s.status = "running";
-                  project.assignAddresses(s);
-                },
+                onSuccess: (s) => (s.status = "running"),
                 onFailure: broken,
               }),
             ]

@@ -153,3 +153,33 @@ function location(
 ): HetznerLocation {
   return { id, name, description, country, city, latitude, longitude, network_zone: "eu-central" };
 }
+
+/** An SSH key of the project (`/ssh_keys`): servers may be created with it, by id or name. */
+export interface HetznerSshKey {
+  readonly id: number;
+  readonly name: string;
+  readonly fingerprint: string;
+  readonly public_key: string;
+  readonly labels: Readonly<Record<string, string>>;
+  readonly created: string;
+}
+
+export const HETZNER_SSH_KEYS: readonly HetznerSshKey[] = [
+  {
+    id: 2_323_441,
+    name: "peykarband-sandbox",
+    fingerprint: "b7:2f:30:a0:2f:6c:58:6c:21:04:58:61:ba:06:3b:2f",
+    public_key:
+      "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIGR3CJdGlHNbgWMfVp6zS0jqyR8wbEeyDsQlJLC6zT3e sandbox@peykarband",
+    labels: {},
+    created: "2026-01-05T09:00:00Z",
+  },
+];
+
+/** The location of a data centre given by id or name (the deprecated `datacenter` of a create). */
+export function locationOfDatacenter(value: unknown): HetznerLocation | undefined {
+  const name = Object.entries(HETZNER_DATACENTERS).find(
+    ([, dc]) => dc.name === value || dc.id === value || String(dc.id) === value,
+  )?.[0];
+  return HETZNER_LOCATIONS.find((where) => where.name === name);
+}

@@ -1,4 +1,6 @@
 import { randomBytes } from "node:crypto";
+import type { AddressPool } from "../cloud/address.pool.ts";
+import { ProviderIdSequence } from "../cloud/provider-id.sequence.ts";
 import type { HetznerImage, HetznerLocation, HetznerServerType } from "./hetzner.inventory.ts";
 
 export const HETZNER_SERVER_STATUSES = [
@@ -25,10 +27,10 @@ export interface HetznerServerRecord {
   image: HetznerImage;
   userData: string;
   primaryDiskSize: number;
-  /** Set when the server first runs. */
-  ipv4: string | null;
-  /** The /64 network, set when the server first runs. */
-  ipv6: string | null;
+  /** Assigned at creation, as the API does (a server created without a public IPv4 is not simulated). */
+  readonly ipv4: string;
+  /** The /64 network, assigned at creation. */
+  readonly ipv6: string;
   /** The action that holds the server; other actions get 423 `locked` meanwhile. */
   lockedBy: number | null;
 }
@@ -65,9 +67,6 @@ interface PendingEffect {
   readonly statusBefore: HetznerServerStatus;
 }
 
-const FIRST_SERVER_ID = 60_000_001;
-const FIRST_ACTION_ID = 1_900_000_001;
-
 /**
  * One Hetzner Cloud project: its servers and their actions. Time is read, not ticked: every call
  * first settles the actions whose time has come, so what a client sees depends only on when it asks.
@@ -76,11 +75,16 @@ export class HetznerProject {
   readonly #servers = new Map<number, HetznerServerRecord>();
   readonly #actions = new Map<number, HetznerActionRecord>();
   readonly #effects = new Map<number, PendingEffect>();
-  #nextServerId = FIRST_SERVER_ID;
-  #nextActionId = FIRST_ACTION_ID;
-  #addressesGiven = 0;
+  readonly #serverIds: ProviderIdSequence;
+  readonly #actionIds: ProviderIdSequence;
 
-  constructor(private readonly now: () => number = Date.now) {}
+  constructor(
+    private readonly addresses: AddressPool,
+    private readonly now: () => number = Date.now,
+  ) {
+    this.#serverIds = new ProviderIdSequence(now);
+    this.#actionIds = new ProviderIdSequence(now);
+  }
 
   servers(): readonly HetznerServerRecord[] {
     this.settle();
@@ -100,12 +104,13 @@ export class HetznerProject {
   addServer(
     fields: Omit<HetznerServerRecord, "id" | "created" | "ipv4" | "ipv6" | "lockedBy">,
   ): HetznerServerRecord {
+    const addresses = this.addresses.take();
     const server: HetznerServerRecord = {
       ...fields,
-      id: this.#nextServerId++,
+      id: this.#serverIds.next(),
       created: new Date(this.now()),
-      ipv4: null,
-      ipv6: null,
+      ipv4: addresses.ipv4,
+      ipv6: `${addresses.ipv6Prefix}/64`,
       lockedBy: null,
     };
     this.#servers.set(server.id, server);
@@ -120,7 +125,7 @@ export class HetznerProject {
   startAction(server: HetznerServerRecord, plan: ActionPlan): HetznerActionRecord {
     const now = this.now();
     const action: HetznerActionRecord = {
-      id: this.#nextActionId++,
+      id: this.#actionIds.next(),
       command: plan.command,
       serverId: server.id,
       started: new Date(now),
@@ -164,14 +169,6 @@ export class HetznerProject {
         if (server) plan.onSuccess?.(server);
       }
     }
-  }
-
-  /** The server's public addresses, given once: IPv4 from the documentation ranges, an IPv6 /64. */
-  assignAddresses(server: HetznerServerRecord): void {
-    if (server.ipv4 !== null) return;
-    const n = this.#addressesGiven++;
-    server.ipv4 = n < 254 ? `203.0.113.${n + 1}` : `198.51.100.${((n - 254) % 254) + 1}`;
-    server.ipv6 = `2001:db8:0:${(n + 1).toString(16)}::/64`;
   }
 }
 

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { Ajv } from "ajv";
 import addFormatsModule from "ajv-formats";
 import { hetznerSpecCheck } from "./hetzner.spec-check.ts";
+import { SimulatorClock } from "../cloud/simulator.clock.ts";
 import { startHetznerSimulator, type HetznerSimulator } from "./hetzner.simulator.ts";
 
 const ACTION_MS = 200;
@@ -23,9 +24,11 @@ interface Answer {
 
 let sim: HetznerSimulator;
 let names = 0;
+/** Held while a test looks at an action in flight (or half done), however loaded the machine. */
+const clock = new SimulatorClock();
 
 beforeAll(async () => {
-  sim = await startHetznerSimulator({ faults: { actionMs: ACTION_MS } });
+  sim = await startHetznerSimulator({ faults: { actionMs: ACTION_MS }, now: clock.now });
   // Compiling the big inline schemas takes a while: do it before any timing matters.
   for (const operation of ["create_server", "get_server", "get_action", "list_servers"]) {
     responseProblems(operation, 200, {});
@@ -103,13 +106,18 @@ describe("Hetzner simulator: authentication", () => {
 });
 
 describe("Hetzner simulator: servers", () => {
-  it("creates a server that goes initializing → starting → running, then gets its addresses", async () => {
-    // Slow enough to see every status between polls, even while the schemas compile.
-    sim.faults.set({ actionMs: 1_500 });
+  it("creates a server with its addresses, that goes initializing → starting → running", async () => {
+    // Long actions, and the clock moved by hand: each status is seen however loaded the machine is.
+    const actionMs = 60_000;
+    sim.faults.set({ actionMs });
+    clock.hold();
     const created = conforms("create_server", await api("POST", "/servers", createBody()));
     expect(created.status).toBe(201);
     const { server, action, next_actions, root_password } = created.body;
-    expect(server).toMatchObject({ status: "initializing", public_net: { ipv4: null, ipv6: null } });
+    // Hetzner assigns the public addresses at creation, as the spec's example shows.
+    expect(server.status).toBe("initializing");
+    expect(server.public_net.ipv4.ip).toMatch(/^(192\.0\.2|198\.51\.100|203\.0\.113)\.\d+$/);
+    expect(server.public_net.ipv6.ip).toMatch(/^2001:db8:[0-9a-f:]*::\/64$/);
     expect(action).toMatchObject({
       command: "create_server",
       status: "running",
@@ -119,23 +127,22 @@ describe("Hetzner simulator: servers", () => {
     expect(next_actions).toMatchObject([{ command: "start_server", status: "running" }]);
     expect(typeof root_password).toBe("string");
 
-    const seen = new Set<string>([server.status]);
-    const progress: number[] = [];
-    for (;;) {
-      const got = conforms("get_server", await api("GET", `/servers/${server.id}`));
-      seen.add(got.body.server.status);
-      const start = conforms("get_action", await api("GET", `/actions/${next_actions[0].id}`)).body.action;
-      progress.push(start.progress);
-      if (got.body.server.status === "running") {
-        expect(got.body.server.public_net.ipv4.ip).toMatch(/^(203\.0\.113|198\.51\.100)\.\d+$/);
-        expect(got.body.server.public_net.ipv6.ip).toMatch(/^2001:db8:[0-9a-f:]*::\/64$/);
-        expect(start).toMatchObject({ status: "success", progress: 100, error: null });
-        break;
-      }
-      await sleep(15);
-    }
-    expect([...seen]).toEqual(["initializing", "starting", "running"]);
-    expect(progress.some((p) => p > 0 && p < 100)).toBe(true);
+    const read = async () => ({
+      server: conforms("get_server", await api("GET", `/servers/${server.id}`)).body.server,
+      start: conforms("get_action", await api("GET", `/actions/${next_actions[0].id}`)).body.action,
+    });
+    clock.release(actionMs / 2 + 1_000);
+    clock.hold();
+    const halfway = await read();
+    expect(halfway.server.status).toBe("starting");
+    expect(halfway.start.progress).toBeGreaterThan(0);
+    expect(halfway.start.progress).toBeLessThan(100);
+
+    clock.release(actionMs / 2);
+    const done = await read();
+    expect(done.server.status).toBe("running");
+    expect(done.server.public_net).toEqual(server.public_net);
+    expect(done.start).toMatchObject({ status: "success", progress: 100, error: null });
   });
 
   it("refuses unknown types, images and locations, bad names and bad JSON the way Hetzner does", async () => {
@@ -160,6 +167,40 @@ describe("Hetzner simulator: servers", () => {
     expect(conforms("create_server", reserved).body.error.code).toBe("invalid_input");
     const garbage = conforms("create_server", await api("POST", "/servers", "{not json"));
     expect(garbage).toMatchObject({ status: 400, body: { error: { code: "json_error" } } });
+  });
+
+  it("creates with the project's SSH keys only, and in the data centre asked for", async () => {
+    const keys = conforms("list_ssh_keys", await api("GET", "/ssh_keys")).body.ssh_keys;
+    expect(keys).toHaveLength(1);
+    const keyed = await api("POST", "/servers", createBody({ ssh_keys: [keys[0].name, String(keys[0].id)] }));
+    expect(keyed.status).toBe(201);
+    expect(keyed.body.root_password).toBeNull();
+    const unknown = conforms(
+      "create_server",
+      await api("POST", "/servers", createBody({ ssh_keys: ["nobody"] })),
+    );
+    expect(unknown.status).toBe(422);
+    expect(unknown.body.error).toMatchObject({
+      code: "invalid_input",
+      details: { fields: [{ name: "ssh_keys" }] },
+    });
+
+    const { location: _location, ...withoutLocation } = createBody();
+    const inHelsinki = conforms(
+      "create_server",
+      await api("POST", "/servers", { ...withoutLocation, datacenter: "hel1-dc2" }),
+    );
+    expect(inHelsinki.status).toBe(201);
+    expect(inHelsinki.body.server.location.name).toBe("hel1");
+    expect(inHelsinki.body.server.datacenter.name).toBe("hel1-dc2");
+    const nowhere = conforms(
+      "create_server",
+      await api("POST", "/servers", { ...withoutLocation, name: "pk-nowhere", datacenter: "xyz1-dc1" }),
+    );
+    expect(nowhere.body.error).toMatchObject({
+      code: "invalid_input",
+      details: { fields: [{ name: "datacenter" }] },
+    });
   });
 
   it("keeps names unique per project: 409 uniqueness_error", async () => {
@@ -215,11 +256,13 @@ describe("Hetzner simulator: actions", () => {
     );
     expect(early).toMatchObject({ status: 422, body: { error: { code: "server_not_stopped" } } });
 
+    clock.hold();
     const off = conforms("poweroff_server", await api("POST", `/servers/${id}/actions/poweroff`));
     expect(off.status).toBe(201);
     const locked = conforms("reboot_server", await api("POST", `/servers/${id}/actions/reboot`));
     expect(locked).toMatchObject({ status: 423, body: { error: { code: "locked" } } });
     expect((await api("GET", `/servers/${id}`)).body.server.status).toBe("stopping");
+    clock.release(ACTION_MS);
     expect(await waitFor(off.body.action.id)).toMatchObject({ command: "stop_server", status: "success" });
     expect((await api("GET", `/servers/${id}`)).body.server.status).toBe("off");
 
@@ -230,11 +273,13 @@ describe("Hetzner simulator: actions", () => {
     expect(conforms("change_server_type", smaller).body.error.code).toBe("invalid_server_type");
     const body = { server_type: "cx32", upgrade_disk: true };
     expect(requestProblems("change_server_type", body)).toEqual([]);
+    clock.hold();
     const change = conforms(
       "change_server_type",
       await api("POST", `/servers/${id}/actions/change_type`, body),
     );
     expect((await api("GET", `/servers/${id}`)).body.server.status).toBe("migrating");
+    clock.release(ACTION_MS);
     await waitFor(change.body.action.id);
     const changed = conforms("get_server", await api("GET", `/servers/${id}`)).body.server;
     expect(changed).toMatchObject({
@@ -243,12 +288,14 @@ describe("Hetzner simulator: actions", () => {
       primary_disk_size: 80,
     });
 
+    clock.hold();
     const rebuild = conforms(
       "rebuild_server",
       await api("POST", `/servers/${id}/actions/rebuild`, { image: "debian-12" }),
     );
     expect(typeof rebuild.body.root_password).toBe("string");
     expect((await api("GET", `/servers/${id}`)).body.server.status).toBe("rebuilding");
+    clock.release(ACTION_MS);
     await waitFor(rebuild.body.action.id);
     expect((await api("GET", `/servers/${id}`)).body.server).toMatchObject({
       status: "running",
@@ -350,5 +397,32 @@ describe("Hetzner spec subset", () => {
     expect(isDocumentedError("change_server_type", 422, "server_not_stopped")).toBe(true);
     expect(isDocumentedError("get_server", 422, "server_not_stopped")).toBe(false);
     expect(responseProblems("get_server", 200, { server: { id: "42" } })).not.toEqual([]);
+  });
+});
+
+describe("Hetzner simulator: what a project can create from", () => {
+  it("lists server types, locations, images and SSH keys as the spec says, in pages", async () => {
+    const types = conforms("list_server_types", await api("GET", "/server_types?per_page=2"));
+    expect(types.body.server_types.map((t: { name: string }) => t.name)).toEqual(["cx22", "cx32"]);
+    expect(types.body.meta.pagination).toMatchObject({ page: 1, next_page: 2, total_entries: 3 });
+    expect(types.headers.get("link")).toContain('rel="next"');
+    const cx42 = conforms("list_server_types", await api("GET", "/server_types?name=cx42"));
+    expect(cx42.body.server_types).toHaveLength(1);
+    const locations = conforms("list_locations", await api("GET", "/locations"));
+    expect(locations.body.locations.map((l: { name: string }) => l.name)).toEqual(["fsn1", "nbg1", "hel1"]);
+    const images = conforms("list_images", await api("GET", "/images?type=system"));
+    expect(images.body.images.map((i: { name: string }) => i.name)).toEqual(["ubuntu-24.04", "debian-12"]);
+    expect(conforms("list_images", await api("GET", "/images?type=snapshot")).body.images).toEqual([]);
+    const keys = conforms("list_ssh_keys", await api("GET", "/ssh_keys?name=peykarband-sandbox"));
+    expect(keys.body.ssh_keys).toHaveLength(1);
+  });
+
+  it("reads actions by id; listing them all is refused, as the API removed it", async () => {
+    const created = await api("POST", "/servers", createBody());
+    const ids = [created.body.action.id, created.body.next_actions[0].id];
+    const both = conforms("get_actions", await api("GET", `/actions?id=${ids[0]}&id=${ids[1]}`));
+    expect(both.body.actions.map((a: { id: number }) => a.id)).toEqual(ids);
+    const none = conforms("get_actions", await api("GET", "/actions"));
+    expect(none.status).toBe(422);
   });
 });

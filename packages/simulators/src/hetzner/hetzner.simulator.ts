@@ -1,7 +1,9 @@
 import { randomBytes } from "node:crypto";
+import { AddressPool } from "../cloud/address.pool.ts";
 import { CloudFaultBoard, HEALTHY_CLOUD, type CloudFaults } from "../cloud/cloud-faults.ts";
 import { startCloudSimulatorServer } from "../cloud/cloud-simulator.server.ts";
 import { hetznerActionRoutes } from "./hetzner-action.routes.ts";
+import { hetznerCatalogRoutes } from "./hetzner-catalog.routes.ts";
 import type { HetznerContext } from "./hetzner.context.ts";
 import { hetznerError, notFound, serverError } from "./hetzner.errors.ts";
 import { HetznerProject, type HetznerServerStatus } from "./hetzner.project.ts";
@@ -21,6 +23,13 @@ export interface HetznerSimulatorOptions {
   readonly rateLimitPerHour?: number;
   /** Decides the 5xx fault; tests may make it predictable. Default Math.random. */
   readonly random?: () => number;
+  /** Where public addresses come from; simulators sharing one never show the same address twice. */
+  readonly addresses?: AddressPool;
+  /**
+   * The provider's clock, Unix ms: it decides when actions end. Default Date.now; a test that
+   * must see an action still running gives a clock it moves on itself.
+   */
+  readonly now?: () => number;
 }
 
 /** A server as the simulator holds it, for tests that count what the provider bills for. */
@@ -32,7 +41,7 @@ export interface HetznerSimulatedServer {
   readonly serverType: string;
   readonly image: string;
   readonly location: string;
-  readonly ipv4: string | null;
+  readonly ipv4: string;
 }
 
 export interface HetznerSimulator {
@@ -50,7 +59,7 @@ export interface HetznerSimulator {
 export async function startHetznerSimulator(
   options: HetznerSimulatorOptions = {},
 ): Promise<HetznerSimulator> {
-  const project = new HetznerProject();
+  const project = new HetznerProject(options.addresses ?? new AddressPool(), options.now);
   const faults = new CloudFaultBoard({ ...HEALTHY_CLOUD, ...options.faults });
   const budget = new RateLimitBudget(options.rateLimitPerHour ?? 3600);
   const context: HetznerContext = {
@@ -73,7 +82,11 @@ export async function startHetznerSimulator(
   const server = await startCloudSimulatorServer({
     host: options.host ?? "127.0.0.1",
     port: options.port ?? 0,
-    routes: [...hetznerServerRoutes(context), ...hetznerActionRoutes(context)],
+    routes: [
+      ...hetznerServerRoutes(context),
+      ...hetznerActionRoutes(context),
+      ...hetznerCatalogRoutes(context),
+    ],
     faults,
     serverError,
     rateLimited: () => {

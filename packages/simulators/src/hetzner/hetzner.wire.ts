@@ -11,13 +11,13 @@ export function serverJson(server: HetznerServerRecord): object {
     status: server.status,
     created: seconds(server.created),
     public_net: {
-      ipv4: server.ipv4 && {
+      ipv4: {
         id: server.id + 10_000_000,
         ip: server.ipv4,
         blocked: false,
         dns_ptr: `static.${server.ipv4.split(".").reverse().join(".")}.clients.your-server.de`,
       },
-      ipv6: server.ipv6 && {
+      ipv6: {
         id: server.id + 20_000_000,
         ip: server.ipv6,
         blocked: false,

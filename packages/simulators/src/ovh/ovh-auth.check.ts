@@ -27,12 +27,18 @@ const invalidSignature = (): Reply => ovhAuthError(400, "INVALID_SIGNATURE", "In
 /**
  * The checks OVH makes before a call reaches the API: a known application key (403 INVALID_KEY),
  * a consumer key (401 without one, 403 INVALID_CREDENTIAL for an unknown one), then the
- * signature over the exact URL and body, with a timestamp close to the API's clock.
+ * signature over the URL and body, with a timestamp close to the API's clock.
+ *
+ * Two URLs are accepted, as the two kinds of official client sign them when pointed at the
+ * simulator: python-ovh knows endpoints by name only and signs the official one
+ * (`https://eu.api.ovh.com/1.0/cloud/project/…`) whatever host the request really reaches; go-ovh
+ * and the like take a base URL and sign the URL as sent (`http://127.0.0.1:4103/1.0/…`).
  */
 export function checkSignedCall(
   call: CloudCall,
   credentials: OvhCredentials,
   clock: OvhClock,
+  officialOrigin: string,
 ): Reply | undefined {
   const applicationKey = header(call, "x-ovh-application");
   if (!applicationKey || !same(applicationKey, credentials.applicationKey)) {
@@ -47,15 +53,19 @@ export function checkSignedCall(
   const signature = header(call, "x-ovh-signature");
   if (!timestamp || !/^\d+$/.test(timestamp) || !signature) return invalidSignature();
   if (Math.abs(Number(timestamp) - clock.now()) > clock.maxSkewSeconds) return invalidSignature();
-  const expected = ovhSignature({
-    applicationSecret: credentials.applicationSecret,
-    consumerKey,
-    method: call.method.toUpperCase(),
-    url: `http://${header(call, "host") ?? ""}${call.url.pathname}${call.url.search}`,
-    body: call.body,
-    timestamp,
-  });
-  return same(signature, expected) ? undefined : invalidSignature();
+  const target = `${call.url.pathname}${call.url.search}`;
+  const signed = (url: string) =>
+    ovhSignature({
+      applicationSecret: credentials.applicationSecret,
+      consumerKey,
+      method: call.method.toUpperCase(),
+      url,
+      body: call.body,
+      timestamp,
+    });
+  const official = signed(`${officialOrigin}${target}`);
+  const asSent = signed(`http://${header(call, "host") ?? ""}${target}`);
+  return same(signature, official) || same(signature, asSent) ? undefined : invalidSignature();
 }
 
 function same(a: string, b: string): boolean {

@@ -1,9 +1,11 @@
 import type { CloudRoute } from "../cloud/cloud-simulator.server.ts";
+import { checkSignedCall } from "./ovh-auth.check.ts";
 import {
   flavorJson,
   imageJson,
   isOvhRegion,
   OVH_REGIONS,
+  OVH_SSH_KEYS,
   regionalFlavors,
   regionalImages,
 } from "./ovh-inventory.ts";
@@ -12,7 +14,10 @@ import { badRequest, ovhJson } from "./ovh.replies.ts";
 
 const OS_TYPES = ["baremetal-linux", "bsd", "linux", "windows"];
 
-/** The clock (`/auth/time`, unauthenticated) and the project's regions, flavors and images. */
+/**
+ * The clock (`/auth/time`, unauthenticated), the account's projects, and a project's regions,
+ * flavors, images and SSH keys.
+ */
 export function ovhCatalogRoutes(context: OvhContext): CloudRoute[] {
   const regionFilter = (url: URL): { region?: string; refused?: ReturnType<typeof badRequest> } => {
     const region = url.searchParams.get("region");
@@ -27,6 +32,27 @@ export function ovhCatalogRoutes(context: OvhContext): CloudRoute[] {
       exempt: true,
       handle: () => ovhJson(200, context.clock.now()),
     },
+    {
+      method: "GET",
+      path: new RegExp(`^${API}/cloud/project$`),
+      // Signed like every call, but about the account, not one project: the ids of its projects.
+      handle: (call) =>
+        checkSignedCall(call, context.credentials, context.clock, context.officialOrigin) ??
+        ovhJson(200, [context.serviceName]),
+    },
+    projectRoute(context, {
+      method: "GET",
+      path: new RegExp(`^${PROJECT}/sshkey$`),
+      handle: ({ url }) => {
+        const { region, refused } = regionFilter(url);
+        if (refused) return refused;
+        const regions = region === undefined ? [...OVH_REGIONS] : [region];
+        return ovhJson(
+          200,
+          OVH_SSH_KEYS.map((key) => ({ ...key, regions })),
+        );
+      },
+    }),
     projectRoute(context, {
       method: "GET",
       path: new RegExp(`^${PROJECT}/region$`),

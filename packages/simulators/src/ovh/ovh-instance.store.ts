@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import type { AddressPool } from "../cloud/address.pool.ts";
 
 export type OvhInstanceStatus =
   | "BUILD"
@@ -63,9 +64,11 @@ export interface NewInstance {
  */
 export class OvhInstanceStore {
   readonly #instances = new Map<string, OvhInstance>();
-  #nextAddress = 0;
 
-  constructor(private readonly now: () => number = Date.now) {}
+  constructor(
+    private readonly addresses: AddressPool,
+    private readonly now: () => number = Date.now,
+  ) {}
 
   create(spec: NewInstance, actionMs: number, fails: boolean): OvhInstance {
     const instance: OvhInstance = {
@@ -139,19 +142,12 @@ export class OvhInstanceStore {
     return instance;
   }
 
-  /** A public IPv4 from the documentation ranges (203.0.113.0/24, then 198.51.100.0/24) and an IPv6. */
+  /** A public IPv4 and an IPv6 from the shared pool of documentation addresses. */
   #addresses(): OvhIpAddress[] {
-    const n = this.#nextAddress++ % 506;
-    const [net, host] = n < 253 ? ["203.0.113", n + 1] : ["198.51.100", n - 252];
+    const given = this.addresses.take();
     return [
-      { ip: `${net}.${host}`, type: "public", version: 4, networkId: "", gatewayIp: `${net}.254` },
-      {
-        ip: `2001:db8:${(n >> 8).toString(16)}:${(n & 0xff).toString(16)}::1`,
-        type: "public",
-        version: 6,
-        networkId: "",
-        gatewayIp: null,
-      },
+      { ip: given.ipv4, type: "public", version: 4, networkId: "", gatewayIp: given.ipv4Gateway },
+      { ip: `${given.ipv6Prefix}1`, type: "public", version: 6, networkId: "", gatewayIp: null },
     ];
   }
 }

@@ -111,3 +111,13 @@ export function imageJson(image: RegionalImage): Record<string, unknown> {
     tags: null,
   };
 }
+
+/** The project's SSH keys (cloud.sshkey.SshKey), in every region. */
+export const OVH_SSH_KEYS = [
+  {
+    id: "cGVleWthcmJhbmQtc2FuZGJveA==",
+    name: "peykarband-sandbox",
+    publicKey:
+      "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIGR3CJdGlHNbgWMfVp6zS0jqyR8wbEeyDsQlJLC6zT3e sandbox@peykarband",
+  },
+] as const;

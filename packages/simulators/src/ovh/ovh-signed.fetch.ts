@@ -12,6 +12,11 @@ export interface SignedFetchOptions {
   readonly credentials: OvhCredentials;
   /** Seconds to add to this machine's clock (the delta a client learns from /auth/time). */
   readonly clockDelta?: number;
+  /**
+   * The URL the signature names when it is not the one requested: python-ovh signs its official
+   * endpoint's URL (`https://eu.api.ovh.com/1.0/…`) wherever the request really goes.
+   */
+  readonly signedUrl?: string;
   /** Headers to drop or replace after signing, to test refusals. */
   readonly override?: Readonly<Record<string, string | null>>;
 }
@@ -37,7 +42,7 @@ export async function ovhSignedFetch(
       applicationSecret: options.credentials.applicationSecret,
       consumerKey: options.credentials.consumerKey,
       method,
-      url,
+      url: options.signedUrl ?? url,
       body: text,
       timestamp,
     }),

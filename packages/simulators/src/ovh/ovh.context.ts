@@ -9,6 +9,8 @@ export interface OvhContext {
   /** The only Public Cloud project this account has. */
   readonly serviceName: string;
   readonly credentials: OvhCredentials;
+  /** The official API's origin, whose URLs python-ovh signs: `https://eu.api.ovh.com`. */
+  readonly officialOrigin: string;
   readonly clock: OvhClock;
   readonly instances: OvhInstanceStore;
   readonly faults: CloudFaultBoard;
@@ -29,7 +31,7 @@ export function projectRoute(
   return {
     ...route,
     handle: (call) => {
-      const refused = checkSignedCall(call, context.credentials, context.clock);
+      const refused = checkSignedCall(call, context.credentials, context.clock, context.officialOrigin);
       if (refused) return refused;
       const [serviceName, ...params] = call.params;
       if (serviceName !== context.serviceName) {

@@ -116,6 +116,18 @@ afterAll(() => sim.close());
 beforeEach(() => sim.faults.reset());
 
 describe("OVH simulator: catalog and clock", () => {
+  it("lists the account's projects and the project's SSH keys", async () => {
+    const projects = valid(
+      "GET /cloud/project",
+      await ovhSignedFetch("GET", `${sim.url}/1.0/cloud/project`, { credentials: sim.credentials }),
+    );
+    expect(projects.json).toEqual([sim.serviceName]);
+    const keys = valid(`GET ${P}/sshkey`, await call("GET", "/sshkey?region=GRA11"));
+    expect(keys.json).toMatchObject([{ name: "peykarband-sandbox", regions: ["GRA11"] }]);
+    const unsigned = await fetch(`${sim.url}/1.0/cloud/project`);
+    expect(unsigned.status).toBe(403);
+  });
+
   it("serves /auth/time without authentication, as a bare integer", async () => {
     const response = await fetch(`${sim.url}/1.0/auth/time`);
     const time: unknown = await response.json();
@@ -154,7 +166,7 @@ describe("OVH simulator: instances", () => {
     await waitFor(String(created.id), "ACTIVE");
     const active = json(await call("GET", `/instance/${String(created.id)}`));
     const addresses = active.ipAddresses as { ip: string; version: number; type: string }[];
-    expect(addresses.find((a) => a.version === 4)?.ip).toMatch(/^(203\.0\.113|198\.51\.100)\.\d+$/);
+    expect(addresses.find((a) => a.version === 4)?.ip).toMatch(/^(192\.0\.2|198\.51\.100|203\.0\.113)\.\d+$/);
     expect(addresses.find((a) => a.version === 6)?.ip).toMatch(/^2001:db8:/);
 
     const list = valid(`GET ${P}/instance`, await call("GET", "/instance?region=GRA11"));
@@ -333,6 +345,37 @@ describe("OVH simulator: authentication", () => {
     );
     expect(await refusal({}, 600)).toEqual(invalidSignature);
     expect(await refusal({}, -600)).toEqual(invalidSignature);
+  });
+
+  it("accepts what python-ovh signs: the official https URL, whatever host the call reaches", async () => {
+    const path = `/1.0/cloud/project/${sim.serviceName}/instance?region=GRA11`;
+    const asPythonOvh = await ovhSignedFetch("GET", `${sim.url}${path}`, {
+      credentials: sim.credentials,
+      signedUrl: `https://eu.api.ovh.com${path}`,
+    });
+    expect(asPythonOvh.status).toBe(200);
+    const body = { name: "signed-as-python-ovh", region: "GRA11", flavorId: "x", imageId: "y" };
+    const created = await ovhSignedFetch(
+      "POST",
+      `${sim.url}/1.0/cloud/project/${sim.serviceName}/instance`,
+      {
+        credentials: sim.credentials,
+        signedUrl: `https://eu.api.ovh.com/1.0/cloud/project/${sim.serviceName}/instance`,
+      },
+      body,
+    );
+    // Past the signature: refused for the made-up flavor, not for the URL it signed.
+    expect(created.status).toBe(400);
+    expect(created.json).toMatchObject({ class: "Client::BadRequest" });
+
+    // Another API's URL, or another path, is still a bad signature.
+    for (const signedUrl of [`https://ca.api.ovh.com${path}`, `https://eu.api.ovh.com/1.0/cloud/project`]) {
+      const refused = await ovhSignedFetch("GET", `${sim.url}${path}`, {
+        credentials: sim.credentials,
+        signedUrl,
+      });
+      expect(refused).toMatchObject({ status: 400, json: { errorCode: "INVALID_SIGNATURE" } });
+    }
   });
 
   it("signs the exact body and query string", async () => {

@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { AddressPool } from "../cloud/address.pool.ts";
 import { CloudFaultBoard, HEALTHY_CLOUD, type CloudFaults } from "../cloud/cloud-faults.ts";
 import { startCloudSimulatorServer } from "../cloud/cloud-simulator.server.ts";
 import type { OvhCredentials } from "./ovh-auth.check.ts";
@@ -16,6 +17,11 @@ export interface OvhSimulatorOptions {
   readonly port?: number;
   /** The Public Cloud project. Default "pk-sandbox-project". */
   readonly serviceName?: string;
+  /**
+   * The official API this simulator stands in for; signatures over its URLs are accepted, as
+   * python-ovh makes them. Default `https://eu.api.ovh.com` (python-ovh's "ovh-eu").
+   */
+  readonly officialOrigin?: string;
   /** The only valid keys; each defaults to a random one. */
   readonly credentials?: Partial<OvhCredentials>;
   /** Starting faults; `actionMs` defaults to 1 s. */
@@ -28,6 +34,13 @@ export interface OvhSimulatorOptions {
   readonly retryAfterSeconds?: number;
   /** Decides the 5xx fault. Default Math.random. */
   readonly random?: () => number;
+  /** Where public addresses come from; simulators sharing one never show the same address twice. */
+  readonly addresses?: AddressPool;
+  /**
+   * The provider's clock, Unix ms: it decides when actions end. Default Date.now; a test that
+   * must see an action still running gives a clock it moves on itself.
+   */
+  readonly now?: () => number;
 }
 
 /** An instance as the simulator holds it, for assertions. */
@@ -44,6 +57,8 @@ export interface OvhInstanceView {
 export interface OvhSimulator {
   /** Root URL, standing in for `https://eu.api.ovh.com`: the API is under `${url}/1.0`. */
   readonly url: string;
+  /** The official origin it stands in for, whose URLs a signature may name instead of `url`'s. */
+  readonly officialOrigin: string;
   readonly serviceName: string;
   readonly credentials: OvhCredentials;
   readonly faults: CloudFaultBoard;
@@ -56,13 +71,16 @@ export interface OvhSimulator {
   close(): Promise<void>;
 }
 
+export const OVH_EU_ORIGIN = "https://eu.api.ovh.com";
+
 const random = (): string => randomBytes(16).toString("base64url");
 
-/** OVHcloud Public Cloud API v1 (shared/external-apis.md §3): signed calls, instances, flavors, images. */
+/** OVHcloud Public Cloud API v1: signed calls, instances, flavors, images. */
 export async function startOvhSimulator(options: OvhSimulatorOptions = {}): Promise<OvhSimulator> {
   const offset = options.clockOffsetSeconds ?? 0;
   const context: OvhContext = {
     serviceName: options.serviceName ?? "pk-sandbox-project",
+    officialOrigin: options.officialOrigin ?? OVH_EU_ORIGIN,
     credentials: {
       applicationKey: options.credentials?.applicationKey ?? random(),
       applicationSecret: options.credentials?.applicationSecret ?? random(),
@@ -72,7 +90,7 @@ export async function startOvhSimulator(options: OvhSimulatorOptions = {}): Prom
       now: () => Math.floor(Date.now() / 1000) + offset,
       maxSkewSeconds: options.maxClockSkewSeconds ?? 180,
     },
-    instances: new OvhInstanceStore(),
+    instances: new OvhInstanceStore(options.addresses ?? new AddressPool(), options.now),
     faults: new CloudFaultBoard({ ...HEALTHY_CLOUD, ...options.faults }),
   };
   const retryAfter = options.retryAfterSeconds ?? 1;
@@ -103,6 +121,7 @@ export async function startOvhSimulator(options: OvhSimulatorOptions = {}): Prom
     }));
   return {
     url: server.url,
+    officialOrigin: context.officialOrigin,
     serviceName: context.serviceName,
     credentials: context.credentials,
     faults: context.faults,

@@ -1,6 +1,10 @@
 import type { CloudProvider, ProviderActionRef, ProviderActionState } from "@peykarband/application";
 import type { Result } from "@peykarband/domain";
-import { startDigitalOceanSimulator, type DigitalOceanSimulator } from "@peykarband/simulators";
+import {
+  SimulatorClock,
+  startDigitalOceanSimulator,
+  type DigitalOceanSimulator,
+} from "@peykarband/simulators";
 import { randomUUID } from "node:crypto";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -28,7 +32,10 @@ function failure<T, E>(result: Result<T, E>): E {
 }
 
 describe("DigitalOceanCloudProvider against the DigitalOcean simulator", () => {
+  const ACTION_MS = 200;
   let sim: DigitalOceanSimulator;
+  // Held while a test looks at an action in flight, however loaded the machine.
+  const clock = new SimulatorClock();
   let cloud: DigitalOceanCloudProvider;
   const spec = (serverId = randomUUID()) => ({
     serverId,
@@ -66,7 +73,11 @@ describe("DigitalOceanCloudProvider against the DigitalOcean simulator", () => {
   const onlyTheToken = (message: string) => expect(message).not.toContain(sim.token);
 
   beforeAll(async () => {
-    sim = await startDigitalOceanSimulator({ faults: { actionMs: 200 }, random: () => 0 });
+    sim = await startDigitalOceanSimulator({
+      faults: { actionMs: ACTION_MS },
+      random: () => 0,
+      now: clock.now,
+    });
     cloud = provider();
   });
   beforeEach(() => sim.faults.reset());
@@ -74,6 +85,7 @@ describe("DigitalOceanCloudProvider against the DigitalOcean simulator", () => {
 
   it("creates a tagged droplet, finds it by our id, and sees it RUNNING with public IPs", async () => {
     const serverId = randomUUID();
+    clock.hold();
     const created = value(await cloud.createServer(spec(serverId)));
     expect(created.server).toEqual({
       providerServerId: expect.stringMatching(/^\d+$/),
@@ -89,10 +101,11 @@ describe("DigitalOceanCloudProvider against the DigitalOcean simulator", () => {
     });
 
     expect(value(await cloud.findByServerId(serverId))).toEqual([created.server]);
+    clock.release(ACTION_MS);
     expect(await settled(created.action)).toEqual({ status: "DONE" });
     const server = value(await cloud.getServer(created.server.providerServerId));
     expect(server).toMatchObject({ serverId, state: "RUNNING" });
-    expect(server!.ipv4).toMatch(/^(203\.0\.113|198\.51\.100)\.\d+$/);
+    expect(server!.ipv4).toMatch(/^(192\.0\.2|198\.51\.100|203\.0\.113)\.\d+$/);
     expect(server!.ipv6).toMatch(/^2001:db8:/);
     expect(value(await cloud.listOurs()).map((s) => s.serverId)).toContain(serverId);
     expect(value(await cloud.findByServerId(randomUUID()))).toEqual([]);
@@ -102,8 +115,10 @@ describe("DigitalOceanCloudProvider against the DigitalOcean simulator", () => {
     const id = await running();
     const state = async () => value(await cloud.getServer(id))?.state;
 
+    clock.hold();
     const off = value(await cloud.powerOff(id));
     expect(await state()).toBe("BUSY");
+    clock.release(ACTION_MS);
     expect(await settled(off)).toEqual({ status: "DONE" });
     expect(await state()).toBe("OFF");
     expect(await settled(value(await cloud.powerOn(id)))).toEqual({ status: "DONE" });

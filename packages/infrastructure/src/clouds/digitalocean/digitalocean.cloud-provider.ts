@@ -1,6 +1,7 @@
 import type {
   CloudFailure,
   CloudProvider,
+  CloudOfferings,
   CloudResult,
   CreateProviderServer,
   ProviderActionRef,
@@ -28,6 +29,7 @@ import {
   providerServer,
   serverTag,
 } from "./digitalocean.wire.ts";
+import { readDigitalOceanOfferings } from "./digitalocean-offerings.read.ts";
 
 export const DIGITALOCEAN_PRODUCTION_URL = "https://api.digitalocean.com";
 
@@ -51,7 +53,7 @@ const DEPLOYMENT = /^[a-z0-9][a-z0-9_-]{0,62}$/;
 const MAX_PAGES = 1_000;
 
 /**
- * DigitalOcean v2 (shared/external-apis.md §1): droplets tagged `peykarband:<deployment>` and
+ * DigitalOcean v2 (its spec: packages/simulators/spec-subsets/digitalocean.json): droplets tagged `peykarband:<deployment>` and
  * `peykarband-server:<our id>`, named `pk-<our id>`. Reads are retried; a create or an action is
  * sent once, since a lost answer may hide a droplet or an action that did start.
  */
@@ -188,6 +190,14 @@ export class DigitalOceanCloudProvider implements CloudProvider {
       if (status === "completed") return ok({ status: "DONE" });
       return ok({ status: "ERROR", message: `DigitalOcean action ${type} ${id} errored` });
     });
+  }
+
+  offerings(): CloudResult<CloudOfferings> {
+    return readDigitalOceanOfferings(
+      (path, shape, operation) =>
+        this.#http.retrying(() => this.#call({ method: "GET", path }, shape, operation)),
+      (detail) => this.#http.failure("INVALID_RESPONSE", null, detail),
+    );
   }
 
   async #act(providerServerId: string, body: Record<string, unknown>): CloudResult<ProviderActionRef | null> {

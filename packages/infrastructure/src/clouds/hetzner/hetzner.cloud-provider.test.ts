@@ -1,5 +1,5 @@
 import type { CloudProvider, ProviderActionRef, ProviderServer } from "@peykarband/application";
-import { startHetznerSimulator, type HetznerSimulator } from "@peykarband/simulators";
+import { SimulatorClock, startHetznerSimulator, type HetznerSimulator } from "@peykarband/simulators";
 import { randomUUID } from "node:crypto";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -20,7 +20,9 @@ const TIMING: CloudTiming = {
   maxRateLimitWaitMs: 3_000,
 };
 
+const ACTION_MS = 120;
 let sim: HetznerSimulator;
+const clock = new SimulatorClock();
 let hetzner: HetznerCloudProvider;
 
 const provider = (options: Partial<HetznerCloudOptions> = {}) =>
@@ -34,7 +36,7 @@ const provider = (options: Partial<HetznerCloudOptions> = {}) =>
   });
 
 beforeAll(async () => {
-  sim = await startHetznerSimulator({ faults: { actionMs: 120 } });
+  sim = await startHetznerSimulator({ faults: { actionMs: ACTION_MS }, now: clock.now });
   hetzner = provider();
 });
 afterAll(() => sim.close());
@@ -78,8 +80,12 @@ async function runningServer(): Promise<ProviderServer> {
 describe("HetznerCloudProvider against the Hetzner simulator", () => {
   it("creates a server, finds it by our id, and sees it run with its addresses", async () => {
     const serverId = randomUUID();
+    // Held, the provider's clock cannot end the create before we have looked at it in progress.
+    clock.hold();
     const created = value(await hetzner.createServer(spec(serverId)));
-    expect(created.server).toMatchObject({ serverId, state: "BUILDING", ipv4: null, ipv6: null });
+    // Hetzner gives the addresses with the server, while it is still being built.
+    expect(created.server).toMatchObject({ serverId, state: "BUILDING" });
+    expect(created.server.ipv4).toMatch(/^(192\.0\.2|198\.51\.100|203\.0\.113)\.\d+$/);
     expect(sim.servers().find((s) => s.id === Number(created.server.providerServerId))).toMatchObject({
       name: `pk-${serverId}`,
       labels: { "peykarband/deployment": "adapter-test", [HETZNER_SERVER_ID_LABEL]: serverId },
@@ -92,9 +98,10 @@ describe("HetznerCloudProvider against the Hetzner simulator", () => {
 
     const progress = value(await hetzner.getAction(created.action!));
     expect(progress).toMatchObject({ status: "RUNNING" });
+    clock.release(ACTION_MS);
     expect(await settle(hetzner, created.action)).toEqual({ status: "DONE" });
     const running = await until(created.server.providerServerId, "RUNNING");
-    expect(running.ipv4).toMatch(/^(203\.0\.113|198\.51\.100)\.\d+$/);
+    expect(running.ipv4).toBe(created.server.ipv4);
     expect(running.ipv6).toMatch(/^2001:db8:[0-9a-f:]*::1$/);
   });
 
@@ -105,8 +112,10 @@ describe("HetznerCloudProvider against the Hetzner simulator", () => {
     expect(await settle(hetzner, value(await hetzner.powerOn(id)))).toEqual({ status: "DONE" });
     await until(id, "RUNNING");
     expect(await settle(hetzner, value(await hetzner.reboot(id)))).toEqual({ status: "DONE" });
+    clock.hold();
     const rebuild = value(await hetzner.rebuild(id, "debian-12"));
     expect(value(await hetzner.getServer(id))?.state).toBe("BUSY");
+    clock.release(ACTION_MS);
     expect(await settle(hetzner, rebuild)).toEqual({ status: "DONE" });
     await until(id, "RUNNING");
     expect(sim.servers().find((s) => String(s.id) === id)?.image).toBe("debian-12");
@@ -210,8 +219,8 @@ describe("HetznerCloudProvider against the Hetzner simulator", () => {
     expect(await slow.createServer(spec(serverId))).toMatchObject({ ok: false, error: { kind: "TIMEOUT" } });
     expect(await slow.listOurs()).toMatchObject({ ok: false, error: { kind: "TIMEOUT" } });
     sim.faults.set({ latencyMs: 0 });
-    // The provider acted although we heard nothing: exactly one server.
-    await sleep(450);
+    // The provider acted although we heard nothing: exactly one server, once the slow answer is sent.
+    while (sim.countByLabel(HETZNER_SERVER_ID_LABEL, serverId) === 0) await sleep(15);
     expect(sim.countByLabel(HETZNER_SERVER_ID_LABEL, serverId)).toBe(1);
   });
 

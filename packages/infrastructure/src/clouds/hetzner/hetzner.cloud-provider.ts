@@ -1,6 +1,7 @@
 import type {
   CloudFailure,
   CloudProvider,
+  CloudOfferings,
   CloudResult,
   CreateProviderServer,
   ProviderActionRef,
@@ -17,6 +18,7 @@ import {
   type CloudRequest,
   type CloudTiming,
 } from "../cloud.http-client.ts";
+import { readHetznerOfferings } from "./hetzner-offerings.read.ts";
 import { readAnswer } from "./hetzner-answer.read.ts";
 import {
   actionEnvelope,
@@ -69,7 +71,7 @@ const STATES: Readonly<Record<HetznerServer["status"], ProviderServerState>> = {
 };
 
 /**
- * Hetzner Cloud (shared/external-apis.md §2). Our mark is two labels, the deployment and our server
+ * Hetzner Cloud (its spec: packages/simulators/spec-subsets/hetzner.json). Our mark is two labels, the deployment and our server
  * id; the provider-side name is `pk-<server id>`, unique per project, so a create repeated after a
  * lost answer is refused (409 uniqueness_error) instead of making a second server.
  */
@@ -228,6 +230,14 @@ export class HetznerCloudProvider implements CloudProvider {
       );
       return read.ok ? ok(actionState(read.value.action)) : read;
     });
+  }
+
+  offerings(): CloudResult<CloudOfferings> {
+    return readHetznerOfferings(
+      (path, shape, operation) =>
+        this.#http.retrying(() => this.#call({ method: "GET", path }, 200, shape, operation)),
+      (detail) => this.#http.failure("INVALID_RESPONSE", null, detail),
+    );
   }
 
   /** Every page of a label-selected list, oldest server first; each page read is retried. */

@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-/** What we read of Hetzner Cloud's answers (shared/external-apis.md §2); unknown keys are ignored. */
+/** What we read of Hetzner Cloud's answers; unknown keys are ignored. */
 
 const id = z.number().int().positive();
 

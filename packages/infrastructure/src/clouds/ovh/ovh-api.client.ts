@@ -20,6 +20,12 @@ export interface OvhCredentials {
 export interface OvhApiClientOptions {
   /** `https://eu.api.ovh.com/1.0`, or a simulator's `${url}/1.0`. */
   readonly baseUrl: string;
+  /**
+   * The API base the signature names; default `baseUrl`. python-ovh knows OVH's endpoints by name
+   * and always signs the official URL (`https://eu.api.ovh.com/1.0/…`), even when the calls reach
+   * a simulator or a proxy: set this to sign the same way while `baseUrl` points elsewhere.
+   */
+  readonly signedBaseUrl?: string;
   readonly credentials: OvhCredentials;
   readonly timing: CloudTiming;
   /** This machine's clock, ms. */
@@ -29,7 +35,7 @@ export interface OvhApiClientOptions {
 type Failed = Result<never, CloudFailure>;
 
 /**
- * Signed calls to the OVH API (shared/external-apis.md §3.2). OVH refuses a timestamp far from
+ * Signed calls to the OVH API. OVH refuses a timestamp far from
  * its own clock, so the offset to it is learned once from `GET /auth/time` (unauthenticated) and
  * learned again after an INVALID_SIGNATURE.
  */
@@ -43,6 +49,9 @@ export class OvhApiClient {
   constructor(options: OvhApiClientOptions) {
     this.#options = options;
     const { applicationKey, applicationSecret, consumerKey } = options.credentials;
+    // CloudHttpClient sends to the base without its trailing slashes, then the path.
+    const sentBase = options.baseUrl.replace(/\/+$/, "");
+    const signedBase = (options.signedBaseUrl ?? options.baseUrl).replace(/\/+$/, "");
     const shared = {
       label: "OVH",
       baseUrl: options.baseUrl,
@@ -55,10 +64,18 @@ export class OvhApiClient {
       ...shared,
       sign: async ({ method, url, body }) => {
         const timestamp = String(Math.floor(options.now() / 1000) + (this.#deltaSeconds ?? 0));
+        const signedUrl = signedBase + url.slice(sentBase.length);
         return {
           "x-ovh-consumer": consumerKey,
           "x-ovh-timestamp": timestamp,
-          "x-ovh-signature": ovhSignature({ applicationSecret, consumerKey, method, url, body, timestamp }),
+          "x-ovh-signature": ovhSignature({
+            applicationSecret,
+            consumerKey,
+            method,
+            url: signedUrl,
+            body,
+            timestamp,
+          }),
         };
       },
     });

@@ -1,12 +1,13 @@
 import type { CloudFailure, ProviderServer, ProviderServerState } from "@peykarband/application";
 import type { Result } from "@peykarband/domain";
-import { ovhRegionalId, startOvhSimulator, type OvhSimulator } from "@peykarband/simulators";
+import { ovhRegionalId, SimulatorClock, startOvhSimulator, type OvhSimulator } from "@peykarband/simulators";
 import { randomUUID } from "node:crypto";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { CloudTiming } from "../cloud.http-client.ts";
 import { OvhCloudProvider, type OvhCloudProviderOptions } from "./ovh.cloud-provider.ts";
+import { ovhSignature } from "./ovh.signature.ts";
 
 const TIMING: CloudTiming = {
   connectTimeoutMs: 1_000,
@@ -16,13 +17,19 @@ const TIMING: CloudTiming = {
   maxRateLimitWaitMs: 2_000,
 };
 
+const ACTION_MS = 250;
+const OFFICIAL_URL = "https://eu.api.ovh.com/1.0";
 let sim: OvhSimulator;
+// Held while a test looks at an action in flight, however loaded the machine.
+const clock = new SimulatorClock();
 let ovh: OvhCloudProvider;
 const failures: CloudFailure[] = [];
 
 function provider(overrides: Partial<OvhCloudProviderOptions> = {}): OvhCloudProvider {
   return new OvhCloudProvider({
     baseUrl: `${sim.url}/1.0`,
+    // Signed as python-ovh signs: over the official URL the simulator stands in for.
+    signedBaseUrl: OFFICIAL_URL,
     credentials: sim.credentials,
     serviceName: sim.serviceName,
     deployment: "prod",
@@ -68,7 +75,11 @@ async function until(
 
 beforeAll(async () => {
   // The API's clock is an hour ahead: every call below proves the adapter synced via /auth/time.
-  sim = await startOvhSimulator({ faults: { actionMs: 250 }, clockOffsetSeconds: 3_600 });
+  sim = await startOvhSimulator({
+    faults: { actionMs: ACTION_MS },
+    clockOffsetSeconds: 3_600,
+    now: clock.now,
+  });
   ovh = provider();
 });
 afterAll(async () => {
@@ -94,7 +105,7 @@ describe("OvhCloudProvider against the OVH simulator", () => {
 
     const id = created.server.providerServerId;
     const running = await until(id, "RUNNING");
-    expect(running?.ipv4).toMatch(/^(203\.0\.113|198\.51\.100)\.\d+$/);
+    expect(running?.ipv4).toMatch(/^(192\.0\.2|198\.51\.100|203\.0\.113)\.\d+$/);
     expect(running?.ipv6).toMatch(/^2001:db8:/);
 
     expect(value(await ovh.powerOff(id))).toBeNull();
@@ -102,12 +113,16 @@ describe("OvhCloudProvider against the OVH simulator", () => {
     expect(value(await ovh.powerOn(id))).toBeNull();
     await until(id, "RUNNING");
 
+    clock.hold();
     expect(value(await ovh.reboot(id))).toBeNull();
     expect(value(await ovh.getServer(id))?.state).toBe("BUSY");
+    clock.release(ACTION_MS);
     await until(id, "RUNNING");
 
+    clock.hold();
     expect(value(await ovh.rebuild(id, "Debian 12"))).toBeNull();
     expect(value(await ovh.getServer(id))?.state).toBe("BUSY");
+    clock.release(ACTION_MS);
     await until(id, "RUNNING");
 
     expect(value(await ovh.resize(id, "d2-4"))).toBeNull();
@@ -261,5 +276,49 @@ describe("OvhCloudProvider with answers it cannot read", () => {
     expect(failure(await confused.listOurs())).toMatchObject({ kind: "INVALID_RESPONSE" });
     expect(failure(await confused.getServer("gone"))).toMatchObject({ kind: "INVALID_RESPONSE" });
     expect(failure(await confused.deleteServer("gone"))).toMatchObject({ kind: "INVALID_RESPONSE" });
+  });
+});
+
+describe("OvhCloudProvider's signature", () => {
+  const seen: { url: string; headers: Record<string, string | string[] | undefined> }[] = [];
+  let recorder: Server;
+  let url: string;
+  beforeAll(async () => {
+    recorder = createServer((req, res) => {
+      seen.push({ url: req.url ?? "", headers: req.headers });
+      res.setHeader("content-type", "application/json");
+      res.end(req.url?.endsWith("/auth/time") ? "1457018875" : "[]");
+    });
+    await new Promise<void>((resolve) => recorder.listen(0, "127.0.0.1", resolve));
+    url = `http://127.0.0.1:${(recorder.address() as AddressInfo).port}/1.0/`;
+  });
+  afterAll(() => new Promise<void>((resolve) => recorder.close(() => resolve())));
+
+  it("is python-ovh's: over the official URL, path and query, wherever the call goes", async () => {
+    const credentials = {
+      applicationKey: "ak",
+      applicationSecret: "9ufkBmLaTQ9nz5yMUlg79taH0GNnzDjk",
+      consumerKey: "5mBuy6SUQcRw2ZUxg0cG68BoDKpED4KY",
+    };
+    const cloud = new OvhCloudProvider({
+      baseUrl: url,
+      signedBaseUrl: OFFICIAL_URL,
+      credentials,
+      serviceName: "project1",
+      deployment: "prod",
+      timing: TIMING,
+      now: () => 1457018875_000,
+    });
+    value(await cloud.listOurs());
+    const call = seen.find((s) => s.url.startsWith("/1.0/cloud/project/project1/instance"))!;
+    expect(call.headers["x-ovh-signature"]).toBe(
+      ovhSignature({
+        ...credentials,
+        method: "GET",
+        url: `https://eu.api.ovh.com${call.url}`,
+        body: "",
+        timestamp: String(call.headers["x-ovh-timestamp"]),
+      }),
+    );
   });
 });

@@ -1,5 +1,6 @@
 import type {
   CloudFailure,
+  CloudOfferings,
   CloudProvider,
   CloudResult,
   CreateProviderServer,
@@ -12,11 +13,14 @@ import { z } from "zod";
 import { DEFAULT_CLOUD_TIMING, type CloudMethod, type CloudTiming } from "../cloud.http-client.ts";
 import { OvhApiClient, type OvhCredentials } from "./ovh-api.client.ts";
 import { OvhCatalogIds } from "./ovh-catalog.ids.ts";
+import { readOvhOfferings } from "./ovh-offerings.read.ts";
 import { ovhInstance, ovhVoid, providerState, type OvhInstance } from "./ovh.wire.ts";
 
 export interface OvhCloudProviderOptions {
   /** `https://eu.api.ovh.com/1.0` (ovh-eu), `https://ca.api.ovh.com/1.0`, or a simulator's `${url}/1.0`. */
   readonly baseUrl: string;
+  /** The API base the signatures name, when the calls go elsewhere (see OvhApiClientOptions). */
+  readonly signedBaseUrl?: string;
   readonly credentials: OvhCredentials;
   /** The Public Cloud project id (`serviceName`). */
   readonly serviceName: string;
@@ -30,7 +34,7 @@ export interface OvhCloudProviderOptions {
 const DEPLOYMENT = /^[a-z0-9][a-z0-9-]{0,39}$/;
 
 /**
- * OVHcloud Public Cloud, classic v1 instance API (shared/external-apis.md §3). OVH has no tags and
+ * OVHcloud Public Cloud, classic v1 instance API (its schema: packages/simulators/spec-subsets/ovh.json). OVH has no tags and
  * no action objects: our mark is the instance name, `<deployment>-pk-<serverId>`, and every action
  * returns a null ProviderActionRef (the caller polls `getServer`). Lists come whole (no paging).
  * The catalog names flavors and images; their per-region ids are looked up here.
@@ -48,6 +52,7 @@ export class OvhCloudProvider implements CloudProvider {
     }
     this.#api = new OvhApiClient({
       baseUrl: options.baseUrl,
+      ...(options.signedBaseUrl ? { signedBaseUrl: options.signedBaseUrl } : {}),
       credentials: options.credentials,
       timing: options.timing ?? DEFAULT_CLOUD_TIMING,
       now: options.now ?? Date.now,
@@ -93,6 +98,10 @@ export class OvhCloudProvider implements CloudProvider {
       const read = this.#api.read(answer.value, ovhInstance, "get instance");
       return read.ok ? ok(this.#server(read.value)) : read;
     });
+  }
+
+  offerings(): CloudResult<CloudOfferings> {
+    return readOvhOfferings(this.#api, this.#project);
   }
 
   async listOurs(): CloudResult<readonly ProviderServer[]> {

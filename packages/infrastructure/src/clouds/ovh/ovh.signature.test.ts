@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ovhSignature } from "./ovh.signature.ts";
 
-// python-ovh's tests/test_client.py vectors (shared/external-apis.md §3.2).
+// python-ovh's tests/test_client.py vectors.
 const KEYS = {
   applicationSecret: "9ufkBmLaTQ9nz5yMUlg79taH0GNnzDjk",
   consumerKey: "5mBuy6SUQcRw2ZUxg0cG68BoDKpED4KY",

@@ -65,7 +65,7 @@ export const ovhImage = z.object({
 /** The answer of a `void` operation: OVH sends `null` (or nothing, with 204). */
 export const ovhVoid = z.null().optional();
 
-/** OVH's error body (not in its schema; shared/external-apis.md §3.5). */
+/** OVH's error body (not in its schema: as python-ovh and go-ovh read it). */
 export const ovhErrorBody = z.object({
   message: z.string(),
   errorCode: z.string().optional(),
