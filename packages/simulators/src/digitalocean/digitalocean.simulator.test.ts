@@ -1,8 +1,7 @@
 import { readFileSync } from "node:fs";
 import { Ajv, type ValidateFunction } from "ajv";
 import addFormatsModule from "ajv-formats";
-import { setTimeout as sleep } from "node:timers/promises";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { startDigitalOceanSimulator, type DigitalOceanSimulator } from "./digitalocean.simulator.ts";
 
 // What the official spec says, from the subset kept in spec-subsets/digitalocean.json (ajv is a dev
@@ -164,14 +163,23 @@ describe("DigitalOcean v2 simulator", () => {
         action: { status: string };
       }
     ).action.status;
-  const settle = () => sleep(ACTION_MS + 30);
+  /**
+   * Ends the running actions: the account reads the clock when answering (it schedules nothing),
+   * and `Date` stands still in these tests, so an action is in progress until this moves it on.
+   */
+  const settle = () => vi.setSystemTime(Date.now() + ACTION_MS);
   const errorId = (answer: Answer) => (answer.json as { id: string }).id;
 
   beforeAll(async () => {
+    // Before the simulator starts: its account and rate limit take `Date.now` when built.
+    vi.useFakeTimers({ toFake: ["Date"] });
     sim = await startDigitalOceanSimulator({ faults: { actionMs: ACTION_MS }, random: () => 0 });
   });
   beforeEach(() => sim.faults.reset());
-  afterAll(() => sim.close());
+  afterAll(async () => {
+    await sim.close();
+    vi.useRealTimers();
+  });
 
   it("the spec check bites: a droplet without its required fields does not pass", () => {
     const problems = responseProblems("/v2/droplets/{droplet_id}", "GET", 200, { droplet: { id: 1 } });
@@ -192,7 +200,7 @@ describe("DigitalOcean v2 simulator", () => {
     ]);
     expect(await actionStatus(links.actions[0]!.id)).toBe("in-progress");
 
-    await settle();
+    settle();
     expect(await actionStatus(links.actions[0]!.id)).toBe("completed");
     const after = (await getDroplet(droplet.id)).droplet;
     expect(after).toMatchObject({ status: "active", locked: false });
@@ -244,7 +252,7 @@ describe("DigitalOcean v2 simulator", () => {
     };
     const busy = await act(droplet.id, { type: "reboot" });
     expect([busy.status, errorId(busy)]).toEqual([422, "unprocessable_entity"]);
-    await settle();
+    settle();
 
     const resizeOn = await act(droplet.id, { type: "resize", size: "s-1vcpu-2gb", disk: true });
     expect(resizeOn.status).toBe(422);
@@ -256,7 +264,7 @@ describe("DigitalOcean v2 simulator", () => {
     ).action;
     expect(offAction).toMatchObject({ type: "power_off", status: "in-progress", resource_id: droplet.id });
     expect((await getDroplet(droplet.id)).droplet.locked).toBe(true);
-    await settle();
+    settle();
     expect((await getDroplet(droplet.id)).droplet.status).toBe("off");
     const viaDroplet = await call(
       "GET",
@@ -268,7 +276,7 @@ describe("DigitalOcean v2 simulator", () => {
 
     expect((await act(droplet.id, { type: "resize", size: "nope" })).status).toBe(422);
     expect((await act(droplet.id, { type: "resize", size: "s-1vcpu-2gb", disk: true })).status).toBe(201);
-    await settle();
+    settle();
     expect((await getDroplet(droplet.id)).droplet).toMatchObject({
       size_slug: "s-1vcpu-2gb",
       disk: 50,
@@ -276,12 +284,12 @@ describe("DigitalOcean v2 simulator", () => {
     });
 
     expect((await act(droplet.id, { type: "power_on" })).status).toBe(201);
-    await settle();
+    settle();
     expect((await act(droplet.id, { type: "reboot" })).status).toBe(201);
-    await settle();
+    settle();
     expect((await act(droplet.id, { type: "rebuild", image: "centos-9" })).status).toBe(422);
     expect((await act(droplet.id, { type: "rebuild", image: "debian-12-x64" })).status).toBe(201);
-    await settle();
+    settle();
     expect((await getDroplet(droplet.id)).droplet).toMatchObject({
       status: "active",
       image: { slug: "debian-12-x64" },
@@ -366,7 +374,7 @@ describe("DigitalOcean v2 simulator", () => {
       droplet: DropletJson;
       links: { actions: { id: number }[] };
     };
-    await settle();
+    settle();
     expect(await actionStatus(links.actions[0]!.id)).toBe("errored");
     expect((await getDroplet(droplet.id)).droplet).toMatchObject({ status: "new", locked: false });
 
