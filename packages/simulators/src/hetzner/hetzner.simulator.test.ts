@@ -1,5 +1,4 @@
-import { setTimeout as sleep } from "node:timers/promises";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { Ajv } from "ajv";
 import addFormatsModule from "ajv-formats";
 import { hetznerSpecCheck } from "./hetzner.spec-check.ts";
@@ -24,15 +23,26 @@ interface Answer {
 let sim: HetznerSimulator;
 let names = 0;
 
+/**
+ * The simulator reads the clock when it answers and schedules nothing; `Date` stands still in these
+ * tests and moves only when a test moves it, so what a poll sees does not depend on the machine.
+ */
+const passes = (ms: number) => vi.setSystemTime(Date.now() + ms);
+
 beforeAll(async () => {
+  // Before the simulator starts: its project and rate limit take `Date.now` when built.
+  vi.useFakeTimers({ toFake: ["Date"] });
   sim = await startHetznerSimulator({ faults: { actionMs: ACTION_MS } });
-  // Compiling the big inline schemas takes a while: do it before any timing matters.
+  // Compiling the big inline schemas takes a while: once, before the first test.
   for (const operation of ["create_server", "get_server", "get_action", "list_servers"]) {
     responseProblems(operation, 200, {});
     responseProblems(operation, 201, {});
   }
 });
-afterAll(() => sim.close());
+afterAll(async () => {
+  await sim.close();
+  vi.useRealTimers();
+});
 beforeEach(() => sim.faults.reset());
 
 async function api(method: string, path: string, body?: unknown, token = sim.token): Promise<Answer> {
@@ -78,7 +88,7 @@ async function waitFor(actionId: number): Promise<Answer["body"]> {
   for (;;) {
     const { body } = conforms("get_action", await api("GET", `/actions/${actionId}`));
     if (body.action.status !== "running") return body.action;
-    await sleep(20);
+    passes(20);
   }
 }
 
@@ -104,7 +114,6 @@ describe("Hetzner simulator: authentication", () => {
 
 describe("Hetzner simulator: servers", () => {
   it("creates a server that goes initializing → starting → running, then gets its addresses", async () => {
-    // Slow enough to see every status between polls, even while the schemas compile.
     sim.faults.set({ actionMs: 1_500 });
     const created = conforms("create_server", await api("POST", "/servers", createBody()));
     expect(created.status).toBe(201);
@@ -132,7 +141,7 @@ describe("Hetzner simulator: servers", () => {
         expect(start).toMatchObject({ status: "success", progress: 100, error: null });
         break;
       }
-      await sleep(15);
+      passes(100);
     }
     expect([...seen]).toEqual(["initializing", "starting", "running"]);
     expect(progress.some((p) => p > 0 && p < 100)).toBe(true);
