@@ -4,7 +4,7 @@ import { randomUUID } from "node:crypto";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { setTimeout as sleep } from "node:timers/promises";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { CloudTiming } from "../cloud.http-client.ts";
 import {
   HETZNER_SERVER_ID_LABEL,
@@ -34,10 +34,16 @@ const provider = (options: Partial<HetznerCloudOptions> = {}) =>
   });
 
 beforeAll(async () => {
+  // Before the simulator starts, which takes `Date.now` for its clock: `Date` runs as usual, and a
+  // test can also move it on to end a long action at once.
+  vi.useFakeTimers({ toFake: ["Date"], shouldAdvanceTime: true });
   sim = await startHetznerSimulator({ faults: { actionMs: 120 } });
   hetzner = provider();
 });
-afterAll(() => sim.close());
+afterAll(async () => {
+  await sim.close();
+  vi.useRealTimers();
+});
 beforeEach(() => sim.faults.reset());
 
 const spec = (serverId = randomUUID()) => ({
@@ -78,6 +84,8 @@ async function runningServer(): Promise<ProviderServer> {
 describe("HetznerCloudProvider against the Hetzner simulator", () => {
   it("creates a server, finds it by our id, and sees it run with its addresses", async () => {
     const serverId = randomUUID();
+    // Long enough to be running when asked however slow the machine; ended below by moving `Date`.
+    sim.faults.set({ actionMs: 60_000 });
     const created = value(await hetzner.createServer(spec(serverId)));
     expect(created.server).toMatchObject({ serverId, state: "BUILDING", ipv4: null, ipv6: null });
     expect(sim.servers().find((s) => s.id === Number(created.server.providerServerId))).toMatchObject({
@@ -92,6 +100,8 @@ describe("HetznerCloudProvider against the Hetzner simulator", () => {
 
     const progress = value(await hetzner.getAction(created.action!));
     expect(progress).toMatchObject({ status: "RUNNING" });
+    // Past the create and the start that follows it.
+    vi.setSystemTime(Date.now() + 2 * 60_000);
     expect(await settle(hetzner, created.action)).toEqual({ status: "DONE" });
     const running = await until(created.server.providerServerId, "RUNNING");
     expect(running.ipv4).toMatch(/^(203\.0\.113|198\.51\.100)\.\d+$/);
@@ -210,9 +220,9 @@ describe("HetznerCloudProvider against the Hetzner simulator", () => {
     expect(await slow.createServer(spec(serverId))).toMatchObject({ ok: false, error: { kind: "TIMEOUT" } });
     expect(await slow.listOurs()).toMatchObject({ ok: false, error: { kind: "TIMEOUT" } });
     sim.faults.set({ latencyMs: 0 });
-    // The provider acted although we heard nothing: exactly one server.
-    await sleep(450);
-    expect(sim.countByLabel(HETZNER_SERVER_ID_LABEL, serverId)).toBe(1);
+    // The provider acts on the create once its latency is over, although we heard nothing: one
+    // server. Without retries, no second create was sent before the timeout was reported.
+    await vi.waitFor(() => expect(sim.countByLabel(HETZNER_SERVER_ID_LABEL, serverId)).toBe(1));
   });
 
   it("never puts the token in a failure message", async () => {
