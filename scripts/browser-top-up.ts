@@ -9,7 +9,7 @@ import { randomUUID } from "node:crypto";
 import { mkdir, mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { chromium, type Browser, type Page } from "playwright-core";
+import { chromium, type Browser, type Locator, type Page } from "playwright-core";
 import { startSandboxApi, type SandboxApi } from "./sandbox-api.ts";
 
 interface Case {
@@ -106,6 +106,17 @@ async function startTopUp(api: SandboxApi, token: string, c: Case) {
   return { paymentId: startTopUp.payment.id, redirectUrl: startTopUp.redirectUrl };
 }
 
+/**
+ * The value beside `label` in a payment page's details list (`<dt>label</dt><dd>value</dd>`). Not a
+ * text search: the description row repeats the amount.
+ */
+function detailOf(page: Page, label: string): Locator {
+  return page
+    .getByRole("term")
+    .filter({ hasText: new RegExp(`^\\s*${label}\\s*$`) })
+    .locator("xpath=following-sibling::dd[1]");
+}
+
 /** Records what a person would notice: script errors, console errors, every page the tab visited. */
 function watch(page: Page) {
   const problems: string[] = [];
@@ -135,7 +146,11 @@ async function runCase(browser: Browser, api: SandboxApi, token: string, c: Case
     await page.goto(redirectUrl);
     check((await page.locator("html").getAttribute("dir")) === "rtl", `${name}: payment page is not rtl`);
     const amountText = `${persianNumber.format(c.amount)} ریال`;
-    check(await page.getByText(amountText).isVisible(), `${name}: "${amountText}" not on the payment page`);
+    const amount = detailOf(page, "مبلغ");
+    check(
+      (await amount.isVisible()) && (await amount.textContent())?.trim() === amountText,
+      `${name}: the payment page's amount is "${await amount.textContent()}", expected "${amountText}"`,
+    );
     const paymentPage = join(out, `${name}-1-gateway.png`);
     await page.screenshot({ path: paymentPage, fullPage: true });
 
@@ -150,7 +165,7 @@ async function runCase(browser: Browser, api: SandboxApi, token: string, c: Case
     check(status === expected.status, `${name}: result status ${status}, expected ${expected.status}`);
     check(heading === expected.heading, `${name}: result page says "${heading}"`);
     check(
-      await page.getByText(expected.text).isVisible(),
+      await page.getByRole("main").getByText(expected.text, { exact: true }).isVisible(),
       `${name}: "${expected.text}" not on the result page`,
     );
     check(seen.problems.length === 0, `${name}: ${seen.problems.join("; ")}`);

@@ -1,14 +1,17 @@
 import { ViewerDocument, type SessionTokens, type ViewerQuery } from "@peykarband/sdk";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { wsOnce } from "./support/graphql-client.ts";
 import { createTestSdk, rejectionOf } from "./support/sdk-client.ts";
 import { startTestApp, type TestApp } from "./support/test-app.ts";
 
 const password = "correct horse battery";
-/** Short enough to wait out; long enough that a fresh token survives its retry. */
+/** Long enough that a fresh token survives its retry; short, so the jump past it moves little else. */
 const ACCESS_TOKEN_TTL_SECONDS = 3;
-const waitForExpiry = () =>
-  new Promise((resolve) => setTimeout(resolve, ACCESS_TOKEN_TTL_SECONDS * 1000 + 200));
+/**
+ * The app runs in this process and reads time from `Date`, as the SDK does: move the clock past the
+ * tokens' expiry instead of waiting it out. Only `Date` is faked; timers and I/O run as usual.
+ */
+const moveClockPastExpiry = () => vi.setSystemTime(Date.now() + (ACCESS_TOKEN_TTL_SECONDS + 1) * 1000);
 
 describe("the SDK's client against the real gateway", () => {
   let t: TestApp;
@@ -16,6 +19,8 @@ describe("the SDK's client against the real gateway", () => {
     t = await startTestApp({}, { config: { accessTokenTtlSeconds: ACCESS_TOKEN_TTL_SECONDS } });
   });
   afterAll(() => t?.close());
+  beforeEach(() => vi.useFakeTimers({ toFake: ["Date"], shouldAdvanceTime: true }));
+  afterEach(() => vi.useRealTimers());
 
   /** A client that reports every change of its tokens, signed up as a new user. */
   async function signedUp(emailAddress: string) {
@@ -46,7 +51,7 @@ describe("the SDK's client against the real gateway", () => {
   it("refreshes an expired access token once and retries, without the caller noticing", async () => {
     const { client, seen } = await signedUp("expiry@example.com");
     const before = client.tokens()!;
-    await waitForExpiry();
+    moveClockPastExpiry();
 
     const { viewer } = await client.Viewer();
     expect(viewer?.email).toBe("expiry@example.com");
@@ -62,7 +67,7 @@ describe("the SDK's client against the real gateway", () => {
 
   it("shares one refresh among concurrent requests, so rotation never looks like reuse", async () => {
     const { client, seen } = await signedUp("burst@example.com");
-    await waitForExpiry();
+    moveClockPastExpiry();
 
     const results = await Promise.all([client.Viewer(), client.Viewer(), client.Health(), client.Viewer()]);
     expect(results.map((r) => ("viewer" in r ? r.viewer?.email : r.health.sandbox))).toEqual([
@@ -107,7 +112,7 @@ describe("the SDK's client against the real gateway", () => {
 
   it("authorizes subscriptions from connection_init, refreshing a token about to expire first", async () => {
     const { client, seen } = await signedUp("socket@example.com");
-    await waitForExpiry();
+    moveClockPastExpiry();
     try {
       const result = await wsOnce<ViewerQuery>(client.subscriptions(), ViewerDocument);
       expect(result.errors).toBeUndefined();

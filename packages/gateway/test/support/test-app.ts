@@ -15,7 +15,7 @@ export interface TestApp {
 export interface TestAppOptions {
   /**
    * Configuration past what the environment can say: loadConfig refuses an access-token lifetime
-   * under 60 s, and token-expiry tests cannot wait that long.
+   * under 60 s, and token-expiry tests move the clock past a few seconds only.
    */
   readonly config?: Partial<Config>;
   readonly accountPolicy?: AppOverrides["accountPolicy"];

@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
-import { setTimeout as sleep } from "node:timers/promises";
+import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../database/database.ts";
+import { attemptThrottle } from "../database/schema.ts";
 import { testDatabases } from "../testing/test-database.ts";
 import { DrizzleAttemptThrottle } from "./attempt-throttle.repository.ts";
 
@@ -14,6 +15,13 @@ for (const target of testDatabases()) {
       throttle = new DrizzleAttemptThrottle(database.db);
     });
     afterAll(() => database?.close());
+
+    /** The database's clock ends windows: move a window's start back instead of waiting it out. */
+    const startWindowSecondsAgo = (key: string, seconds: number) =>
+      database.db
+        .update(attemptThrottle)
+        .set({ windowStartedAt: sql`now() - make_interval(secs => ${seconds})` })
+        .where(eq(attemptThrottle.key, key));
 
     it("allows `limit` attempts per window, then says how long to wait", async () => {
       const key = `account:${randomUUID()}`;
@@ -34,10 +42,22 @@ for (const target of testDatabases()) {
 
     it("starts a new window once the old one has ended", async () => {
       const key = `ip:${randomUUID()}`;
-      expect((await throttle.consume(key, 1, 1)).allowed).toBe(true);
-      expect((await throttle.consume(key, 1, 1)).allowed).toBe(false);
-      await sleep(1_100);
-      expect((await throttle.consume(key, 1, 1)).allowed).toBe(true);
+      expect((await throttle.consume(key, 1, 900)).allowed).toBe(true);
+      expect((await throttle.consume(key, 1, 900)).allowed).toBe(false);
+
+      await startWindowSecondsAgo(key, 600);
+      const later = await throttle.consume(key, 1, 900);
+      expect(later.allowed).toBe(false);
+      expect(later.retryAfterSeconds).toBeGreaterThan(0);
+      expect(later.retryAfterSeconds).toBeLessThanOrEqual(300);
+
+      await startWindowSecondsAgo(key, 900);
+      expect(await throttle.consume(key, 1, 900)).toEqual({
+        allowed: true,
+        retryAfterSeconds: 0,
+        firstRefusal: false,
+      });
+      expect((await throttle.consume(key, 1, 900)).firstRefusal).toBe(true);
     });
 
     it("forgets a key on reset", async () => {

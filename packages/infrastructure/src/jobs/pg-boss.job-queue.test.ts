@@ -1,4 +1,5 @@
 import { sql } from "drizzle-orm";
+import { pgSchema, text, uuid } from "drizzle-orm/pg-core";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Database } from "../database/database.ts";
 import { testDatabases } from "../testing/test-database.ts";
@@ -10,6 +11,17 @@ import { pgBossSqlAdapter } from "./pg-boss.sql-adapter.ts";
 const FAST = { pollingIntervalSeconds: 0.5 };
 const settle = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const timers = () => process.getActiveResourcesInfo().filter((kind) => kind === "Timeout").length;
+/** A promise the test settles when it chooses. */
+function gate() {
+  let open!: () => void;
+  const opened = new Promise<void>((resolve) => (open = resolve));
+  return { opened, open };
+}
+/** pg-boss's own table: a job it marked completed is never fetched again, so its runs are final. */
+const pgBossJobs = pgSchema("pgboss").table("job", {
+  id: uuid("id").notNull(),
+  state: text("state").notNull(),
+});
 
 for (const target of testDatabases()) {
   describe.skipIf(target.skipReason !== null)(`openJobQueue on ${target.name}`, () => {
@@ -29,9 +41,17 @@ for (const target of testDatabases()) {
     afterAll(async () => {
       await queue?.stop({ timeoutMs: 1000 });
       await database?.close();
-      await settle(100);
-      expect(timers()).toBeLessThanOrEqual(timersBefore);
+      await vi.waitFor(() => expect(timers()).toBeLessThanOrEqual(timersBefore));
     });
+
+    const completed = (ids: readonly (string | null)[]) =>
+      vi.waitFor(
+        async () => {
+          const rows = await database.db.select().from(pgBossJobs);
+          for (const id of ids) expect(rows.find((job) => job.id === id)?.state).toBe("completed");
+        },
+        { timeout: 10_000, interval: 100 },
+      );
 
     it("keeps its tables in the pgboss schema and answers ping", async () => {
       await queue.ping();
@@ -62,12 +82,17 @@ for (const target of testDatabases()) {
       let most = 0;
       const done: number[] = [];
       let failedOnce = false;
-      queue.workConcurrently<{ n: number; ms: number }>(
+      // Gates instead of durations: the long job runs until released, and the others wait until all
+      // four slots are busy at least once, so both hold however slowly the machine runs.
+      const allSlotsBusy = gate();
+      const longJobMayEnd = gate();
+      queue.workConcurrently<{ n: number }>(
         "test.pool",
         async (job) => {
           running++;
           most = Math.max(most, running);
-          await settle(job.data.ms);
+          if (running === 4) allSlotsBusy.open();
+          await (job.data.n === 1 ? longJobMayEnd.opened : allSlotsBusy.opened);
           running--;
           if (job.data.n === 0 && !failedOnce) {
             failedOnce = true;
@@ -78,12 +103,13 @@ for (const target of testDatabases()) {
         { concurrency: 4, pollingIntervalSeconds: 0.5, leaseSeconds: 30 },
       );
       // One long job must not hold back the short ones behind it.
-      await queue.send("test.pool", { n: 1, ms: 3000 });
-      for (let n = 2; n <= 9; n++) await queue.send("test.pool", { n, ms: 200 });
-      await queue.send("test.pool", { n: 0, ms: 10 });
+      await queue.send("test.pool", { n: 1 });
+      for (let n = 2; n <= 9; n++) await queue.send("test.pool", { n });
+      await queue.send("test.pool", { n: 0 });
       // The 8 short ones and the failing one (retried at once) finish while the long one runs.
-      await vi.waitFor(() => expect(done).toHaveLength(9), { timeout: 2500, interval: 50 });
+      await vi.waitFor(() => expect(done).toHaveLength(9), { timeout: 10_000, interval: 50 });
       expect(done).not.toContain(1);
+      longJobMayEnd.open();
       await vi.waitFor(() => expect(done).toHaveLength(10), { timeout: 10_000, interval: 100 });
       expect(most).toBe(4);
       expect(failedOnce).toBe(true);
@@ -95,25 +121,14 @@ for (const target of testDatabases()) {
       await queue.work<{ n: number }>("test.once", async (job) => void seen.push(job), FAST);
       const id = await queue.send("test.once", { n: 42 });
 
-      await vi.waitFor(() => expect(seen).toHaveLength(1), { timeout: 10_000, interval: 100 });
-      await settle(1000);
-      expect(seen).toEqual([
-        {
-          id,
-          name: "test.once",
-          data: { n: 42 },
-          retryCount: 0,
-          retryLimit: 2,
-          holdsLease: expect.any(Function),
-        },
-      ]);
+      await completed([id]);
+      expect(seen).toEqual([{ id, name: "test.once", data: { n: 42 }, retryCount: 0, retryLimit: 2, holdsLease: expect.any(Function) }]);
     });
 
     it("retries a job whose handler failed, and fails only that job of its batch", async () => {
       const runs: number[] = [];
       await queue.createQueue("test.retry", { policy: "standard", expireInSeconds: 60, retryLimit: 1 });
-      await queue.send("test.retry", { n: 1 });
-      await queue.send("test.retry", { n: 2 });
+      const ids = [await queue.send("test.retry", { n: 1 }), await queue.send("test.retry", { n: 2 })];
       await queue.work<{ n: number }>(
         "test.retry",
         async (job) => {
@@ -124,11 +139,7 @@ for (const target of testDatabases()) {
         { ...FAST, batchSize: 2 },
       );
 
-      await vi.waitFor(() => expect(runs.filter((n) => n === 1)).toHaveLength(2), {
-        timeout: 10_000,
-        interval: 100,
-      });
-      await settle(1000);
+      await completed(ids);
       expect(runs.sort()).toEqual([1, 1, 2]);
     });
 

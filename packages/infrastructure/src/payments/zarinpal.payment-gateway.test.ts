@@ -194,10 +194,10 @@ describe("ZarinpalPaymentGateway against the simulator", () => {
   });
 
   describe("faults", () => {
-    it("times out a slow request (latency beyond the deadline) and does not send it again", async () => {
+    it("times out a request whose answer never comes and does not send it again", async () => {
       const before = sim.payments.list().length;
-      sim.faults.set({ latencyMs: 1_000, operations: ["request"] });
-      const started = Date.now();
+      // The gateway opens the session, but its answer never reaches us: only our deadline ends the wait.
+      sim.faults.set({ timeout: true, operations: ["request"] });
       const result = await gateway.requestPayment({
         amount: AMOUNT,
         callbackUrl: CALLBACK,
@@ -205,9 +205,7 @@ describe("ZarinpalPaymentGateway against the simulator", () => {
         orderId: "o",
       });
       expectFailure(result, "TIMEOUT");
-      expect(Date.now() - started).toBeLessThan(900);
-      // The gateway goes on with the request after we gave up: exactly one session, never two.
-      await new Promise((resolve) => setTimeout(resolve, 1_000));
+      // Exactly one session at the gateway, never two: a resend would have come before the answer.
       expect(faultedCalls).toBe(1);
       expect(sim.payments.list().length).toBe(before + 1);
     });

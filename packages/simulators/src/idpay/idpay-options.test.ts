@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { postDecision, postJson, readAutoSubmitForm } from "../../test/wire-client.ts";
 import { startIdpaySimulator, type IdpaySimulator, type IdpaySimulatorOptions } from "./idpay.simulator.ts";
 
@@ -18,7 +18,10 @@ describe("IDPay simulator options and faults", () => {
     return { id, back };
   };
 
-  afterEach(() => idpay.close());
+  afterEach(async () => {
+    vi.useRealTimers();
+    await idpay.close();
+  });
 
   it("spells numbers as numbers when asked, as the official Postman collection does", async () => {
     await start({ numbers: "number" });
@@ -46,9 +49,11 @@ describe("IDPay simulator options and faults", () => {
   });
 
   it("refuses a verify after the window with 405 / 54", async () => {
-    await start({ verifyWindowMs: 20 });
+    await start({ verifyWindowMs: 10 * 60_000 });
     const { id } = await paid();
-    await new Promise((resolve) => setTimeout(resolve, 40));
+    // The simulator reads `Date.now()` at the verify: move it past the window rather than wait.
+    vi.useFakeTimers({ toFake: ["Date"] });
+    vi.setSystemTime(Date.now() + 10 * 60_000 + 1);
     const answer = await api("/verify", { id, order_id: "9" });
     expect([answer.status, (answer.json() as { error_code: number }).error_code]).toEqual([405, 54]);
   });

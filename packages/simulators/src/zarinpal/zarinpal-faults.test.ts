@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { postDecision, postJson } from "../../test/wire-client.ts";
 import { startZarinpalSimulator, type ZarinpalSimulator } from "./zarinpal.simulator.ts";
 
@@ -110,8 +110,12 @@ describe("Zarinpal simulator fault knobs", () => {
   it("close() ends connections held open by the timeout fault", async () => {
     const other = await startZarinpalSimulator();
     other.faults.set({ timeout: true });
-    const pending = postJson(`${other.url}/pg/v4/payment/request.json`, {}).catch((e: unknown) => e);
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    const pending = postJson(`${other.url}/pg/v4/payment/request.json`, {
+      ...requestBody(),
+      merchant_id: other.merchantId,
+    }).catch((e: unknown) => e);
+    // The request has been handled (its payment exists) and its answer is being withheld.
+    await vi.waitFor(() => expect(other.payments.list()).toHaveLength(1));
     await other.close();
     expect(await pending).toBeInstanceOf(Error);
   });
