@@ -66,6 +66,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
       policy: {
         ...defaultAccountPolicy,
         accessTokenTtlSeconds: config.accessTokenTtlSeconds,
+        refreshGraceSeconds: config.refreshGraceSeconds,
         ...overrides.accountPolicy,
       },
     });

@@ -2,6 +2,7 @@ import type { AccountDeps } from "@peykarband/application";
 import type { Config } from "../config/config.ts";
 import { AesGcmSecretBox } from "../crypto/aes-gcm.secret-box.ts";
 import { Argon2PasswordHasher } from "../crypto/argon2.password-hasher.ts";
+import { HmacRefreshSuccessor } from "../crypto/hmac.refresh-successor.ts";
 import { JoseAccessTokenIssuer } from "../crypto/jose.access-token-issuer.ts";
 import { OtplibTotp } from "../crypto/otplib.totp.ts";
 import type { Database } from "../database/database.ts";
@@ -60,5 +61,6 @@ export function createAccountAdapters(
     ids: new UuidV7Generator(clock),
     random: new CryptoRandomSource(),
     digest: new Sha256Digest(),
+    refreshSuccessor: new HmacRefreshSuccessor(config.secrets.secretBoxKey),
   };
 }

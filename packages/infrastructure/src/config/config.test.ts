@@ -39,6 +39,7 @@ describe("loadConfig", () => {
       deploymentName: "peykarband",
       logLevel: "info",
       accessTokenTtlSeconds: 900,
+      refreshGraceSeconds: 20,
       trustProxy: 0,
       role: "all",
     });
