@@ -40,6 +40,7 @@ describe("loadConfig", () => {
       logLevel: "info",
       accessTokenTtlSeconds: 900,
       refreshGraceSeconds: 20,
+      sessionCacheTtlMs: 5_000,
       trustProxy: 0,
       role: "all",
     });
