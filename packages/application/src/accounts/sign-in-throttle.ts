@@ -1,5 +1,4 @@
-import type { DomainError, Result } from "@peykarband/domain";
-import { ok } from "@peykarband/domain";
+import { ok, type DomainError, type Result } from "@peykarband/domain";
 import { recordAudit } from "../audit/record-audit.ts";
 import type { RequestContext } from "../shared/request-context.ts";
 import type { AccountDeps } from "./account-deps.ts";
