@@ -5,6 +5,7 @@ export * from "./ports/audit-log.ts";
 export * from "./ports/keyset-page.ts";
 export * from "./ports/login-throttle.ts";
 export * from "./ports/password-hasher.ts";
+export * from "./ports/refresh-successor.ts";
 export * from "./ports/recovery-code.repository.ts";
 export * from "./ports/secret-box.ts";
 export * from "./ports/session.repository.ts";

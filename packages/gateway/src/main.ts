@@ -6,6 +6,7 @@ import {
   loadConfig,
   openDatabase,
   openJobQueue,
+  openSessionEvictionBus,
   type Config,
 } from "@peykarband/infrastructure";
 import { startCloudSimulators, startPaymentSimulators } from "@peykarband/simulators";
@@ -40,6 +41,12 @@ const database = await openDatabase(config);
 const paymentSimulators = config.sandbox ? await startPaymentSimulators() : undefined;
 const cloudSimulators = config.sandbox ? await startCloudSimulators() : undefined;
 const statusBus = await openServerStatusBus(config, logger);
+// The worker's account adapters evict through the same bus as the gateway's.
+const sessionEvictions = await openSessionEvictionBus({
+  redisUrl: config.redisUrl,
+  deployment: config.deploymentName,
+  onError: (error) => logger.error("session eviction bus error", { error: error.message }),
+});
 // The gateway only enqueues (orders, operations); a worker also runs maintenance and schedules.
 const jobQueue = await openJobQueue(database, {
   role: config.role === "gateway" ? "producer" : "worker",
@@ -49,6 +56,7 @@ const shared = {
   ...(paymentSimulators ? { paymentSimulators } : {}),
   ...(cloudSimulators ? { cloudSimulators } : {}),
   statusBus,
+  sessionEvictions,
   jobQueue,
 };
 
@@ -62,6 +70,7 @@ async function closeAll(): Promise<void> {
   await Promise.all([worker?.stop() ?? jobQueue.stop({ timeoutMs: 1000 }), app?.close(), probes?.close()]);
   await wallet?.close();
   await statusBus.close();
+  await sessionEvictions.close();
   await Promise.all([paymentSimulators?.close(), cloudSimulators?.close()]);
   await database.close();
 }
@@ -79,7 +88,10 @@ async function start() {
   if (config.role === "gateway") return;
 
   if (!app) await database.migrate();
-  const accounts = createAccountAdapters(database, config);
+  const accounts = createAccountAdapters(database, config, {
+    sessionCacheTtlMs: config.sessionCacheTtlMs,
+    sessionEvictions,
+  });
   wallet = await composeWallet(config, database, accounts, shared);
   const servers = await composeServers({
     config,

@@ -2,6 +2,7 @@ import { ViewerDocument, type ViewerQuery } from "@peykarband/sdk";
 import { generate } from "otplib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAdmin } from "../src/cli/create-admin.command.ts";
+import { query } from "./abuse/abuse-app.ts";
 import { wsOnce } from "./support/graphql-client.ts";
 import { createTestSdk, rejectionOf } from "./support/sdk-client.ts";
 import { startTestApp, type TestApp } from "./support/test-app.ts";
@@ -77,6 +78,12 @@ describe("accounts, end to end over HTTP and WebSocket", () => {
     });
     const second = refreshed.session!;
     expect(second.refreshToken).not.toBe(first.refreshToken);
+    // A retry within the grace would get `second` again; this replay comes after it.
+    await query(
+      t.database,
+      `update refresh_tokens set used_at = used_at - make_interval(secs => $1::int) where used_at is not null`,
+      [t.config.refreshGraceSeconds + 1],
+    );
 
     const { refreshSession: replayed } = await device.RefreshSession({
       input: { refreshToken: first.refreshToken },

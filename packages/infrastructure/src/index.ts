@@ -22,6 +22,14 @@ export {
   SessionCache,
   type SessionCacheOptions,
 } from "./accounts/session-cache.ts";
+export {
+  inProcessSessionEvictionBus,
+  openRedisSessionEvictionBus,
+  openSessionEvictionBus,
+  sessionEvictionChannel,
+  type SessionEviction,
+  type SessionEvictionBus,
+} from "./accounts/session-eviction.bus.ts";
 export { DrizzleUserRepository } from "./accounts/user.repository.ts";
 export { DrizzleSessionRepository } from "./accounts/session.repository.ts";
 export { DrizzleRecoveryCodeRepository } from "./accounts/recovery-code.repository.ts";

@@ -3,6 +3,7 @@ import type { AuditLog } from "../ports/audit-log.ts";
 import type { AttemptThrottle } from "../ports/login-throttle.ts";
 import type { PasswordHasher } from "../ports/password-hasher.ts";
 import type { RecoveryCodeRepository } from "../ports/recovery-code.repository.ts";
+import type { RefreshSuccessor } from "../ports/refresh-successor.ts";
 import type { SecretBox } from "../ports/secret-box.ts";
 import type { SessionRepository } from "../ports/session.repository.ts";
 import type { Clock, Digest, IdGenerator, RandomSource } from "../ports/system.ts";
@@ -25,5 +26,6 @@ export interface AccountDeps {
   readonly ids: IdGenerator;
   readonly random: RandomSource;
   readonly digest: Digest;
+  readonly refreshSuccessor: RefreshSuccessor;
   readonly policy: AccountPolicy;
 }

@@ -4,6 +4,8 @@ import type { AccountDeps } from "./account-deps.ts";
 /** Keys of the attempt counters; one place so that every flow counts against the same ones. */
 export const throttleKeys = {
   loginAccount: (email: string) => `login:account:${email}`,
+  // An address has no space in it, so the first space parts the two unambiguously.
+  loginAccountFromIp: (email: string, ip: string | null) => `login:account-ip:${ip ?? "unknown"} ${email}`,
   loginIp: (ip: string | null) => `login:ip:${ip ?? "unknown"}`,
   registerIp: (ip: string | null) => `register:ip:${ip ?? "unknown"}`,
   secondFactor: (userId: string) => `second-factor:user:${userId}`,

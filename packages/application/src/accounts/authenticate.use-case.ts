@@ -9,26 +9,26 @@ export async function authenticate(deps: AccountDeps, accessToken: string): Prom
 
 /**
  * As `authenticate`, and also returns the signed-in user read with the session, so that a request
- * asking for `viewer` needs no second read. `user` is null only if the account no longer exists.
+ * asking for `viewer` needs no second read. The role is the stored one, not the token's: a token
+ * says what the role was when it was issued, and a demoted admin's token must not outrank them.
  */
 export async function authenticateWithUser(
   deps: AccountDeps,
   accessToken: string,
-): Promise<{ viewer: Viewer; user: User | null } | null> {
+): Promise<{ viewer: Viewer; user: User } | null> {
   const claims = await deps.accessTokens.verify(accessToken);
   if (!claims) return null;
   const found = await deps.sessions.findFamilyWithUser(claims.sessionId);
   const family = found?.family;
+  const user = found?.user;
   if (
     !family ||
+    !user ||
     family.revokedAt ||
     family.userId !== claims.userId ||
     family.expiresAt <= deps.clock.now()
   ) {
     return null;
   }
-  return {
-    viewer: { userId: claims.userId, role: claims.role, sessionId: claims.sessionId },
-    user: found.user,
-  };
+  return { viewer: { userId: claims.userId, role: user.role, sessionId: claims.sessionId }, user };
 }

@@ -29,6 +29,19 @@ describe("changeUserRole and createAdministrator", () => {
     expect(event?.details).toEqual({ from: "CUSTOMER", to: "SUPPORT" });
   });
 
+  it("takes the viewer's role from the stored user, not from the token", async () => {
+    const kit = await adminAndCustomer();
+    const signIn = await kit.useCases.logIn(
+      { email: "root@example.com", password: "a long admin password" },
+      anonymous(),
+    );
+    if (!signIn.ok) throw new Error("sign-in failed");
+    expect((await kit.useCases.authenticate(signIn.value.accessToken))?.role).toBe("ADMIN");
+    // A role stored without the sessions ending (the token still says ADMIN).
+    await kit.users.updateRole(kit.adminId, "CUSTOMER");
+    expect((await kit.useCases.authenticate(signIn.value.accessToken))?.role).toBe("CUSTOMER");
+  });
+
   it("refuses other roles as a bug, an admin's own role, and unknown users as user errors", async () => {
     const kit = await adminAndCustomer();
     const customerCtx = signedIn({ userId: kit.customer.user.id, role: "CUSTOMER", sessionId: "s" });

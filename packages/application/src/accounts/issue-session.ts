@@ -31,15 +31,23 @@ export async function openSession(deps: AccountDeps, user: User, event: AuditEve
   return grant(deps, user, family.id, refresh);
 }
 
-/** Issues the next refresh token of a family and a fresh access token. */
+/**
+ * Issues the successor of a used refresh token, and a fresh access token. The successor is
+ * derived from the used token, so a second refresh with it gets the same one.
+ */
 export async function continueSession(
   deps: AccountDeps,
   user: User,
-  familyId: string,
-  familyExpiresAt: Date,
+  used: { refreshToken: string; familyId: string; familyExpiresAt: Date },
 ): Promise<SessionGrant> {
+  const { familyId, familyExpiresAt } = used;
   const now = deps.clock.now();
-  const refresh = newRefreshToken(deps, now, familyExpiresAt);
+  const refresh = refreshToken(
+    deps,
+    deps.refreshSuccessor.successorOf(used.refreshToken),
+    now,
+    familyExpiresAt,
+  );
   await deps.sessions.addRefreshToken({
     tokenHash: refresh.tokenHash,
     familyId,
@@ -50,9 +58,11 @@ export async function continueSession(
   return grant(deps, user, familyId, refresh);
 }
 
+const newRefreshToken = (deps: AccountDeps, now: Date, familyExpiresAt: Date): NewRefreshToken =>
+  refreshToken(deps, deps.random.token(32), now, familyExpiresAt);
+
 /** A refresh token, stored only as its hash, never outliving its family. */
-function newRefreshToken(deps: AccountDeps, now: Date, familyExpiresAt: Date): NewRefreshToken {
-  const token = deps.random.token(32);
+function refreshToken(deps: AccountDeps, token: string, now: Date, familyExpiresAt: Date): NewRefreshToken {
   const expiry = addSeconds(now, deps.policy.refreshTokenTtlSeconds);
   return {
     token,

@@ -42,14 +42,73 @@ describe("logIn", () => {
     expect(kit.passwords.dummyChecks).toBe(1);
   });
 
-  it("locks an account after 5 failures, even for the right password, until the window passes", async () => {
+  it("refuses an address after 5 failures on an account, even the right password, until the window passes", async () => {
     const kit = await registered();
+    const attacker = anonymous("203.0.113.66");
     for (let i = 0; i < 5; i++)
-      await kit.useCases.logIn({ email, password: `wrong-${i}-password` }, anonymous());
-    const blocked = await kit.useCases.logIn({ email, password }, anonymous("203.0.113.9"));
-    expect(blocked).toMatchObject({ ok: false, error: { code: "TOO_MANY_ATTEMPTS" } });
+      await kit.useCases.logIn({ email, password: `wrong-${i}-password` }, attacker);
+    expect(await kit.useCases.logIn({ email, password }, attacker)).toMatchObject({
+      ok: false,
+      error: { code: "TOO_MANY_ATTEMPTS" },
+    });
     kit.clock.advance(15 * 60);
-    expect((await kit.useCases.logIn({ email, password }, anonymous())).ok).toBe(true);
+    expect((await kit.useCases.logIn({ email, password }, attacker)).ok).toBe(true);
+  });
+
+  it("lets the owner in from another address while one address guesses", async () => {
+    const kit = await registered();
+    for (let i = 0; i < 8; i++)
+      await kit.useCases.logIn({ email, password: `wrong-${i}-password` }, anonymous("203.0.113.66"));
+    expect((await kit.useCases.logIn({ email, password }, anonymous("198.51.100.20"))).ok).toBe(true);
+  });
+
+  it("guards an account many addresses guess at: one attempt per address, the owner still gets in", async () => {
+    const kit = await registered({ accountGuardAfterAttempts: 20 });
+    const guesses = (address: number, count: number) =>
+      Promise.all(
+        Array.from({ length: count }, (_, i) =>
+          kit.useCases.logIn({ email, password: `wrong-${address}-${i}` }, anonymous(`203.0.113.${address}`)),
+        ),
+      );
+    // Four addresses, five guesses each: the account-wide threshold is reached, nothing refused yet.
+    for (let address = 1; address <= 4; address++) {
+      expect((await guesses(address, 5)).map((r) => (r.ok ? "OK" : r.error.code))).toEqual(
+        Array<string>(5).fill("INVALID_CREDENTIALS"),
+      );
+    }
+    // From now on a fresh address is evaluated once, not five times.
+    expect((await guesses(5, 5)).map((r) => (r.ok ? "OK" : r.error.code))).toEqual([
+      "INVALID_CREDENTIALS",
+      ...Array<string>(4).fill("TOO_MANY_ATTEMPTS"),
+    ]);
+    expect(kit.audit.events.filter((e) => e.action === "LOGIN_THROTTLED").map((e) => e.details)).toEqual([
+      { by: "account-guard" },
+    ]);
+    // The owner, from an address that was not guessing, signs in at the first try.
+    expect((await kit.useCases.logIn({ email, password }, anonymous("198.51.100.20"))).ok).toBe(true);
+    // And the guard lasts the window, then the account is back to five per address.
+    kit.clock.advance(15 * 60);
+    expect((await guesses(5, 5)).filter((r) => !r.ok && r.error.code === "INVALID_CREDENTIALS")).toHaveLength(
+      5,
+    );
+  });
+
+  it("counts only failures against an address: many right sign-ins from one address all succeed", async () => {
+    const kit = await registered({ maxAttemptsPerIp: 3 });
+    const shared = anonymous("192.0.2.80");
+    for (let i = 0; i < 10; i++)
+      expect((await kit.useCases.logIn({ email, password }, shared)).ok).toBe(true);
+    // The successes did not use up the address's failures: three wrong ones are still evaluated.
+    for (let i = 0; i < 3; i++) {
+      expect(await kit.useCases.logIn({ email, password: `wrong-${i}-password` }, shared)).toMatchObject({
+        ok: false,
+        error: { code: "INVALID_CREDENTIALS" },
+      });
+    }
+    expect(await kit.useCases.logIn({ email, password }, shared)).toMatchObject({
+      ok: false,
+      error: { code: "TOO_MANY_ATTEMPTS" },
+    });
   });
 
   it("locks an IP that sprays many accounts", async () => {

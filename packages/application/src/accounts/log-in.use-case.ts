@@ -15,7 +15,8 @@ import type { LogInErrorCode } from "./account-errors.ts";
 import { openSession } from "./issue-session.ts";
 import { checkSecondFactor } from "./second-factor.ts";
 import type { SessionGrant } from "./session-grant.ts";
-import { consumeAttempt, throttleKeys, tooManyAttempts } from "./attempts.ts";
+import { consumeAttempt, throttleKeys } from "./attempts.ts";
+import { countSignInAttempt, signInCounters, signInSucceeded } from "./sign-in-throttle.ts";
 
 export interface LogInInput {
   readonly email: string;
@@ -34,23 +35,9 @@ const invalidCredentials = () => err(domainError("INVALID_CREDENTIALS", "Email o
  */
 export async function logIn(deps: AccountDeps, input: LogInInput, ctx: RequestContext): Promise<LogInResult> {
   const email = Email.parse(input.email);
-  const accountKey = throttleKeys.loginAccount(email.ok ? email.value.value : input.email.slice(0, 254));
-  const { maxAttemptsPerAccount, maxAttemptsPerIp, attemptWindowSeconds } = deps.policy;
-  // Counted before checking, so parallel attempts (aliases, batches, many sockets) cannot outrun the limit.
-  const [byAccount, byIp] = await Promise.all([
-    deps.throttle.consume(accountKey, maxAttemptsPerAccount, attemptWindowSeconds),
-    deps.throttle.consume(throttleKeys.loginIp(ctx.ip), maxAttemptsPerIp, attemptWindowSeconds),
-  ]);
-  if (!byAccount.allowed || !byIp.allowed) {
-    // One event per key and window: hammering a locked account must not grow the log.
-    if (byAccount.firstRefusal || byIp.firstRefusal) {
-      await recordAudit(deps, ctx, "LOGIN_THROTTLED", {
-        actorId: null,
-        details: { by: byIp.allowed ? "account" : "ip" },
-      });
-    }
-    return tooManyAttempts(Math.max(byAccount.retryAfterSeconds, byIp.retryAfterSeconds));
-  }
+  const counters = signInCounters(email.ok ? email.value.value : input.email.slice(0, 254), ctx.ip);
+  const counted = await countSignInAttempt(deps, counters, ctx);
+  if (!counted.ok) return counted;
 
   const user = email.ok ? await deps.users.findByEmail(email.value) : null;
   if (!user || input.password.length > PASSWORD_MAX_LENGTH * 4) {
@@ -69,7 +56,7 @@ export async function logIn(deps: AccountDeps, input: LogInInput, ctx: RequestCo
   }
   // The password is right; the second factor has its own counter, so a known password
   // cannot be used to reset the limit on guessing codes.
-  await deps.throttle.reset(accountKey);
+  await signInSucceeded(deps, counters);
 
   const secondFactor = await passSecondFactor(deps, user, input, ctx);
   if (!secondFactor.ok) return secondFactor;

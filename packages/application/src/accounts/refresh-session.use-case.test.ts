@@ -23,11 +23,12 @@ describe("refreshSession", () => {
     ).toBe(true);
   });
 
-  it("revokes the whole family when a used token comes back, and audits it", async () => {
+  it("revokes the whole family when a used token comes back after the grace, and audits it", async () => {
     const kit = await session();
     const stolen = kit.grant.refreshToken;
     const next = await kit.useCases.refreshSession({ refreshToken: stolen }, anonymous());
     if (!next.ok) throw new Error("refresh failed");
+    kit.clock.advance(kit.deps.policy.refreshGraceSeconds + 1);
     expect(await kit.useCases.refreshSession({ refreshToken: stolen }, anonymous())).toMatchObject({
       ok: false,
       error: { code: "INVALID_REFRESH_TOKEN" },
@@ -38,6 +39,54 @@ describe("refreshSession", () => {
     ).toBe(false);
     expect(await kit.useCases.authenticate(next.value.accessToken)).toBeNull();
     expect(kit.audit.actions()).toContain("REFRESH_TOKEN_REUSED");
+  });
+
+  it("gives two concurrent refreshes with one token the same successor, and keeps the session", async () => {
+    const kit = await session();
+    const [first, second] = await Promise.all([
+      kit.useCases.refreshSession({ refreshToken: kit.grant.refreshToken }, anonymous()),
+      kit.useCases.refreshSession({ refreshToken: kit.grant.refreshToken }, anonymous()),
+    ]);
+    if (!first.ok || !second.ok) throw new Error("a concurrent refresh failed");
+    expect(second.value.refreshToken).toBe(first.value.refreshToken);
+    expect(await kit.useCases.authenticate(first.value.accessToken)).not.toBeNull();
+    expect(await kit.useCases.authenticate(second.value.accessToken)).not.toBeNull();
+    expect(kit.audit.actions()).not.toContain("REFRESH_TOKEN_REUSED");
+    expect(
+      (await kit.useCases.refreshSession({ refreshToken: first.value.refreshToken }, anonymous())).ok,
+    ).toBe(true);
+  });
+
+  it("answers a retry within the grace with the same successor, and a replay after it with the end of the session", async () => {
+    const kit = await session();
+    const used = kit.grant.refreshToken;
+    const first = await kit.useCases.refreshSession({ refreshToken: used }, anonymous());
+    if (!first.ok) throw new Error("refresh failed");
+    kit.clock.advance(kit.deps.policy.refreshGraceSeconds);
+    expect(await kit.useCases.refreshSession({ refreshToken: used }, anonymous())).toMatchObject({
+      ok: true,
+      value: { refreshToken: first.value.refreshToken },
+    });
+    kit.clock.advance(1);
+    expect(await kit.useCases.refreshSession({ refreshToken: used }, anonymous())).toMatchObject({
+      ok: false,
+      error: { code: "INVALID_REFRESH_TOKEN" },
+    });
+    expect(await kit.useCases.authenticate(first.value.accessToken)).toBeNull();
+    expect(
+      (await kit.useCases.refreshSession({ refreshToken: first.value.refreshToken }, anonymous())).ok,
+    ).toBe(false);
+    expect(kit.audit.actions()).toContain("REFRESH_TOKEN_REUSED");
+  });
+
+  it("does not revive a logged-out session within the grace", async () => {
+    const kit = await session();
+    const used = kit.grant.refreshToken;
+    const first = await kit.useCases.refreshSession({ refreshToken: used }, anonymous());
+    if (!first.ok) throw new Error("refresh failed");
+    const viewer = await kit.useCases.authenticate(first.value.accessToken);
+    await kit.useCases.logOut({}, signedIn(viewer!));
+    expect((await kit.useCases.refreshSession({ refreshToken: used }, anonymous())).ok).toBe(false);
   });
 
   it("refuses unknown and expired tokens", async () => {

@@ -1,5 +1,6 @@
 import { domainError, err, ok, type DomainError, type Result } from "@peykarband/domain";
 import { recordAudit } from "../audit/record-audit.ts";
+import type { RefreshTokenRecord } from "../ports/session.repository.ts";
 import type { RequestContext } from "../shared/request-context.ts";
 import type { AccountDeps } from "./account-deps.ts";
 import type { RefreshSessionErrorCode } from "./account-errors.ts";
@@ -16,6 +17,8 @@ const invalid = () =>
 /**
  * Trades a refresh token for a new pair. Each refresh token works once: presenting a used one
  * means it was stolen or leaked, so the whole session (every token of its family) is revoked.
+ * Except within `refreshGraceSeconds` of its use: two tabs refreshing at once, or a retry after a
+ * lost response, get the same successor as the first call, not the end of the session.
  */
 export async function refreshSession(
   deps: AccountDeps,
@@ -24,17 +27,16 @@ export async function refreshSession(
 ): Promise<Result<SessionGrant, DomainError<RefreshSessionErrorCode>>> {
   const now = deps.clock.now();
   const tokenHash = deps.digest.sha256(input.refreshToken);
-  const token = await deps.sessions.useRefreshToken(tokenHash, now);
-  if (!token) {
-    const known = await deps.sessions.findRefreshToken(tokenHash);
-    if (known) {
-      await deps.sessions.revokeFamily(known.familyId, now);
-      await recordAudit(deps, ctx, "REFRESH_TOKEN_REUSED", {
-        actorId: null,
-        subjectId: known.userId,
-        details: { sessionId: known.familyId },
-      });
-    }
+  const fresh = await deps.sessions.useRefreshToken(tokenHash, now);
+  const token = fresh ?? (await deps.sessions.findRefreshToken(tokenHash));
+  if (!token) return invalid();
+  if (!fresh && !withinGrace(deps, token, now)) {
+    await deps.sessions.revokeFamily(token.familyId, now);
+    await recordAudit(deps, ctx, "REFRESH_TOKEN_REUSED", {
+      actorId: null,
+      subjectId: token.userId,
+      details: { sessionId: token.familyId },
+    });
     return invalid();
   }
   const family = await deps.sessions.findFamily(token.familyId);
@@ -45,7 +47,18 @@ export async function refreshSession(
   await recordAudit(deps, ctx, "SESSION_REFRESHED", {
     actorId: user.id,
     subjectId: user.id,
-    details: { sessionId: family.id },
+    details: fresh ? { sessionId: family.id } : { sessionId: family.id, within: "grace" },
   });
-  return ok(await continueSession(deps, user, family.id, family.expiresAt));
+  return ok(
+    await continueSession(deps, user, {
+      refreshToken: input.refreshToken,
+      familyId: family.id,
+      familyExpiresAt: family.expiresAt,
+    }),
+  );
+}
+
+function withinGrace(deps: AccountDeps, token: RefreshTokenRecord, now: Date): boolean {
+  if (!token.usedAt) return false;
+  return now.getTime() - token.usedAt.getTime() <= deps.policy.refreshGraceSeconds * 1000;
 }

@@ -37,6 +37,7 @@ export interface SessionRepository {
    * (seconds); every write through this adapter's repositories evicts that cache at once.
    */
   findFamilyWithUser(id: string): Promise<{ family: SessionFamily; user: User | null } | null>;
+  /** Adds a token to its family; adding one that is already there changes nothing. */
   addRefreshToken(token: {
     tokenHash: string;
     familyId: string;

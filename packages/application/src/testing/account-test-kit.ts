@@ -10,6 +10,7 @@ import {
   fakeRandom,
   sequentialIds,
   fakeDigest,
+  fakeRefreshSuccessor,
   transparentSecretBox,
 } from "./fake-crypto.ts";
 import { InMemoryAuditLog, InMemoryRecoveryCodes, InMemoryThrottle } from "./in-memory-security.ts";
@@ -38,6 +39,7 @@ export function accountTestKit(policy: Partial<AccountPolicy> = {}) {
     ids: sequentialIds(),
     random: fakeRandom,
     digest: fakeDigest,
+    refreshSuccessor: fakeRefreshSuccessor,
     policy: { ...defaultAccountPolicy, ...policy },
   };
   return { ...fakes, deps, useCases: createAccountUseCases(deps) };

@@ -1,5 +1,6 @@
 import type { AccessTokenClaims, AccessTokenIssuer } from "../ports/access-token-issuer.ts";
 import type { PasswordHasher } from "../ports/password-hasher.ts";
+import type { RefreshSuccessor } from "../ports/refresh-successor.ts";
 import type { SecretBox } from "../ports/secret-box.ts";
 import type { Clock, Digest, IdGenerator, RandomSource } from "../ports/system.ts";
 import type { Totp } from "../ports/totp.ts";
@@ -107,6 +108,11 @@ export const sequentialIds = (): IdGenerator => {
 export const fakeRandom: RandomSource = {
   token: (bytes) => randomText(Math.ceil((bytes * 4) / 3), "abcdefghijklmnopqrstuvwxyz0123456789-_"),
   code: (length) => randomText(length, "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"),
+};
+
+/** Distinct per token, the same for the same token: what the use cases rely on. */
+export const fakeRefreshSuccessor: RefreshSuccessor = {
+  successorOf: (token) => `next-${fnv1a(token).toString(36)}-${fnv1a(`${token}!`).toString(36)}`,
 };
 
 export const fakeDigest: Digest = {

@@ -41,9 +41,15 @@ export class InMemoryThrottle implements AttemptThrottle {
     const retryAfterSeconds = Math.ceil((window.startedAt + windowSeconds * 1000 - now) / 1000);
     return {
       allowed: window.count <= limit,
+      attempts: window.count,
       retryAfterSeconds: window.count <= limit ? 0 : retryAfterSeconds,
       firstRefusal: window.count === limit + 1,
     };
+  }
+
+  async refund(key: string) {
+    const window = this.windows.get(key);
+    if (window) this.windows.set(key, { ...window, count: Math.max(0, window.count - 1) });
   }
 
   async reset(key: string) {

@@ -35,6 +35,7 @@ export class InMemorySessions implements SessionRepository {
 
   async addRefreshToken(token: { tokenHash: string; familyId: string; userId: string; expiresAt: Date }) {
     const { tokenHash, familyId, userId, expiresAt } = token;
+    if (this.tokens.has(tokenHash)) return;
     this.tokens.set(tokenHash, { tokenHash, familyId, userId, expiresAt, usedAt: null });
   }
 

@@ -5,11 +5,13 @@ import {
   createRequestLog,
   openDatabase,
   openJobQueue,
+  openSessionEvictionBus,
   type Config,
   type Database,
   type JobQueue,
   type Logger,
   type ServerStatusPubSub,
+  type SessionEvictionBus,
 } from "@peykarband/infrastructure";
 import { startCloudSimulators, type CloudSimulators } from "@peykarband/simulators";
 import { createServer, type Server } from "node:http";
@@ -31,6 +33,8 @@ export interface AppOverrides extends WalletOverrides, ServerOverrides {
   readonly jobQueue?: JobQueue;
   /** The status pub/sub the caller opened and will close; with a worker in the same process, shared. */
   readonly statusBus?: ServerStatusPubSub;
+  /** The session-eviction bus the caller opened and will close; shared like the status bus. */
+  readonly sessionEvictions?: SessionEvictionBus;
   /** A database the caller opened and will close (tests share one per file). */
   readonly database?: Database;
   readonly logger?: Logger;
@@ -60,12 +64,24 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   };
   try {
     await database.migrate();
-    const accountAdapters = createAccountAdapters(database, config);
+    const sessionEvictions =
+      overrides.sessionEvictions ??
+      (await openSessionEvictionBus({
+        redisUrl: config.redisUrl,
+        deployment: config.deploymentName,
+        onError: (error) => logger.error("session eviction bus error", { error: error.message }),
+      }));
+    if (!overrides.sessionEvictions) owned.push(() => sessionEvictions.close());
+    const accountAdapters = createAccountAdapters(database, config, {
+      sessionCacheTtlMs: config.sessionCacheTtlMs,
+      sessionEvictions,
+    });
     const useCases = createAccountUseCases({
       ...accountAdapters,
       policy: {
         ...defaultAccountPolicy,
         accessTokenTtlSeconds: config.accessTokenTtlSeconds,
+        refreshGraceSeconds: config.refreshGraceSeconds,
         ...overrides.accountPolicy,
       },
     });

@@ -258,7 +258,11 @@ for (const target of testDatabases()) {
       database = await target.open();
       // Limits far above the defaults, so every string reaches the use case instead of the throttle.
       t = await startAbuseApp(database, {
-        accountPolicy: { maxAttemptsPerAccount: 1000, maxAttemptsPerIp: 10_000 },
+        accountPolicy: {
+          maxAttemptsPerAccount: 1000,
+          maxAttemptsPerIp: 10_000,
+          accountGuardAfterAttempts: 10_000,
+        },
       });
       const url = t.app.url;
       const customer = await register(url, "customer@example.com");

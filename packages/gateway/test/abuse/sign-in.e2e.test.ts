@@ -12,6 +12,7 @@ import {
   sendGraphQL,
   timedWithin,
   userErrorCodes,
+  type TimedResponse,
 } from "./abuse-client.ts";
 import {
   CONFIRM_TWO_FACTOR_SETUP,
@@ -73,7 +74,7 @@ for (const target of testDatabases()) {
      */
     const THROTTLED_ATTEMPT_MS = 50;
 
-    it("evaluates only 5 of 100 wrong passwords per account, then refuses the right one too", async () => {
+    it("evaluates only 5 of 100 wrong passwords per account from one address, whose right one is refused too, while the owner signs in elsewhere", async () => {
       const email = "sprayed@example.com";
       const victim = await register(t.app.url, email, { headers: fromAddress(10) });
       const attacker = fromAddress(11);
@@ -130,28 +131,106 @@ for (const target of testDatabases()) {
         ...Array<string>(100 - ATTEMPTS_PER_ACCOUNT).fill("TOO_MANY_ATTEMPTS"),
       ]);
 
-      // From a fresh address, so it is the account's counter, not the address's, that refuses it.
-      const right = await sendGraphQL(
+      // The attacker stays capped: from its address even the right password is refused.
+      const capped = await sendGraphQL(
+        t.app.url,
+        aliasedLogIns(email, 0, 1, () => PASSWORD),
+        {},
+        { headers: attacker },
+      );
+      observe("the right password from the spraying address", capped, aliasCodes(capped.json?.data).join());
+      expect(aliasCodes(capped.json?.data)).toEqual(["TOO_MANY_ATTEMPTS"]);
+      expect(capped.ms).toBeLessThan(FAST_BOUND_MS);
+
+      // The owner, from another address, is not kept out by the spray.
+      const owner = await sendGraphQL(
         t.app.url,
         aliasedLogIns(email, 0, 1, () => PASSWORD),
         {},
         { headers: fromAddress(12) },
       );
-      observe("the right password after the spray", right, aliasCodes(right.json?.data).join());
-      expect(aliasCodes(right.json?.data)).toEqual(["TOO_MANY_ATTEMPTS"]);
-      expect(right.ms).toBeLessThan(FAST_BOUND_MS);
+      observe("the right password from another address", owner, aliasCodes(owner.json?.data).join());
+      expect(aliasCodes(owner.json?.data)).toEqual(["OK"]);
 
-      // Intended writes: one audit event per evaluated attempt, and one per lock (the account's at
-      // attempt 6, the attacker's address's at attempt 51), not one per refusal, so hammering a locked
-      // account cannot grow the log; the account's and two addresses' counters; no session.
+      // Intended writes: one audit event per evaluated attempt, and one per counter that starts
+      // refusing (this address on the account at attempt 6, the account's guard at 21, the address
+      // at 51), not one per refusal, so hammering cannot grow the log; the owner's sign-in and its
+      // session; the counters of the account, of the account from the attacker's address, and of
+      // both addresses (the owner's address's counter on the account is cleared by its success).
       expect(rowDelta(before, await countRows(database))).toEqual({
-        audit_events: ATTEMPTS_PER_ACCOUNT + 2,
-        ...throttleRows(3),
+        audit_events: ATTEMPTS_PER_ACCOUNT + 3 + 1,
+        session_families: 1,
+        refresh_tokens: 1,
+        ...throttleRows(4),
       });
-      expect(await auditTally(database, victim.key)).toMatchObject({ LOGIN_FAILED: ATTEMPTS_PER_ACCOUNT });
+      expect(await auditTally(database, victim.key)).toMatchObject({
+        LOGIN_FAILED: ATTEMPTS_PER_ACCOUNT,
+        LOGIN_SUCCEEDED: 1,
+      });
       const all = await auditTally(database);
-      expect(all["LOGIN_THROTTLED"]).toBe(2);
-      expect(all["LOGIN_SUCCEEDED"]).toBeUndefined();
+      expect(all["LOGIN_THROTTLED"]).toBe(3);
+    });
+
+    it("lets the owner in while many addresses guess: each address is capped, and one attempt each once the account is guarded", async () => {
+      const email = "distributed@example.com";
+      await register(t.app.url, email, { headers: fromAddress(40) });
+      const codes: string[][] = [];
+      let last = null as TimedResponse | null;
+      // Ten addresses, five guesses each, one after another: the account-wide count reaches 20
+      // after the fourth, and from then on each new address is evaluated once.
+      for (let address = 41; address <= 50; address++) {
+        const response = await sendGraphQL(
+          t.app.url,
+          aliasedLogIns(email, address * 10, ATTEMPTS_PER_ACCOUNT),
+          {},
+          { headers: fromAddress(address) },
+        );
+        assertClean(response);
+        codes.push(aliasCodes(response.json?.data));
+        last = response;
+      }
+      const evaluated = codes.map((batch) => batch.filter((code) => code === "INVALID_CREDENTIALS").length);
+      observe("five wrong passwords from each of ten addresses", last!, evaluated.join());
+      expect(evaluated).toEqual([5, 5, 5, 5, 1, 1, 1, 1, 1, 1]);
+      expect(codes.flat().filter((code) => code !== "INVALID_CREDENTIALS")).toEqual(
+        Array<string>(24).fill("TOO_MANY_ATTEMPTS"),
+      );
+
+      const owner = await sendGraphQL(
+        t.app.url,
+        LOG_IN,
+        { input: { email, password: PASSWORD } },
+        { headers: fromAddress(51) },
+      );
+      observe("the owner during a distributed attack", owner, userErrorCodes(owner, "logIn").join());
+      expect(userErrorCodes(owner, "logIn")).toEqual([]);
+      expect(payloadOf(owner, "logIn").session?.accessToken).toBeTruthy();
+    });
+
+    it("counts only failures against an address: 60 right sign-ins from one address all succeed", async () => {
+      const email = "carrier-nat@example.com";
+      const shared = fromAddress(60);
+      await register(t.app.url, email, { headers: shared });
+      const codes: string[] = [];
+      for (let from = 0; from < 60; from += QUERY_LIMITS.maxAliases) {
+        const response = await sendGraphQL(
+          t.app.url,
+          aliasedLogIns(email, from, Math.min(QUERY_LIMITS.maxAliases, 60 - from), () => PASSWORD),
+          {},
+          { headers: shared },
+        );
+        assertClean(response);
+        codes.push(...aliasCodes(response.json?.data));
+      }
+      expect(codes).toEqual(Array<string>(60).fill("OK"));
+      // The address still has its whole allowance of failures: a wrong password is evaluated.
+      const wrong = await sendGraphQL(
+        t.app.url,
+        LOG_IN,
+        { input: { email, password: "wrong password!" } },
+        { headers: shared },
+      );
+      expect(userErrorCodes(wrong, "logIn")).toEqual(["INVALID_CREDENTIALS"]);
     });
 
     it("accepts a TOTP code once: a replay is refused, in sign-in and in disableTwoFactor", async () => {

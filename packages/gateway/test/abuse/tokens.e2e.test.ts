@@ -162,7 +162,7 @@ for (const target of testDatabases()) {
       expect(response.ms).toBeLessThan(FAST_BOUND_MS);
     });
 
-    it("revokes the whole session when a rotated refresh token is replayed", async () => {
+    it("revokes the whole session when a rotated refresh token is replayed after the grace", async () => {
       const account = await register(t.app.url, "rotating@example.com", { headers: fromAddress(2) });
       const rotate = (refreshToken: string) =>
         sendGraphQL(t.app.url, REFRESH_SESSION, { input: { refreshToken } }, { headers: fromAddress(2) });
@@ -173,6 +173,12 @@ for (const target of testDatabases()) {
       const second = payloadOf(rotated, "refreshSession").session!;
       expect(rowDelta(before, await countRows(database))).toEqual({ refresh_tokens: 1, audit_events: 1 });
 
+      // The replay comes after the grace in which a retry would get the same successor.
+      await query(
+        database,
+        `update refresh_tokens set used_at = used_at - make_interval(secs => $2::int) where user_id = $1::uuid and used_at is not null`,
+        [account.key, t.config.refreshGraceSeconds + 1],
+      );
       before = await countRows(database);
       const replayed = await rotate(account.refreshToken);
       observe("refresh: replay after rotation", replayed, userErrorCodes(replayed, "refreshSession").join());
@@ -207,6 +213,31 @@ for (const target of testDatabases()) {
       observe("refresh: access token of the revoked session", access);
       expect([access.status, codeOf(access)]).toEqual([401, "UNAUTHENTICATED"]);
       expect(access.ms).toBeLessThan(FAST_BOUND_MS);
+    });
+
+    it("gives two concurrent refreshes with one token the same successor, and keeps the session", async () => {
+      const account = await register(t.app.url, "two-tabs@example.com", { headers: fromAddress(3) });
+      const rotate = (refreshToken: string) =>
+        sendGraphQL(t.app.url, REFRESH_SESSION, { input: { refreshToken } }, { headers: fromAddress(3) });
+
+      const before = await countRows(database);
+      const [first, second] = await Promise.all([rotate(account.refreshToken), rotate(account.refreshToken)]);
+      observe("refresh: two at once with one token", second, userErrorCodes(second, "refreshSession").join());
+      expect(userErrorCodes(first, "refreshSession")).toEqual([]);
+      expect(userErrorCodes(second, "refreshSession")).toEqual([]);
+      const [a, b] = [
+        payloadOf(first, "refreshSession").session!,
+        payloadOf(second, "refreshSession").session!,
+      ];
+      expect(b.refreshToken).toBe(a.refreshToken);
+      // One successor row, two SESSION_REFRESHED events, and no revocation.
+      expect(rowDelta(before, await countRows(database))).toEqual({ refresh_tokens: 1, audit_events: 2 });
+      for (const token of [a.accessToken, b.accessToken]) {
+        const viewer = await sendGraphQL(t.app.url, VIEWER, {}, { token });
+        expect(viewer.json?.data).toEqual({ viewer: { id: account.id } });
+      }
+      const next = await rotate(a.refreshToken);
+      expect(userErrorCodes(next, "refreshSession")).toEqual([]);
     });
 
     it("refuses a made-up refresh token without writing anything", async () => {

@@ -28,6 +28,7 @@ for (const target of testDatabases()) {
       for (let i = 0; i < 3; i++)
         expect(await throttle.consume(key, 3, 900)).toEqual({
           allowed: true,
+          attempts: i + 1,
           retryAfterSeconds: 0,
           firstRefusal: false,
         });
@@ -65,6 +66,17 @@ for (const target of testDatabases()) {
       await throttle.consume(key, 1, 900);
       await throttle.reset(key);
       expect((await throttle.consume(key, 1, 900)).allowed).toBe(true);
+    });
+
+    it("gives one attempt back on refund, never going below zero", async () => {
+      const key = `ip:${randomUUID()}`;
+      await throttle.consume(key, 2, 900);
+      await throttle.consume(key, 2, 900);
+      await throttle.refund(key);
+      expect(await throttle.consume(key, 2, 900)).toMatchObject({ allowed: true, attempts: 2 });
+      for (let i = 0; i < 3; i++) await throttle.refund(key);
+      expect(await throttle.consume(key, 2, 900)).toMatchObject({ allowed: true, attempts: 1 });
+      await throttle.refund(`ip:${randomUUID()}`);
     });
 
     it("allows exactly `limit` of 50 concurrent attempts", async () => {

@@ -2,6 +2,7 @@ import type { AccountDeps } from "@peykarband/application";
 import type { Config } from "../config/config.ts";
 import { AesGcmSecretBox } from "../crypto/aes-gcm.secret-box.ts";
 import { Argon2PasswordHasher } from "../crypto/argon2.password-hasher.ts";
+import { HmacRefreshSuccessor } from "../crypto/hmac.refresh-successor.ts";
 import { JoseAccessTokenIssuer } from "../crypto/jose.access-token-issuer.ts";
 import { OtplibTotp } from "../crypto/otplib.totp.ts";
 import type { Database } from "../database/database.ts";
@@ -16,14 +17,16 @@ import { DrizzleRecoveryCodeRepository } from "./recovery-code.repository.ts";
 import { DrizzleSessionRepository } from "./session.repository.ts";
 import { DrizzleUserRepository } from "./user.repository.ts";
 import { CachingSessionRepository, CachingUserRepository, SessionCache } from "./session-cache.ts";
+import { inProcessSessionEvictionBus, type SessionEvictionBus } from "./session-eviction.bus.ts";
 
 export type AccountAdapters = Omit<AccountDeps, "policy">;
 
 type AccountConfig = Pick<Config, "deploymentName" | "accessTokenTtlSeconds" | "secrets">;
 
 /**
- * How long this process may reuse a session read when authenticating a request: the longest a
- * session revoked by another process stays usable here. A revocation by this process is at once.
+ * How long this process may reuse a session read when authenticating a request. Revocations reach
+ * every process at once through the eviction bus; this is the longest a revoked session stays
+ * usable here only if a broadcast is lost.
  */
 export const SESSION_CACHE_TTL_MS = 5_000;
 
@@ -31,13 +34,24 @@ export const SESSION_CACHE_TTL_MS = 5_000;
 export function createAccountAdapters(
   database: Pick<Database, "db" | "kind">,
   config: AccountConfig,
-  options: { totpIssuer?: string; sessionCacheTtlMs?: number } = {},
+  options: {
+    totpIssuer?: string;
+    sessionCacheTtlMs?: number;
+    /** Opened and closed by the caller; in this process only when not given (the CLI, tests). */
+    sessionEvictions?: SessionEvictionBus;
+  } = {},
 ): AccountAdapters {
   const clock = new SystemClock();
   const sessionCache = new SessionCache({ ttlMs: options.sessionCacheTtlMs ?? SESSION_CACHE_TTL_MS });
+  const evictions = options.sessionEvictions ?? inProcessSessionEvictionBus();
+  sessionCache.follow(evictions);
   return {
-    users: new CachingUserRepository(new DrizzleUserRepository(database.db), sessionCache),
-    sessions: new CachingSessionRepository(new DrizzleSessionRepository(database.db), sessionCache),
+    users: new CachingUserRepository(new DrizzleUserRepository(database.db), sessionCache, evictions),
+    sessions: new CachingSessionRepository(
+      new DrizzleSessionRepository(database.db),
+      sessionCache,
+      evictions,
+    ),
     recoveryCodes: new DrizzleRecoveryCodeRepository(database.db),
     // The embedded database belongs to one process, which therefore sees every attempt; with a
     // server database, gateways scale out and must share their counters.
@@ -60,5 +74,6 @@ export function createAccountAdapters(
     ids: new UuidV7Generator(clock),
     random: new CryptoRandomSource(),
     digest: new Sha256Digest(),
+    refreshSuccessor: new HmacRefreshSuccessor(config.secrets.secretBoxKey),
   };
 }

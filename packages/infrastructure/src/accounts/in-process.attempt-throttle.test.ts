@@ -9,6 +9,7 @@ describe("InProcessAttemptThrottle", () => {
     for (let i = 0; i < 3; i++) expect((await throttle.consume("k", 3, 60)).allowed).toBe(true);
     expect(await throttle.consume("k", 3, 60)).toEqual({
       allowed: false,
+      attempts: 4,
       retryAfterSeconds: 60,
       firstRefusal: true,
     });
@@ -21,6 +22,16 @@ describe("InProcessAttemptThrottle", () => {
     const throttle = new InProcessAttemptThrottle(new FixedClock(new Date()));
     const decisions = await Promise.all(Array.from({ length: 50 }, () => throttle.consume("k", 5, 900)));
     expect(decisions.filter((d) => d.allowed)).toHaveLength(5);
+  });
+
+  it("gives one attempt back on refund, never going below zero", async () => {
+    const throttle = new InProcessAttemptThrottle(new FixedClock(new Date()));
+    await throttle.consume("k", 2, 900);
+    await throttle.consume("k", 2, 900);
+    await throttle.refund("k");
+    expect(await throttle.consume("k", 2, 900)).toMatchObject({ allowed: true, attempts: 2 });
+    for (let i = 0; i < 3; i++) await throttle.refund("k");
+    expect(await throttle.consume("k", 2, 900)).toMatchObject({ allowed: true, attempts: 1 });
   });
 
   it("forgets a key on reset", async () => {

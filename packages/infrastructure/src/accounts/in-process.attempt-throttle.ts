@@ -25,9 +25,15 @@ export class InProcessAttemptThrottle implements AttemptThrottle {
     const allowed = window.count <= limit;
     return {
       allowed,
+      attempts: window.count,
       retryAfterSeconds: allowed ? 0 : Math.max(1, Math.ceil((window.endsAt - now) / 1000)),
       firstRefusal: window.count === limit + 1,
     };
+  }
+
+  async refund(key: string): Promise<void> {
+    const window = this.windows.get(key);
+    if (window) window.count = Math.max(0, window.count - 1);
   }
 
   async reset(key: string): Promise<void> {

@@ -6,6 +6,7 @@ import {
   SessionCache,
   type SessionWithUser,
 } from "./session-cache.ts";
+import { inProcessSessionEvictionBus, type SessionEvictionBus } from "./session-eviction.bus.ts";
 
 const family = (id: string, userId: string, revokedAt: Date | null = null): SessionWithUser => ({
   family: { id, userId, createdAt: new Date(0), expiresAt: new Date(8.64e15), revokedAt },
@@ -35,14 +36,28 @@ function fakeStore() {
   return { rows, counter, sessions, users };
 }
 
+/** A bus that only records what this process publishes. */
+function recordingBus() {
+  const published: unknown[] = [];
+  const bus: SessionEvictionBus = {
+    publish: async (eviction) => void published.push(eviction),
+    listen: () => undefined,
+    close: async () => undefined,
+  };
+  return { bus, published };
+}
+
 function setup(ttlMs = 5_000) {
   let now = 0;
   const cache = new SessionCache({ ttlMs, now: () => now });
   const store = fakeStore();
+  const { bus, published } = recordingBus();
   return {
     ...store,
-    sessions: new CachingSessionRepository(store.sessions, cache),
-    users: new CachingUserRepository(store.users, cache),
+    cache,
+    published,
+    sessions: new CachingSessionRepository(store.sessions, cache, bus),
+    users: new CachingUserRepository(store.users, cache, bus),
     advance: (ms: number) => (now += ms),
   };
 }
@@ -89,6 +104,38 @@ describe("SessionCache", () => {
     expect((await sessions.findFamilyWithUser("s3"))?.family.revokedAt).not.toBeNull();
   });
 
+  it("tells the other processes what it evicted", async () => {
+    const { sessions, users, published } = setup();
+    await sessions.revokeFamily("s1", new Date(1));
+    await sessions.revokeAllForUser("u2", new Date(1));
+    await users.updateRole("u1", "CUSTOMER");
+    expect(published).toEqual([{ sessionId: "s1" }, { userId: "u2" }, { userId: "u1" }]);
+  });
+
+  it("evicts what another process's revocation names, long before the TTL", async () => {
+    const { sessions, cache, rows, counter } = setup(60_000);
+    const bus = inProcessSessionEvictionBus();
+    const elsewhere = inProcessSessionEvictionBus();
+    cache.follow(bus);
+    try {
+      await sessions.findFamilyWithUser("s1");
+      await sessions.findFamilyWithUser("s3");
+      rows.set("s1", family("s1", "u1", new Date(1)));
+      await elsewhere.publish({ sessionId: "s1" });
+      expect((await sessions.findFamilyWithUser("s1"))?.family.revokedAt).not.toBeNull();
+      rows.set("s3", family("s3", "u2", new Date(1)));
+      await elsewhere.publish({ userId: "u2" });
+      expect((await sessions.findFamilyWithUser("s3"))?.family.revokedAt).not.toBeNull();
+      await sessions.findFamilyWithUser("s2");
+      await elsewhere.publish({ everything: true });
+      await sessions.findFamilyWithUser("s2");
+      expect(counter.reads).toBe(6);
+    } finally {
+      await bus.close();
+      await elsewhere.close();
+    }
+  });
+
   it("does not keep a read that was in flight across a revocation", async () => {
     const cache = new SessionCache({ ttlMs: 5_000 });
     const store = fakeStore();
@@ -102,7 +149,7 @@ describe("SessionCache", () => {
         return row;
       },
     } as SessionRepository;
-    const sessions = new CachingSessionRepository(slow, cache);
+    const sessions = new CachingSessionRepository(slow, cache, recordingBus().bus);
     const stale = sessions.findFamilyWithUser("s1");
     await sessions.revokeFamily("s1", new Date(1));
     release();

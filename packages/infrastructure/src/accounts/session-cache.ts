@@ -7,6 +7,7 @@ import type {
   UserRepository,
 } from "@peykarband/application";
 import type { Email, Role, TwoFactor, User } from "@peykarband/domain";
+import type { SessionEviction, SessionEvictionBus } from "./session-eviction.bus.ts";
 
 export interface SessionWithUser {
   readonly family: SessionFamily;
@@ -25,8 +26,10 @@ export interface SessionCacheOptions {
  * A per-process cache of `findFamilyWithUser`, the one read every authenticated request makes.
  * Entries live `ttlMs`; a write through the caching repositories evicts what it touches at once,
  * after the write, and bumps a generation so a read that was in flight across the write is not
- * stored. So this process refuses a session it revoked immediately; other processes within ttlMs.
- * Only that read is cached: refresh, reauthentication and role changes read the database.
+ * stored. The write is also broadcast (session-eviction.bus.ts), and every other process evicts
+ * the same way on hearing it: a revoked session is refused everywhere at once; ttlMs bounds it
+ * only when a broadcast is lost. Only that read is cached: refresh, reauthentication and role
+ * changes read the database.
  */
 export class SessionCache {
   private readonly entries = new Map<string, { value: SessionWithUser; expires: number }>();
@@ -65,6 +68,17 @@ export class SessionCache {
     return loading;
   }
 
+  /** Evicts what every eviction the bus carries names, from whichever process it comes. */
+  follow(bus: SessionEvictionBus): void {
+    bus.listen((eviction) => this.evict(eviction));
+  }
+
+  evict(eviction: SessionEviction): void {
+    if ("sessionId" in eviction) this.evictSession(eviction.sessionId);
+    else if ("userId" in eviction) this.evictUser(eviction.userId);
+    else this.clear();
+  }
+
   evictSession(id: string): void {
     this.invalidate();
     this.entries.delete(id);
@@ -73,6 +87,11 @@ export class SessionCache {
   evictUser(userId: string): void {
     this.invalidate();
     for (const [id, entry] of this.entries) if (entry.value.family.userId === userId) this.entries.delete(id);
+  }
+
+  clear(): void {
+    this.invalidate();
+    this.entries.clear();
   }
 
   private invalidate(): void {
@@ -87,11 +106,22 @@ export class SessionCache {
   }
 }
 
-/** Sessions through the cache: the authentication read is cached, revocations evict. */
+/** Evicts in this process at once, then tells the others. */
+async function evictEverywhere(
+  cache: SessionCache,
+  bus: SessionEvictionBus,
+  eviction: SessionEviction,
+): Promise<void> {
+  cache.evict(eviction);
+  await bus.publish(eviction);
+}
+
+/** Sessions through the cache: the authentication read is cached, revocations evict everywhere. */
 export class CachingSessionRepository implements SessionRepository {
   constructor(
     private readonly inner: SessionRepository,
     private readonly cache: SessionCache,
+    private readonly bus: SessionEvictionBus,
   ) {}
 
   openFamily(opening: SessionOpening): Promise<void> {
@@ -128,7 +158,7 @@ export class CachingSessionRepository implements SessionRepository {
     try {
       await this.inner.revokeFamily(familyId, at);
     } finally {
-      this.cache.evictSession(familyId);
+      await evictEverywhere(this.cache, this.bus, { sessionId: familyId });
     }
   }
 
@@ -136,16 +166,17 @@ export class CachingSessionRepository implements SessionRepository {
     try {
       await this.inner.revokeAllForUser(userId, at);
     } finally {
-      this.cache.evictUser(userId);
+      await evictEverywhere(this.cache, this.bus, { userId });
     }
   }
 }
 
-/** Users with every change to a user evicting the cached sessions that carry it. Reads are not cached. */
+/** Users with every change to a user evicting, everywhere, the cached sessions that carry it. Reads are not cached. */
 export class CachingUserRepository implements UserRepository {
   constructor(
     private readonly inner: UserRepository,
     private readonly cache: SessionCache,
+    private readonly bus: SessionEvictionBus,
   ) {}
 
   create(user: NewUser): Promise<boolean> {
@@ -185,7 +216,7 @@ export class CachingUserRepository implements UserRepository {
     try {
       await write();
     } finally {
-      this.cache.evictUser(userId);
+      await evictEverywhere(this.cache, this.bus, { userId });
     }
   }
 }

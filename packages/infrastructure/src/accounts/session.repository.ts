@@ -67,7 +67,11 @@ export class DrizzleSessionRepository implements SessionRepository {
     issuedAt: Date;
     expiresAt: Date;
   }): Promise<void> {
-    await this.db.insert(refreshTokens).values(token);
+    // Concurrent refreshes with one token within the grace insert the same successor: one row.
+    await this.db
+      .insert(refreshTokens)
+      .values(token)
+      .onConflictDoNothing({ target: refreshTokens.tokenHash });
   }
 
   async useRefreshToken(tokenHash: string, at: Date): Promise<RefreshTokenRecord | null> {

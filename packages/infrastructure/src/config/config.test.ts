@@ -39,6 +39,8 @@ describe("loadConfig", () => {
       deploymentName: "peykarband",
       logLevel: "info",
       accessTokenTtlSeconds: 900,
+      refreshGraceSeconds: 20,
+      sessionCacheTtlMs: 5_000,
       trustProxy: 0,
       role: "all",
     });

@@ -24,6 +24,10 @@ export interface Config {
   readonly deploymentName: string;
   readonly logLevel: LogLevel;
   readonly accessTokenTtlSeconds: number;
+  /** After a refresh token is used, how long presenting it again gets the same successor. */
+  readonly refreshGraceSeconds: number;
+  /** How long a gateway may reuse a session read; revocations evict it at once over pub/sub. */
+  readonly sessionCacheTtlMs: number;
   /** Reverse-proxy hops in front of the gateway whose X-Forwarded-For can be trusted. */
   readonly trustProxy: number;
   readonly role: "all" | "gateway" | "worker";
@@ -125,6 +129,8 @@ const schema = z.object({
   JWT_SIGNING_KEYS: env(z.string().optional()),
   SECRET_BOX_KEY: env(z.string().optional()),
   ACCESS_TOKEN_TTL_SECONDS: env(integer(60, 900).default(900)),
+  REFRESH_GRACE_SECONDS: env(integer(0, 60).default(20)),
+  SESSION_CACHE_TTL_MS: env(integer(0, 60_000).default(5_000)),
   TRUST_PROXY: env(integer(0, 10).default(0)),
   ROLE: env(z.enum(["all", "gateway", "worker"]).default("all")),
   PUBLIC_URL: env(baseUrl.optional()),
@@ -242,6 +248,8 @@ export function loadConfig(environment: NodeJS.ProcessEnv): Config {
     deploymentName: values.DEPLOYMENT_NAME,
     logLevel: values.LOG_LEVEL,
     accessTokenTtlSeconds: values.ACCESS_TOKEN_TTL_SECONDS,
+    refreshGraceSeconds: values.REFRESH_GRACE_SECONDS,
+    sessionCacheTtlMs: values.SESSION_CACHE_TTL_MS,
     trustProxy: values.TRUST_PROXY,
     role: values.ROLE,
     publicUrl,
