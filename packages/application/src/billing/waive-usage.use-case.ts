@@ -16,6 +16,9 @@ import { parseIdempotencyKey } from "../wallet/idempotency-key.ts";
 import type { BillingDeps } from "./billing-deps.ts";
 import type { WaiveUsageErrorCode } from "./billing-errors.ts";
 
+/** Room left in a ledger reason (500) for the server's name around it. */
+export const MAX_WAIVER_REASON_LENGTH = 400;
+
 export interface WaiveUsageInput {
   readonly serverId: string;
   /** Whole rials as a decimal string, positive, at most what the server has accrued. */
@@ -26,6 +29,8 @@ export interface WaiveUsageInput {
 }
 
 export interface UsageWaived {
+  /** Whose wallet was credited: the server's owner. */
+  readonly userId: string;
   readonly transaction: LedgerTransaction;
   readonly balance: Rial;
 }
@@ -48,8 +53,10 @@ export async function waiveUsage(
     return err(domainError("INVALID_AMOUNT", "A waiver is a positive whole number of rials.", ["amount"]));
   }
   const reason = input.reason.trim();
-  if (!reason || reason.length > 300) {
-    return err(domainError("INVALID_REASON", "Say why, in 1 to 300 characters.", ["reason"]));
+  if (!reason || reason.length > MAX_WAIVER_REASON_LENGTH) {
+    return err(
+      domainError("INVALID_REASON", `Say why, in 1 to ${MAX_WAIVER_REASON_LENGTH} characters.`, ["reason"]),
+    );
   }
   const [server, [meter]] = await Promise.all([
     deps.servers.findById(input.serverId),
@@ -85,11 +92,15 @@ export async function waiveUsage(
         ]),
       );
     }
-    return ok({ transaction: outcome.transaction, balance: await deps.ledger.balance(server.userId) });
+    return ok({
+      userId: server.userId,
+      transaction: outcome.transaction,
+      balance: await deps.ledger.balance(server.userId),
+    });
   }
   await recordAudit(deps, ctx, "USAGE_WAIVED", {
     subjectId: server.userId,
     details: { serverId: server.id, amount: amount.value.toString(), reason, transactionId: transaction.id },
   });
-  return ok({ transaction, balance: await deps.ledger.balance(server.userId) });
+  return ok({ userId: server.userId, transaction, balance: await deps.ledger.balance(server.userId) });
 }
