@@ -38,10 +38,11 @@ ALTER TABLE "server_meters" ADD CONSTRAINT "server_meters_server_id_servers_id_f
 ALTER TABLE "server_meters" ADD CONSTRAINT "server_meters_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "server_rate_periods" ADD CONSTRAINT "server_rate_periods_server_id_servers_id_fk" FOREIGN KEY ("server_id") REFERENCES "public"."servers"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "server_rate_periods" ADD CONSTRAINT "server_rate_periods_plan_id_plans_id_fk" FOREIGN KEY ("plan_id") REFERENCES "public"."plans"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "server_usage_postings" ADD CONSTRAINT "server_usage_postings_server_id_servers_id_fk" FOREIGN KEY ("server_id") REFERENCES "public"."servers"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "server_usage_postings" ADD CONSTRAINT "server_usage_postings_server_id_server_meters_server_id_fk" FOREIGN KEY ("server_id") REFERENCES "public"."server_meters"("server_id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "server_usage_postings" ADD CONSTRAINT "server_usage_postings_transaction_id_ledger_transactions_id_fk" FOREIGN KEY ("transaction_id") REFERENCES "public"."ledger_transactions"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "server_meters_user_id_idx" ON "server_meters" USING btree ("user_id");--> statement-breakpoint
-ALTER TABLE "ledger_transactions" ADD CONSTRAINT "ledger_transactions_kind_check" CHECK ("ledger_transactions"."kind" in ('TOP_UP', 'DEBIT', 'REFUND', 'ADMIN_CREDIT', 'ADMIN_DEBIT', 'REVERSAL', 'USAGE'));--> statement-breakpoint
+ALTER TABLE "ledger_transactions" ADD CONSTRAINT "ledger_transactions_kind_check" CHECK ("ledger_transactions"."kind" in ('TOP_UP', 'DEBIT', 'REFUND', 'ADMIN_CREDIT', 'ADMIN_DEBIT', 'REVERSAL', 'USAGE'));
+--> statement-breakpoint
 -- Servers ordered before billing existed get a meter from their order, with what the order charged
 -- as prepayment and their plan's prices now as their one rate period; FAILED ones (refunded) are void.
 INSERT INTO "server_meters" ("server_id", "user_id", "started_at", "ends_at", "voided_at", "prepaid_rials", "settled_until", "settled_rials")

@@ -207,5 +207,37 @@ for (const target of testDatabases()) {
       expect(await chargedFor(a)).toBe(3_805_000n + 10_000n);
       expect(await checkLedger(database.db)).toEqual([]);
     });
+
+    it("settles hourly runs racing status changes of the same servers without deadlock or double charge", async () => {
+      const user = await insertUser(database);
+      await fundWallet(ledger, user.id, 10_000_000n);
+      const start = at(100 * 24 * HOUR);
+      const when = (ms: number) => new Date(start.getTime() + ms);
+      const ids: string[] = [];
+      for (let n = 0; n < 12; n += 1) {
+        const server = aServer(user.id, { createdAt: start, updatedAt: start, name: `race-${n}` });
+        expect((await servers.placeOrder(anOrder(server, { charge: 10_000n, quotaLimit: 20 }))).status).toBe(
+          "PLACED",
+        );
+        for (const [from, to] of [
+          ["PENDING", "PROVISIONING"],
+          ["PROVISIONING", "ACTIVE"],
+        ] as const) {
+          await servers.change({ serverId: server.id, from: [from], to, at: when(60_000) });
+        }
+        ids.push(server.id);
+      }
+      await Promise.all([
+        billing.settle(when(2 * HOUR)),
+        ...ids.map((serverId) =>
+          servers.change({ serverId, from: ["ACTIVE"], to: "OFF", at: when(2 * HOUR) }),
+        ),
+        billing.settle(when(2 * HOUR)),
+        billing.settle(when(2 * HOUR)),
+      ]);
+      await billing.settle(when(3 * HOUR));
+      for (const id of ids) expect(await chargedFor(id)).toBe(30_000n);
+      expect(await checkLedger(database.db)).toEqual([]);
+    });
   });
 }

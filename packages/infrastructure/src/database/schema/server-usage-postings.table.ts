@@ -1,6 +1,6 @@
 import { bigint, pgTable, primaryKey, timestamp, uuid } from "drizzle-orm/pg-core";
 import { ledgerTransactions } from "./ledger-transactions.table.ts";
-import { servers } from "./servers.table.ts";
+import { serverMeters } from "./server-meters.table.ts";
 
 /**
  * Each settled window of a server's usage. The key (server, window start) is what makes settling
@@ -11,9 +11,11 @@ import { servers } from "./servers.table.ts";
 export const serverUsagePostings = pgTable(
   "server_usage_postings",
   {
+    // The meter, not the server: the server row is locked by its status changes, and a settlement
+    // holding meters must not wait on it (the key check of a reference to a row takes a lock on it).
     serverId: uuid("server_id")
       .notNull()
-      .references(() => servers.id),
+      .references(() => serverMeters.serverId),
     startsAt: timestamp("starts_at", { withTimezone: true }).notNull(),
     endsAt: timestamp("ends_at", { withTimezone: true }).notNull(),
     accruedRials: bigint("accrued_rials", { mode: "bigint" }).notNull(),
