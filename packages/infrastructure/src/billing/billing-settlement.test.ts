@@ -4,6 +4,7 @@ import {
   Rial,
   serverFailureRefund,
   type ServerStatus,
+  usageReference,
   walletDebitTransaction,
 } from "@peykarband/domain";
 import { sql } from "drizzle-orm";
@@ -169,6 +170,11 @@ for (const target of testDatabases()) {
       // c: 60 s at 11,000 an hour is 183.33…: 183 rials; the rest of its prepaid hour came back.
       expect(await chargedFor(c)).toBe(183n);
       expect(await chargedFor(d)).toBe(0n);
+
+      // Named as the domain names it: a's first charge beyond its prepaid hour is the window from hour 1.
+      const firstCharge = await ledger.findByReference(usageReference(a, at(HOUR)));
+      expect(firstCharge).toMatchObject({ kind: "USAGE" });
+      expect(firstCharge!.walletChanges().get(user.id)).toEqual(Rial.of(-10_000n));
 
       // The same arithmetic, from the domain over the stored meters.
       const meters = await billing.meters([a, b, c, d]);

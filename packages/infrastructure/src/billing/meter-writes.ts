@@ -1,9 +1,4 @@
-import {
-  billingMonthStarts,
-  MINIMUM_BILLED_MS,
-  type RatePeriod,
-  type ServerStatus,
-} from "@peykarband/domain";
+import { billingMonthStarts, meterEndsAt, type RatePeriod, type ServerStatus } from "@peykarband/domain";
 import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "../database/database.ts";
 import { serverMeters, serverRatePeriods } from "../database/schema.ts";
@@ -52,12 +47,16 @@ export async function followServerChange(
         set plan_id = excluded.plan_id, hourly_rate = excluded.hourly_rate, monthly_cap = excluded.monthly_cap`);
   }
   if (change.to === "DELETED") {
-    await tx
-      .update(serverMeters)
-      .set({
-        endsAt: sql`greatest(${at.toISOString()}::timestamptz, ${serverMeters.startedAt} + ${`${MINIMUM_BILLED_MS} milliseconds`}::interval)`,
-      })
-      .where(and(eq(serverMeters.serverId, serverId), sql`${serverMeters.endsAt} is null`));
+    const [meter] = await tx
+      .select({ startedAt: serverMeters.startedAt })
+      .from(serverMeters)
+      .where(eq(serverMeters.serverId, serverId));
+    if (meter) {
+      await tx
+        .update(serverMeters)
+        .set({ endsAt: meterEndsAt(meter.startedAt, at) })
+        .where(and(eq(serverMeters.serverId, serverId), sql`${serverMeters.endsAt} is null`));
+    }
   }
   if (change.to === "FAILED") {
     await tx
