@@ -28,3 +28,8 @@ export * from "./server/ssh-public-key.ts";
 export * from "./server/cloud-init.ts";
 export * from "./server/server-postings.ts";
 export * from "./catalog/plan-pricing.ts";
+export * from "./billing/jalali-calendar.ts";
+export * from "./billing/server-meter.ts";
+export * from "./billing/server-usage.ts";
+export * from "./billing/wallet-runway.ts";
+export * from "./billing/usage-postings.ts";

@@ -10,6 +10,7 @@ import {
   type Config,
 } from "@peykarband/infrastructure";
 import { startCloudSimulators, startPaymentSimulators } from "@peykarband/simulators";
+import { composeBilling } from "./composition/compose-billing.ts";
 import { composeServers, openServerStatusBus } from "./composition/compose-servers.ts";
 import { composeWallet, type WalletComposition } from "./composition/compose-wallet.ts";
 import { createApp, type App } from "./composition/create-app.ts";
@@ -106,7 +107,11 @@ async function start() {
     database,
     logger,
     queue: jobQueue,
-    handlers: { reconcilePendingPayments: wallet.useCases.reconcilePendingPayments, servers },
+    handlers: {
+      reconcilePendingPayments: wallet.useCases.reconcilePendingPayments,
+      servers,
+      settleUsage: composeBilling({ database, accounts, queue: jobQueue }).settleUsage,
+    },
   });
   worker = jobs;
   // Alone, the worker still answers the kubelet; with the gateway, the gateway's probes do.

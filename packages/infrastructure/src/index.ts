@@ -118,3 +118,5 @@ export {
   type CloudProviderOverrides,
 } from "./clouds/create-cloud-providers.ts";
 export { DEFAULT_CLOUD_TIMING, type CloudTiming } from "./clouds/cloud.http-client.ts";
+
+export { DrizzleBillingRepository } from "./billing/billing.repository.ts";

@@ -1,5 +1,6 @@
 import type {
   LedgerTransaction,
+  RatePeriod,
   Rial,
   Server,
   ServerOperation,
@@ -63,6 +64,12 @@ export interface ServerChange {
   /** Why, for the history (FAILED: the provider's message). */
   readonly reason?: string;
   readonly at: Date;
+  /**
+   * The server's new price from `at` on (a confirmed resize): its meter gets a new rate period.
+   * Whatever the change, the meter follows the status in the same transaction (DELETED stops it,
+   * FAILED voids it) and its usage is settled up to `at` (docs/billing.md).
+   */
+  readonly rate?: RatePeriod;
   /** Posted in the same transaction, unguarded (a refund when a server FAILS; never a debit). */
   readonly ledger?: LedgerTransaction;
   /** Enqueued in the same transaction (the next operation's job). */
@@ -111,11 +118,13 @@ export interface ServerRepository {
    * The order, all or nothing, in ONE transaction: lock the user's quota (so concurrent orders
    * cannot pass it together), check the idempotency key (unique (user_id, idempotency_key)),
    * count live servers, insert the PENDING server and its first history row, post `charge` with
-   * the overdraft guard, and enqueue `job`.
+   * the overdraft guard (it becomes the meter's prepayment), open the server's meter at `rate`,
+   * and enqueue `job`.
    */
   placeOrder(order: {
     readonly server: Server;
     readonly charge: LedgerTransaction;
+    readonly rate: RatePeriod;
     readonly quotaLimit: number;
     readonly job: ServerJob;
   }): Promise<PlaceOrderOutcome>;

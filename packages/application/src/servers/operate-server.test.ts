@@ -55,6 +55,16 @@ describe("server operations", () => {
     await kit.drainJobs();
     expect(await stored()).toMatchObject({ status: "ACTIVE", planId: "do-s-1vcpu-2gb" });
     expect(cloud.live()[0]!.size).toBe("s-1vcpu-2gb");
+    // Billing: the new plan's prices from the moment the provider confirmed, when the server became ACTIVE.
+    const [ordered, resized] = kit.servers.rates.get(id)!;
+    const [bigger] = await kit.catalog.plansByIds(["do-s-1vcpu-2gb"]);
+    expect(ordered!.planId).toBe(ORDER.planId);
+    expect(resized).toEqual({
+      startsAt: kit.servers.changes.at(-1)!.occurredAt,
+      planId: "do-s-1vcpu-2gb",
+      hourlyRate: bigger!.hourlyPrice,
+      monthlyCap: bigger!.monthlyPrice,
+    });
 
     await kit.useCases.deleteServer({ serverId: id }, user.ctx);
     await kit.drainJobs();

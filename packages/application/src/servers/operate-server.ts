@@ -1,4 +1,4 @@
-import type { Server, ServerOperation, ServerStatus } from "@peykarband/domain";
+import type { RatePeriod, Server, ServerOperation, ServerStatus } from "@peykarband/domain";
 import type {
   CloudFailure,
   CloudProvider,
@@ -24,6 +24,8 @@ interface Plan {
   /** Skip the call when the provider already shows this state (a re-run after the call went through). */
   readonly alreadyIn?: ProviderServerState;
   readonly changes?: ServerChanges;
+  /** A resize: the new plan's prices, from the catalog as it is when the provider confirms. */
+  readonly rate?: Omit<RatePeriod, "startsAt">;
 }
 
 const report = (server: Server, noop: boolean): ServerJobReport => ({
@@ -77,6 +79,7 @@ export async function operateServer(
   const done = await awaitProvider(deps, provider, { providerServerId, action }, plan.done, deadline);
   if (!done.ok) return settle(deps, provider, server, done.reason);
   const to = statusOf(done.server.state) ?? "ACTIVE";
+  const at = deps.clock.now();
   const outcome = await deps.servers.change({
     serverId: server.id,
     from: [server.status],
@@ -88,7 +91,9 @@ export async function operateServer(
       pendingOperation: null,
       failureReason: null,
     },
-    at: deps.clock.now(),
+    // The new price runs from the moment the provider confirmed the resize.
+    ...(plan.rate ? { rate: { ...plan.rate, startsAt: at } } : {}),
+    at,
   });
   if (outcome.status === "STALE") return report(outcome.server ?? server, true);
   await publishOutcome(deps, outcome);
@@ -128,6 +133,7 @@ async function planFor(
         call: () => provider.resize(id, size),
         done: ["RUNNING", "OFF"],
         changes: { planId: plan.id },
+        rate: { planId: plan.id, hourlyRate: plan.hourlyPrice, monthlyCap: plan.monthlyPrice },
       };
     }
   }

@@ -101,6 +101,7 @@ export async function orderServer(
       amount: plan.hourlyPrice,
       at,
     }),
+    rate: { startsAt: at, planId: plan.id, hourlyRate: plan.hourlyPrice, monthlyCap: plan.monthlyPrice },
     quotaLimit,
     job: { name: SERVER_JOB_NAMES.provision, data: { serverId: server.id, operation: "PROVISION" } },
   });

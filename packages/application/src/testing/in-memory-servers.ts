@@ -1,4 +1,4 @@
-import { canTransition, type Server, type ServerStatusChange } from "@peykarband/domain";
+import { canTransition, type RatePeriod, type Server, type ServerStatusChange } from "@peykarband/domain";
 import type { KeysetPageQuery } from "../ports/keyset-page.ts";
 import {
   ProviderServerIdTaken,
@@ -25,6 +25,8 @@ export class InMemoryServerRepository implements ServerRepository {
   readonly rows = new Map<string, Server>();
   readonly changes: ServerStatusChange[] = [];
   readonly jobs: ServerJob[] = [];
+  /** Each server's rate periods, as its meter would get them: the order's, then each resize's. */
+  readonly rates = new Map<string, RatePeriod[]>();
   private readonly quotas = new Map<string, number>();
 
   constructor(private readonly ledger: InMemoryWalletLedger) {}
@@ -54,6 +56,7 @@ export class InMemoryServerRepository implements ServerRepository {
       occurredAt: server.createdAt,
     });
     this.jobs.push(order.job);
+    this.rates.set(server.id, [order.rate]);
     return { status: "PLACED", server };
   }
 
@@ -92,6 +95,7 @@ export class InMemoryServerRepository implements ServerRepository {
       updatedAt: change.at,
     };
     this.rows.set(server.id, next);
+    if (change.rate) this.rates.set(server.id, [...(this.rates.get(server.id) ?? []), change.rate]);
     if (change.job) this.jobs.push(change.job);
     if (change.to === server.status) return { status: "CHANGED", server: next, change: null };
     const stored: ServerStatusChange = {

@@ -23,6 +23,7 @@ export const AUDIT_ACTIONS = [
   "SSH_KEY_ADDED",
   "SSH_KEY_DELETED",
   "SERVER_QUOTA_CHANGED",
+  "USAGE_WAIVED",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -16,6 +16,11 @@ export const LEDGER_TRANSACTION_KINDS = [
   "ADMIN_DEBIT",
   /** Undoes an earlier transaction with the opposite entries (entries are never edited). */
   "REVERSAL",
+  /**
+   * A server's metered usage (docs/billing.md): the only posting that may take a wallet below
+   * zero, since the server ran whether or not the wallet covered it.
+   */
+  "USAGE",
 ] as const;
 export type LedgerTransactionKind = (typeof LEDGER_TRANSACTION_KINDS)[number];
 

@@ -26,6 +26,7 @@ const DESCRIPTIONS: Readonly<Record<AuditAction, string>> = {
   SSH_KEY_ADDED: "An SSH public key was added to an account.",
   SSH_KEY_DELETED: "An SSH public key was removed from an account.",
   SERVER_QUOTA_CHANGED: "An administrator changed how many servers a customer may have.",
+  USAGE_WAIVED: "Staff waived part of a server's usage: a credit to the wallet, with the reason.",
 };
 
 export const AuditActionEnum = Object.fromEntries(AUDIT_ACTIONS.map((a) => [a, a])) as Record<

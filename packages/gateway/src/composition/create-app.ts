@@ -25,6 +25,7 @@ import { createLimitRules } from "../limits/limit-rules.ts";
 import { createGatewayMetrics } from "../metrics/gateway-metrics.ts";
 import { buildGatewaySchema } from "../schema/build-gateway-schema.ts";
 import { APP_VERSION } from "./app-version.ts";
+import { composeBilling } from "./compose-billing.ts";
 import { composeServers, openServerStatusBus, type ServerOverrides } from "./compose-servers.ts";
 import { composeWallet, type WalletComposition, type WalletOverrides } from "./compose-wallet.ts";
 
@@ -110,6 +111,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
       overrides: { ...overrides, ...(cloudSimulators ? { cloudSimulators } : {}) },
       logger,
     });
+    const billing = composeBilling({ database, accounts: accountAdapters, queue });
     const app = { version: APP_VERSION, sandbox: config.sandbox };
     const schema = await buildGatewaySchema();
     const limitRules = createLimitRules();
@@ -123,6 +125,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
       useCases,
       wallet: wallet.useCases,
       servers,
+      billing,
       payments: { handlePaymentCallback: wallet.useCases.handlePaymentCallback, resultUrl: wallet.resultUrl },
       app,
       trustProxy: config.trustProxy,
@@ -143,6 +146,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
       useCases,
       wallet: wallet.useCases,
       servers,
+      billing,
       app,
     });
     const apollo = createApolloServer({

@@ -23,6 +23,7 @@ for (const target of testDatabases()) {
         lines.push({ level, message, meta });
     const logger = { info: record("info"), warn: record("warn"), error: record("error") };
     const reconciliations: RequestContext[] = [];
+    let settlements = 0;
     let failNext = false;
 
     beforeAll(async () => {
@@ -39,6 +40,10 @@ for (const target of testDatabases()) {
               throw new Error("gateway down");
             }
             return NOTHING_TO_DO;
+          },
+          async settleUsage() {
+            settlements += 1;
+            return { until: "2026-12-07T05:00:00.000Z", postings: 3 };
           },
         },
         pollingIntervalSeconds: 0.5,
@@ -100,6 +105,22 @@ for (const target of testDatabases()) {
         level: "error",
         message: "job failed",
         meta: { job: "payments.reconcile", error: "gateway down" },
+      });
+    });
+
+    it("settles metered usage every hour on the hour, and logs what it posted", async () => {
+      expect(JOBS.settleUsage).toEqual({ name: "billing.settle", cron: "0 * * * *" });
+      const other = await openJobQueue(database, { onError: (error) => expect.fail(error.message) });
+      try {
+        await other.send(JOBS.settleUsage.name, {});
+      } finally {
+        await other.stop({ timeoutMs: 1000 });
+      }
+      await vi.waitFor(() => expect(linesOf(JOBS.settleUsage.name)).toHaveLength(1), { timeout: 10_000 });
+      expect(settlements).toBe(1);
+      expect(linesOf(JOBS.settleUsage.name)[0]?.meta).toMatchObject({
+        outcome: "ok",
+        result: { until: "2026-12-07T05:00:00.000Z", postings: 3 },
       });
     });
 

@@ -1,5 +1,6 @@
 import {
   defaultAccountPolicy,
+  type BillingUseCases,
   type ServerJobData,
   type ServerUseCases,
   type ReconcilePendingPaymentsInput,
@@ -30,7 +31,8 @@ const SWEEP: QueueOptions = { policy: "stately", expireInSeconds: 15 * 60, retry
 /** What the worker runs and when (cron, UTC). */
 export const JOBS = {
   reconcilePayments: { name: "payments.reconcile", cron: "* * * * *" },
-  // Off the hour, where hourly billing will run.
+  settleUsage: { name: "billing.settle", cron: "0 * * * *" },
+  // Off the hour, where hourly billing runs.
   cleanupAccounts: { name: "accounts.cleanup", cron: "17 * * * *" },
   sweepOrphanServers: { name: "servers.sweep", cron: "*/10 * * * *" },
 } as const;
@@ -47,6 +49,8 @@ export type ServerJobHandlers = Pick<ServerUseCases, "runServerJob" | "sweepOrph
 export interface WorkerHandlers {
   /** Absent: this worker leaves server jobs to others (tests of the payment jobs). */
   readonly servers?: ServerJobHandlers;
+  /** The hourly settlement of metered usage; absent: this worker leaves it to others (tests of other jobs). */
+  readonly settleUsage?: BillingUseCases["settleUsage"];
   /** `WalletUseCases.reconcilePendingPayments`, from the same wallet composition the gateway uses. */
   readonly reconcilePendingPayments: (
     input: ReconcilePendingPaymentsInput,
@@ -131,6 +135,8 @@ export async function startWorker(options: WorkerOptions): Promise<Worker> {
       throw error;
     }
   };
+  const settle = handlers.settleUsage;
+  if (settle) jobs.push({ ...JOBS.settleUsage, run: () => settle() });
   const polling = { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2 };
   const servers = handlers.servers;
   if (servers) {

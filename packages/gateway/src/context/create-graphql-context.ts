@@ -4,6 +4,7 @@ import { unauthenticated } from "../graphql/gateway-errors.ts";
 import { preferredLocale } from "../i18n/locale.ts";
 import type {
   AppInfo,
+  GraphQLBillingUseCases,
   GraphQLContext,
   GraphQLServerUseCases,
   GraphQLWalletUseCases,
@@ -27,6 +28,7 @@ export interface ContextDeps {
   readonly useCases: AccountUseCases;
   readonly wallet: GraphQLWalletUseCases;
   readonly servers: GraphQLServerUseCases;
+  readonly billing: GraphQLBillingUseCases;
   readonly app: AppInfo;
 }
 
@@ -84,6 +86,7 @@ export async function createGraphQLContext(facts: RequestFacts, deps: ContextDep
     useCases: deps.useCases,
     wallet: deps.wallet,
     servers: deps.servers,
+    billing: deps.billing,
     loaders,
     locale: preferredLocale(facts.acceptLanguage),
     app: deps.app,

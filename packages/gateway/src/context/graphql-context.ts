@@ -1,5 +1,6 @@
 import type {
   AccountUseCases,
+  BillingUseCases,
   RequestContext,
   ServerUseCases,
   WalletUseCases,
@@ -28,6 +29,9 @@ export type GraphQLWalletUseCases = Pick<
 /** The server use cases GraphQL may reach: the worker's jobs and the orphan sweep are not for callers. */
 export type GraphQLServerUseCases = Omit<ServerUseCases, "runServerJob" | "sweepOrphanServers">;
 
+/** The billing use cases GraphQL may reach: settling is the worker's hourly job. */
+export type GraphQLBillingUseCases = Omit<BillingUseCases, "settleUsage">;
+
 /** What the resolvers of one operation run with. */
 export interface GraphQLContext extends RequestContext {
   /** The signed-in user, read with the session while authenticating; null when signed out or gone. */
@@ -35,6 +39,7 @@ export interface GraphQLContext extends RequestContext {
   readonly useCases: AccountUseCases;
   readonly wallet: GraphQLWalletUseCases;
   readonly servers: GraphQLServerUseCases;
+  readonly billing: GraphQLBillingUseCases;
   readonly loaders: UserLoaders & ServerLoaders;
   readonly locale: Locale;
   readonly app: AppInfo;

@@ -14,6 +14,7 @@ import type {
   ResizeServerErrorCode,
   ServerActionErrorCode,
   SetServerQuotaErrorCode,
+  WaiveUsageErrorCode,
   StartTopUpErrorCode,
   StartTwoFactorSetupErrorCode,
 } from "@peykarband/application";
@@ -35,7 +36,8 @@ export type UserErrorCode =
   | ResizeServerErrorCode
   | AddSshKeyErrorCode
   | DeleteSshKeyErrorCode
-  | SetServerQuotaErrorCode;
+  | SetServerQuotaErrorCode
+  | WaiveUsageErrorCode;
 
 interface CatalogEntry {
   /** For the schema: what the code means, for developers. */
@@ -134,7 +136,7 @@ export const USER_ERROR_CATALOG: Readonly<Record<UserErrorCode, CatalogEntry>> =
     fa: "درگاه پرداخت پاسخ نمی‌دهد. مبلغی کسر نشد؛ دوباره امتحان کنید یا درگاه دیگر را برگزینید.",
   },
   INVALID_REASON: {
-    description: "The reason is empty or longer than 500 characters.",
+    description: "The reason is empty or too long (500 characters; 400 for a usage waiver).",
     fa: "علت را بنویسید (حداکثر ۵۰۰ نویسه).",
   },
   CANNOT_ADJUST_OWN_WALLET: {
@@ -145,6 +147,10 @@ export const USER_ERROR_CATALOG: Readonly<Record<UserErrorCode, CatalogEntry>> =
     description:
       "The wallet holds less than the amount to take (for a server: its first charge); wallets never go below zero.",
     fa: "موجودی کیف پول کافی نیست.",
+  },
+  AMOUNT_EXCEEDS_USAGE: {
+    description: "The waiver is more than the server has accrued so far.",
+    fa: "این مبلغ بیش از هزینه‌ای است که این سرور تا کنون داشته است.",
   },
   SERVER_NOT_FOUND: {
     description: "No server has this id, or it is not yours.",

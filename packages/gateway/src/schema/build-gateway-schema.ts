@@ -26,6 +26,9 @@ import { StartTopUpResolver } from "../payments/start-top-up.resolver.ts";
 import { AdjustWalletResolver } from "../wallet/adjust-wallet.resolver.ts";
 import { UserWalletResolver } from "../wallet/user-wallet.resolver.ts";
 import { LedgerEntryResolver, WalletResolver } from "../wallet/wallet.resolver.ts";
+import { ServerUsageResolver } from "../billing/server-usage.resolver.ts";
+import { WaiveUsageResolver } from "../billing/waive-usage.resolver.ts";
+import { WalletRunwayResolver } from "../billing/wallet-runway.resolver.ts";
 
 export const ROOT_TYPES = ["Query", "Mutation", "Subscription"] as const;
 
@@ -88,6 +91,9 @@ export async function buildGatewaySchema(): Promise<GraphQLSchema> {
       PlanResolver,
       ServersResolver,
       ServerResolver,
+      ServerUsageResolver,
+      WalletRunwayResolver,
+      WaiveUsageResolver,
       OrderServerResolver,
       ServerActionsResolver,
       SetServerQuotaResolver,

@@ -3,11 +3,13 @@ import { registerEnumType } from "type-graphql";
 
 const DESCRIPTIONS: Readonly<Record<LedgerTransactionKind, string>> = {
   TOP_UP: "A verified gateway payment credited the wallet.",
-  DEBIT: "A charge for a service (a server order, hourly billing).",
+  DEBIT: "A charge for a service (a server order's prepaid first hour).",
   REFUND: "Money given back for an earlier charge.",
   ADMIN_CREDIT: "Staff added money by hand, with a reason.",
   ADMIN_DEBIT: "Staff took money by hand, with a reason.",
   REVERSAL: "Undoes an earlier entry; entries are never edited or deleted.",
+  USAGE:
+    "A server's metered usage, settled hourly and at each state change; may take the wallet below zero. Negative amounts on the business side; a positive one on the wallet returns an unused prepayment.",
 };
 
 export const LedgerEntryKindEnum = Object.fromEntries(LEDGER_TRANSACTION_KINDS.map((k) => [k, k])) as Record<

@@ -16,3 +16,6 @@ export { servers } from "./schema/servers.table.ts";
 export { serverStatusChanges } from "./schema/server-status-changes.table.ts";
 export { sshKeys } from "./schema/ssh-keys.table.ts";
 export { serverQuotas } from "./schema/server-quotas.table.ts";
+export { serverMeters } from "./schema/server-meters.table.ts";
+export { serverRatePeriods } from "./schema/server-rate-periods.table.ts";
+export { serverUsagePostings } from "./schema/server-usage-postings.table.ts";

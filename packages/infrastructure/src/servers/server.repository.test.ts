@@ -243,13 +243,15 @@ for (const target of testDatabases()) {
     it("stores field changes with a version bump but no history row, and DELETED with its time", async () => {
       const user = await aFundedUser();
       const server = await placed(aServer(user.id));
-      await repo.change({ serverId: server.id, from: ["PENDING"], to: "PROVISIONING", at: new Date() });
+      // Usage is settled at each change: times follow the order, as a real clock would.
+      const later = (seconds: number) => new Date(server.createdAt.getTime() + seconds * 1000);
+      await repo.change({ serverId: server.id, from: ["PENDING"], to: "PROVISIONING", at: later(0) });
       const fields = await repo.change({
         serverId: server.id,
         from: ["PROVISIONING"],
         to: "PROVISIONING",
         changes: { providerServerId: "do-12345" },
-        at: new Date(),
+        at: later(1),
       });
       expect(fields).toMatchObject({
         status: "CHANGED",
@@ -261,7 +263,7 @@ for (const target of testDatabases()) {
         from: ["PROVISIONING"],
         to: "ACTIVE",
         changes: { ipv4: "203.0.113.7", ipv6: "2001:db8::7" },
-        at: new Date(),
+        at: later(2),
       });
       expect(active).toMatchObject({ server: { status: "ACTIVE", ipv4: "203.0.113.7", version: 4 } });
       // Another server may not claim the same provider server: the use case is told so by name.
@@ -271,7 +273,7 @@ for (const target of testDatabases()) {
         from: ["PENDING"],
         to: "PENDING",
         changes: { providerServerId: "do-12345" },
-        at: new Date(),
+        at: later(3),
       });
       await expect(taken).rejects.toBeInstanceOf(ProviderServerIdTaken);
       await expect(taken).rejects.toMatchObject({ providerServerId: "do-12345" });

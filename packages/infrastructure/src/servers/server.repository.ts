@@ -14,6 +14,7 @@ import type { KeysetPageQuery } from "@peykarband/application";
 import {
   canTransition,
   type LedgerTransaction,
+  type RatePeriod,
   type Server,
   type ServerStatus,
   type ServerStatusChange,
@@ -23,6 +24,7 @@ import type { Db } from "../database/database.ts";
 import { serverQuotas, serverStatusChanges, servers } from "../database/schema.ts";
 import { SystemClock } from "../system/system.clock.ts";
 import { UuidV7Generator } from "../system/uuid-v7.id-generator.ts";
+import { followServerChange, openMeter } from "../billing/meter-writes.ts";
 import { writeLedgerTransaction, type Tx } from "../wallet/ledger-write.ts";
 import { isUuid } from "../wallet/wallet-ledger.repository.ts";
 import { toServer, toServerRow, toStatus, toStatusChange } from "./server-rows.ts";
@@ -49,6 +51,7 @@ export class DrizzleServerRepository implements ServerRepository {
   async placeOrder(order: {
     readonly server: Server;
     readonly charge: LedgerTransaction;
+    readonly rate: RatePeriod;
     readonly quotaLimit: number;
     readonly job: ServerJob;
   }): Promise<PlaceOrderOutcome> {
@@ -96,6 +99,12 @@ export class DrizzleServerRepository implements ServerRepository {
           throw new Refused({ status: "INSUFFICIENT_FUNDS", balance: charged.balance });
         if (charged.status === "DUPLICATE")
           throw new Error(`the order charge ${order.charge.reference} was posted before its server existed`);
+        await openMeter(tx, {
+          serverId: server.id,
+          userId: server.userId,
+          prepaidRials: -(order.charge.walletChanges().get(server.userId)?.amount ?? 0n),
+          rate: order.rate,
+        });
         await this.enqueue(tx, order.job);
         return { status: "PLACED", server: toServer(inserted) };
       });
@@ -160,6 +169,13 @@ export class DrizzleServerRepository implements ServerRepository {
         if (!history) throw new Error(`history of server ${row.id} not written`);
         statusChange = toStatusChange(history);
       }
+      await followServerChange(tx, {
+        serverId: row.id,
+        to: change.to,
+        statusMoved: row.status !== current.status,
+        at: change.at,
+        ...(change.rate ? { rate: change.rate } : {}),
+      });
       if (change.ledger) {
         const posted = await writeLedgerTransaction(tx, change.ledger, {
           guarded: false,

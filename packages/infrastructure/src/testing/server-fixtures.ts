@@ -1,5 +1,11 @@
 import type { ServerJob } from "@peykarband/application";
-import { Rial, serverOrderCharge, type LedgerTransaction, type Server } from "@peykarband/domain";
+import {
+  Rial,
+  serverOrderCharge,
+  type LedgerTransaction,
+  type RatePeriod,
+  type Server,
+} from "@peykarband/domain";
 import { randomUUID } from "node:crypto";
 import { DEFAULT_CATALOG_FILE } from "../catalog/catalog-file.ts";
 import { syncCatalogFile } from "../catalog/catalog-sync.ts";
@@ -40,11 +46,15 @@ export function aServer(userId: string, overrides: Partial<Server> = {}): Server
   };
 }
 
-/** What placeOrder takes for `server`: its first-hour charge and its provisioning job. */
+/**
+ * What placeOrder takes for `server`: its first-hour charge, its rate (the charge an hour, 730
+ * hours a month unless told) and its provisioning job.
+ */
 export function anOrder(
   server: Server,
-  options: { charge?: bigint; quotaLimit?: number } = {},
-): { server: Server; charge: LedgerTransaction; quotaLimit: number; job: ServerJob } {
+  options: { charge?: bigint; monthly?: bigint; quotaLimit?: number } = {},
+): { server: Server; charge: LedgerTransaction; rate: RatePeriod; quotaLimit: number; job: ServerJob } {
+  const hourly = options.charge ?? 11_000n;
   return {
     server,
     charge: serverOrderCharge({
@@ -52,9 +62,15 @@ export function anOrder(
       serverId: server.id,
       userId: server.userId,
       serverName: server.name,
-      amount: Rial.of(options.charge ?? 11_000n),
+      amount: Rial.of(hourly),
       at: server.createdAt,
     }),
+    rate: {
+      startsAt: server.createdAt,
+      planId: server.planId,
+      hourlyRate: Rial.of(hourly),
+      monthlyCap: Rial.of(options.monthly ?? hourly * 730n),
+    },
     quotaLimit: options.quotaLimit ?? 10,
     job: { name: "servers.provision", data: { serverId: server.id, operation: "PROVISION" } },
   };

@@ -38,7 +38,7 @@ export type AdjustWalletErrorCode =
   | 'INVALID_AMOUNT'
   /** The idempotency key is not 1 to 100 printable ASCII characters without spaces. */
   | 'INVALID_IDEMPOTENCY_KEY'
-  /** The reason is empty or longer than 500 characters. */
+  /** The reason is empty or too long (500 characters; 400 for a usage waiver). */
   | 'INVALID_REASON'
   /** No user has this id. */
   | 'USER_NOT_FOUND';
@@ -97,6 +97,8 @@ export type AuditAction =
   | 'TWO_FACTOR_FAILED'
   /** A new TOTP secret was created, not yet confirmed. */
   | 'TWO_FACTOR_SETUP_STARTED'
+  /** Staff waived part of a server's usage: a credit to the wallet, with the reason. */
+  | 'USAGE_WAIVED'
   /** An account was created. */
   | 'USER_REGISTERED'
   /** An administrator credited a wallet by hand. */
@@ -194,14 +196,16 @@ export type LedgerEntryKind =
   | 'ADMIN_CREDIT'
   /** Staff took money by hand, with a reason. */
   | 'ADMIN_DEBIT'
-  /** A charge for a service (a server order, hourly billing). */
+  /** A charge for a service (a server order's prepaid first hour). */
   | 'DEBIT'
   /** Money given back for an earlier charge. */
   | 'REFUND'
   /** Undoes an earlier entry; entries are never edited or deleted. */
   | 'REVERSAL'
   /** A verified gateway payment credited the wallet. */
-  | 'TOP_UP';
+  | 'TOP_UP'
+  /** A server's metered usage, settled hourly and at each state change; may take the wallet below zero. Negative amounts on the business side; a positive one on the wallet returns an unused prepayment. */
+  | 'USAGE';
 
 /** Why `logIn` refused its input. */
 export type LogInErrorCode =
@@ -541,6 +545,33 @@ export type StartTwoFactorSetupInput = {
   password: string;
 };
 
+/** Why `waiveUsage` refused its input. */
+export type WaiveUsageErrorCode =
+  /** The waiver is more than the server has accrued so far. */
+  | 'AMOUNT_EXCEEDS_USAGE'
+  /** The idempotency key was used before for a different request; use a new key. */
+  | 'IDEMPOTENCY_KEY_REUSED'
+  /** The amount is not a whole number of rials (or, for a top-up, not positive). */
+  | 'INVALID_AMOUNT'
+  /** The idempotency key is not 1 to 100 printable ASCII characters without spaces. */
+  | 'INVALID_IDEMPOTENCY_KEY'
+  /** The reason is empty or too long (500 characters; 400 for a usage waiver). */
+  | 'INVALID_REASON'
+  /** No server has this id, or it is not yours. */
+  | 'SERVER_NOT_FOUND';
+
+/** Which server's usage, how much of it, and why. */
+export type WaiveUsageInput = {
+  /** Positive whole rials, at most what the server has accrued so far. */
+  amount: string;
+  /** A fresh key per waiver (a UUID will do). The same waiver with the same key returns the first answer; another waiver with it is IDEMPOTENCY_KEY_REUSED. */
+  idempotencyKey: string;
+  /** Why, shown on the customer's statement and kept in the audit log. Required, at most 400 characters. */
+  reason: string;
+  /** The server's global id. */
+  serverId: string | number;
+};
+
 export type UserFieldsFragment = { id: string, email: string, phone: string | null, role: Role, twoFactorEnabled: boolean, createdAt: string };
 
 export type SessionFieldsFragment = { accessToken: string, accessTokenExpiresAt: string, refreshToken: string, refreshTokenExpiresAt: string, user: { id: string, email: string, phone: string | null, role: Role, twoFactorEnabled: boolean, createdAt: string } };
@@ -641,6 +672,13 @@ export type ServerQueryVariables = Exact<{
 
 
 export type ServerQuery = { server: { id: string, name: string, status: ServerStatus, provider: CloudProvider, ipv4: string | null, ipv6: string | null, pendingOperation: ServerOperation | null, failureReason: string | null, createdAt: string, updatedAt: string, plan: { id: string, name: string }, region: { id: string, name: string }, image: { id: string, name: string } } | null };
+
+export type ServerUsageQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ServerUsageQuery = { server: { id: string, usage: { accruedRials: string, ratePerHourRials: string, monthCapRials: string, periodStart: string } } | null };
 
 export type ServerHistoryQueryVariables = Exact<{
   id: string | number;
@@ -797,7 +835,7 @@ export type StartTopUpMutation = { startTopUp: { redirectUrl: string | null, pay
 export type WalletQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type WalletQuery = { viewer: { id: string, wallet: { balance: string } } | null };
+export type WalletQuery = { viewer: { id: string, wallet: { balance: string, runsOutAt: string | null } } | null };
 
 export type WalletEntriesQueryVariables = Exact<{
   first?: number | null | undefined;
@@ -839,6 +877,13 @@ export type AdjustWalletMutationVariables = Exact<{
 
 
 export type AdjustWalletMutation = { adjustWallet: { wallet: { balance: string } | null, userErrors: Array<{ field: Array<string> | null, code: AdjustWalletErrorCode, message: string }> } };
+
+export type WaiveUsageMutationVariables = Exact<{
+  input: WaiveUsageInput;
+}>;
+
+
+export type WaiveUsageMutation = { waiveUsage: { wallet: { balance: string } | null, userErrors: Array<{ field: Array<string> | null, code: WaiveUsageErrorCode, message: string }> } };
 
 export const UserFieldsFragmentDoc = gql`
     fragment UserFields on User {
@@ -1114,6 +1159,19 @@ export const ServerDocument = gql`
   }
 }
     ${ServerFieldsFragmentDoc}`;
+export const ServerUsageDocument = gql`
+    query ServerUsage($id: ID!) {
+  server(id: $id) {
+    id
+    usage {
+      accruedRials
+      ratePerHourRials
+      monthCapRials
+      periodStart
+    }
+  }
+}
+    `;
 export const ServerHistoryDocument = gql`
     query ServerHistory($id: ID!) {
   server(id: $id) {
@@ -1391,6 +1449,7 @@ export const WalletDocument = gql`
     id
     wallet {
       balance
+      runsOutAt
     }
   }
 }
@@ -1467,6 +1526,20 @@ export const AdjustWalletDocument = gql`
   }
 }
     `;
+export const WaiveUsageDocument = gql`
+    mutation WaiveUsage($input: WaiveUsageInput!) {
+  waiveUsage(input: $input) {
+    wallet {
+      balance
+    }
+    userErrors {
+      field
+      code
+      message
+    }
+  }
+}
+    `;
 
 export type SdkFunctionWrapper = <T>(action: (requestHeaders?:Record<string, string>) => Promise<T>, operationName: string, operationType?: string, variables?: any) => Promise<T>;
 
@@ -1510,6 +1583,9 @@ export function getSdk(client: GraphQLClient, withWrapper: SdkFunctionWrapper = 
     },
     Server(variables: ServerQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<ServerQuery> {
       return withWrapper((wrappedRequestHeaders) => client.request<ServerQuery>({ document: ServerDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'Server', 'query', variables);
+    },
+    ServerUsage(variables: ServerUsageQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<ServerUsageQuery> {
+      return withWrapper((wrappedRequestHeaders) => client.request<ServerUsageQuery>({ document: ServerUsageDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'ServerUsage', 'query', variables);
     },
     ServerHistory(variables: ServerHistoryQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<ServerHistoryQuery> {
       return withWrapper((wrappedRequestHeaders) => client.request<ServerHistoryQuery>({ document: ServerHistoryDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'ServerHistory', 'query', variables);
@@ -1585,6 +1661,9 @@ export function getSdk(client: GraphQLClient, withWrapper: SdkFunctionWrapper = 
     },
     AdjustWallet(variables: AdjustWalletMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<AdjustWalletMutation> {
       return withWrapper((wrappedRequestHeaders) => client.request<AdjustWalletMutation>({ document: AdjustWalletDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'AdjustWallet', 'mutation', variables);
+    },
+    WaiveUsage(variables: WaiveUsageMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<WaiveUsageMutation> {
+      return withWrapper((wrappedRequestHeaders) => client.request<WaiveUsageMutation>({ document: WaiveUsageDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'WaiveUsage', 'mutation', variables);
     }
   };
 }

@@ -1,0 +1,27 @@
+import { bigint, pgTable, primaryKey, timestamp, uuid } from "drizzle-orm/pg-core";
+import { ledgerTransactions } from "./ledger-transactions.table.ts";
+import { serverMeters } from "./server-meters.table.ts";
+
+/**
+ * Each settled window of a server's usage. The key (server, window start) is what makes settling
+ * idempotent: a retry, a crashed run or a second worker cannot post the same window twice.
+ * `transaction_id` is the ledger posting, absent when the window charged the wallet nothing (it
+ * was covered by the prepayment).
+ */
+export const serverUsagePostings = pgTable(
+  "server_usage_postings",
+  {
+    // The meter, not the server: the server row is locked by its status changes, and a settlement
+    // holding meters must not wait on it (the key check of a reference to a row takes a lock on it).
+    serverId: uuid("server_id")
+      .notNull()
+      .references(() => serverMeters.serverId),
+    startsAt: timestamp("starts_at", { withTimezone: true }).notNull(),
+    endsAt: timestamp("ends_at", { withTimezone: true }).notNull(),
+    accruedRials: bigint("accrued_rials", { mode: "bigint" }).notNull(),
+    chargedRials: bigint("charged_rials", { mode: "bigint" }).notNull(),
+    transactionId: uuid("transaction_id").references(() => ledgerTransactions.id),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ name: "server_usage_postings_pk", columns: [t.serverId, t.startsAt] })],
+);
