@@ -23,6 +23,11 @@ export const HANDLE_PAYMENT_CALLBACK_ERROR_CODES = [
   "CALLBACK_MISMATCH",
   /** The gateway says it was not paid; the payment is FAILED or CANCELLED. */
   "PAYMENT_NOT_PAID",
+  /**
+   * The gateway has no payment for this session yet and cannot say it never will: the payment
+   * stays PENDING, and is credited if the payer still pays (a callback sent before paying).
+   */
+  "PAYMENT_NOT_PAID_YET",
   /** The gateway reports another amount than we asked for: FAILED, not credited, for support. */
   "AMOUNT_MISMATCH",
   /** The gateway could not confirm now; the payment stays PENDING and reconciliation settles it. */

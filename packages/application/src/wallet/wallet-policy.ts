@@ -13,8 +13,14 @@ export interface WalletPolicy {
    * the bank. Longer than the gateways' payment window, so "not paid" then means never.
    */
   readonly reconcileAfterSeconds: number;
-  /** How many PENDING payments one reconciliation run looks at. */
+  /** How many PENDING payments (and, apart, how many unpaid ones) one reconciliation run looks at. */
   readonly reconcileBatchSize: number;
+  /**
+   * FAILED or CANCELLED payments created less than this ago are asked about again by every
+   * reconciliation run, and credited if the gateway says paid: a payer may still pay a session we
+   * gave up on. Longer than `reconcileAfterSeconds` plus the time between two runs.
+   */
+  readonly recheckUnpaidForSeconds: number;
 }
 
 export const defaultWalletPolicy: WalletPolicy = {
@@ -26,4 +32,5 @@ export const defaultWalletPolicy: WalletPolicy = {
   },
   reconcileAfterSeconds: 30 * 60,
   reconcileBatchSize: 100,
+  recheckUnpaidForSeconds: 60 * 60,
 };
