@@ -6,6 +6,12 @@ export interface WalletPolicy {
   readonly topUpCeiling: Rial;
   /** The largest hand-made adjustment, either way: a slip of the keyboard should not mint money. */
   readonly adjustmentCeiling: Rial;
+  /**
+   * Top-ups one user may start per window: each is a request to Zarinpal or IDPay, which limit
+   * our terminal as a whole (Zarinpal -12), so one user's burst would refuse everyone's.
+   */
+  readonly topUpStartsPerWindow: number;
+  readonly topUpStartWindowSeconds: number;
   /** Our callback route for each gateway (absolute URL). */
   readonly callbackUrls: Readonly<Record<PaymentGatewayName, string>>;
   /**
@@ -26,6 +32,8 @@ export interface WalletPolicy {
 export const defaultWalletPolicy: WalletPolicy = {
   topUpCeiling: Rial.of(500_000_000n),
   adjustmentCeiling: Rial.of(1_000_000_000n),
+  topUpStartsPerWindow: 10,
+  topUpStartWindowSeconds: 10 * 60,
   callbackUrls: {
     ZARINPAL: "http://localhost:4000/payments/zarinpal/callback",
     IDPAY: "http://localhost:4000/payments/idpay/callback",

@@ -513,6 +513,8 @@ export type StartTopUpErrorCode =
   | 'INVALID_AMOUNT'
   /** The idempotency key is not 1 to 100 printable ASCII characters without spaces. */
   | 'INVALID_IDEMPOTENCY_KEY'
+  /** Too many top-ups started in a short time; nothing was opened. Retry after `retryAfterSeconds`. */
+  | 'TOO_MANY_TOP_UPS'
   /** The first request with this idempotency key is still talking to the gateway; retry shortly. */
   | 'TOP_UP_IN_PROGRESS';
 
@@ -792,7 +794,7 @@ export type StartTopUpMutationVariables = Exact<{
 }>;
 
 
-export type StartTopUpMutation = { startTopUp: { redirectUrl: string | null, payment: { id: string, amount: string, gateway: PaymentGateway, status: PaymentStatus, referenceId: string | null, createdAt: string, paidAt: string | null } | null, userErrors: Array<{ field: Array<string> | null, code: StartTopUpErrorCode, message: string }> } };
+export type StartTopUpMutation = { startTopUp: { redirectUrl: string | null, retryAfterSeconds: number | null, payment: { id: string, amount: string, gateway: PaymentGateway, status: PaymentStatus, referenceId: string | null, createdAt: string, paidAt: string | null } | null, userErrors: Array<{ field: Array<string> | null, code: StartTopUpErrorCode, message: string }> } };
 
 export type WalletQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -1382,6 +1384,7 @@ export const StartTopUpDocument = gql`
       code
       message
     }
+    retryAfterSeconds
   }
 }
     ${PaymentFieldsFragmentDoc}`;
