@@ -133,7 +133,9 @@ const schema = z.object({
   PAYMENT_RESULT_URL: env(url(["http:", "https:"]).optional()),
   TOP_UP_CEILING_RIALS: env(rials.default(500_000_000n)),
   TOP_UP_STARTS_PER_WINDOW: env(integer(1, 10_000).default(10)),
-  TOP_UP_START_WINDOW_SECONDS: env(integer(1, 86_400).default(600)),
+  // At most the sign-in window: the hourly cleanup (account-cleanup.repository.ts) deletes counter
+  // rows older than that, which would end a longer window early.
+  TOP_UP_START_WINDOW_SECONDS: env(integer(1, 900).default(600)),
   ZARINPAL_MERCHANT_ID: env(
     z
       .string()
