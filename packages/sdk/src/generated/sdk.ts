@@ -287,11 +287,11 @@ export type PaymentGateway =
   /** Zarinpal (zarinpal.com): 10,000 to 1,000,000,000 rials per payment. */
   | 'ZARINPAL';
 
-/** Where a payment is: PENDING, then exactly one of PAID, FAILED or CANCELLED. */
+/** Where a payment is: PENDING, then one of PAID, FAILED or CANCELLED; a recent FAILED or CANCELLED one may still become PAID. */
 export type PaymentStatus =
-  /** The payer cancelled on the gateway's page. Final. */
+  /** The payer cancelled on the gateway's page. Becomes PAID only if the gateway confirms a payment within the hour after. */
   | 'CANCELLED'
-  /** Not paid: the gateway refused, was unreachable when the top-up started, or reported another amount. Final. */
+  /** Not paid: the gateway refused, was unreachable when the top-up started, reported another amount, or the session ended unpaid. Becomes PAID only if the gateway confirms a payment within the hour after. */
   | 'FAILED'
   /** Verified with the gateway server to server and credited to the wallet, once. Final. */
   | 'PAID'
