@@ -35,7 +35,12 @@ export * from "./wallet/wallet-deps.ts";
 export * from "./wallet/wallet-errors.ts";
 export * from "./wallet/wallet-policy.ts";
 export * from "./wallet/wallet-use-cases.ts";
-export type { StartTopUpInput, TopUpStarted } from "./payments/start-top-up.use-case.ts";
+export type {
+  StartTopUpError,
+  StartTopUpInput,
+  TopUpStarted,
+  TopUpsThrottled,
+} from "./payments/start-top-up.use-case.ts";
 export type {
   HandlePaymentCallbackInput,
   CallbackHandled,

@@ -115,6 +115,8 @@ for (const target of testDatabases()) {
             alreadySettled: 0,
             failed: 0,
             stillPending: 0,
+            rechecked: 0,
+            creditedLate: 0,
           }),
         },
         pollingIntervalSeconds: 0.5,

@@ -115,26 +115,47 @@ describe("handlePaymentCallback", () => {
     expect((await kit.ledger.balance(kit.customer.id)).toString()).toBe("0");
   });
 
-  it("credits nothing when the callback says OK but the gateway says not paid", async () => {
-    const kit = await pendingTopUp();
-    const result = await kit.useCases.handlePaymentCallback(
-      { gateway: "ZARINPAL", authority: kit.authority, status: "OK" },
-      kit.browser,
-    );
-    expect(result).toMatchObject({ ok: false, error: { code: "PAYMENT_NOT_PAID" } });
-    expect(kit.payments.rows.get(kit.payment.id)).toMatchObject({
-      status: "FAILED",
-      failureReason: "NOT_PAID",
+  it.each(["ZARINPAL", "IDPAY"] as const)(
+    "leaves a %s payment PENDING on a callback sent before paying, and credits it once when paid",
+    async (gateway) => {
+      const kit = await pendingTopUp(gateway);
+      const early = { gateway, authority: kit.authority, status: "OK" as const };
+      expect(await kit.useCases.handlePaymentCallback(early, kit.browser)).toMatchObject({
+        ok: false,
+        error: { code: "PAYMENT_NOT_PAID_YET" },
+      });
+      expect(kit.payments.rows.get(kit.payment.id)?.status).toBe("PENDING");
+
+      kit.fake.pay(kit.authority);
+      expect(await kit.useCases.handlePaymentCallback(early, kit.browser)).toMatchObject({
+        ok: true,
+        value: { credited: true, payment: { status: "PAID" } },
+      });
+      expect(await kit.useCases.handlePaymentCallback(early, kit.browser)).toMatchObject({
+        ok: true,
+        value: { credited: false },
+      });
+      expect((await kit.ledger.balance(kit.customer.id)).toString()).toBe("250000");
+      expect(kit.ledger.transactions.size).toBe(1);
+    },
+  );
+
+  it("ends an IDPay payment only when its inquiry says the session is over", async () => {
+    const kit = await pendingTopUp("IDPAY");
+    kit.fake.inquiryMode = "DOWN";
+    kit.fake.cancel(kit.authority);
+    const cancelled = { gateway: "IDPAY" as const, authority: kit.authority, status: "CANCELLED" as const };
+    expect(await kit.useCases.handlePaymentCallback(cancelled, kit.browser)).toMatchObject({
+      ok: false,
+      error: { code: "PAYMENT_NOT_PAID_YET" },
     });
-    // Paying afterwards does not revive it: FAILED is final (the gateway returns unverified money).
-    kit.fake.pay(kit.authority);
-    expect(
-      await kit.useCases.handlePaymentCallback(
-        { gateway: "ZARINPAL", authority: kit.authority, status: "OK" },
-        kit.browser,
-      ),
-    ).toMatchObject({ ok: false, error: { code: "PAYMENT_NOT_PAID" } });
-    expect((await kit.ledger.balance(kit.customer.id)).toString()).toBe("0");
+    expect(kit.payments.rows.get(kit.payment.id)?.status).toBe("PENDING");
+    kit.fake.inquiryMode = "OK";
+    expect(await kit.useCases.handlePaymentCallback(cancelled, kit.browser)).toMatchObject({
+      ok: false,
+      error: { code: "PAYMENT_NOT_PAID" },
+    });
+    expect(kit.payments.rows.get(kit.payment.id)?.status).toBe("CANCELLED");
   });
 
   it("credits a paid payment even when the callback claims it was cancelled", async () => {
@@ -148,7 +169,7 @@ describe("handlePaymentCallback", () => {
     ).toMatchObject({ ok: true, value: { credited: true } });
   });
 
-  it("marks a payment the payer cancelled CANCELLED", async () => {
+  it("leaves a Zarinpal payment the payer cancelled PENDING: verify cannot tell it from not yet paid", async () => {
     const kit = await pendingTopUp();
     kit.fake.cancel(kit.authority);
     expect(
@@ -156,8 +177,8 @@ describe("handlePaymentCallback", () => {
         { gateway: "ZARINPAL", authority: kit.authority, status: "CANCELLED" },
         kit.browser,
       ),
-    ).toMatchObject({ ok: false, error: { code: "PAYMENT_NOT_PAID" } });
-    expect(kit.payments.rows.get(kit.payment.id)?.status).toBe("CANCELLED");
+    ).toMatchObject({ ok: false, error: { code: "PAYMENT_NOT_PAID_YET" } });
+    expect(kit.payments.rows.get(kit.payment.id)?.status).toBe("PENDING");
   });
 
   it("credits the payment's owner only, whoever sends its callback", async () => {

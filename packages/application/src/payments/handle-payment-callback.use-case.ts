@@ -20,7 +20,8 @@ export interface HandlePaymentCallbackInput {
   /**
    * What the callback claims, normalised by the route: Zarinpal `Status=OK` / IDPay 10, 100, 101 →
    * OK; Zarinpal `NOK` / IDPay 7 → CANCELLED; other IDPay statuses → FAILED. A hint only: it never
-   * decides PAID, and only picks CANCELLED over FAILED once the gateway has said "not paid".
+   * decides PAID nor ends a payment, and only picks CANCELLED over FAILED once the gateway has said
+   * that the session ended unpaid.
    */
   readonly status: "OK" | "CANCELLED" | "FAILED";
   /** IDPay's POST callback carries the amount; when present it must be ours. */
@@ -45,6 +46,11 @@ const MAX_AUTHORITY_LENGTH = 100;
  * the gateway is asked server to server with our stored amount. A replay of a settled payment
  * answers from our records without calling the gateway. Every outcome is a value the result page
  * can show; a forged or tampered callback changes nothing.
+ *
+ * Verify answers "not paid" alike before the payer has paid and after they gave up, and anyone
+ * can send a callback with a real authority before paying. So "not paid" ends the payment only
+ * when the gateway's inquiry says the session is over; otherwise it stays PENDING, to be credited
+ * when the payer pays, or failed by reconciliation once the payment window has passed.
  */
 export async function handlePaymentCallback(
   deps: WalletDeps,
@@ -62,12 +68,25 @@ export async function handlePaymentCallback(
   }
   if (payment.status !== "PENDING") return answer(payment, false);
 
-  const settled = await verifyAndSettle(
-    deps,
-    payment,
-    ctx,
-    input.status === "CANCELLED" ? { status: "CANCELLED" } : { status: "FAILED", reason: "NOT_PAID" },
-  );
+  const settled = await verifyAndSettle(deps, payment, ctx, "LEAVE");
+  if (settled.kind === "NOT_PAID_YET") {
+    if (!(await sessionEndedUnpaid(deps, payment))) {
+      return err(
+        domainError(
+          "PAYMENT_NOT_PAID_YET",
+          "The gateway has no payment for this session yet; it stays open and is credited if paid.",
+        ),
+      );
+    }
+    const at = deps.clock.now();
+    const ended = await deps.payments.settle(
+      payment.id,
+      input.status === "CANCELLED"
+        ? { status: "CANCELLED", at }
+        : { status: "FAILED", reason: "NOT_PAID", at },
+    );
+    return answer(ended.payment, false);
+  }
   if (settled.kind === "UNVERIFIED") {
     return err(
       domainError(
@@ -77,6 +96,14 @@ export async function handlePaymentCallback(
     );
   }
   return answer(settled.payment, settled.kind === "PAID" && settled.credited);
+}
+
+/** Only the gateway's inquiry can say a session is over; without one (Zarinpal) the window decides. */
+async function sessionEndedUnpaid(deps: WalletDeps, payment: Payment): Promise<boolean> {
+  const gateway = deps.gateways[payment.gateway];
+  if (!gateway?.inquiry || payment.authority === null) return false;
+  const state = await gateway.inquiry({ authority: payment.authority, orderId: payment.id });
+  return state.ok && state.value.status === "NOT_PAID";
 }
 
 function matchesClaims(payment: Payment, input: HandlePaymentCallbackInput): boolean {

@@ -148,4 +148,62 @@ describe("reconcilePendingPayments", () => {
     expect(await kit.useCases.reconcilePendingPayments({}, systemContext())).toMatchObject({ credited: 1 });
     expect((await kit.ledger.balance(customer.id)).toString()).toBe("250000");
   });
+
+  it.each(["ZARINPAL", "IDPAY"] as const)(
+    "credits a recently FAILED %s payment the gateway reports as paid, exactly once with two runs at once",
+    async (gateway) => {
+      const kit = walletTestKit({ recheckUnpaidForSeconds: 3600 });
+      const { customer, payment, authority } = await openTopUp(kit, gateway, "k-1");
+      // Ended before the payer paid, as a forged early callback used to end it.
+      await kit.payments.settle(payment.id, { status: "FAILED", reason: "NOT_PAID", at: kit.clock.now() });
+      (gateway === "ZARINPAL" ? kit.zarinpal : kit.idpay).pay(authority);
+      kit.clock.advance(600);
+      const runs = await Promise.all([
+        kit.useCases.reconcilePendingPayments({}, systemContext()),
+        kit.useCases.reconcilePendingPayments({}, systemContext()),
+      ]);
+      expect(runs.reduce((n, r) => n + r.creditedLate, 0)).toBe(1);
+      expect(kit.payments.rows.get(payment.id)).toMatchObject({ status: "PAID", failureReason: null });
+      expect((await kit.ledger.balance(customer.id)).toString()).toBe("250000");
+      expect(await kit.useCases.reconcilePendingPayments({}, systemContext())).toMatchObject({
+        rechecked: 0,
+        creditedLate: 0,
+      });
+      expect(kit.ledger.transactions.size).toBe(1);
+    },
+  );
+
+  it("leaves truly failed payments FAILED, and stops asking once the recheck window has passed", async () => {
+    const kit = walletTestKit({ recheckUnpaidForSeconds: 3600 });
+    const unpaid = await openTopUp(kit, "ZARINPAL", "k-1");
+    await kit.payments.settle(unpaid.payment.id, {
+      status: "FAILED",
+      reason: "NOT_PAID",
+      at: kit.clock.now(),
+    });
+    const mismatch = await openTopUp(kit, "IDPAY", "k-2");
+    await kit.payments.settle(mismatch.payment.id, {
+      status: "FAILED",
+      reason: "AMOUNT_MISMATCH",
+      at: kit.clock.now(),
+    });
+    kit.idpay.pay(mismatch.authority);
+    kit.clock.advance(600);
+    expect(await kit.useCases.reconcilePendingPayments({}, systemContext())).toMatchObject({
+      rechecked: 1,
+      creditedLate: 0,
+    });
+    expect(kit.payments.rows.get(unpaid.payment.id)).toMatchObject({
+      status: "FAILED",
+      failureReason: "NOT_PAID",
+    });
+    expect(kit.payments.rows.get(mismatch.payment.id)?.status).toBe("FAILED");
+
+    kit.zarinpal.pay(unpaid.authority);
+    kit.clock.advance(3600);
+    const verifies = kit.zarinpal.calls.verify;
+    expect(await kit.useCases.reconcilePendingPayments({}, systemContext())).toMatchObject({ rechecked: 0 });
+    expect(kit.zarinpal.calls.verify).toBe(verifies);
+    expect(kit.ledger.transactions.size).toBe(0);
+  });
 });

@@ -28,7 +28,16 @@ export interface TopUpStarted {
   readonly redirectUrl: string;
 }
 
-type StartTopUpResult = Result<TopUpStarted, DomainError<StartTopUpErrorCode>>;
+/** TOO_MANY_TOP_UPS says when to come back, as an HTTP Retry-After would. */
+export interface TopUpsThrottled extends DomainError<"TOO_MANY_TOP_UPS"> {
+  readonly retryAfterSeconds: number;
+}
+
+export type StartTopUpError = DomainError<Exclude<StartTopUpErrorCode, "TOO_MANY_TOP_UPS">> | TopUpsThrottled;
+
+type StartTopUpResult = Result<TopUpStarted, StartTopUpError>;
+
+export const topUpThrottleKey = (userId: string) => `top-up:user:${userId}`;
 
 const unavailable = (): StartTopUpResult =>
   err(
@@ -58,6 +67,22 @@ export async function startTopUp(
   if (!key.ok) return key;
   const amount = parseTopUpAmount(input.amount, input.gateway, deps.policy.topUpCeiling);
   if (!amount.ok) return amount;
+  // Counted before anything is written or sent, replays of a key included: a refused start leaves
+  // no payment behind, so the same key works once the window has passed.
+  const gate = await deps.throttle.consume(
+    topUpThrottleKey(viewer.userId),
+    deps.policy.topUpStartsPerWindow,
+    deps.policy.topUpStartWindowSeconds,
+  );
+  if (!gate.allowed) {
+    return err({
+      ...domainError(
+        "TOO_MANY_TOP_UPS",
+        `Too many top-ups started; try again in ${gate.retryAfterSeconds} s.`,
+      ),
+      retryAfterSeconds: gate.retryAfterSeconds,
+    });
+  }
 
   const created = await deps.payments.create(
     newPayment({

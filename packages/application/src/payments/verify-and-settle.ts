@@ -14,21 +14,30 @@ export type SettleAttempt =
   | { readonly kind: "NOT_PAID"; readonly payment: Payment }
   /** The gateway reported another amount than ours: FAILED, nothing credited. */
   | { readonly kind: "AMOUNT_MISMATCH"; readonly payment: Payment }
-  /** The gateway could not say: still PENDING. */
+  /** Not paid, and the caller chose to leave the payment as it was (PENDING, or FAILED when rechecked). */
+  | { readonly kind: "NOT_PAID_YET"; readonly payment: Payment }
+  /** The gateway could not say: unchanged. */
   | { readonly kind: "UNVERIFIED"; readonly payment: Payment; readonly failure: GatewayFailure };
 
 /**
- * Asks the gateway, server to server, whether a PENDING payment was paid, and settles it once.
- * Shared by the callback and reconciliation: either may run first, both may run at once, and a
- * crash may fall between the gateway's verify and our commit; the gateway answers a repeated
- * verify with ALREADY_VERIFIED and `settle` is a no-op on a final payment, so the credit happens
- * exactly once.
+ * What the gateway's "not paid" does to the payment. Verify cannot tell "not paid yet" from "never
+ * will be", so only a caller that knows the session is over (past the payment window, or inquiry
+ * said so) ends it; LEAVE keeps it as it is.
+ */
+export type WhenNotPaid = { status: "FAILED"; reason: string } | { status: "CANCELLED" } | "LEAVE";
+
+/**
+ * Asks the gateway, server to server, whether a payment was paid, and settles it once. Shared by
+ * the callback and reconciliation: either may run first, both may run at once, and a crash may
+ * fall between the gateway's verify and our commit; the gateway answers a repeated verify with
+ * ALREADY_VERIFIED and settling is a no-op on a payment already settled, so the credit happens
+ * exactly once. A FAILED or CANCELLED payment (reconciliation's recheck) can only become PAID.
  */
 export async function verifyAndSettle(
   deps: WalletDeps,
   payment: Payment,
   ctx: RequestContext,
-  notPaid: { status: "FAILED"; reason: string } | { status: "CANCELLED" },
+  notPaid: WhenNotPaid,
 ): Promise<SettleAttempt> {
   const gateway = deps.gateways[payment.gateway];
   if (!gateway || payment.authority === null) {
@@ -44,10 +53,13 @@ export async function verifyAndSettle(
 
   const at = deps.clock.now();
   const answer = verified.value;
+  const pending = payment.status === "PENDING";
   if (answer.status === "NOT_PAID") {
+    if (notPaid === "LEAVE" || !pending) return { kind: "NOT_PAID_YET", payment };
     return attempt(await deps.payments.settle(payment.id, { ...notPaid, at }), false);
   }
   if (answer.amount !== null && !answer.amount.equals(payment.amount)) {
+    if (!pending) return { kind: "AMOUNT_MISMATCH", payment };
     return attempt(
       await deps.payments.settle(payment.id, { status: "FAILED", reason: AMOUNT_MISMATCH, at }),
       false,
@@ -59,12 +71,10 @@ export async function verifyAndSettle(
     referenceId: answer.referenceId,
     at,
   });
-  const outcome = await deps.payments.settle(payment.id, {
-    status: "PAID",
-    referenceId: answer.referenceId,
-    at,
-    transaction,
-  });
+  const paid = { status: "PAID", referenceId: answer.referenceId, at, transaction } as const;
+  const outcome = pending
+    ? await deps.payments.settle(payment.id, paid)
+    : await deps.payments.settleLatePayment(payment.id, paid);
   if (outcome.settled) {
     // After the commit, so a crash here loses an audit line, never a credit; the ledger is the record.
     await recordAudit(deps, ctx, "PAYMENT_PAID", {
@@ -75,6 +85,7 @@ export async function verifyAndSettle(
         gateway: payment.gateway,
         amount: payment.amount.toString(),
         referenceId: answer.referenceId,
+        ...(!pending && { after: payment.status }),
       },
     });
   }

@@ -32,8 +32,9 @@ export type PaymentVerification =
   /** Verified before (Zarinpal 101, IDPay 101): paid; whether we credited it is our ledger's business. */
   | { readonly status: "ALREADY_VERIFIED"; readonly referenceId: string; readonly amount: Rial | null }
   /**
-   * The gateway says definitively that this session was not paid (Zarinpal -51, -54; IDPay 53 or a
-   * status other than 10/100/101/200). Only answers the gateway documents as such belong here.
+   * The gateway has no paid try for this session now (Zarinpal -51, -54; IDPay 53 or a status other
+   * than 10/100/101/200). Not final by itself: verify answers the same before the payer has paid
+   * as after they gave up, so only inquiry or the end of the payment window makes it final.
    */
   | { readonly status: "NOT_PAID" };
 
@@ -42,6 +43,7 @@ export type PaymentInquiry =
   | { readonly status: "IN_PROGRESS" }
   /** Paid, verified or not: verify next. */
   | { readonly status: "PAID" }
+  /** The session ended without payment (IDPay 2 to 7): it can no longer be paid. */
   | { readonly status: "NOT_PAID" };
 
 export const GATEWAY_FAILURE_KINDS = [

@@ -64,8 +64,27 @@ export interface PaymentRepository {
    * returned with `settled: false`. If posting fails, the status change rolls back with it.
    */
   settle(paymentId: string, settlement: PaymentSettlement): Promise<SettleOutcome>;
+  /**
+   * PAID after all: the gateway confirms a payment we had ended FAILED or CANCELLED (the payer paid
+   * after we gave up on the session). Like `settle`, in ONE transaction and exactly once, but
+   * conditional on `status IN ('FAILED', 'CANCELLED')`; on a payment in any other state nothing is
+   * written and `settled` is false.
+   */
+  settleLatePayment(
+    paymentId: string,
+    settlement: Extract<PaymentSettlement, { status: "PAID" }>,
+  ): Promise<SettleOutcome>;
   /** One user's payments, or everyone's when `userId` is null; newest first, keyset-paged either way. */
   listByUser(query: { userId: string | null } & KeysetPageQuery<PaymentCursor>): Promise<PaymentPage>;
   /** PENDING payments created before `createdBefore`, oldest first: reconciliation's work list. */
   listPending(query: { createdBefore: Date; limit: number }): Promise<Payment[]>;
+  /**
+   * FAILED and CANCELLED payments that had a gateway session, created at or after `createdAfter`,
+   * except those failed for one of `exceptReasons`; oldest first: sessions that may still be paid.
+   */
+  listRecentlyUnpaid(query: {
+    createdAfter: Date;
+    exceptReasons: readonly string[];
+    limit: number;
+  }): Promise<Payment[]>;
 }

@@ -78,6 +78,28 @@ export class InMemoryPayments implements PaymentRepository {
     return { payment: next.value, settled: true };
   }
 
+  async settleLatePayment(
+    paymentId: string,
+    settlement: Extract<PaymentSettlement, { status: "PAID" }>,
+  ): Promise<SettleOutcome> {
+    await roundTrip();
+    const payment = this.rows.get(paymentId);
+    if (!payment) throw new Error(`no payment ${paymentId}`);
+    if (payment.status !== "FAILED" && payment.status !== "CANCELLED") return { payment, settled: false };
+    const posted = this.ledger.write(settlement.transaction, false);
+    if (posted.status !== "POSTED") throw new Error(`credit for ${paymentId} already posted`);
+    const paid: Payment = {
+      ...payment,
+      status: "PAID",
+      referenceId: settlement.referenceId,
+      failureReason: null,
+      paidAt: settlement.at,
+      closedAt: settlement.at,
+    };
+    this.rows.set(paymentId, paid);
+    return { payment: paid, settled: true };
+  }
+
   async listByUser(query: { userId: string | null } & KeysetPageQuery<PaymentCursor>) {
     await roundTrip();
     const matching = [...this.rows.values()]
@@ -91,6 +113,20 @@ export class InMemoryPayments implements PaymentRepository {
     await roundTrip();
     return [...this.rows.values()]
       .filter((p) => p.status === "PENDING" && p.createdAt < query.createdBefore)
+      .sort((a, b) => -newestFirst(a, b))
+      .slice(0, query.limit);
+  }
+
+  async listRecentlyUnpaid(query: { createdAfter: Date; exceptReasons: readonly string[]; limit: number }) {
+    await roundTrip();
+    return [...this.rows.values()]
+      .filter(
+        (p) =>
+          (p.status === "FAILED" || p.status === "CANCELLED") &&
+          p.authority !== null &&
+          p.createdAt >= query.createdAfter &&
+          !query.exceptReasons.includes(p.failureReason ?? ""),
+      )
       .sort((a, b) => -newestFirst(a, b))
       .slice(0, query.limit);
   }

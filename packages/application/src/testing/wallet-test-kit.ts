@@ -8,7 +8,7 @@ import { anonymous, signedIn } from "./account-test-kit.ts";
 import { ManualClock, sequentialIds } from "./fake-crypto.ts";
 import { FakePaymentGateway } from "./fake-payment-gateway.ts";
 import { InMemoryPayments } from "./in-memory-payments.ts";
-import { InMemoryAuditLog } from "./in-memory-security.ts";
+import { InMemoryAuditLog, InMemoryThrottle } from "./in-memory-security.ts";
 import { InMemoryUsers } from "./in-memory-users.ts";
 import { InMemoryWalletLedger } from "./in-memory-wallet-ledger.ts";
 
@@ -27,6 +27,7 @@ export function walletTestKit(policy: Partial<WalletPolicy> = {}) {
     idpay: new FakePaymentGateway("IDPAY", { inquiry: true }),
     users: new InMemoryUsers(),
     audit: new InMemoryAuditLog(),
+    throttle: new InMemoryThrottle(clock),
   };
   const deps: WalletDeps = {
     ...fakes,

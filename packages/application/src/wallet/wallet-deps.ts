@@ -1,4 +1,5 @@
 import type { AuditLog } from "../ports/audit-log.ts";
+import type { AttemptThrottle } from "../ports/login-throttle.ts";
 import type { PaymentGateways } from "../ports/payment-gateway.ts";
 import type { PaymentRepository } from "../ports/payment.repository.ts";
 import type { Clock, IdGenerator } from "../ports/system.ts";
@@ -13,6 +14,8 @@ export interface WalletDeps {
   readonly gateways: PaymentGateways;
   readonly users: Pick<UserRepository, "findById">;
   readonly audit: AuditLog;
+  /** Counts top-up starts per user, shared by every gateway process (the sign-in throttle's store). */
+  readonly throttle: AttemptThrottle;
   readonly clock: Clock;
   readonly ids: IdGenerator;
   readonly policy: WalletPolicy;

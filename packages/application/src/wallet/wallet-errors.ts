@@ -13,6 +13,8 @@ export const START_TOP_UP_ERROR_CODES = [
   "TOP_UP_IN_PROGRESS",
   /** The gateway is down, too slow, or answered nonsense; the payment is FAILED, nothing was charged. */
   "GATEWAY_UNAVAILABLE",
+  /** The user started too many top-ups in the window; nothing was opened; retry after the hint. */
+  "TOO_MANY_TOP_UPS",
 ] as const;
 export type StartTopUpErrorCode = (typeof START_TOP_UP_ERROR_CODES)[number];
 
@@ -23,6 +25,11 @@ export const HANDLE_PAYMENT_CALLBACK_ERROR_CODES = [
   "CALLBACK_MISMATCH",
   /** The gateway says it was not paid; the payment is FAILED or CANCELLED. */
   "PAYMENT_NOT_PAID",
+  /**
+   * The gateway has no payment for this session yet and cannot say it never will: the payment
+   * stays PENDING, and is credited if the payer still pays (a callback sent before paying).
+   */
+  "PAYMENT_NOT_PAID_YET",
   /** The gateway reports another amount than we asked for: FAILED, not credited, for support. */
   "AMOUNT_MISMATCH",
   /** The gateway could not confirm now; the payment stays PENDING and reconciliation settles it. */

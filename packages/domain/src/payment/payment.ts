@@ -28,7 +28,10 @@ export interface Payment {
   readonly closedAt: Date | null;
 }
 
-/** How a PENDING payment ends. There is no other transition. */
+/**
+ * How a PENDING payment ends. The only later move, FAILED or CANCELLED to PAID when the gateway
+ * confirms a payment made after we gave up on it, is reconciliation's (docs/payments.md).
+ */
 export type PaymentOutcome =
   | { readonly status: "PAID"; readonly referenceId: string; readonly at: Date }
   | { readonly status: "FAILED"; readonly reason: string; readonly at: Date }
@@ -59,7 +62,7 @@ export function newPayment(input: {
   };
 }
 
-/** PENDING → PAID | FAILED | CANCELLED; the three are final, so nothing else is accepted. */
+/** PENDING → PAID | FAILED | CANCELLED; nothing else is accepted here. */
 export function transitionPayment(
   payment: Payment,
   outcome: PaymentOutcome,

@@ -71,6 +71,8 @@ export async function composeWallet(
   const policy: WalletPolicy = {
     ...defaultWalletPolicy,
     topUpCeiling: Rial.of(config.topUpCeilingRials),
+    topUpStartsPerWindow: config.topUpStarts.perWindow,
+    topUpStartWindowSeconds: config.topUpStarts.windowSeconds,
     ...overrides.walletPolicy,
     callbackUrls,
   };
@@ -80,6 +82,7 @@ export async function composeWallet(
     gateways,
     users: accounts.users,
     audit: accounts.audit,
+    throttle: accounts.throttle,
     clock: accounts.clock,
     ids: accounts.ids,
     policy,

@@ -10,6 +10,8 @@ const NOTHING_TO_DO: ReconciliationReport = {
   alreadySettled: 0,
   failed: 0,
   stillPending: 0,
+  rechecked: 0,
+  creditedLate: 0,
 };
 
 for (const target of testDatabases()) {

@@ -135,6 +135,11 @@ export const USER_ERROR_CATALOG: Readonly<Record<UserErrorCode, CatalogEntry>> =
       "The payment gateway is down, too slow or answered nonsense. Nothing was charged; retry or use the other gateway.",
     fa: "درگاه پرداخت پاسخ نمی‌دهد. مبلغی کسر نشد؛ دوباره امتحان کنید یا درگاه دیگر را برگزینید.",
   },
+  TOO_MANY_TOP_UPS: {
+    description:
+      "Too many top-ups started in a short time; nothing was opened. Retry after `retryAfterSeconds`.",
+    fa: "در زمان کوتاهی درخواست‌های افزایش موجودی زیادی ثبت کردید؛ کمی بعد دوباره امتحان کنید.",
+  },
   INVALID_REASON: {
     description: "The reason is empty or too long (500 characters; 400 for a usage waiver).",
     fa: "علت را بنویسید (حداکثر ۵۰۰ نویسه).",

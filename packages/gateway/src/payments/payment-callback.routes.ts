@@ -125,6 +125,7 @@ function resultStatusOf(
     | "PAYMENT_NOT_FOUND"
     | "CALLBACK_MISMATCH"
     | "PAYMENT_NOT_PAID"
+    | "PAYMENT_NOT_PAID_YET"
     | "AMOUNT_MISMATCH"
     | "VERIFICATION_PENDING",
   claimed: HandlePaymentCallbackInput["status"],
@@ -132,7 +133,10 @@ function resultStatusOf(
   switch (code) {
     case "VERIFICATION_PENDING":
       return "PENDING";
+    // Not paid yet: the payment stays open for a payer who still pays, but this browser (a
+    // cancelling payer, or a callback sent before paying) is told it did not go through.
     case "PAYMENT_NOT_PAID":
+    case "PAYMENT_NOT_PAID_YET":
       return claimed === "CANCELLED" ? "CANCELLED" : "FAILED";
     default:
       return "FAILED";

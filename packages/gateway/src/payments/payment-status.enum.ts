@@ -6,8 +6,9 @@ const DESCRIPTIONS: Readonly<Record<PaymentStatus, string>> = {
     "Waiting for the payer or for the gateway's confirmation. Reconciliation settles payments left here.",
   PAID: "Verified with the gateway server to server and credited to the wallet, once. Final.",
   FAILED:
-    "Not paid: the gateway refused, was unreachable when the top-up started, or reported another amount. Final.",
-  CANCELLED: "The payer cancelled on the gateway's page. Final.",
+    "Not paid: the gateway refused, was unreachable when the top-up started, reported another amount, or the session ended unpaid. Becomes PAID only if the gateway confirms a payment within the hour after.",
+  CANCELLED:
+    "The payer cancelled on the gateway's page. Becomes PAID only if the gateway confirms a payment within the hour after.",
 };
 
 export const PaymentStatusEnum = Object.fromEntries(PAYMENT_STATUSES.map((s) => [s, s])) as Record<
@@ -17,6 +18,7 @@ export const PaymentStatusEnum = Object.fromEntries(PAYMENT_STATUSES.map((s) => 
 
 registerEnumType(PaymentStatusEnum, {
   name: "PaymentStatus",
-  description: "Where a payment is: PENDING, then exactly one of PAID, FAILED or CANCELLED.",
+  description:
+    "Where a payment is: PENDING, then one of PAID, FAILED or CANCELLED; a recent FAILED or CANCELLED one may still become PAID.",
   valuesConfig: Object.fromEntries(PAYMENT_STATUSES.map((s) => [s, { description: DESCRIPTIONS[s] }])),
 });

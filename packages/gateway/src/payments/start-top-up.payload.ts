@@ -1,5 +1,5 @@
 import { START_TOP_UP_ERROR_CODES, type StartTopUpErrorCode } from "@peykarband/application";
-import { Field, ObjectType } from "type-graphql";
+import { Field, Int, ObjectType } from "type-graphql";
 import type { UserErrorView } from "../schema/user-errors/user-error.factory.ts";
 import { defineUserError } from "../schema/user-errors/user-error.factory.ts";
 import { PaymentType } from "./payment.type.ts";
@@ -20,4 +20,11 @@ export class StartTopUpPayload {
 
   @Field(() => [StartTopUpUserError], { description: "Why no payment was opened; empty on success." })
   userErrors!: UserErrorView<StartTopUpErrorCode>[];
+
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      "With `TOO_MANY_TOP_UPS`: seconds until `startTopUp` is accepted again, as HTTP's Retry-After. Null otherwise.",
+  })
+  retryAfterSeconds!: number | null;
 }

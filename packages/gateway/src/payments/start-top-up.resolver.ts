@@ -11,7 +11,7 @@ import { StartTopUpPayload } from "./start-top-up.payload.ts";
 export class StartTopUpResolver {
   @Mutation(() => StartTopUpPayload, {
     description:
-      "Opens a top-up of your wallet at a gateway and returns its payment page. Nothing is charged here; the wallet is credited once the gateway confirms the payment server to server.",
+      "Opens a top-up of your wallet at a gateway and returns its payment page. Nothing is charged here; the wallet is credited once the gateway confirms the payment server to server. Throttled per user (default 10 per 10 minutes): `TOO_MANY_TOP_UPS` with `retryAfterSeconds`.",
   })
   async startTopUp(
     @Arg("input", () => StartTopUpInput, { description: "Amount, gateway and idempotency key." })
@@ -24,7 +24,13 @@ export class StartTopUpResolver {
           payment: PaymentType.from(result.value.payment),
           redirectUrl: result.value.redirectUrl,
           userErrors: [],
+          retryAfterSeconds: null,
         }
-      : { payment: null, redirectUrl: null, userErrors: toUserErrors(result.error, ctx) };
+      : {
+          payment: null,
+          redirectUrl: null,
+          userErrors: toUserErrors(result.error, ctx),
+          retryAfterSeconds: "retryAfterSeconds" in result.error ? result.error.retryAfterSeconds : null,
+        };
   }
 }

@@ -142,6 +142,8 @@ describe("loadConfig", () => {
       PUBLIC_URL: "https://api.peykarband.ir/",
       PAYMENT_RESULT_URL: "https://peykarband.ir/wallet/result?from=gateway",
       TOP_UP_CEILING_RIALS: "200000000",
+      TOP_UP_STARTS_PER_WINDOW: "5",
+      TOP_UP_START_WINDOW_SECONDS: "900",
       ZARINPAL_MERCHANT_ID: merchantId,
       ZARINPAL_BASE_URL: "https://sandbox.zarinpal.com/",
       IDPAY_API_KEY: apiKey,
@@ -152,6 +154,7 @@ describe("loadConfig", () => {
       publicUrl: "https://api.peykarband.ir",
       paymentResultUrl: "https://peykarband.ir/wallet/result?from=gateway",
       topUpCeilingRials: 200_000_000n,
+      topUpStarts: { perWindow: 5, windowSeconds: 900 },
       zarinpalBaseUrl: "https://sandbox.zarinpal.com",
       idpayBaseUrl: "https://api.idpay.ir",
       idpaySandbox: true,
@@ -160,6 +163,7 @@ describe("loadConfig", () => {
     expect(loadConfig({ DATA_DIR: dataDir, PUBLIC_URL: "https://a.example/api" }).paymentResultUrl).toBe(
       "https://a.example/api/payments/result",
     );
+    expect(loadConfig({ DATA_DIR: dataDir }).topUpStarts).toEqual({ perWindow: 10, windowSeconds: 600 });
   });
 
   it("names every bad payment setting, without echoing credentials", () => {
@@ -169,6 +173,8 @@ describe("loadConfig", () => {
       PUBLIC_URL: "ftp://api.example",
       PAYMENT_RESULT_URL: "result",
       TOP_UP_CEILING_RIALS: "0",
+      TOP_UP_STARTS_PER_WINDOW: "0",
+      TOP_UP_START_WINDOW_SECONDS: "3600",
       ZARINPAL_MERCHANT_ID: "merchant-1234",
       ZARINPAL_BASE_URL: "https://payment.zarinpal.com/?x=1",
       IDPAY_API_KEY: badKey,
@@ -179,6 +185,8 @@ describe("loadConfig", () => {
       "PUBLIC_URL: must be a URL starting with http:// or https://",
       "PAYMENT_RESULT_URL: must be a URL",
       "TOP_UP_CEILING_RIALS: must be from 1 to",
+      "TOP_UP_STARTS_PER_WINDOW",
+      "TOP_UP_START_WINDOW_SECONDS",
       "ZARINPAL_MERCHANT_ID: must be a 36-character UUID",
       "ZARINPAL_BASE_URL: must not have a query or fragment",
       "IDPAY_API_KEY: must be the 36-character key",

@@ -37,6 +37,8 @@ export interface Config {
   readonly paymentResultUrl: string;
   /** Our own ceiling per top-up, in rials. */
   readonly topUpCeilingRials: bigint;
+  /** How many top-ups one user may start per window: each one is a request to a gateway. */
+  readonly topUpStarts: { readonly perWindow: number; readonly windowSeconds: number };
   /** Null: the real host in production, the in-process simulator in sandbox mode. */
   readonly zarinpalBaseUrl: string | null;
   /** Without `/v1.1`. Null: the real host in production, the in-process simulator in sandbox mode. */
@@ -136,6 +138,10 @@ const schema = z.object({
   PUBLIC_URL: env(baseUrl.optional()),
   PAYMENT_RESULT_URL: env(url(["http:", "https:"]).optional()),
   TOP_UP_CEILING_RIALS: env(rials.default(500_000_000n)),
+  TOP_UP_STARTS_PER_WINDOW: env(integer(1, 10_000).default(10)),
+  // At most the sign-in window: the hourly cleanup (account-cleanup.repository.ts) deletes counter
+  // rows older than that, which would end a longer window early.
+  TOP_UP_START_WINDOW_SECONDS: env(integer(1, 900).default(600)),
   ZARINPAL_MERCHANT_ID: env(
     z
       .string()
@@ -255,6 +261,10 @@ export function loadConfig(environment: NodeJS.ProcessEnv): Config {
     publicUrl,
     paymentResultUrl: values.PAYMENT_RESULT_URL ?? `${publicUrl}/payments/result`,
     topUpCeilingRials: values.TOP_UP_CEILING_RIALS,
+    topUpStarts: {
+      perWindow: values.TOP_UP_STARTS_PER_WINDOW,
+      windowSeconds: values.TOP_UP_START_WINDOW_SECONDS,
+    },
     zarinpalBaseUrl: values.ZARINPAL_BASE_URL ?? null,
     idpayBaseUrl: values.IDPAY_BASE_URL ?? null,
     idpaySandbox: values.IDPAY_SANDBOX,

@@ -54,7 +54,7 @@ type Transaction = z.infer<typeof transaction>;
 const UNPAID_STATUSES = new Set([1, 2, 3, 4, 5, 6, 7, 8]);
 
 /**
- * IDPay v1.1 (shared/external-apis.md §5). A 5xx is UNAVAILABLE even with an IDPay error body:
+ * IDPay v1.1, as its web-service docs speak it. A 5xx is UNAVAILABLE even with an IDPay error body:
  * the documented 500s are -1 (unexpected) and 15 (service unavailable), both worth a retry.
  */
 export class IdpayPaymentGateway implements PaymentGateway {

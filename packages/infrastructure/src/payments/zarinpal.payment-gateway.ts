@@ -48,15 +48,17 @@ const verifyData = successEnvelope(
   }),
 );
 
-/** Verify answers that mean "this session was not paid": not a paid try (-51), unknown authority (-54). */
+/** Verify answers that mean "no paid try for this session now": -51, and an unknown authority (-54). */
 const NOT_PAID_CODES = new Set(["-51", "-54"]);
 
 /**
- * Zarinpal v4 (shared/external-apis.md §4). Decisions follow `errors.code` / `data.code`, never the
- * HTTP status alone: the status of error envelopes is unconfirmed.
+ * Zarinpal v4, as ZarinPal's PHP SDK and docs speak it. Decisions follow `errors.code` /
+ * `data.code`, never the HTTP status alone: the status of error envelopes is unconfirmed.
  *
  * No `inquiry`: its status vocabulary is unconfirmed, and an unreadable answer would hold every
- * payment PENDING; verify is idempotent and decisive (-51 not paid, 101 verified before).
+ * payment PENDING. Verify is idempotent (101 verified before), but its -51 ("not an active paid
+ * try") is the same before the payer pays and after they give up: only the payment window
+ * makes it final (docs/payments.md).
  */
 export class ZarinpalPaymentGateway implements PaymentGateway {
   readonly name = "ZARINPAL" as const;

@@ -159,6 +159,65 @@ for (const target of testDatabases()) {
       expect((await ledger.balance(user.id)).toString()).toBe("0");
     });
 
+    it("credits a FAILED or CANCELLED payment paid late exactly once when 20 race, and nothing else", async () => {
+      const { user, payment } = await aStoredPayment();
+      expect(await repo.settleLatePayment(payment.id, paid(payment))).toMatchObject({
+        settled: false,
+        payment: { status: "PENDING" },
+      });
+      await repo.settle(payment.id, { status: "FAILED", reason: "NOT_PAID", at: PAID_AT });
+      const outcomes = await Promise.all(
+        Array.from({ length: 20 }, () => repo.settleLatePayment(payment.id, paid(payment))),
+      );
+      expect(outcomes.filter((o) => o.settled)).toHaveLength(1);
+      expect(await repo.findById(payment.id)).toMatchObject({
+        status: "PAID",
+        failureReason: null,
+        referenceId: "ref-1",
+        paidAt: PAID_AT,
+      });
+      const { payment: cancelled } = await aStoredPayment({ userId: user.id, idempotencyKey: "c" });
+      await repo.settle(cancelled.id, { status: "CANCELLED", at: PAID_AT });
+      expect((await repo.settleLatePayment(cancelled.id, paid(cancelled, "ref-2"))).settled).toBe(true);
+      expect((await ledger.balance(user.id)).toString()).toBe("500000");
+      expect((await ledger.entries({ userId: user.id, limit: 10 })).entries).toHaveLength(2);
+    });
+
+    it("lists recently unpaid payments with a gateway session, oldest first, except the reasons named", async () => {
+      const user = await insertUser(database);
+      // Older than every other test's payments, which the open-ended query also finds.
+      const base = Date.UTC(2001, 0, 1);
+      const made: Payment[] = [];
+      for (let i = 0; i < 7; i++) {
+        const p = aPayment(user.id, { createdAt: new Date(base + i * 60_000) });
+        await repo.create(p);
+        if (i !== 4) await repo.attachAuthority(p.id, { authority: `A${p.id}`, redirectUrl: "https://x" });
+        made.push(p);
+      }
+      const end = (i: number, reason: string) =>
+        repo.settle(made[i]!.id, { status: "FAILED", reason, at: PAID_AT });
+      await end(0, "NOT_PAID"); // before the window
+      await end(1, "NOT_PAID");
+      await repo.settle(made[2]!.id, { status: "CANCELLED", at: PAID_AT });
+      await end(3, "AMOUNT_MISMATCH");
+      await end(4, "GATEWAY_UNAVAILABLE"); // no session: nothing to pay on
+      await repo.settle(made[5]!.id, paid(made[5]!));
+      // made[6] is still PENDING
+      const recent = await repo.listRecentlyUnpaid({
+        createdAfter: new Date(base + 60_000),
+        exceptReasons: ["AMOUNT_MISMATCH"],
+        limit: 100,
+      });
+      expect(recent.filter((p) => p.userId === user.id).map((p) => p.id)).toEqual([made[1]!.id, made[2]!.id]);
+      const limited = await repo.listRecentlyUnpaid({
+        createdAfter: new Date(base),
+        exceptReasons: [],
+        limit: 3,
+      });
+      expect(limited.map((p) => p.id)).toEqual([made[0]!.id, made[1]!.id, made[2]!.id]);
+      await repo.settle(made[6]!.id, { status: "CANCELLED", at: PAID_AT });
+    });
+
     it("rolls the status back when the credit cannot be posted, and refuses a foreign credit", async () => {
       const { payment } = await aStoredPayment();
       // A credit under this payment's reference already exists: the store is inconsistent.

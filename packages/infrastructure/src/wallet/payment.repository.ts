@@ -16,7 +16,7 @@ import {
   type PaymentGatewayName,
   type PaymentStatus,
 } from "@peykarband/domain";
-import { and, asc, eq, isNull, lt, sql } from "drizzle-orm";
+import { and, asc, eq, gte, inArray, isNotNull, isNull, lt, notInArray, or, sql } from "drizzle-orm";
 import type { Db } from "../database/database.ts";
 import { payments } from "../database/schema.ts";
 import { SystemClock } from "../system/system.clock.ts";
@@ -80,7 +80,22 @@ export class DrizzlePaymentRepository implements PaymentRepository {
     return row ? toPayment(row) : null;
   }
 
-  async settle(paymentId: string, settlement: PaymentSettlement): Promise<SettleOutcome> {
+  settle(paymentId: string, settlement: PaymentSettlement): Promise<SettleOutcome> {
+    return this.#settleFrom(["PENDING"], paymentId, settlement);
+  }
+
+  settleLatePayment(
+    paymentId: string,
+    settlement: Extract<PaymentSettlement, { status: "PAID" }>,
+  ): Promise<SettleOutcome> {
+    return this.#settleFrom(["FAILED", "CANCELLED"], paymentId, settlement);
+  }
+
+  async #settleFrom(
+    from: readonly PaymentStatus[],
+    paymentId: string,
+    settlement: PaymentSettlement,
+  ): Promise<SettleOutcome> {
     if (settlement.status === "PAID" && settlement.transaction.reference !== topUpReference(paymentId)) {
       // The reference ties the credit to the payment: with its unique index, a payment credits once.
       throw new Error(`payment ${paymentId} settled with the credit of ${settlement.transaction.reference}`);
@@ -90,7 +105,7 @@ export class DrizzlePaymentRepository implements PaymentRepository {
       const [row] = await tx
         .update(payments)
         .set(settledColumns(settlement))
-        .where(and(eq(payments.id, paymentId), eq(payments.status, "PENDING")))
+        .where(and(eq(payments.id, paymentId), inArray(payments.status, [...from])))
         .returning();
       if (!row) {
         const [current] = await tx.select().from(payments).where(eq(payments.id, paymentId));
@@ -102,7 +117,7 @@ export class DrizzlePaymentRepository implements PaymentRepository {
           guarded: false,
           entryIds: this.entryIds,
         });
-        // A PENDING payment whose credit exists is a broken store: roll the status back, loudly.
+        // An unpaid payment whose credit exists is a broken store: roll the status back, loudly.
         if (posted.status !== "POSTED") throw new Error(`credit for payment ${paymentId} already posted`);
       }
       return { payment: toPayment(row), settled: true };
@@ -152,6 +167,29 @@ export class DrizzlePaymentRepository implements PaymentRepository {
       .limit(query.limit);
     return rows.map(toPayment);
   }
+
+  async listRecentlyUnpaid(query: {
+    createdAfter: Date;
+    exceptReasons: readonly string[];
+    limit: number;
+  }): Promise<Payment[]> {
+    const rows = await this.db
+      .select()
+      .from(payments)
+      .where(
+        and(
+          inArray(payments.status, ["FAILED", "CANCELLED"]),
+          gte(payments.createdAt, query.createdAfter),
+          isNotNull(payments.authority),
+          query.exceptReasons.length > 0
+            ? or(isNull(payments.failureReason), notInArray(payments.failureReason, [...query.exceptReasons]))
+            : undefined,
+        ),
+      )
+      .orderBy(asc(payments.createdAt), asc(payments.id))
+      .limit(query.limit);
+    return rows.map(toPayment);
+  }
 }
 
 function settledColumns(settlement: PaymentSettlement): Partial<PaymentRow> {
@@ -159,6 +197,7 @@ function settledColumns(settlement: PaymentSettlement): Partial<PaymentRow> {
     case "PAID":
       return {
         status: "PAID",
+        failureReason: null,
         referenceId: settlement.referenceId,
         paidAt: settlement.at,
         closedAt: settlement.at,

@@ -291,11 +291,11 @@ export type PaymentGateway =
   /** Zarinpal (zarinpal.com): 10,000 to 1,000,000,000 rials per payment. */
   | 'ZARINPAL';
 
-/** Where a payment is: PENDING, then exactly one of PAID, FAILED or CANCELLED. */
+/** Where a payment is: PENDING, then one of PAID, FAILED or CANCELLED; a recent FAILED or CANCELLED one may still become PAID. */
 export type PaymentStatus =
-  /** The payer cancelled on the gateway's page. Final. */
+  /** The payer cancelled on the gateway's page. Becomes PAID only if the gateway confirms a payment within the hour after. */
   | 'CANCELLED'
-  /** Not paid: the gateway refused, was unreachable when the top-up started, or reported another amount. Final. */
+  /** Not paid: the gateway refused, was unreachable when the top-up started, reported another amount, or the session ended unpaid. Becomes PAID only if the gateway confirms a payment within the hour after. */
   | 'FAILED'
   /** Verified with the gateway server to server and credited to the wallet, once. Final. */
   | 'PAID'
@@ -517,6 +517,8 @@ export type StartTopUpErrorCode =
   | 'INVALID_AMOUNT'
   /** The idempotency key is not 1 to 100 printable ASCII characters without spaces. */
   | 'INVALID_IDEMPOTENCY_KEY'
+  /** Too many top-ups started in a short time; nothing was opened. Retry after `retryAfterSeconds`. */
+  | 'TOO_MANY_TOP_UPS'
   /** The first request with this idempotency key is still talking to the gateway; retry shortly. */
   | 'TOP_UP_IN_PROGRESS';
 
@@ -830,7 +832,7 @@ export type StartTopUpMutationVariables = Exact<{
 }>;
 
 
-export type StartTopUpMutation = { startTopUp: { redirectUrl: string | null, payment: { id: string, amount: string, gateway: PaymentGateway, status: PaymentStatus, referenceId: string | null, createdAt: string, paidAt: string | null } | null, userErrors: Array<{ field: Array<string> | null, code: StartTopUpErrorCode, message: string }> } };
+export type StartTopUpMutation = { startTopUp: { redirectUrl: string | null, retryAfterSeconds: number | null, payment: { id: string, amount: string, gateway: PaymentGateway, status: PaymentStatus, referenceId: string | null, createdAt: string, paidAt: string | null } | null, userErrors: Array<{ field: Array<string> | null, code: StartTopUpErrorCode, message: string }> } };
 
 export type WalletQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -1440,6 +1442,7 @@ export const StartTopUpDocument = gql`
       code
       message
     }
+    retryAfterSeconds
   }
 }
     ${PaymentFieldsFragmentDoc}`;
