@@ -122,7 +122,16 @@ for (const target of testDatabases()) {
       const id = await queue.send("test.once", { n: 42 });
 
       await completed([id]);
-      expect(seen).toEqual([{ id, name: "test.once", data: { n: 42 }, retryCount: 0, retryLimit: 2, holdsLease: expect.any(Function) }]);
+      expect(seen).toEqual([
+        {
+          id,
+          name: "test.once",
+          data: { n: 42 },
+          retryCount: 0,
+          retryLimit: 2,
+          holdsLease: expect.any(Function),
+        },
+      ]);
     });
 
     it("retries a job whose handler failed, and fails only that job of its batch", async () => {
