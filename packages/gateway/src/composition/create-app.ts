@@ -113,6 +113,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
       registry: metrics.registry,
       logger,
       recorder,
+      maxQueryBytes: config.gatewayLimits.maxQueryBytes,
     });
     const server = createServer(express);
     const disposeWebSocket = startWebSocketServer({
@@ -135,6 +136,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
       recorder,
       introspection,
       development: config.nodeEnv === "development",
+      documentCacheBytes: config.gatewayLimits.documentCacheBytes,
       disposeWebSocket,
     });
     await apollo.start();
