@@ -36,6 +36,8 @@ export interface AppOverrides extends WalletOverrides, ServerOverrides {
   readonly logger?: Logger;
   /** Throttle limits and token lifetimes other than the defaults (benchmarks sign in thousands of times). */
   readonly accountPolicy?: Partial<AccountPolicy>;
+  /** The clock of the WebSockets' operations-per-second budget (tests hold it still). */
+  readonly webSocketNowMs?: () => number;
 }
 
 export interface App {
@@ -124,6 +126,15 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
       trustProxy: express.get("trust proxy fn") as TrustProxy,
       recorder,
       introspection,
+      limits: {
+        maxQueryBytes: config.gatewayLimits.maxQueryBytes,
+        operationsPerSecond: config.gatewayLimits.wsOperationsPerSecond,
+        subscriptionsPerSocket: config.gatewayLimits.wsSubscriptionsPerSocket,
+        socketsPerUser: config.gatewayLimits.wsSocketsPerUser,
+        socketsPerAddress: config.gatewayLimits.wsSocketsPerAddress,
+        initTimeoutMs: config.gatewayLimits.wsInitTimeoutMs,
+      },
+      ...(overrides.webSocketNowMs ? { nowMs: overrides.webSocketNowMs } : {}),
       useCases,
       wallet: wallet.useCases,
       servers,
