@@ -26,7 +26,6 @@ export const LIMIT_ERROR_CODES = [
   "QUERY_TOO_COMPLEX",
   "QUERY_TOO_LARGE",
   "VARIABLES_TOO_DEEP",
-  "TOO_MANY_OPERATIONS",
 ] as const;
 export type LimitErrorCode = (typeof LIMIT_ERROR_CODES)[number];
 
