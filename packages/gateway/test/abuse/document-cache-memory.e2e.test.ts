@@ -11,10 +11,11 @@ const ALLOWED_GROWTH_MB = 150;
 /**
  * The heap ceiling a container's memory limit calls for (docs/operations.md). Without one, V8
  * lets this much garbage (each request parses a megabyte of tokens and nodes) grow the heap to
- * about 270 MB before a full collection, live memory or not. Under it, a cache that kept what it
- * did not count fills the heap instead: the process stalls in collections or dies.
+ * about 270 MB before a full collection, live memory or not. Under it, a cache that keeps what
+ * it does not count fills the heap: with Apollo's default store (documents sized by their JSON)
+ * this gateway died within 50 s; with the store sized by documentBytes it stays near 75 MB live.
  */
-const HEAP_CEILING_MB = 192;
+const HEAP_CEILING_MB = 160;
 
 /** The resident set of a process, from the kernel: no collection needed inside it. */
 function residentMb(pid: number): number {
