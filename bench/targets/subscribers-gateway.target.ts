@@ -43,7 +43,16 @@ const bus =
   process.env["BENCH_BUS"] === "redis"
     ? await openRedisServerStatusPubSub({ ...busOptions, redisUrl: redisUrl! })
     : inProcessServerStatusPubSub(busOptions);
-const app = await createApp(config, { database, statusBus: bus });
+// Every benchmark socket comes from this machine, for a handful of users: past the per-address
+// and per-account socket limits by design.
+const unlimitedSockets = {
+  wsSocketsPerUser: Number.MAX_SAFE_INTEGER,
+  wsSocketsPerAddress: Number.MAX_SAFE_INTEGER,
+};
+const app = await createApp(
+  { ...config, gatewayLimits: { ...config.gatewayLimits, ...unlimitedSockets } },
+  { database, statusBus: bus },
+);
 
 const queue = await openJobQueue(database, {
   role: "producer",

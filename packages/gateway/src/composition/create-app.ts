@@ -41,6 +41,8 @@ export interface AppOverrides extends WalletOverrides, ServerOverrides {
   readonly logger?: Logger;
   /** Throttle limits and token lifetimes other than the defaults (benchmarks sign in thousands of times). */
   readonly accountPolicy?: Partial<AccountPolicy>;
+  /** The clock of the WebSockets' operations-per-second budget (tests hold it still). */
+  readonly webSocketNowMs?: () => number;
 }
 
 export interface App {
@@ -133,6 +135,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
       registry: metrics.registry,
       logger,
       recorder,
+      maxQueryBytes: config.gatewayLimits.maxQueryBytes,
     });
     const server = createServer(express);
     const disposeWebSocket = startWebSocketServer({
@@ -143,6 +146,15 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
       trustProxy: express.get("trust proxy fn") as TrustProxy,
       recorder,
       introspection,
+      limits: {
+        maxQueryBytes: config.gatewayLimits.maxQueryBytes,
+        operationsPerSecond: config.gatewayLimits.wsOperationsPerSecond,
+        subscriptionsPerSocket: config.gatewayLimits.wsSubscriptionsPerSocket,
+        socketsPerUser: config.gatewayLimits.wsSocketsPerUser,
+        socketsPerAddress: config.gatewayLimits.wsSocketsPerAddress,
+        initTimeoutMs: config.gatewayLimits.wsInitTimeoutMs,
+      },
+      ...(overrides.webSocketNowMs ? { nowMs: overrides.webSocketNowMs } : {}),
       useCases,
       wallet: wallet.useCases,
       servers,
@@ -156,6 +168,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
       recorder,
       introspection,
       development: config.nodeEnv === "development",
+      documentCacheBytes: config.gatewayLimits.documentCacheBytes,
       disposeWebSocket,
     });
     await apollo.start();

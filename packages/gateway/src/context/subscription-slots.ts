@@ -23,6 +23,3 @@ export class SubscriptionSlots {
     };
   }
 }
-
-/** Per socket: a dashboard watching each of its servers one by one stays well under it. */
-export const SUBSCRIPTIONS_PER_SOCKET = 20;

@@ -4,6 +4,7 @@ import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHt
 import type { GraphQLSchema } from "graphql";
 import type { Server } from "node:http";
 import type { GraphQLContext } from "../context/graphql-context.ts";
+import { createDocumentStore } from "../limits/document-store.ts";
 import { PARSE_OPTIONS } from "../limits/parse-document.ts";
 import { formatError } from "./format-error.ts";
 import { operationPlugin } from "./operation.plugin.ts";
@@ -16,6 +17,8 @@ export interface ApolloOptions {
   readonly recorder: OperationRecorder;
   readonly introspection: boolean;
   readonly development: boolean;
+  /** What the cache of parsed documents may hold, in bytes of memory. */
+  readonly documentCacheBytes: number;
   /** Stops the WebSocket server when Apollo stops, after HTTP has drained. */
   readonly disposeWebSocket: () => Promise<void>;
 }
@@ -38,6 +41,7 @@ export function createApolloServer(options: ApolloOptions): ApolloServer<GraphQL
     hideSchemaDetailsFromClientErrors: !options.introspection,
     includeStacktraceInErrorResponses: options.development,
     parseOptions: PARSE_OPTIONS,
+    documentStore: createDocumentStore(options.documentCacheBytes),
     validationRules: options.limitRules,
     formatError,
     plugins: [

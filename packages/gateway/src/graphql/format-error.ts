@@ -21,6 +21,20 @@ const limitCodeOf = (error: GraphQLError): string | null => {
   return typeof code === "string" && (LIMIT_ERROR_CODES as readonly string[]).includes(code) ? code : null;
 };
 
+/**
+ * Apollo raises a few request errors of its own with an HTTP 4xx but no code, which it then
+ * reports as INTERNAL_SERVER_ERROR: a persisted query whose hash is not its text's, or an
+ * unknown persisted-query version.
+ */
+const requestCodeOf = (error: GraphQLError): string | null => {
+  const http = error.extensions["http"] as { status?: unknown } | undefined;
+  const status = typeof http?.status === "number" ? http.status : 500;
+  if (error.extensions["code"] !== undefined || status < 400 || status >= 500) return null;
+  return error.message === "provided sha does not match query"
+    ? "PERSISTED_QUERY_HASH_MISMATCH"
+    : "BAD_REQUEST";
+};
+
 const withCode = (formatted: GraphQLFormattedError, code: string): GraphQLFormattedError => ({
   ...formatted,
   extensions: { ...formatted.extensions, code },
@@ -45,6 +59,8 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
     const limitCode = limitCodeOf(error);
     if (limitCode) return withCode(formatted, limitCode);
     if (isTooManyTokens(error)) return withCode(formatted, "TOO_MANY_TOKENS");
+    const requestCode = requestCodeOf(error);
+    if (requestCode) return withCode(formatted, requestCode);
   }
   return formatted;
 }

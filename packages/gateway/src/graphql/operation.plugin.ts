@@ -3,15 +3,16 @@ import { unwrapResolverError } from "@apollo/server/errors";
 import type { GraphQLContext } from "../context/graphql-context.ts";
 import { measureCost } from "../limits/query-cost.ts";
 import { QUERY_LIMITS } from "../limits/query-limits.ts";
+import { refuseDeepVariables } from "../limits/variables-depth.ts";
 import { isUnexpected } from "./format-error.ts";
 import { operationLabel } from "./operation-label.ts";
 import type { OperationRecorder } from "./operation-recorder.ts";
 
 /**
  * Everything the gateway adds around an HTTP operation, in one plugin because Apollo calls every
- * plugin's hooks on every request: refuses an over-cost operation once its variables are known,
- * before any resolver runs, and reports the cost; marks the response uncacheable; logs and
- * measures every operation, including those refused before execution.
+ * plugin's hooks on every request: refuses too deep variables and an over-cost operation once the
+ * variables are known, before any resolver runs, and reports the cost; marks the response
+ * uncacheable; logs and measures every operation, including those refused before execution.
  */
 export function operationPlugin(recorder: OperationRecorder): ApolloServerPlugin<GraphQLContext> {
   return {
@@ -20,6 +21,8 @@ export function operationPlugin(recorder: OperationRecorder): ApolloServerPlugin
       let cost: number | null = null;
       return {
         async didResolveOperation({ schema, document, request, operationName }) {
+          const tooDeep = refuseDeepVariables(request.variables);
+          if (tooDeep) throw tooDeep;
           cost = measureCost(schema, document, request.variables, operationName ?? undefined);
         },
         async didEncounterErrors({ errors, contextValue, operationName }) {

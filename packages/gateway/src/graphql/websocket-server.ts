@@ -10,19 +10,37 @@ import {
 } from "graphql";
 import type { Context } from "graphql-ws";
 import { useServer, type Extra } from "graphql-ws/use/ws";
-import type { Server } from "node:http";
+import type { IncomingMessage, Server } from "node:http";
 import { WebSocketServer } from "ws";
 import { clientAddress, type TrustProxy } from "../context/client-address.ts";
 import { sharedSubscribe } from "./shared-subscribe.ts";
-import { SubscriptionSlots, SUBSCRIPTIONS_PER_SOCKET } from "../context/subscription-slots.ts";
+import { SubscriptionSlots } from "../context/subscription-slots.ts";
 import { createGraphQLContext, resolveViewer, type ContextDeps } from "../context/create-graphql-context.ts";
 import type { GraphQLContext } from "../context/graphql-context.ts";
 import { requestIdFrom } from "../context/request-id.ts";
+import { ConnectionQuota } from "../limits/connection-quota.ts";
+import { OperationBudget } from "../limits/operation-budget.ts";
 import { measureCost } from "../limits/query-cost.ts";
+import { MAX_BODY_BYTES } from "../limits/query-limits.ts";
 import { parseDocument } from "../limits/parse-document.ts";
+import { refuseLargeQuery } from "../limits/query-size.ts";
+import { refuseDeepVariables } from "../limits/variables-depth.ts";
 import { formatError, isUnexpected } from "./format-error.ts";
+import { limitExceeded } from "./gateway-errors.ts";
+import { CLOSE_CODES } from "./websocket-close-codes.ts";
 import { operationLabel } from "./operation-label.ts";
 import type { OperationRecorder } from "./operation-recorder.ts";
+
+/** What one client may hold or send over WebSockets (docs/api.md, Limits). */
+export interface WebSocketLimits {
+  readonly maxQueryBytes: number;
+  readonly operationsPerSecond: number;
+  readonly subscriptionsPerSocket: number;
+  readonly socketsPerUser: number;
+  readonly socketsPerAddress: number;
+  /** Milliseconds a socket has to send connection_init. */
+  readonly initTimeoutMs: number;
+}
 
 export interface WebSocketOptions extends ContextDeps {
   readonly schema: GraphQLSchema;
@@ -33,6 +51,9 @@ export interface WebSocketOptions extends ContextDeps {
   readonly recorder: OperationRecorder;
   /** As on HTTP: when false, introspection is refused and errors do not suggest field names. */
   readonly introspection: boolean;
+  readonly limits: WebSocketLimits;
+  /** Milliseconds for the per-second operation budget; performance.now unless a test holds time still. */
+  readonly nowMs?: () => number;
 }
 
 /** connection_init payload: `{ "authorization": "Bearer <accessToken>" }`. */
@@ -62,9 +83,10 @@ const asValidationFailure = (error: GraphQLError, hideSchema: boolean): GraphQLE
   });
 
 /**
- * graphql-ws on the HTTP server's port and path. Every operation meets the same parse, validation
- * and cost limits as HTTP, and is re-authenticated, so a session revoked mid-connection stops.
- * Returns the disposer Apollo calls when it drains.
+ * graphql-ws on the HTTP server's port and path. Every operation meets the same size, parse,
+ * validation, variables and cost limits as HTTP, and is re-authenticated, so a session revoked
+ * mid-connection stops. One client's sockets, their operations a second and their subscriptions
+ * are bounded. Returns the disposer Apollo calls when it drains.
  */
 export function startWebSocketServer(options: WebSocketOptions): () => Promise<void> {
   const rules = [
@@ -72,7 +94,27 @@ export function startWebSocketServer(options: WebSocketOptions): () => Promise<v
     ...(options.introspection ? [] : [NoSchemaIntrospectionCustomRule]),
     ...options.limitRules,
   ];
-  const wsServer = new WebSocketServer({ server: options.httpServer, path: options.path });
+  const { limits } = options;
+  const nowMs = options.nowMs ?? (() => performance.now());
+  const perAddress = new ConnectionQuota(limits.socketsPerAddress);
+  const perUser = new ConnectionQuota(limits.socketsPerUser);
+  const addressOf = (request: IncomingMessage) => clientAddress(request, options.trustProxy) ?? "unknown";
+  const wsServer = new WebSocketServer({
+    server: options.httpServer,
+    path: options.path,
+    // ws would take messages of up to 100 MiB; a message carries one operation, as an HTTP body does.
+    maxPayload: MAX_BODY_BYTES,
+    // Refused before the handshake, so a full address costs no socket; counted once connected.
+    verifyClient: ({ req }, accept) => {
+      if (perAddress.isFull(addressOf(req))) accept(false, 429, "Too many connections from your address.");
+      else accept(true);
+    },
+  });
+  wsServer.on("connection", (socket, request) => {
+    const release = perAddress.take(addressOf(request));
+    if (release) socket.once("close", release);
+    else socket.close(CLOSE_CODES.tooManyConnections, "Too many connections from your address.");
+  });
   const running = new WeakMap<WsContext, Map<string, RunningOperation>>();
   const operationsOf = (ctx: WsContext) => {
     const operations = running.get(ctx) ?? new Map<string, RunningOperation>();
@@ -81,9 +123,15 @@ export function startWebSocketServer(options: WebSocketOptions): () => Promise<v
   };
   const slots = new WeakMap<WsContext, SubscriptionSlots>();
   const slotsOf = (ctx: WsContext) => {
-    const socketSlots = slots.get(ctx) ?? new SubscriptionSlots(SUBSCRIPTIONS_PER_SOCKET);
+    const socketSlots = slots.get(ctx) ?? new SubscriptionSlots(limits.subscriptionsPerSocket);
     slots.set(ctx, socketSlots);
     return socketSlots;
+  };
+  const budgets = new WeakMap<WsContext, OperationBudget>();
+  const budgetOf = (ctx: WsContext) => {
+    const budget = budgets.get(ctx) ?? new OperationBudget(limits.operationsPerSecond, nowMs);
+    budgets.set(ctx, budget);
+    return budget;
   };
   const format = (errors: readonly GraphQLError[], operation: RunningOperation | undefined) =>
     errors.map((error) => {
@@ -102,21 +150,41 @@ export function startWebSocketServer(options: WebSocketOptions): () => Promise<v
     {
       schema: options.schema,
       subscribe: sharedSubscribe,
+      connectionInitWaitTimeout: limits.initTimeoutMs,
       // A bad token is refused at connection_init (close 4403), not silently treated as anonymous.
       onConnect: async (ctx) => {
+        let viewer;
         try {
-          await resolveViewer(options.useCases, text(ctx.connectionParams?.["authorization"]));
-          return true;
+          viewer = await resolveViewer(options.useCases, text(ctx.connectionParams?.["authorization"]));
         } catch {
           return false;
         }
+        const { socket } = ctx.extra;
+        if (!viewer || socket.readyState === socket.CLOSED) return true;
+        const release = perUser.take(viewer.userId);
+        if (!release) {
+          // Closed first with our code; graphql-ws's own 4403 for `false` then finds it closing.
+          socket.close(CLOSE_CODES.tooManyConnections, "Too many connections for this account.");
+          return false;
+        }
+        socket.once("close", release);
+        return true;
       },
       onSubscribe: async (ctx, id, payload) => {
+        if (!budgetOf(ctx).spend()) {
+          const message = `More than ${limits.operationsPerSecond} operations a second on one connection.`;
+          ctx.extra.socket.close(CLOSE_CODES.tooManyOperations, message);
+          return [limitExceeded("TOO_MANY_OPERATIONS", message)];
+        }
+        const tooLarge = refuseLargeQuery(payload.query, limits.maxQueryBytes);
+        if (tooLarge) return [tooLarge];
         const document = parseDocument(payload.query);
         if (document instanceof GraphQLError) return [document];
         const errors = validate(options.schema, document, rules);
         if (errors.length > 0)
           return errors.map((error) => asValidationFailure(error, !options.introspection));
+        const tooDeep = refuseDeepVariables(payload.variables);
+        if (tooDeep) return [tooDeep];
         const variables = payload.variables ?? undefined;
         const request = ctx.extra.request;
         let context: GraphQLContext;

@@ -13,12 +13,12 @@ import {
 } from "../payments/payment-callback.routes.ts";
 import { jsonErrorHandler, notFound, requireJsonBody } from "./json-errors.ts";
 import { PROBE_PATHS, probeRoutes, type ReadinessCheck } from "./probe.routes.ts";
+import { refuseLargeQueries } from "./refuse-large-queries.ts";
+import { MAX_BODY_BYTES } from "../limits/query-limits.ts";
 import type { Registry } from "prom-client";
 import { GraphQLError } from "graphql";
 
 export const GRAPHQL_PATH = "/graphql";
-/** Far above any legitimate document with variables; a 5 MB string argument is refused as 413 here. */
-export const MAX_BODY = "1mb";
 
 export interface ExpressAppOptions extends ContextDeps {
   readonly trustProxy: boolean | number | string | readonly string[];
@@ -26,6 +26,8 @@ export interface ExpressAppOptions extends ContextDeps {
   readonly registry: Registry;
   readonly logger: Logger;
   readonly recorder: OperationRecorder;
+  /** Longest document text accepted, in UTF-8 bytes. */
+  readonly maxQueryBytes: number;
   /** The gateways' callbacks and the result page: outside /graphql, so its JSON-only rule never sees them. */
   readonly payments: Omit<PaymentRoutesOptions, "logger">;
 }
@@ -93,8 +95,9 @@ export function createExpressApp(options: ExpressAppOptions): {
       // GraphQL first, so its requests never walk the probe and payment routes.
       app.use(
         GRAPHQL_PATH,
-        express.json({ limit: MAX_BODY }),
+        express.json({ limit: MAX_BODY_BYTES }),
         requireJsonBody,
+        refuseLargeQueries(options.maxQueryBytes),
         expressMiddleware(apollo, { context }),
       );
       app.get(PROBE_PATHS, probeRoutes(options.readiness, options.registry));

@@ -10,7 +10,12 @@ export const QUERY_LIMITS = {
   maxCost: 5000,
   /** Largest page a connection serves; also what an unbounded connection is costed at. */
   maxPageSize: 100,
+  /** Lists and objects inside the variables, the variables object counting one; our inputs use 3. */
+  maxVariablesDepth: 32,
 } as const;
+
+/** Far above any legitimate document with variables, on HTTP and for one WebSocket message. */
+export const MAX_BODY_BYTES = 1024 * 1024;
 
 /** The `extensions.code` of each limit's error, stable for clients. */
 export const LIMIT_ERROR_CODES = [
@@ -19,6 +24,8 @@ export const LIMIT_ERROR_CODES = [
   "TOO_MANY_DIRECTIVES",
   "TOO_MANY_TOKENS",
   "QUERY_TOO_COMPLEX",
+  "QUERY_TOO_LARGE",
+  "VARIABLES_TOO_DEEP",
 ] as const;
 export type LimitErrorCode = (typeof LIMIT_ERROR_CODES)[number];
 

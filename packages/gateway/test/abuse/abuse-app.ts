@@ -9,7 +9,7 @@ import {
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createApp, type App } from "../../src/composition/create-app.ts";
+import { createApp, type App, type AppOverrides } from "../../src/composition/create-app.ts";
 
 /** Tables whose row counts tell what a request wrote. */
 export const COUNTED_TABLES = [
@@ -37,7 +37,11 @@ export interface AbuseApp {
  */
 export async function startAbuseApp(
   database: Database,
-  options: { env?: NodeJS.ProcessEnv; accountPolicy?: Partial<AccountPolicy> } = {},
+  options: {
+    env?: NodeJS.ProcessEnv;
+    accountPolicy?: Partial<AccountPolicy>;
+    webSocketNowMs?: AppOverrides["webSocketNowMs"];
+  } = {},
 ): Promise<AbuseApp> {
   const dataDir = mkdtempSync(join(tmpdir(), "pk-abuse-"));
   const config = loadConfig({
@@ -52,6 +56,7 @@ export async function startAbuseApp(
     database,
     logger: recordingErrors(createLogger(config), loggedErrors),
     ...(options.accountPolicy ? { accountPolicy: options.accountPolicy } : {}),
+    ...(options.webSocketNowMs ? { webSocketNowMs: options.webSocketNowMs } : {}),
   });
   return {
     app,

@@ -100,15 +100,21 @@ const CASES: readonly Case[] = [
     code: "PAYLOAD_TOO_LARGE",
   },
   {
+    name: "a 700 KB comment in the query",
+    request: (url) => sendGraphQL(url, `{ health { sandbox } } #${"x".repeat(700_000)}`),
+    status: 413,
+    code: "QUERY_TOO_LARGE",
+  },
+  {
     name: "10,000 aliases of a field",
     request: (url) =>
       sendGraphQL(
         url,
         `{ ${Array.from({ length: 10_000 }, (_, i) => `h${i}: health { sandbox }`).join(" ")} }`,
       ),
-    status: 400,
-    // The token limit trips first, while parsing; either way no resolver runs.
-    code: ["TOO_MANY_TOKENS", "TOO_MANY_ALIASES"],
+    // 200 KB of text: refused before it is parsed; either way no resolver runs.
+    status: 413,
+    code: "QUERY_TOO_LARGE",
   },
   {
     name: "10,000 aliases of logIn in one mutation",
@@ -121,7 +127,18 @@ const CASES: readonly Case[] = [
             `a${i}: logIn(input: { email: "victim@example.com", password: "guess${i}" }) { userErrors { code } }`,
         ).join(" ")} }`,
       ),
+    status: 413,
+    code: "QUERY_TOO_LARGE",
+  },
+  {
+    name: "1,000 aliases of a field (under the size limit)",
+    request: (url) =>
+      sendGraphQL(
+        url,
+        `{ ${Array.from({ length: 1000 }, (_, i) => `h${i}: health { sandbox }`).join(" ")} }`,
+      ),
     status: 400,
+    // The token limit trips first, while parsing.
     code: ["TOO_MANY_TOKENS", "TOO_MANY_ALIASES"],
   },
   {
@@ -147,8 +164,8 @@ const CASES: readonly Case[] = [
     code: "QUERY_TOO_DEEP",
   },
   {
-    name: "5,000 nested selection sets",
-    request: (url) => sendGraphQL(url, `${"{ health ".repeat(5000)}${"}".repeat(5000)}`),
+    name: "3,000 nested selection sets",
+    request: (url) => sendGraphQL(url, `${"{ health ".repeat(3000)}${"}".repeat(3000)}`),
     status: 400,
     code: "TOO_MANY_TOKENS",
   },
@@ -172,6 +189,52 @@ const CASES: readonly Case[] = [
     status: 400,
     // JSON.parse copes; graphql-js then refuses the value for [String] without recursing into it.
     code: "GRAPHQL_VALIDATION_FAILED",
+  },
+  {
+    name: "variables nested 100,000 objects deep in an input",
+    request: (url) =>
+      send(
+        url,
+        `{"query":${JSON.stringify(LOG_IN)},"variables":{"input":${'{"a":'.repeat(100_000)}1${"}".repeat(100_000)}}}`,
+      ),
+    status: 400,
+    code: "VARIABLES_TOO_DEEP",
+  },
+  {
+    name: "variables nested 100,000 arrays deep, undeclared",
+    request: (url) =>
+      send(
+        url,
+        `{"query":"{ health { sandbox } }","variables":{"x":${"[".repeat(100_000)}${"]".repeat(100_000)}}}`,
+      ),
+    status: 400,
+    code: "VARIABLES_TOO_DEEP",
+  },
+  {
+    name: "a persisted query whose hash is not its text's",
+    request: (url) =>
+      send(
+        url,
+        JSON.stringify({
+          query: "{ health { sandbox } }",
+          extensions: { persistedQuery: { version: 1, sha256Hash: "0".repeat(64) } },
+        }),
+      ),
+    status: 400,
+    code: "PERSISTED_QUERY_HASH_MISMATCH",
+  },
+  {
+    name: "a persisted query of an unknown version",
+    request: (url) =>
+      send(
+        url,
+        JSON.stringify({
+          query: "{ health { sandbox } }",
+          extensions: { persistedQuery: { version: 2, sha256Hash: "0".repeat(64) } },
+        }),
+      ),
+    status: 400,
+    code: "BAD_REQUEST",
   },
   {
     name: `a query costing ${QUERY_LIMITS.maxAliases} × 100 pages (far over the cost limit)`,

@@ -5,9 +5,11 @@ import { fileURLToPath } from "node:url";
 const ROOT = fileURLToPath(new URL("../../../../", import.meta.url));
 const MAIN = fileURLToPath(new URL("../../src/main.ts", import.meta.url));
 
-/** One `main.ts` process in a role, as a deployment runs it. */
+/** One `main.ts` process in a role, as a deployment runs it (`all`: the sandbox's one process). */
 export interface RoleProcess {
-  readonly role: "gateway" | "worker";
+  readonly role: "all" | "gateway" | "worker";
+  /** To read its memory from /proc. */
+  readonly pid: number;
   /** Everything it wrote to stdout and stderr so far. */
   output(): string;
   /** Resolves with the first stdout line matching; fails if the process ends first or on timeout. */
@@ -40,6 +42,7 @@ export function spawnRole(role: RoleProcess["role"], env: Readonly<Record<string
 
   return {
     role,
+    pid: child.pid!,
     output,
     async waitForLine(pattern, timeoutMs) {
       const deadline = Date.now() + timeoutMs;

@@ -261,6 +261,40 @@ describe("loadConfig", () => {
     expect(problems).not.toContain("9ufkBmLaTQ9nz5yMUlg79taH0GNnzDjk");
   });
 
+  it("defaults the gateway's abuse limits, reads them, and names a bad one", () => {
+    expect(loadConfig({ DATA_DIR: dataDir }).gatewayLimits).toEqual({
+      maxQueryBytes: 32_768,
+      documentCacheBytes: 32 * 1024 * 1024,
+      wsOperationsPerSecond: 100,
+      wsSubscriptionsPerSocket: 20,
+      wsSocketsPerUser: 10,
+      wsSocketsPerAddress: 100,
+      wsInitTimeoutMs: 3000,
+    });
+    const config = loadConfig({
+      DATA_DIR: dataDir,
+      MAX_QUERY_BYTES: "65536",
+      DOCUMENT_CACHE_MB: "8",
+      WS_OPERATIONS_PER_SECOND: "20",
+      WS_SUBSCRIPTIONS_PER_SOCKET: "5",
+      WS_SOCKETS_PER_USER: "3",
+      WS_SOCKETS_PER_ADDRESS: "500",
+      WS_INIT_TIMEOUT_MS: "1000",
+    });
+    expect(config.gatewayLimits).toEqual({
+      maxQueryBytes: 65_536,
+      documentCacheBytes: 8 * 1024 * 1024,
+      wsOperationsPerSecond: 20,
+      wsSubscriptionsPerSocket: 5,
+      wsSocketsPerUser: 3,
+      wsSocketsPerAddress: 500,
+      wsInitTimeoutMs: 1000,
+    });
+    const problems = problemsOf({ DATA_DIR: dataDir, MAX_QUERY_BYTES: "100", WS_SOCKETS_PER_USER: "0" });
+    expect(problems).toContain("MAX_QUERY_BYTES");
+    expect(problems).toContain("WS_SOCKETS_PER_USER");
+  });
+
   it("reports a damaged sandbox key file instead of replacing it", () => {
     writeFileSync(join(dataDir, "secrets.json"), "{ not json");
     expect(problemsOf({ DATA_DIR: dataDir })).toContain("secrets.json");

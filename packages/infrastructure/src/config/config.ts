@@ -80,6 +80,24 @@ export interface Config {
     readonly ovhApplicationSecret: string | null;
     readonly ovhConsumerKey: string | null;
   };
+  /** The gateway's bounds on what one client may hold or send (docs/api.md, Limits). */
+  readonly gatewayLimits: GatewayLimits;
+}
+
+export interface GatewayLimits {
+  /** Longest GraphQL document text accepted, in UTF-8 bytes, on HTTP and WebSocket. */
+  readonly maxQueryBytes: number;
+  /** What the cache of parsed and validated documents may hold, in bytes of memory. */
+  readonly documentCacheBytes: number;
+  /** Operations (subscribe messages) one WebSocket may start per second. */
+  readonly wsOperationsPerSecond: number;
+  readonly wsSubscriptionsPerSocket: number;
+  /** Open WebSockets signed in as one user. */
+  readonly wsSocketsPerUser: number;
+  /** Open WebSockets from one client address, signed in or not. */
+  readonly wsSocketsPerAddress: number;
+  /** How long a new WebSocket may take to send connection_init before it is closed. */
+  readonly wsInitTimeoutMs: number;
 }
 
 const blankAsMissing = (value: unknown) =>
@@ -175,6 +193,13 @@ const schema = z.object({
   OVH_APPLICATION_KEY: env(token.optional()),
   OVH_APPLICATION_SECRET: env(token.optional()),
   OVH_CONSUMER_KEY: env(token.optional()),
+  MAX_QUERY_BYTES: env(integer(1024, 1_048_576).default(32_768)),
+  DOCUMENT_CACHE_MB: env(integer(1, 1024).default(32)),
+  WS_OPERATIONS_PER_SECOND: env(integer(1, 100_000).default(100)),
+  WS_SUBSCRIPTIONS_PER_SOCKET: env(integer(1, 1000).default(20)),
+  WS_SOCKETS_PER_USER: env(integer(1, 10_000).default(10)),
+  WS_SOCKETS_PER_ADDRESS: env(integer(1, 100_000).default(100)),
+  WS_INIT_TIMEOUT_MS: env(integer(100, 60_000).default(3000)),
 });
 
 const OVH_CREDENTIALS = [
@@ -287,6 +312,15 @@ export function loadConfig(environment: NodeJS.ProcessEnv): Config {
       hetznerToken: values.HETZNER_TOKEN ?? null,
       ovhApplicationSecret: values.OVH_APPLICATION_SECRET ?? null,
       ovhConsumerKey: values.OVH_CONSUMER_KEY ?? null,
+    },
+    gatewayLimits: {
+      maxQueryBytes: values.MAX_QUERY_BYTES,
+      documentCacheBytes: values.DOCUMENT_CACHE_MB * 1024 * 1024,
+      wsOperationsPerSecond: values.WS_OPERATIONS_PER_SECOND,
+      wsSubscriptionsPerSocket: values.WS_SUBSCRIPTIONS_PER_SOCKET,
+      wsSocketsPerUser: values.WS_SOCKETS_PER_USER,
+      wsSocketsPerAddress: values.WS_SOCKETS_PER_ADDRESS,
+      wsInitTimeoutMs: values.WS_INIT_TIMEOUT_MS,
     },
   };
 }
