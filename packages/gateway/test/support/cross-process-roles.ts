@@ -5,15 +5,17 @@ import { fileURLToPath } from "node:url";
 const ROOT = fileURLToPath(new URL("../../../../", import.meta.url));
 const MAIN = fileURLToPath(new URL("../../src/main.ts", import.meta.url));
 
-/** One `main.ts` process in a role, as a deployment runs it. */
+/** One `main.ts` process in a role, as a deployment runs it (`all`: the sandbox's one process). */
 export interface RoleProcess {
-  readonly role: "gateway" | "worker";
+  readonly role: "all" | "gateway" | "worker";
   /** Everything it wrote to stdout and stderr so far. */
   output(): string;
   /** Resolves with the first stdout line matching; fails if the process ends first or on timeout. */
   waitForLine(pattern: RegExp, timeoutMs: number): Promise<RegExpExecArray>;
   /** Sends `signal` and resolves with how it ended: `exit <code>` or the signal's name. */
   stop(signal: NodeJS.Signals, timeoutMs: number): Promise<string>;
+  /** Resolves with how it ended by itself; SIGKILLs it and fails after `timeoutMs`. */
+  ended(timeoutMs: number): Promise<string>;
 }
 
 /** Starts `node --import tsx packages/gateway/src/main.ts` with only `env` (plus PATH and HOME). */
@@ -57,6 +59,17 @@ export function spawnRole(role: RoleProcess["role"], env: Readonly<Record<string
       const timer = setTimeout(() => child.kill("SIGKILL"), timeoutMs);
       const how = await ended;
       clearTimeout(timer);
+      return how;
+    },
+    async ended(timeoutMs) {
+      let timedOut = false;
+      const timer = setTimeout(() => {
+        timedOut = true;
+        child.kill("SIGKILL");
+      }, timeoutMs);
+      const how = await ended;
+      clearTimeout(timer);
+      if (timedOut) throw new Error(`${role} still running after ${timeoutMs} ms\n${output()}`);
       return how;
     },
   };
