@@ -125,7 +125,7 @@ async function start() {
   if (database.kind === "pglite") {
     const socket = await openOperatorSocket(config, database, logger);
     operatorSocket = socket;
-    logger.info(`Operator commands (pnpm cli create-admin) are taken at ${socket.path}`);
+    if (socket) logger.info(`Operator commands (pnpm cli create-admin) are taken at ${socket.path}`);
   }
 }
 

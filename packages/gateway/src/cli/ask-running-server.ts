@@ -1,5 +1,6 @@
 import { createConnection } from "node:net";
 import {
+  fitsSocketAddress,
   MAX_LINE_BYTES,
   parseOperatorResponse,
   type OperatorRequest,
@@ -14,6 +15,7 @@ const ANSWER_TIMEOUT_MS = 60_000;
  * when nothing listens at `path` (no server, or one that died and left its socket file).
  */
 export function askRunningServer(path: string, request: OperatorRequest): Promise<OperatorResponse | null> {
+  if (!fitsSocketAddress(path)) return Promise.resolve(null);
   return new Promise((resolve, reject) => {
     const socket = createConnection(path);
     let received = "";

@@ -1,7 +1,7 @@
 import { createAccountUseCases, defaultAccountPolicy } from "@peykarband/application";
 import { createAccountAdapters, type Config, type Database, type Logger } from "@peykarband/infrastructure";
 import { createAdminWith } from "../operator/create-admin.operation.ts";
-import { operatorSocketPath } from "../operator/operator-socket.ts";
+import { fitsSocketAddress, operatorSocketPath } from "../operator/operator-socket.ts";
 import { serveOperatorSocket, type OperatorSocket } from "../operator/serve-operator-socket.ts";
 
 /**
@@ -12,13 +12,20 @@ export async function openOperatorSocket(
   config: Config,
   database: Database,
   logger: Logger,
-): Promise<OperatorSocket> {
+): Promise<OperatorSocket | null> {
+  const path = operatorSocketPath(config.dataDir);
+  if (!fitsSocketAddress(path)) {
+    logger.warn(
+      `No operator socket: ${path} is too long for a Unix socket. Stop this process to run pnpm cli create-admin, or use a shorter DATA_DIR.`,
+    );
+    return null;
+  }
   const useCases = createAccountUseCases({
     ...createAccountAdapters(database, config),
     policy: { ...defaultAccountPolicy, accessTokenTtlSeconds: config.accessTokenTtlSeconds },
   });
   return serveOperatorSocket(
-    operatorSocketPath(config.dataDir),
+    path,
     async (request) => {
       const outcome = await createAdminWith(useCases, request);
       logger.info(`operator request ${request.command}`, { ok: outcome.ok });

@@ -8,6 +8,12 @@ import type { CreateAdminInput, CreateAdminOutcome } from "./create-admin.operat
  */
 export const operatorSocketPath = (dataDir: string): string => join(dataDir, "operator.sock");
 
+/**
+ * A Unix socket's address holds 104 bytes on macOS and 108 on Linux, NUL included, and Node cuts a
+ * longer path silently: the socket would appear somewhere else. Deeper data directories go without.
+ */
+export const fitsSocketAddress = (path: string): boolean => Buffer.byteLength(path) <= 103;
+
 /** One JSON line each way; a request carries a password, so it is never logged. */
 export type OperatorRequest = { readonly command: "create-admin" } & CreateAdminInput;
 export type OperatorResponse = CreateAdminOutcome;
