@@ -25,10 +25,11 @@ interface Connection {
 /**
  * An http.Server for `app` whose drain loses no request it accepted. http.Server#close, and
  * Apollo's drain plugin built on it, destroy idle keep-alive sockets; a request the client had
- * already sent on one then meets a closed socket and the client gets a reset (2 to 5 of them per
- * SIGTERM at 20 keep-alive connections). Here an idle connection is half-closed instead: our FIN
- * goes out, the socket keeps reading until the client closes its side, and a request that crossed
- * the FIN is read and dropped unanswered, so its client sees the connection close, not a reset.
+ * already sent on one then meets a closed socket and the client gets a reset (one on each of the
+ * 20 busy connections of packages/gateway/test/sigterm-drain.e2e.test.ts). Here an idle
+ * connection is half-closed instead: our FIN goes out, the socket keeps reading until the client
+ * closes its side, and a request that crossed the FIN is read and dropped unanswered, so its
+ * client sees the connection close, not a reset.
  */
 export function createDrainableServer(app: RequestListener, graceMs = DRAIN_GRACE_MS): DrainableServer {
   const connections = new Map<Socket, Connection>();
