@@ -3,6 +3,7 @@ import {
   ConfigError,
   createAccountAdapters,
   createLogger,
+  DirectoryInUseError,
   loadConfig,
   openDatabase,
   openJobQueue,
@@ -14,6 +15,7 @@ import { composeBilling } from "./composition/compose-billing.ts";
 import { composeServers, openServerStatusBus } from "./composition/compose-servers.ts";
 import { composeWallet, type WalletComposition } from "./composition/compose-wallet.ts";
 import { createApp, type App } from "./composition/create-app.ts";
+import { openOperatorSocket } from "./composition/open-operator-socket.ts";
 import { JOBS, serveWorkerProbes, startWorker, type Worker } from "./composition/start-worker.ts";
 
 function readConfig(): Config {
@@ -35,7 +37,16 @@ function readConfig(): Config {
 
 const config = readConfig();
 const logger = createLogger(config);
-const database = await openDatabase(config);
+const database = await openDatabase(config).catch((error: unknown) => {
+  if (!(error instanceof DirectoryInUseError)) throw error;
+  console.error(
+    `Cannot start: the embedded database in ${config.dataDir} is open in another Peykarband process ` +
+      `(pid ${error.owner.pid}, since ${error.owner.since}), and only one process at a time may open it. ` +
+      `Stop that process first, or give this one another DATA_DIR. To create an administrator while it ` +
+      `runs, use "pnpm cli create-admin --email <address>": it hands the request to the running process.`,
+  );
+  process.exit(1);
+});
 // Shared by the gateway and the worker of this process: reconciliation must ask the very payment
 // simulators the browser paid on, the worker must provision on the clouds the gateway ordered
 // from, and its status changes must reach the gateway's subscribers.
@@ -65,10 +76,16 @@ let app: App | null = null;
 let wallet: WalletComposition | null = null;
 let worker: Worker | null = null;
 let probes: { close(): Promise<void> } | null = null;
+let operatorSocket: { close(): Promise<void> } | null = null;
 
 async function closeAll(): Promise<void> {
   // Running jobs finish while HTTP drains; what they use goes after.
-  await Promise.all([worker?.stop() ?? jobQueue.stop({ timeoutMs: 1000 }), app?.close(), probes?.close()]);
+  await Promise.all([
+    worker?.stop() ?? jobQueue.stop({ timeoutMs: 1000 }),
+    app?.close(),
+    probes?.close(),
+    operatorSocket?.close(),
+  ]);
   await wallet?.close();
   await statusBus.close();
   await sessionEvictions.close();
@@ -123,6 +140,11 @@ async function start() {
     jobs: Object.values(JOBS).map(({ name, cron }) => `${name} (${cron})`),
     ...(probeServer ? { probes: probeServer.url } : {}),
   });
+  if (database.kind === "pglite") {
+    const socket = await openOperatorSocket(config, database, logger);
+    operatorSocket = socket;
+    if (socket) logger.info(`Operator commands (pnpm cli create-admin) are taken at ${socket.path}`);
+  }
 }
 
 await start().catch(async (error: unknown) => {

@@ -4,6 +4,7 @@ export type { SigningKey } from "./config/secret-keys.ts";
 
 export { openDatabase } from "./database/open-database.ts";
 export { openPgliteDatabase } from "./database/pglite.database.ts";
+export { DirectoryInUseError, type LockOwner } from "./database/directory-lock.ts";
 export { openPostgresDatabase, type PostgresOptions } from "./database/postgres.database.ts";
 export { MIGRATIONS_FOLDER, type Database, type Db, type Schema } from "./database/database.ts";
 export * as tables from "./database/schema.ts";

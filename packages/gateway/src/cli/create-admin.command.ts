@@ -1,34 +1,64 @@
 import { createAccountUseCases, defaultAccountPolicy } from "@peykarband/application";
-import { createAccountAdapters, openDatabase, type Config, type Database } from "@peykarband/infrastructure";
-import { randomUUID } from "node:crypto";
+import {
+  createAccountAdapters,
+  DirectoryInUseError,
+  openDatabase,
+  type Config,
+  type Database,
+} from "@peykarband/infrastructure";
+import {
+  createAdminWith,
+  type CreateAdminInput,
+  type CreateAdminOutcome,
+} from "../operator/create-admin.operation.ts";
+import { operatorSocketPath } from "../operator/operator-socket.ts";
+import { askRunningServer } from "./ask-running-server.ts";
 
-export type CreateAdminOutcome =
-  | { readonly ok: true; readonly created: boolean; readonly email: string }
-  | { readonly ok: false; readonly message: string };
+export type { CreateAdminOutcome } from "../operator/create-admin.operation.ts";
 
-/** Creates an ADMIN, or promotes an existing account keeping its password. For operators, not the API. */
+/**
+ * Creates an ADMIN, or promotes an existing account keeping its password. For operators, not the API.
+ * In sandbox mode with the server running, the server holds the embedded database, so it is asked
+ * to do the write over its operator socket; the answer comes after the write is committed.
+ */
 export async function createAdmin(
   config: Config,
-  input: { email: string; password: string },
+  input: CreateAdminInput,
   database?: Database,
 ): Promise<CreateAdminOutcome> {
-  const db = database ?? (await openDatabase(config));
+  if (database) return createAdminIn(database, config, input);
+  let db: Database;
   try {
-    await db.migrate();
-    const useCases = createAccountUseCases({
-      ...createAccountAdapters(db, config),
-      policy: { ...defaultAccountPolicy, accessTokenTtlSeconds: config.accessTokenTtlSeconds },
-    });
-    const result = await useCases.createAdministrator(input, {
-      requestId: `cli:${randomUUID()}`,
-      ip: null,
-      userAgent: "peykarband-cli",
-      viewer: null,
-    });
-    return result.ok
-      ? { ok: true, created: result.value.created, email: result.value.user.email.toString() }
-      : { ok: false, message: result.error.message };
-  } finally {
-    if (!database) await db.close();
+    db = await openDatabase(config);
+  } catch (error) {
+    if (!(error instanceof DirectoryInUseError)) throw error;
+    const socket = operatorSocketPath(config.dataDir);
+    const answer = await askRunningServer(socket, { command: "create-admin", ...input });
+    return (
+      answer ?? {
+        ok: false,
+        message:
+          `${config.dataDir} is in use by process ${error.owner.pid}, which takes no operator requests ` +
+          `(nothing answers at ${socket}). Stop that process, then run this command again.`,
+      }
+    );
   }
+  try {
+    return await createAdminIn(db, config, input);
+  } finally {
+    await db.close();
+  }
+}
+
+async function createAdminIn(
+  db: Database,
+  config: Config,
+  input: CreateAdminInput,
+): Promise<CreateAdminOutcome> {
+  await db.migrate();
+  const useCases = createAccountUseCases({
+    ...createAccountAdapters(db, config),
+    policy: { ...defaultAccountPolicy, accessTokenTtlSeconds: config.accessTokenTtlSeconds },
+  });
+  return createAdminWith(useCases, input);
 }

@@ -14,13 +14,14 @@ import {
   type SessionEvictionBus,
 } from "@peykarband/infrastructure";
 import { startCloudSimulators, type CloudSimulators } from "@peykarband/simulators";
-import { createServer, type Server } from "node:http";
+import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { TrustProxy } from "../context/client-address.ts";
 import { createApolloServer } from "../graphql/create-apollo-server.ts";
 import { createOperationRecorder } from "../graphql/operation-recorder.ts";
 import { startWebSocketServer } from "../graphql/websocket-server.ts";
 import { createExpressApp, GRAPHQL_PATH } from "../http/create-express-app.ts";
+import { createDrainableServer } from "../http/drainable-server.ts";
 import { createLimitRules } from "../limits/limit-rules.ts";
 import { createGatewayMetrics } from "../metrics/gateway-metrics.ts";
 import { buildGatewaySchema } from "../schema/build-gateway-schema.ts";
@@ -137,7 +138,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
       recorder,
       maxQueryBytes: config.gatewayLimits.maxQueryBytes,
     });
-    const server = createServer(express);
+    const { server, drain } = createDrainableServer(express);
     const disposeWebSocket = startWebSocketServer({
       schema,
       httpServer: server,
@@ -163,7 +164,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     });
     const apollo = createApolloServer({
       schema,
-      httpServer: server,
+      drainHttp: drain,
       limitRules,
       recorder,
       introspection,

@@ -1,8 +1,6 @@
 import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
 import { ApolloServerPluginCacheControlDisabled } from "@apollo/server/plugin/disabled";
-import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import type { GraphQLSchema } from "graphql";
-import type { Server } from "node:http";
 import type { GraphQLContext } from "../context/graphql-context.ts";
 import { createDocumentStore } from "../limits/document-store.ts";
 import { PARSE_OPTIONS } from "../limits/parse-document.ts";
@@ -12,7 +10,8 @@ import type { OperationRecorder } from "./operation-recorder.ts";
 
 export interface ApolloOptions {
   readonly schema: GraphQLSchema;
-  readonly httpServer: Server;
+  /** Drains the HTTP server (http/drainable-server.ts) when Apollo stops, before it disposes anything. */
+  readonly drainHttp: () => Promise<void>;
   readonly limitRules: NonNullable<ConstructorParameters<typeof ApolloServer>[0]["validationRules"]>;
   readonly recorder: OperationRecorder;
   readonly introspection: boolean;
@@ -24,6 +23,11 @@ export interface ApolloOptions {
 }
 
 export function createApolloServer(options: ApolloOptions): ApolloServer<GraphQLContext> {
+  const drainHttp: ApolloServerPlugin<GraphQLContext> = {
+    async serverWillStart() {
+      return { drainServer: options.drainHttp };
+    },
+  };
   const disposeWebSocket: ApolloServerPlugin<GraphQLContext> = {
     async serverWillStart() {
       return { drainServer: options.disposeWebSocket };
@@ -45,7 +49,7 @@ export function createApolloServer(options: ApolloOptions): ApolloServer<GraphQL
     validationRules: options.limitRules,
     formatError,
     plugins: [
-      ApolloServerPluginDrainHttpServer({ httpServer: options.httpServer }),
+      drainHttp,
       disposeWebSocket,
       ApolloServerPluginCacheControlDisabled(),
       operationPlugin(options.recorder),

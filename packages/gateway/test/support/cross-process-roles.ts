@@ -16,6 +16,8 @@ export interface RoleProcess {
   waitForLine(pattern: RegExp, timeoutMs: number): Promise<RegExpExecArray>;
   /** Sends `signal` and resolves with how it ended: `exit <code>` or the signal's name. */
   stop(signal: NodeJS.Signals, timeoutMs: number): Promise<string>;
+  /** Resolves with how it ended by itself; SIGKILLs it and fails after `timeoutMs`. */
+  ended(timeoutMs: number): Promise<string>;
 }
 
 /** Starts `node --import tsx packages/gateway/src/main.ts` with only `env` (plus PATH and HOME). */
@@ -60,6 +62,17 @@ export function spawnRole(role: RoleProcess["role"], env: Readonly<Record<string
       const timer = setTimeout(() => child.kill("SIGKILL"), timeoutMs);
       const how = await ended;
       clearTimeout(timer);
+      return how;
+    },
+    async ended(timeoutMs) {
+      let timedOut = false;
+      const timer = setTimeout(() => {
+        timedOut = true;
+        child.kill("SIGKILL");
+      }, timeoutMs);
+      const how = await ended;
+      clearTimeout(timer);
+      if (timedOut) throw new Error(`${role} still running after ${timeoutMs} ms\n${output()}`);
       return how;
     },
   };

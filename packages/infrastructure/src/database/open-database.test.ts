@@ -6,16 +6,18 @@ import { DrizzleUserRepository } from "../accounts/user.repository.ts";
 import { insertUser } from "../testing/account-fixtures.ts";
 import { testDatabases } from "../testing/test-database.ts";
 import type { Database } from "./database.ts";
+import { DirectoryInUseError } from "./directory-lock.ts";
 import { openDatabase } from "./open-database.ts";
 
 describe("openDatabase in sandbox mode", () => {
   const dataDir = mkdtempSync(join(tmpdir(), "pk-pglite-"));
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
-  it("keeps the embedded database on disk across restarts", async () => {
+  it("keeps the embedded database on disk across restarts, and admits one holder at a time", async () => {
     const config = { databaseUrl: null, pgliteDir: join(dataDir, "pglite") };
     const first = await openDatabase(config);
     expect(first.kind).toBe("pglite");
+    await expect(openDatabase(config)).rejects.toThrow(DirectoryInUseError);
     await first.migrate();
     const user = await insertUser(first);
     await first.close();

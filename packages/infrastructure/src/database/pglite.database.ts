@@ -3,11 +3,25 @@ import { sql } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/pglite";
 import { migrate } from "drizzle-orm/pglite/migrator";
 import { MIGRATIONS_FOLDER, type Database } from "./database.ts";
+import { lockDirectory } from "./directory-lock.ts";
 import * as schema from "./schema.ts";
 
-/** Embedded PostgreSQL: on disk under `dataDir`, or in memory when none is given (tests). */
+/**
+ * Embedded PostgreSQL: on disk under `dataDir`, or in memory when none is given (tests). A
+ * directory admits one process: PGlite is single-user PostgreSQL, and two processes on one
+ * directory neither see each other's writes nor keep them (an administrator created beside a
+ * running server was gone after its restart). Opening a directory another live process holds
+ * throws DirectoryInUseError.
+ */
 export async function openPgliteDatabase(dataDir?: string): Promise<Database> {
-  const client = await PGlite.create(dataDir);
+  const lock = dataDir === undefined ? null : lockDirectory(dataDir);
+  let client: PGlite;
+  try {
+    client = await PGlite.create(dataDir);
+  } catch (error) {
+    lock?.release();
+    throw error;
+  }
   const db = drizzle({ client, schema });
   return {
     kind: "pglite",
@@ -17,6 +31,12 @@ export async function openPgliteDatabase(dataDir?: string): Promise<Database> {
     ping: async () => {
       await db.execute(sql`select 1`);
     },
-    close: () => client.close(),
+    close: async () => {
+      try {
+        await client.close();
+      } finally {
+        lock?.release();
+      }
+    },
   };
 }
