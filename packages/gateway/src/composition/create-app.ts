@@ -113,6 +113,8 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
       registry: metrics.registry,
       logger,
       recorder,
+      // GraphiQL needs introspection; both are off in production.
+      devUi: introspection,
     });
     const server = createServer(express);
     const disposeWebSocket = startWebSocketServer({
