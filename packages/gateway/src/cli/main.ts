@@ -1,13 +1,22 @@
 import { ConfigError, loadConfig } from "@peykarband/infrastructure";
 import { parseArgs } from "node:util";
 import { createAdmin } from "./create-admin.command.ts";
+import { migrateDatabase } from "./migrate.command.ts";
 import { readPassword } from "./read-password.ts";
 
 const USAGE = `Usage: pnpm cli create-admin --email <address>
-  The password is read from PEYKARBAND_ADMIN_PASSWORD, or else from stdin.`;
+  The password is read from PEYKARBAND_ADMIN_PASSWORD, or else from stdin.
+       pnpm cli migrate
+  Applies the database migrations (DATABASE_URL, or the sandbox's PGlite) and exits.`;
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
+  if (command === "migrate" && rest.length === 0) {
+    const config = loadConfig(process.env);
+    await migrateDatabase(config);
+    console.log(`Database migrated (${config.sandbox ? "embedded PGlite" : "PostgreSQL"}).`);
+    return 0;
+  }
   if (command !== "create-admin") {
     console.error(USAGE);
     return 2;

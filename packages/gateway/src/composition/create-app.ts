@@ -137,6 +137,8 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
       logger,
       recorder,
       maxQueryBytes: config.gatewayLimits.maxQueryBytes,
+      // GraphiQL needs introspection; both are off in production.
+      devUi: introspection,
     });
     const { server, drain } = createDrainableServer(express);
     const disposeWebSocket = startWebSocketServer({

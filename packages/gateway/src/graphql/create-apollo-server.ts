@@ -1,5 +1,8 @@
 import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
-import { ApolloServerPluginCacheControlDisabled } from "@apollo/server/plugin/disabled";
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from "@apollo/server/plugin/disabled";
 import type { GraphQLSchema } from "graphql";
 import type { GraphQLContext } from "../context/graphql-context.ts";
 import { createDocumentStore } from "../limits/document-store.ts";
@@ -52,6 +55,9 @@ export function createApolloServer(options: ApolloOptions): ApolloServer<GraphQL
       drainHttp,
       disposeWebSocket,
       ApolloServerPluginCacheControlDisabled(),
+      // Apollo's landing pages load Sandbox and fonts from its CDN: blank offline and where that is
+      // blocked. Browsers get GraphiQL from the project's own files instead (http/graphiql/).
+      ApolloServerPluginLandingPageDisabled(),
       operationPlugin(options.recorder),
     ],
   });

@@ -11,6 +11,7 @@ import {
   paymentRoutes,
   type PaymentRoutesOptions,
 } from "../payments/payment-callback.routes.ts";
+import { GRAPHIQL_ASSETS_PATH, graphiqlAssets, graphiqlPage } from "./graphiql/graphiql.routes.ts";
 import { jsonErrorHandler, notFound, requireJsonBody } from "./json-errors.ts";
 import { PROBE_PATHS, probeRoutes, type ReadinessCheck } from "./probe.routes.ts";
 import { refuseLargeQueries } from "./refuse-large-queries.ts";
@@ -30,6 +31,8 @@ export interface ExpressAppOptions extends ContextDeps {
   readonly maxQueryBytes: number;
   /** The gateways' callbacks and the result page: outside /graphql, so its JSON-only rule never sees them. */
   readonly payments: Omit<PaymentRoutesOptions, "logger">;
+  /** Serve GraphiQL to browsers at GET /graphql (development, test and the sandbox; never production). */
+  readonly devUi: boolean;
 }
 
 const header = (req: Request, name: string): string | null => {
@@ -92,6 +95,10 @@ export function createExpressApp(options: ExpressAppOptions): {
   return {
     app,
     mountGraphQL(apollo) {
+      if (options.devUi) {
+        app.get(GRAPHQL_PATH, graphiqlPage);
+        app.use(GRAPHIQL_ASSETS_PATH, graphiqlAssets());
+      }
       // GraphQL first, so its requests never walk the probe and payment routes.
       app.use(
         GRAPHQL_PATH,
