@@ -1,4 +1,10 @@
-import { createAccountUseCases, defaultAccountPolicy, type AccountPolicy } from "@peykarband/application";
+import {
+  createAccountUseCases,
+  defaultAccountPolicy,
+  type AccountPolicy,
+  type Clock,
+  type PasswordHasher,
+} from "@peykarband/application";
 import {
   createAccountAdapters,
   createLogger,
@@ -41,6 +47,10 @@ export interface AppOverrides extends WalletOverrides, ServerOverrides {
   readonly logger?: Logger;
   /** Throttle limits and token lifetimes other than the defaults (benchmarks sign in thousands of times). */
   readonly accountPolicy?: Partial<AccountPolicy>;
+  /** The clock behind accounts, wallet, servers and billing; tests move it instead of faking `Date`. */
+  readonly clock?: Clock;
+  /** The password hasher; tests wrap argon2 to count how many hashes a request ran. */
+  readonly passwords?: PasswordHasher;
 }
 
 export interface App {
@@ -76,6 +86,8 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     const accountAdapters = createAccountAdapters(database, config, {
       sessionCacheTtlMs: config.sessionCacheTtlMs,
       sessionEvictions,
+      clock: overrides.clock,
+      passwords: overrides.passwords,
     });
     const useCases = createAccountUseCases({
       ...accountAdapters,
