@@ -18,8 +18,8 @@ export interface SendOptions {
 }
 
 /**
- * A raw POST. Unlike support/graphql-client.ts it never throws on a body that
- * is not JSON: an HTML error page is a finding to assert on, not a crash of the test.
+ * A raw POST. Unlike support/graphql-client.ts it never throws on a body that is not JSON: an HTML
+ * error page is a finding to assert on, not a crash of the test.
  */
 export async function send(url: string, body: string, options: SendOptions = {}): Promise<RawResponse> {
   const headers: Record<string, string> = { ...options.headers };
