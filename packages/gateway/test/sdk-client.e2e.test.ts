@@ -1,26 +1,37 @@
+import { FixedClock } from "@peykarband/infrastructure/testing";
 import { ViewerDocument, type SessionTokens, type ViewerQuery } from "@peykarband/sdk";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { wsOnce } from "./support/graphql-client.ts";
 import { createTestSdk, rejectionOf } from "./support/sdk-client.ts";
 import { startTestApp, type TestApp } from "./support/test-app.ts";
 
 const password = "correct horse battery";
-/** Long enough that a fresh token survives its retry; short, so the jump past it moves little else. */
-const ACCESS_TOKEN_TTL_SECONDS = 3;
-/**
- * The app runs in this process and reads time from `Date`, as the SDK does: move the clock past the
- * tokens' expiry instead of waiting it out. Only `Date` is faked; timers and I/O run as usual.
- */
-const moveClockPastExpiry = () => vi.setSystemTime(Date.now() + (ACCESS_TOKEN_TTL_SECONDS + 1) * 1000);
 
 describe("the SDK's client against the real gateway", () => {
+  /**
+   * The app's clock stands still unless a test moves it, so a token expires exactly when a test
+   * says so, however slowly the machine runs.
+   */
+  const clock = new FixedClock(new Date());
   let t: TestApp;
   beforeAll(async () => {
-    t = await startTestApp({}, { config: { accessTokenTtlSeconds: ACCESS_TOKEN_TTL_SECONDS } });
+    t = await startTestApp({}, { clock });
   });
   afterAll(() => t?.close());
-  beforeEach(() => vi.useFakeTimers({ toFake: ["Date"], shouldAdvanceTime: true }));
   afterEach(() => vi.useRealTimers());
+
+  const pastExpirySeconds = () => t.config.accessTokenTtlSeconds + 1;
+  /** The gateway now refuses every access token issued so far; the SDK learns it from a 401. */
+  const moveClockPastExpiry = () => clock.advance(pastExpirySeconds());
+  /**
+   * The SDK, in this process too, reads `Date` to refresh a token about to expire before it opens
+   * a socket: set its `Date` to the app's clock. Only `Date` is faked; timers and I/O run as usual.
+   */
+  const moveBothClocksPastExpiry = () => {
+    moveClockPastExpiry();
+    vi.useFakeTimers({ toFake: ["Date"] });
+    vi.setSystemTime(clock.now());
+  };
 
   /** A client that reports every change of its tokens, signed up as a new user. */
   async function signedUp(emailAddress: string) {
@@ -112,7 +123,7 @@ describe("the SDK's client against the real gateway", () => {
 
   it("authorizes subscriptions from connection_init, refreshing a token about to expire first", async () => {
     const { client, seen } = await signedUp("socket@example.com");
-    moveClockPastExpiry();
+    moveBothClocksPastExpiry();
     try {
       const result = await wsOnce<ViewerQuery>(client.subscriptions(), ViewerDocument);
       expect(result.errors).toBeUndefined();

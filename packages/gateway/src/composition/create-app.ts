@@ -1,4 +1,10 @@
-import { createAccountUseCases, defaultAccountPolicy, type AccountPolicy } from "@peykarband/application";
+import {
+  createAccountUseCases,
+  defaultAccountPolicy,
+  type AccountPolicy,
+  type Clock,
+  type PasswordHasher,
+} from "@peykarband/application";
 import {
   createAccountAdapters,
   createLogger,
@@ -44,6 +50,10 @@ export interface AppOverrides extends WalletOverrides, ServerOverrides {
   readonly accountPolicy?: Partial<AccountPolicy>;
   /** The clock of the WebSockets' operations-per-second budget (tests hold it still). */
   readonly webSocketNowMs?: () => number;
+  /** The clock behind accounts, wallet, servers and billing; tests move it instead of faking `Date`. */
+  readonly clock?: Clock;
+  /** The password hasher; tests wrap argon2 to count how many hashes a request ran. */
+  readonly passwords?: PasswordHasher;
 }
 
 export interface App {
@@ -79,6 +89,8 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     const accountAdapters = createAccountAdapters(database, config, {
       sessionCacheTtlMs: config.sessionCacheTtlMs,
       sessionEvictions,
+      clock: overrides.clock,
+      passwords: overrides.passwords,
     });
     const useCases = createAccountUseCases({
       ...accountAdapters,

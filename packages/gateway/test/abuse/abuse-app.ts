@@ -6,10 +6,13 @@ import {
   type Database,
   type Logger,
 } from "@peykarband/infrastructure";
+import { countStatements } from "@peykarband/infrastructure/testing";
+import { expect } from "vitest";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createApp, type App, type AppOverrides } from "../../src/composition/create-app.ts";
+import { CountingPasswordHasher } from "./counting-password-hasher.ts";
 
 /** Tables whose row counts tell what a request wrote. */
 export const COUNTED_TABLES = [
@@ -28,6 +31,10 @@ export interface AbuseApp {
   readonly config: Config;
   /** Messages the app logged at error level: every one is a 500 somebody should look at. */
   readonly loggedErrors: string[];
+  /** The app's password hasher: `take()` tells which argon2 runs the requests since the last take made. */
+  readonly argon2: CountingPasswordHasher;
+  /** Every SQL statement sent on the app's database client: `take()` answers those since the last take. */
+  readonly statements: { take(): string[] };
   close(): Promise<void>;
 }
 
@@ -52,8 +59,10 @@ export async function startAbuseApp(
     ...options.env,
   });
   const loggedErrors: string[] = [];
+  const argon2 = new CountingPasswordHasher();
   const app = await createApp(config, {
     database,
+    passwords: argon2,
     logger: recordingErrors(createLogger(config), loggedErrors),
     ...(options.accountPolicy ? { accountPolicy: options.accountPolicy } : {}),
     ...(options.webSocketNowMs ? { webSocketNowMs: options.webSocketNowMs } : {}),
@@ -62,6 +71,8 @@ export async function startAbuseApp(
     app,
     config,
     loggedErrors,
+    argon2,
+    statements: countStatements(database),
     async close() {
       await app.close();
       rmSync(dataDir, { recursive: true, force: true });
@@ -120,4 +131,42 @@ export function rowDelta(before: RowCounts, after: RowCounts): Partial<RowCounts
     if (change !== 0) delta[table] = change;
   }
   return delta;
+}
+
+/**
+ * Proves a request was refused before any use case ran: between `start()` and `check()` the app
+ * ran no argon2 and sent no SQL statement. This observes the work itself, where a stopwatch would
+ * fail on a loaded machine.
+ */
+export function noWorkBetween(app: () => AbuseApp): { start(): void; check(): void } {
+  return {
+    start() {
+      app().argon2.take();
+      app().statements.take();
+    },
+    check() {
+      expect(app().argon2.take(), "argon2 runs").toEqual([]);
+      expect(app().statements.take(), "SQL statements").toEqual([]);
+    },
+  };
+}
+
+/**
+ * Proves a request was refused by authentication, before any use case ran: between `start()` and
+ * `check()` no argon2 ran and the only SQL was reads (the session and its user, to check the token).
+ */
+export function authenticationOnlyBetween(app: () => AbuseApp): { start(): void; check(): void } {
+  return {
+    start() {
+      app().argon2.take();
+      app().statements.take();
+    },
+    check() {
+      expect(app().argon2.take(), "argon2 runs").toEqual([]);
+      const writes = app()
+        .statements.take()
+        .filter((text) => !/^\s*select\b/i.test(text));
+      expect(writes, "SQL statements other than reads").toEqual([]);
+    },
+  };
 }

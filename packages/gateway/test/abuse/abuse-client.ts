@@ -1,4 +1,4 @@
-export interface TimedResponse {
+export interface RawResponse {
   readonly status: number;
   readonly contentType: string | null;
   /** The raw text, to look for leaked stacks and reflected input. */
@@ -9,8 +9,6 @@ export interface TimedResponse {
     errors?: { message: string; extensions?: Record<string, unknown> }[];
     extensions?: Record<string, unknown>;
   } | null;
-  /** Wall time from sending to having read the whole body. */
-  readonly ms: number;
 }
 
 export interface SendOptions {
@@ -20,24 +18,22 @@ export interface SendOptions {
 }
 
 /**
- * A raw POST with its wall time. Unlike support/graphql-client.ts it never throws on a body that
- * is not JSON: an HTML error page is a finding to assert on, not a crash of the test.
+ * A raw POST. Unlike support/graphql-client.ts it never throws on a body that is not JSON: an HTML
+ * error page is a finding to assert on, not a crash of the test.
  */
-export async function send(url: string, body: string, options: SendOptions = {}): Promise<TimedResponse> {
+export async function send(url: string, body: string, options: SendOptions = {}): Promise<RawResponse> {
   const headers: Record<string, string> = { ...options.headers };
   if (options.contentType !== null) headers["content-type"] = options.contentType ?? "application/json";
   if (options.token) headers["authorization"] = `Bearer ${options.token}`;
-  const started = performance.now();
   const response = await fetch(url, { method: "POST", headers, body });
   const text = await response.text();
-  const ms = performance.now() - started;
-  let json: TimedResponse["json"];
+  let json: RawResponse["json"];
   try {
-    json = JSON.parse(text) as TimedResponse["json"];
+    json = JSON.parse(text) as RawResponse["json"];
   } catch {
     json = null;
   }
-  return { status: response.status, contentType: response.headers.get("content-type"), text, json, ms };
+  return { status: response.status, contentType: response.headers.get("content-type"), text, json };
 }
 
 export const sendGraphQL = (
@@ -45,7 +41,7 @@ export const sendGraphQL = (
   query: string,
   variables: Record<string, unknown> = {},
   options: SendOptions & { operationName?: string } = {},
-): Promise<TimedResponse> =>
+): Promise<RawResponse> =>
   send(
     url,
     JSON.stringify({
@@ -56,40 +52,16 @@ export const sendGraphQL = (
     options,
   );
 
-export const codeOf = (response: TimedResponse): unknown => response.json?.errors?.[0]?.extensions?.["code"];
+export const codeOf = (response: RawResponse): unknown => response.json?.errors?.[0]?.extensions?.["code"];
 
 /** The one userErrors code of a mutation's payload, or undefined. */
-export function userErrorCodes(response: TimedResponse, field: string): string[] {
+export function userErrorCodes(response: RawResponse, field: string): string[] {
   const payload = response.json?.data?.[field] as { userErrors?: { code: string }[] } | null | undefined;
   return payload?.userErrors?.map((error) => error.code) ?? [];
 }
 
-/**
- * Requests refused before any use case runs must answer in under 100 ms (the product requirement).
- * Paths that legitimately run argon2 (sign-up hashes, sign-in and re-authentication verify) get
- * ARGON2_BOUND_MS per hash instead: one argon2id at the OWASP parameters takes 30-90 ms alone on
- * two cores, and several times that when the other test files run argon2 in parallel.
- */
-export const FAST_BOUND_MS = 100;
-export const ARGON2_BOUND_MS = 1000;
-
-/**
- * Sends once, and once more when the first answer was over `boundMs`: a lone GC pause or a cold
- * code path on a loaded two-core runner is not what the bound is about; a refusal that is slow
- * every time is. Both answers are returned so both can be checked for cleanliness.
- */
-export async function timedWithin(
-  boundMs: number,
-  request: () => Promise<TimedResponse>,
-): Promise<{ response: TimedResponse; all: TimedResponse[] }> {
-  const first = await request();
-  if (first.ms < boundMs) return { response: first, all: [first] };
-  const second = await request();
-  return { response: second, all: [first, second] };
-}
-
 /** A response that is a clean refusal or an answer: JSON, no 5xx, nothing from inside the server. */
-export function assertClean(response: TimedResponse): void {
+export function assertClean(response: RawResponse): void {
   if (response.status >= 500) throw new Error(`HTTP ${response.status}: ${response.text.slice(0, 500)}`);
   if (response.json === null)
     throw new Error(`not JSON (HTTP ${response.status}): ${response.text.slice(0, 200)}`);

@@ -1,4 +1,4 @@
-import { sendGraphQL, type SendOptions, type TimedResponse } from "./abuse-client.ts";
+import { sendGraphQL, type SendOptions, type RawResponse } from "./abuse-client.ts";
 
 export const PASSWORD = "correct horse battery";
 
@@ -48,7 +48,7 @@ type SessionPayload = {
   userErrors: { field: string[] | null; code: string }[];
 };
 
-export const payloadOf = (response: TimedResponse, field: string): SessionPayload =>
+export const payloadOf = (response: RawResponse, field: string): SessionPayload =>
   response.json?.data?.[field] as SessionPayload;
 
 export async function register(

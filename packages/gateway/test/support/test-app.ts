@@ -19,6 +19,8 @@ export interface TestAppOptions {
    */
   readonly config?: Partial<Config>;
   readonly accountPolicy?: AppOverrides["accountPolicy"];
+  /** The app's clock, for tests that move time (token expiry) instead of waiting or faking `Date`. */
+  readonly clock?: AppOverrides["clock"];
 }
 
 /** The real app on an ephemeral port of 127.0.0.1, over an in-memory PGlite of its own. */
@@ -34,6 +36,7 @@ export async function startTestApp(
   const database = await openPgliteDatabase();
   const app = await createApp(config, {
     database,
+    clock: options.clock,
     ...(options.accountPolicy ? { accountPolicy: options.accountPolicy } : {}),
   });
   return {

@@ -1,4 +1,4 @@
-import type { AccountDeps } from "@peykarband/application";
+import type { AccountDeps, Clock, PasswordHasher } from "@peykarband/application";
 import type { Config } from "../config/config.ts";
 import { AesGcmSecretBox } from "../crypto/aes-gcm.secret-box.ts";
 import { Argon2PasswordHasher } from "../crypto/argon2.password-hasher.ts";
@@ -39,9 +39,13 @@ export function createAccountAdapters(
     sessionCacheTtlMs?: number;
     /** Opened and closed by the caller; in this process only when not given (the CLI, tests). */
     sessionEvictions?: SessionEvictionBus;
+    /** Tests move time through this instead of faking `Date`; the system clock otherwise. */
+    clock?: Clock;
+    /** Tests count argon2 runs through this; argon2id otherwise. */
+    passwords?: PasswordHasher;
   } = {},
 ): AccountAdapters {
-  const clock = new SystemClock();
+  const clock = options.clock ?? new SystemClock();
   const sessionCache = new SessionCache({ ttlMs: options.sessionCacheTtlMs ?? SESSION_CACHE_TTL_MS });
   const evictions = options.sessionEvictions ?? inProcessSessionEvictionBus();
   sessionCache.follow(evictions);
@@ -60,7 +64,7 @@ export function createAccountAdapters(
         ? new InProcessAttemptThrottle(clock)
         : new DrizzleAttemptThrottle(database.db),
     audit: new DrizzleAuditLog(database.db),
-    passwords: new Argon2PasswordHasher(),
+    passwords: options.passwords ?? new Argon2PasswordHasher(),
     accessTokens: new JoseAccessTokenIssuer({
       keys: config.secrets.jwtSigningKeys,
       issuer: config.deploymentName,

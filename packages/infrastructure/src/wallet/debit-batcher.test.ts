@@ -208,12 +208,20 @@ for (const target of testDatabases()) {
             guarded: true,
             entryIds: ids,
           });
-          const waited = new Promise((resolve) =>
-            setTimeout(() => resolve({ status: "STILL WAITING" }), 5_000),
-          );
-          expect((await Promise.race([alone, waited])) as { status: string }).toMatchObject({
-            status: "POSTED",
-          });
+          // Had the batch taken `high`, this debit would queue behind it for a lock: a second lock
+          // wait in the database, observed rather than guessed from a timeout.
+          let decided = false;
+          const blocked = (async () => {
+            while (!decided) {
+              if ((await lockWaits(database)) >= 2) return { status: "WAITING FOR A LOCK" };
+              await new Promise((resolve) => setTimeout(resolve, 10));
+            }
+            return { status: "NOT BLOCKED" };
+          })();
+          const outcome = (await Promise.race([alone, blocked])) as { status: string };
+          decided = true;
+          await blocked;
+          expect(outcome).toMatchObject({ status: "POSTED" });
         });
         const outcomes = await Promise.all(await batch!);
         expect(outcomes.map((o) => o.status)).toEqual(["POSTED", "POSTED"]);
