@@ -1,7 +1,8 @@
 import type { CodegenConfig } from "@graphql-codegen/cli";
 
 /**
- * The SDK is generated from the committed schema and the operations partners use (TOOLCHAIN.md G12).
+ * The SDK is generated from the committed schema and the operations partners use. Under NodeNext ESM it
+ * needs `emitLegacyCommonJSImports: false` and `gqlImport: "graphql-tag#gql"`.
  * typescript-operations 6 emits the enums and inputs the operations use by itself, so the
  * `typescript` plugin is left out: with it, every shared type would be declared twice.
  */

@@ -5,7 +5,7 @@ const require = createRequire(import.meta.url);
 
 export default defineConfig({
   resolve: {
-    // One copy of graphql for the gateway, type-graphql and the SDK (TOOLCHAIN.md G8).
+    // One copy of graphql for the gateway, type-graphql and the SDK (else "Cannot use GraphQLSchema from another module or realm").
     alias: [{ find: /^graphql$/, replacement: require.resolve("graphql", { paths: ["packages/gateway"] }) }],
   },
   test: {

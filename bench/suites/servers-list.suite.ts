@@ -5,7 +5,7 @@
  * has no path without its loaders to compare with (the catalog is read once per process, so there
  * is no per-field SQL to switch back to): the baseline is what Apollo alone costs for this answer.
  * Also prints the SQL statements one request sends at first: 10 and first: 100, counted at the
- * driver in the target, and fails unless they are at most 3 and equal (issue 5).
+ * driver in the target, and fails unless they are at most 3 and equal.
  */
 import { load, median, startTarget, type Target } from "../load.ts";
 import type { verdict } from "./viewer.suite.ts";

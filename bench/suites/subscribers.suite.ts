@@ -1,5 +1,5 @@
 /**
- * Issue 5's subscriber benchmark: BENCH_SUBSCRIBERS (5,000) graphql-ws clients on one gateway
+ * The subscriber benchmark: BENCH_SUBSCRIBERS (5,000) graphql-ws clients on one gateway
  * process, spread over BENCH_USERS users (10) with BENCH_SERVERS_PER_USER ACTIVE servers each
  * (2), every socket subscribed to `serverStatusChanged` for all of its user's servers. Each round,
  * the gateway stores BENCH_EVENTS (20) status changes BENCH_INTERVAL_MS (50) apart and publishes

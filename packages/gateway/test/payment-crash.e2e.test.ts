@@ -27,8 +27,8 @@ import { composeWallet, type WalletComposition } from "../src/composition/compos
 import { decideOnGatewayPage, type CallbackRequest } from "./support/wallet-app.ts";
 
 /**
- * Issue 4: "the process killed between the gateway's verify and our commit, 20 times: after restart
- * and reconciliation every paid payment is credited exactly once". Each kill is a real SIGKILL of
+ * The process killed between the gateway's verify and our commit, 20 times: after restart and
+ * reconciliation every paid payment is credited exactly once. Each kill is a real SIGKILL of
  * a real server process (crash/payment-crash.child.ts) while it handles a paid payment's callback;
  * the simulators and the database live in or beside the test process and outlive it, as the
  * gateways and PostgreSQL outlive our pod.

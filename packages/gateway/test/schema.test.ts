@@ -64,7 +64,7 @@ describe("the GraphQL schema", () => {
     expect(undocumented).toEqual([]);
   });
 
-  it("has the operations API-CORE.md fixes", () => {
+  it("has the operations clients build against", () => {
     const mutation = schema.getMutationType()!.getFields();
     for (const name of [
       "registerUser",

@@ -33,8 +33,8 @@ import { spawnWorkerLife, type WorkerLife } from "./crash/server-crash.lives.ts"
 import { deploymentEnv, scratchDatabaseUrl } from "./support/deployment-env.ts";
 
 /**
- * Issue 5: "Killing a worker at any point (test it: 20 kill -9 at random moments) leaves no
- * duplicate and no orphan". Orders arrive through the use cases while worker processes
+ * Killing a worker at any point (20 kill -9 at random moments) leaves no duplicate and no
+ * orphan. Orders arrive through the use cases while worker processes
  * (crash/server-crash.child.ts, the real worker composition) are SIGKILLed at random moments, two
  * lives at a time; the clouds are simulators in this process with slow actions, a 5xx now and then,
  * 429s and creates whose answer is lost. Then one last life runs until every server is settled, the

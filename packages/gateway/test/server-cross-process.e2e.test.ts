@@ -14,8 +14,8 @@ import { createTestSdk, type TestSdkClient } from "./support/sdk-client.ts";
 import { recordStatuses, tailFrom, type StatusRecording } from "./support/server-live-streams.ts";
 
 /**
- * Issue 5: "An end-to-end test runs the gateway and the worker as separate processes sharing
- * PostgreSQL and Redis and watches a server go PENDING -> PROVISIONING -> ACTIVE with its IP".
+ * The gateway and the worker run as separate processes sharing PostgreSQL and Redis, and a
+ * server is watched going PENDING -> PROVISIONING -> ACTIVE with its IP.
  * Both are `main.ts` in production mode, one ROLE each; the clouds are simulators in this process,
  * reached through the same environment variables a deployment sets.
  */

@@ -10,9 +10,8 @@ import {
 } from "./support/server-live-streams.ts";
 
 /**
- * Issue 5, done when: "On the embedded default a person orders a server, watches it go ACTIVE live
- * in a graphql-ws client, powers it off, rebuilds it and deletes it, on each of the three
- * simulated providers". Everything below goes through the SDK against the sandbox as main.ts runs
+ * On the embedded default a person orders a server, watches it go ACTIVE live in a graphql-ws
+ * client, powers it off, rebuilds it and deletes it, on each of the three simulated providers. Everything below goes through the SDK against the sandbox as main.ts runs
  * it (gateway and worker in one process), with provider actions of ACTION_MS.
  */
 

@@ -1,5 +1,5 @@
 /**
- * Issue 5, batching: `servers(first: N) { plan region image }` sends the same few SQL statements at
+ * Batching: `servers(first: N) { plan region image }` sends the same few SQL statements at
  * N = 10 and at N = 100. Counted at the driver, under drizzle and everything else: PGlite's wire
  * messages (one Parse per extended-protocol statement, one Query per simple one), postgres-js's
  * `debug` hook (called for every query it sends). Authentication's own read counts too: each

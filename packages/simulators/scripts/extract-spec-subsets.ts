@@ -5,7 +5,8 @@
  *
  *   pnpm exec tsx packages/simulators/scripts/extract-spec-subsets.ts [specDir]
  *
- * specDir defaults to SPEC_DIR, then to ../shared/specs beside the repository.
+ * specDir defaults to SPEC_DIR: a folder holding the official specs (digitalocean-v2.json,
+ * hetzner-cloud.json, ovh-cloud.json, ovh-auth.json), as each provider publishes them.
  */
 import { mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
@@ -17,10 +18,14 @@ interface SubsetModule {
 }
 
 const here = dirname(fileURLToPath(import.meta.url));
-const repositoryRoot = resolve(here, "../../..");
 const modulesDir = join(here, "spec-subsets");
 const outputDir = resolve(here, "../spec-subsets");
-const specDir = resolve(process.argv[2] ?? process.env.SPEC_DIR ?? join(repositoryRoot, "../shared/specs"));
+const specArgument = process.argv[2] ?? process.env.SPEC_DIR;
+if (!specArgument) {
+  console.error("usage: extract-spec-subsets.ts <specDir> (or SPEC_DIR): the folder of the providers' specs");
+  process.exit(2);
+}
+const specDir = resolve(specArgument);
 
 mkdirSync(outputDir, { recursive: true });
 const modules = readdirSync(modulesDir)

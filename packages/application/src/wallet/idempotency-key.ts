@@ -1,7 +1,7 @@
 import { domainError, err, ok, type DomainError, type Result } from "@peykarband/domain";
 
 /**
- * Idempotency keys (STYLE.md): every mutation that moves money takes one. Same key and same input
+ * Idempotency keys (docs/api.md): every mutation that moves money takes one. Same key and same input
  * → the first result; same key and other input → IDEMPOTENCY_KEY_REUSED. There is no separate
  * key table: the row the mutation creates is the record, under a unique index that includes the
  * key (payments: (user_id, idempotency_key); ledger: the transaction's reference), so the key is

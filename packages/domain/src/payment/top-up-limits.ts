@@ -10,7 +10,7 @@ export interface AmountRange {
 }
 
 /**
- * What each gateway accepts per payment, in rials (shared/external-apis.md §4.2, §5.2).
+ * What each gateway accepts per payment, in rials (docs/providers.md §4, §5).
  *
  * Zarinpal: the official SDK refuses amounts under 1,000 (in the request's unit, rials by default)
  * and the merchant docs state a minimum of 1,000 toman; we take the stricter, 10,000 rials, so no

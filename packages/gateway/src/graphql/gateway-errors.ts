@@ -1,6 +1,6 @@
 import { GraphQLError } from "graphql";
 
-/** Top-level errors are only for the caller's or the server's fault (STYLE.md); each carries a stable code. */
+/** Top-level errors are only for the caller's or the server's fault (docs/api.md); each carries a stable code. */
 export const unauthenticated = (message = "Sign in first: send a valid access token.") =>
   new GraphQLError(message, { extensions: { code: "UNAUTHENTICATED", http: { status: 401 } } });
 

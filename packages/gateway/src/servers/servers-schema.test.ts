@@ -21,7 +21,7 @@ describe("the servers' GraphQL surface", () => {
     schema = await buildGatewaySchema();
   });
 
-  it("has the queries and subscription API-CORE.md fixes, with their access rules", () => {
+  it("has the queries and subscription clients build against, with their access rules", () => {
     const query = schema.getQueryType()!.getFields();
     expect(String(query["regions"]!.type)).toBe("[Region!]!");
     expect(String(query["images"]!.type)).toBe("[Image!]!");

@@ -46,7 +46,7 @@ export async function startTestApp(
     async close() {
       await app.close();
       try {
-        // Issue 4: the ledger balances after every test file.
+        // The ledger balances after every test file.
         await expectLedgerBalanced(database.db);
       } finally {
         await database.close();

@@ -35,7 +35,7 @@ function overEngine(
   let closing: Promise<void> | null = null;
   return {
     async publish(change: ServerStatusChange) {
-      // Dates are not JSON: the wire form is, and every subscriber parses it back (TOOLCHAIN.md G4).
+      // Dates are not JSON: the wire form is, and every subscriber parses it back.
       await engine
         .publish(serverStatusChannel(options.deployment, change.userId), toWire(change))
         .catch((error: unknown) =>
@@ -74,7 +74,7 @@ export function inProcessServerStatusPubSub(options: ServerStatusPubSubOptions):
 
 /**
  * Production: Redis pub/sub across every gateway and worker process. Resolves once both
- * connections are ready (a SUBSCRIBE sent earlier can be lost silently: TOOLCHAIN.md G13); rejects,
+ * connections are ready (ioredis may drop a SUBSCRIBE sent before `ready`, silently); rejects,
  * having closed them, when Redis does not answer at start.
  */
 export async function openRedisServerStatusPubSub(

@@ -11,7 +11,7 @@ export interface TestDatabase {
   /** Non-null when this target cannot run here; use it with `describe.skipIf`. */
   readonly skipReason: string | null;
   /**
-   * A migrated, empty database of its own. `close()` checks the ledger (issue 4: it must balance
+   * A migrated, empty database of its own. `close()` checks the ledger (it must balance
    * after every test file), then discards the database (the PostgreSQL one is dropped) and throws if
    * the ledger did not balance. `checkLedger: false` is for benchmarks whose baseline writes
    * balances without entries on purpose (the bare `UPDATE … WHERE balance >= $1` loop).

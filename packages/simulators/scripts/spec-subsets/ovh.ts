@@ -94,10 +94,10 @@ const PRIMITIVES: Readonly<Record<string, JsonSchema>> = {
 
 /**
  * OVH's error body is not in its schema (specs/README.md: "The schema does not describe the HTTP
- * error body"). This one is written from the clients and reports in external-apis.md §3.5.
+ * error body"). This one is written from the clients and reports in docs/providers.md §3.
  */
 const ERROR_BODY: JsonSchema = {
-  $comment: "Not from the OVH schema: external-apis.md §3.5 (python-ovh, go-ovh, php-ovh issues).",
+  $comment: "Not from the OVH schema: docs/providers.md §3 (python-ovh, go-ovh, php-ovh issues).",
   type: "object",
   required: ["message"],
   properties: {

@@ -108,7 +108,7 @@ export function zarinpalApiRoutes(context: ZarinpalContext): Route<ZarinpalOpera
   ];
 }
 
-/** The inquiry vocabulary is unconfirmed (external-apis.md 4.7 lists these as examples only). */
+/** The inquiry vocabulary is unconfirmed (docs/providers.md §4 lists these as examples only). */
 const INQUIRY_STATUS = {
   CREATED: "IN_BANK",
   PAID: "PAID",

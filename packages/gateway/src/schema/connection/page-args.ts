@@ -11,7 +11,7 @@ export interface ConnectionArgs {
 }
 
 /**
- * Checks the Relay arguments as STYLE.md sets them and reads the cursor with `decode` (null for
+ * Checks the Relay arguments as docs/api.md sets them and reads the cursor with `decode` (null for
  * anything this connection did not issue): `first` (with `after`) or `last` (with `before`), never
  * both, 1 to 100.
  */
