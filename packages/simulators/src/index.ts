@@ -49,3 +49,10 @@ export {
   type SimulatedCloudServer,
 } from "./cloud-simulators.ts";
 export type { CloudFaultBoard, CloudFaults } from "./cloud/cloud-faults.ts";
+
+export {
+  startKavenegarSimulator,
+  type KavenegarSimulator,
+  type KavenegarSimulatorOptions,
+} from "./kavenegar/kavenegar.simulator.ts";
+export type { KavenegarMessage } from "./kavenegar/kavenegar.message.ts";
