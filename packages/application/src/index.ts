@@ -62,6 +62,7 @@ export * from "./servers/server-use-cases.ts";
 export { ServerJobRetryError } from "./servers/server-job-retry.ts";
 export { MAX_SERVER_QUOTA } from "./servers/set-server-quota.use-case.ts";
 export * from "./ports/billing.repository.ts";
+export * from "./ports/sms-sender.ts";
 export * from "./billing/billing-deps.ts";
 export * from "./billing/billing-errors.ts";
 export * from "./billing/billing-use-cases.ts";
