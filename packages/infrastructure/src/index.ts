@@ -112,3 +112,5 @@ export { DEFAULT_CLOUD_TIMING, type CloudTiming } from "./clouds/cloud.http-clie
 
 export { DrizzleBillingRepository } from "./billing/billing.repository.ts";
 export { KavenegarSmsSender, type KavenegarOptions } from "./notifications/kavenegar.sms-sender.ts";
+export { DrizzleDunningRepository } from "./dunning/dunning.repository.ts";
+export { DrizzleNotificationRepository } from "./notifications/notification.repository.ts";

@@ -57,6 +57,8 @@ export type AdjustWalletInput = {
 
 /** What a security event recorded. */
 export type AuditAction =
+  /** Dunning moved a customer's episode (warned, grace, suspended, terminating, resuming, closed) for their wallet's balance. */
+  | 'DUNNING_STAGE_CHANGED'
   /** A session, or every session of an account, was ended. */
   | 'LOGGED_OUT'
   /** A sign-in was refused (wrong password or second factor, unknown email). */
