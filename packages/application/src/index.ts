@@ -75,3 +75,4 @@ export * from "./ports/dunning.repository.ts";
 export * from "./dunning/dunning-deps.ts";
 export * from "./dunning/run-dunning.use-case.ts";
 export * from "./notifications/deliver-notification.use-case.ts";
+export * from "./notifications/sandbox-outbox.use-case.ts";

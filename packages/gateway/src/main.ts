@@ -8,8 +8,13 @@ import {
   openJobQueue,
   type Config,
 } from "@peykarband/infrastructure";
-import { startCloudSimulators, startPaymentSimulators } from "@peykarband/simulators";
+import {
+  startCloudSimulators,
+  startKavenegarSimulator,
+  startPaymentSimulators,
+} from "@peykarband/simulators";
 import { composeBilling } from "./composition/compose-billing.ts";
+import { composeNotifications } from "./composition/compose-notifications.ts";
 import { composeServers, openServerStatusBus } from "./composition/compose-servers.ts";
 import { composeWallet, type WalletComposition } from "./composition/compose-wallet.ts";
 import { createApp, type App } from "./composition/create-app.ts";
@@ -40,6 +45,7 @@ const database = await openDatabase(config);
 // from, and its status changes must reach the gateway's subscribers.
 const paymentSimulators = config.sandbox ? await startPaymentSimulators() : undefined;
 const cloudSimulators = config.sandbox ? await startCloudSimulators() : undefined;
+const kavenegar = config.sandbox ? await startKavenegarSimulator() : undefined;
 const statusBus = await openServerStatusBus(config, logger);
 // The gateway only enqueues (orders, operations); a worker also runs maintenance and schedules.
 const jobQueue = await openJobQueue(database, {
@@ -49,6 +55,7 @@ const jobQueue = await openJobQueue(database, {
 const shared = {
   ...(paymentSimulators ? { paymentSimulators } : {}),
   ...(cloudSimulators ? { cloudSimulators } : {}),
+  ...(kavenegar ? { kavenegar } : {}),
   statusBus,
   jobQueue,
 };
@@ -63,7 +70,7 @@ async function closeAll(): Promise<void> {
   await Promise.all([worker?.stop() ?? jobQueue.stop({ timeoutMs: 1000 }), app?.close(), probes?.close()]);
   await wallet?.close();
   await statusBus.close();
-  await Promise.all([paymentSimulators?.close(), cloudSimulators?.close()]);
+  await Promise.all([paymentSimulators?.close(), cloudSimulators?.close(), kavenegar?.close()]);
   await database.close();
 }
 
@@ -98,6 +105,14 @@ async function start() {
       reconcilePendingPayments: wallet.useCases.reconcilePendingPayments,
       servers,
       settleUsage: composeBilling({ database, accounts, queue: jobQueue }).settleUsage,
+      notifications: composeNotifications({
+        config,
+        database,
+        accounts,
+        queue: jobQueue,
+        publisher: statusBus,
+        ...(kavenegar ? { kavenegar } : {}),
+      }),
     },
   });
   worker = jobs;

@@ -14,6 +14,8 @@ import {
 import { jsonErrorHandler, notFound, requireJsonBody } from "./json-errors.ts";
 import { PROBE_PATHS, probeRoutes, type ReadinessCheck } from "./probe.routes.ts";
 import type { Registry } from "prom-client";
+import type { StoredNotification } from "@peykarband/application";
+import { renderSandboxOutbox, SANDBOX_OUTBOX_PATH } from "../notifications/sandbox-outbox.page.ts";
 import { GraphQLError } from "graphql";
 
 export const GRAPHQL_PATH = "/graphql";
@@ -28,6 +30,8 @@ export interface ExpressAppOptions extends ContextDeps {
   readonly recorder: OperationRecorder;
   /** The gateways' callbacks and the result page: outside /graphql, so its JSON-only rule never sees them. */
   readonly payments: Omit<PaymentRoutesOptions, "logger">;
+  /** Sandbox mode only: the outbox page's read. Absent: no such page. */
+  readonly sandboxOutbox?: (limit: number) => Promise<StoredNotification[]>;
 }
 
 const header = (req: Request, name: string): string | null => {
@@ -99,6 +103,12 @@ export function createExpressApp(options: ExpressAppOptions): {
       );
       app.get(PROBE_PATHS, probeRoutes(options.readiness, options.registry));
       app.use(PAYMENT_ROUTES_PREFIX, paymentRoutes({ ...options.payments, logger: options.logger }));
+      const outbox = options.sandboxOutbox;
+      if (outbox) {
+        app.get(SANDBOX_OUTBOX_PATH, async (_req, res) => {
+          res.type("html").send(renderSandboxOutbox(await outbox(100)));
+        });
+      }
       app.use(notFound);
       app.use(jsonErrorHandler(options.logger));
     },

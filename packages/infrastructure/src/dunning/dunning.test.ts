@@ -1,4 +1,5 @@
 import {
+  deliverNotification,
   NOTIFICATION_JOB_NAME,
   runDunning,
   SERVER_JOB_NAMES,
@@ -21,6 +22,10 @@ import { aServer, anOrder, seedCatalog } from "../testing/server-fixtures.ts";
 import { testDatabases } from "../testing/test-database.ts";
 import { fundWallet } from "../testing/wallet-fixtures.ts";
 import { DrizzleWalletLedger } from "../wallet/wallet-ledger.repository.ts";
+import { startKavenegarSimulator } from "@peykarband/simulators";
+import { captureMail } from "../notifications/captured-mail.ts";
+import { KavenegarSmsSender } from "../notifications/kavenegar.sms-sender.ts";
+import { DrizzleNotificationRepository } from "../notifications/notification.repository.ts";
 import { DrizzleDunningRepository } from "./dunning.repository.ts";
 
 const HOUR_S = 3_600;
@@ -220,6 +225,46 @@ for (const target of testDatabases()) {
       expect(episodes[0]).toMatchObject({ stage: "RESUMING" });
       expect(episodes[0]!.closedAt).not.toBeNull();
       expect(await c.stored()).toMatchObject({ status: "ACTIVE", pendingOperation: null });
+    });
+    it("the worker sends each outbox row once: the Persian SMS reaches Kavenegar, the mail the capture", async () => {
+      const kavenegar = await startKavenegarSimulator();
+      try {
+        const c = await customerWithServer(50n, "fa", "09351112233");
+        await runDunning(deps, JOB);
+        const rows = await database.db
+          .select({ id: notifications.id, channel: notifications.channel })
+          .from(notifications)
+          .where(eq(notifications.userId, c.userId));
+        expect(rows.map((r) => r.channel).sort()).toEqual(["EMAIL", "SMS"]);
+        const mail = captureMail("Peykarband <no-reply@peykarband.ir>");
+        const send = {
+          notifications: new DrizzleNotificationRepository(database.db),
+          email: mail.sender,
+          sms: new KavenegarSmsSender({ baseUrl: kavenegar.url, apiKey: kavenegar.apiKey, sender: null }),
+          clock,
+        };
+        for (const { id } of rows) {
+          expect(await deliverNotification(send, { notificationId: id })).toMatchObject({ status: "SENT" });
+          expect(await deliverNotification(send, { notificationId: id })).toEqual({ status: "ALREADY_SENT" });
+        }
+        const [sms] = kavenegar.messages();
+        expect(kavenegar.messages()).toHaveLength(1);
+        expect(sms).toMatchObject({ receptor: "09351112233" });
+        expect(sms!.message).toMatch(/^پیکربند: با مصرف فعلی سرورها، موجودی کیف پول شما/);
+        expect(mail.captured()).toHaveLength(1);
+        const stored = await database.db
+          .select()
+          .from(notifications)
+          .where(eq(notifications.userId, c.userId));
+        for (const row of stored) {
+          expect(row.sentAt).toEqual(clock.now());
+          expect(row.attempts).toBe(1);
+          expect(row.providerMessageId).not.toBeNull();
+        }
+        expect(stored.find((r) => r.channel === "SMS")!.providerMessageId).toBe(String(sms!.messageid));
+      } finally {
+        await kavenegar.close();
+      }
     });
   });
 }
