@@ -487,7 +487,7 @@ export type ServerStatus =
   | 'REBUILDING'
   /** Moving to another plan. */
   | 'RESIZING'
-  /** Stopped by us, such as for an unpaid wallet; support can restore it. */
+  /** Powered off by us for an unpaid balance: powered on again by itself once a top-up pays the debt, deleted if it stays unpaid. */
   | 'SUSPENDED';
 
 /** Why `setServerQuota` refused its input. */
