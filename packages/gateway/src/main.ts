@@ -10,8 +10,13 @@ import {
   openSessionEvictionBus,
   type Config,
 } from "@peykarband/infrastructure";
-import { startCloudSimulators, startPaymentSimulators } from "@peykarband/simulators";
+import {
+  startCloudSimulators,
+  startKavenegarSimulator,
+  startPaymentSimulators,
+} from "@peykarband/simulators";
 import { composeBilling } from "./composition/compose-billing.ts";
+import { composeNotifications } from "./composition/compose-notifications.ts";
 import { composeServers, openServerStatusBus } from "./composition/compose-servers.ts";
 import { composeWallet, type WalletComposition } from "./composition/compose-wallet.ts";
 import { createApp, type App } from "./composition/create-app.ts";
@@ -52,6 +57,7 @@ const database = await openDatabase(config).catch((error: unknown) => {
 // from, and its status changes must reach the gateway's subscribers.
 const paymentSimulators = config.sandbox ? await startPaymentSimulators() : undefined;
 const cloudSimulators = config.sandbox ? await startCloudSimulators() : undefined;
+const kavenegar = config.sandbox ? await startKavenegarSimulator() : undefined;
 const statusBus = await openServerStatusBus(config, logger);
 // The worker's account adapters evict through the same bus as the gateway's.
 const sessionEvictions = await openSessionEvictionBus({
@@ -67,6 +73,7 @@ const jobQueue = await openJobQueue(database, {
 const shared = {
   ...(paymentSimulators ? { paymentSimulators } : {}),
   ...(cloudSimulators ? { cloudSimulators } : {}),
+  ...(kavenegar ? { kavenegar } : {}),
   statusBus,
   sessionEvictions,
   jobQueue,
@@ -89,7 +96,7 @@ async function closeAll(): Promise<void> {
   await wallet?.close();
   await statusBus.close();
   await sessionEvictions.close();
-  await Promise.all([paymentSimulators?.close(), cloudSimulators?.close()]);
+  await Promise.all([paymentSimulators?.close(), cloudSimulators?.close(), kavenegar?.close()]);
   await database.close();
 }
 
@@ -128,6 +135,14 @@ async function start() {
       reconcilePendingPayments: wallet.useCases.reconcilePendingPayments,
       servers,
       settleUsage: composeBilling({ database, accounts, queue: jobQueue }).settleUsage,
+      notifications: composeNotifications({
+        config,
+        database,
+        accounts,
+        queue: jobQueue,
+        publisher: statusBus,
+        ...(kavenegar ? { kavenegar } : {}),
+      }),
     },
   });
   worker = jobs;

@@ -121,3 +121,8 @@ export {
 export { DEFAULT_CLOUD_TIMING, type CloudTiming } from "./clouds/cloud.http-client.ts";
 
 export { DrizzleBillingRepository } from "./billing/billing.repository.ts";
+export { KavenegarSmsSender, type KavenegarOptions } from "./notifications/kavenegar.sms-sender.ts";
+export { DrizzleDunningRepository } from "./dunning/dunning.repository.ts";
+export { DrizzleNotificationRepository } from "./notifications/notification.repository.ts";
+export { NodemailerEmailSender } from "./notifications/smtp.email-sender.ts";
+export { captureMail, type CapturedMail } from "./notifications/captured-mail.ts";

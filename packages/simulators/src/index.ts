@@ -50,3 +50,10 @@ export {
 } from "./cloud-simulators.ts";
 export type { CloudFaultBoard, CloudFaults } from "./cloud/cloud-faults.ts";
 export { SimulatorClock } from "./cloud/simulator.clock.ts";
+
+export {
+  startKavenegarSimulator,
+  type KavenegarSimulator,
+  type KavenegarSimulatorOptions,
+} from "./kavenegar/kavenegar.simulator.ts";
+export type { KavenegarMessage } from "./kavenegar/kavenegar.message.ts";

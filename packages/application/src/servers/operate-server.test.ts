@@ -236,4 +236,30 @@ describe("server operations", () => {
     const swept = await k2.useCases.sweepOrphanServers(systemContext());
     expect(swept.deleted).toHaveLength(1);
   });
+  it("a server suspended for debt stays SUSPENDED once powered off, and a power-on makes it ACTIVE", async () => {
+    const { kit, user, id, cloud, stored } = await active();
+    const operate = (operation: "POWER_OFF" | "POWER_ON") =>
+      kit.servers.change({
+        serverId: id,
+        from: [operation === "POWER_OFF" ? "ACTIVE" : "SUSPENDED"],
+        whileIdle: true,
+        to: "SUSPENDED",
+        changes: { pendingOperation: operation },
+        at: kit.clock.now(),
+        job: { name: "servers.operate", data: { serverId: id, operation } },
+      });
+    expect((await operate("POWER_OFF")).status).toBe("CHANGED");
+    await kit.drainJobs();
+    expect(await stored()).toMatchObject({ status: "SUSPENDED", pendingOperation: null });
+    expect(cloud.live()[0]!.state).toBe("OFF");
+    expect(await kit.useCases.powerOnServer({ serverId: id }, user.ctx)).toMatchObject({
+      ok: false,
+      error: { code: "ILLEGAL_STATE" },
+    });
+
+    expect((await operate("POWER_ON")).status).toBe("CHANGED");
+    await kit.drainJobs();
+    expect(await stored()).toMatchObject({ status: "ACTIVE", pendingOperation: null });
+    expect(cloud.live()[0]!.state).toBe("RUNNING");
+  });
 });

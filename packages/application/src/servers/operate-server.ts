@@ -78,7 +78,9 @@ export async function operateServer(
   }
   const done = await awaitProvider(deps, provider, { providerServerId, action }, plan.done, deadline);
   if (!done.ok) return settle(deps, provider, server, done.reason);
-  const to = statusOf(done.server.state) ?? "ACTIVE";
+  // Dunning's suspension powers off a server shown SUSPENDED; it stays so until dunning resumes it.
+  const suspended = server.status === "SUSPENDED" && job.operation === "POWER_OFF";
+  const to = suspended ? "SUSPENDED" : (statusOf(done.server.state) ?? "ACTIVE");
   const at = deps.clock.now();
   const outcome = await deps.servers.change({
     serverId: server.id,

@@ -24,6 +24,7 @@ export const AUDIT_ACTIONS = [
   "SSH_KEY_DELETED",
   "SERVER_QUOTA_CHANGED",
   "USAGE_WAIVED",
+  "DUNNING_STAGE_CHANGED",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

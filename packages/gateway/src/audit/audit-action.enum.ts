@@ -27,6 +27,8 @@ const DESCRIPTIONS: Readonly<Record<AuditAction, string>> = {
   SSH_KEY_DELETED: "An SSH public key was removed from an account.",
   SERVER_QUOTA_CHANGED: "An administrator changed how many servers a customer may have.",
   USAGE_WAIVED: "Staff waived part of a server's usage: a credit to the wallet, with the reason.",
+  DUNNING_STAGE_CHANGED:
+    "Dunning moved a customer's episode (warned, grace, suspended, terminating, resuming, closed) for their wallet's balance.",
 };
 
 export const AuditActionEnum = Object.fromEntries(AUDIT_ACTIONS.map((a) => [a, a])) as Record<

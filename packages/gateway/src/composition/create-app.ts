@@ -33,6 +33,7 @@ import { createGatewayMetrics } from "../metrics/gateway-metrics.ts";
 import { buildGatewaySchema } from "../schema/build-gateway-schema.ts";
 import { APP_VERSION } from "./app-version.ts";
 import { composeBilling } from "./compose-billing.ts";
+import { composeNotifications } from "./compose-notifications.ts";
 import { composeServers, openServerStatusBus, type ServerOverrides } from "./compose-servers.ts";
 import { composeWallet, type WalletComposition, type WalletOverrides } from "./compose-wallet.ts";
 
@@ -142,6 +143,17 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
       servers,
       billing,
       payments: { handlePaymentCallback: wallet.useCases.handlePaymentCallback, resultUrl: wallet.resultUrl },
+      ...(config.sandbox
+        ? {
+            sandboxOutbox: composeNotifications({
+              config,
+              database,
+              accounts: accountAdapters,
+              queue,
+              publisher: bus,
+            }).sandboxOutbox,
+          }
+        : {}),
       app,
       trustProxy: config.trustProxy,
       readiness: { database: () => database.ping() },

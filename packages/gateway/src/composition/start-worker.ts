@@ -1,6 +1,8 @@
 import {
   defaultAccountPolicy,
+  NOTIFICATION_JOB_NAME,
   type BillingUseCases,
+  type NotificationJobData,
   type ServerJobData,
   type ServerUseCases,
   type ReconcilePendingPaymentsInput,
@@ -20,6 +22,7 @@ import { createServer } from "node:http";
 import { collectDefaultMetrics, Registry } from "prom-client";
 import { PROBE_PATHS, probeRoutes, type ReadinessCheck } from "../http/probe.routes.ts";
 import type { Logger } from "../logging/logger.ts";
+import type { NotificationComposition } from "./compose-notifications.ts";
 import { createServerQueues, SERVER_JOB_LEASE_SECONDS, SERVER_QUEUES } from "./compose-servers.ts";
 
 /**
@@ -35,7 +38,20 @@ export const JOBS = {
   // Off the hour, where hourly billing runs.
   cleanupAccounts: { name: "accounts.cleanup", cron: "17 * * * *" },
   sweepOrphanServers: { name: "servers.sweep", cron: "*/10 * * * *" },
+  runDunning: { name: "billing.dunning", cron: "*/5 * * * *" },
 } as const;
+
+/**
+ * One message per job. A provider that is down is tried again for about a day (backoff from a
+ * minute); a refusal ends the job at once (deliverNotification keeps the reason on the row).
+ */
+const NOTIFICATION_QUEUE: QueueOptions = {
+  policy: "standard",
+  expireInSeconds: 5 * 60,
+  retryLimit: 10,
+  retryDelaySeconds: 60,
+  retryBackoff: true,
+};
 
 /** Server jobs handled at once per queue and process: they mostly wait on the provider. */
 const SERVER_JOB_CONCURRENCY = 50;
@@ -51,6 +67,8 @@ export interface WorkerHandlers {
   readonly servers?: ServerJobHandlers;
   /** The hourly settlement of metered usage; absent: this worker leaves it to others (tests of other jobs). */
   readonly settleUsage?: BillingUseCases["settleUsage"];
+  /** Dunning and the outbox; absent: this worker leaves them to others (tests of other jobs). */
+  readonly notifications?: Pick<NotificationComposition, "runDunning" | "deliverNotification">;
   /** `WalletUseCases.reconcilePendingPayments`, from the same wallet composition the gateway uses. */
   readonly reconcilePendingPayments: (
     input: ReconcilePendingPaymentsInput,
@@ -143,6 +161,9 @@ export async function startWorker(options: WorkerOptions): Promise<Worker> {
     jobs.push({ ...JOBS.sweepOrphanServers, run: (ctx) => servers.sweepOrphanServers(ctx) });
   }
 
+  const notifications = handlers.notifications;
+  if (notifications) jobs.push({ ...JOBS.runDunning, run: (ctx) => notifications.runDunning(ctx) });
+
   try {
     for (const { name, cron, run } of jobs) {
       await queue.createQueue(name, SWEEP);
@@ -175,6 +196,14 @@ export async function startWorker(options: WorkerOptions): Promise<Worker> {
           },
         );
       }
+    }
+    if (notifications) {
+      await queue.createQueue(NOTIFICATION_JOB_NAME, NOTIFICATION_QUEUE);
+      await queue.work<NotificationJobData>(
+        NOTIFICATION_JOB_NAME,
+        (job) => logged(NOTIFICATION_JOB_NAME, job.id, () => notifications.deliverNotification(job.data)),
+        polling,
+      );
     }
   } catch (error) {
     if (!options.queue) await queue.stop({ timeoutMs: 1000 });

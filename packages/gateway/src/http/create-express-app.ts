@@ -17,6 +17,8 @@ import { PROBE_PATHS, probeRoutes, type ReadinessCheck } from "./probe.routes.ts
 import { refuseLargeQueries } from "./refuse-large-queries.ts";
 import { MAX_BODY_BYTES } from "../limits/query-limits.ts";
 import type { Registry } from "prom-client";
+import type { StoredNotification } from "@peykarband/application";
+import { renderSandboxOutbox, SANDBOX_OUTBOX_PATH } from "../notifications/sandbox-outbox.page.ts";
 import { GraphQLError } from "graphql";
 
 export const GRAPHQL_PATH = "/graphql";
@@ -33,6 +35,8 @@ export interface ExpressAppOptions extends ContextDeps {
   readonly payments: Omit<PaymentRoutesOptions, "logger">;
   /** Serve GraphiQL to browsers at GET /graphql (development, test and the sandbox; never production). */
   readonly devUi: boolean;
+  /** Sandbox mode only: the outbox page's read. Absent: no such page. */
+  readonly sandboxOutbox?: (limit: number) => Promise<StoredNotification[]>;
 }
 
 const header = (req: Request, name: string): string | null => {
@@ -109,6 +113,12 @@ export function createExpressApp(options: ExpressAppOptions): {
       );
       app.get(PROBE_PATHS, probeRoutes(options.readiness, options.registry));
       app.use(PAYMENT_ROUTES_PREFIX, paymentRoutes({ ...options.payments, logger: options.logger }));
+      const outbox = options.sandboxOutbox;
+      if (outbox) {
+        app.get(SANDBOX_OUTBOX_PATH, async (_req, res) => {
+          res.type("html").send(renderSandboxOutbox(await outbox(100)));
+        });
+      }
       app.use(notFound);
       app.use(jsonErrorHandler(options.logger));
     },

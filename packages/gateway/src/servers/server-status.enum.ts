@@ -9,7 +9,8 @@ const DESCRIPTIONS: Readonly<Record<ServerStatus, string>> = {
   REBOOTING: "Restarting.",
   REBUILDING: "Its disk is being rewritten with a fresh image; everything on it is lost.",
   RESIZING: "Moving to another plan.",
-  SUSPENDED: "Stopped by us, such as for an unpaid wallet; support can restore it.",
+  SUSPENDED:
+    "Powered off by us for an unpaid balance: powered on again by itself once a top-up pays the debt, deleted if it stays unpaid.",
   DELETING: "Being removed at the provider; billing has stopped.",
   DELETED: "Gone at the provider. Final; kept for the statement and the audit trail.",
   FAILED: "Could not be created; the charge was refunded. See `failureReason`. Can only be deleted.",

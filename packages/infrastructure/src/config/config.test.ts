@@ -299,4 +299,26 @@ describe("loadConfig", () => {
     writeFileSync(join(dataDir, "secrets.json"), "{ not json");
     expect(problemsOf({ DATA_DIR: dataDir })).toContain("secrets.json");
   });
+  it("dunning's windows: 72 h, 24 h, 7 days, 24 h by default; the sandbox scale divides them, production refuses it", () => {
+    const HOUR = 3_600_000;
+    expect(loadConfig({ DATA_DIR: dataDir }).dunning).toEqual({
+      noticeWindowMs: 72 * HOUR,
+      graceMs: 24 * HOUR,
+      terminateAfterMs: 7 * 24 * HOUR,
+      terminationWarningMs: 24 * HOUR,
+    });
+    expect(
+      loadConfig({ DATA_DIR: dataDir, DUNNING_SANDBOX_TIME_SCALE: "60", DUNNING_GRACE_HOURS: "2" }).dunning,
+    ).toMatchObject({ noticeWindowMs: 72 * 60_000, graceMs: 2 * 60_000, terminateAfterMs: 7 * 24 * 60_000 });
+    const production = {
+      DATABASE_URL: "postgres://db/app",
+      JWT_SIGNING_KEYS: `k1:${secret()}`,
+      SECRET_BOX_KEY: randomBytes(32).toString("base64"),
+      DUNNING_SANDBOX_TIME_SCALE: "60",
+    };
+    expect(problemsOf(production)).toContain("DUNNING_SANDBOX_TIME_SCALE");
+    expect(
+      problemsOf({ ...production, DUNNING_SANDBOX_TIME_SCALE: undefined, SMTP_URL: "http://mail" }),
+    ).toContain("SMTP_URL");
+  });
 });

@@ -82,6 +82,24 @@ export interface Config {
   };
   /** The gateway's bounds on what one client may hold or send (docs/api.md, Limits). */
   readonly gatewayLimits: GatewayLimits;
+  /** Dunning's windows (docs/billing.md), already divided by DUNNING_SANDBOX_TIME_SCALE in sandbox mode. */
+  readonly dunning: {
+    readonly noticeWindowMs: number;
+    readonly graceMs: number;
+    readonly terminateAfterMs: number;
+    readonly terminationWarningMs: number;
+  };
+  /** Outgoing mail: `smtp://` or `smtps://` with its user and password. Null: in sandbox mode the capture, else no mail. */
+  readonly smtpUrl: string | null;
+  readonly mailFrom: string;
+  /** Null: the real host in production, the in-process simulator in sandbox mode. */
+  readonly kavenegarBaseUrl: string | null;
+  readonly kavenegarSender: string | null;
+  /** Named so that the log redaction (any key matching /secret/) blanks the whole object. */
+  readonly smsSecrets: {
+    /** Null: no SMS in production; the simulator's key in sandbox mode. */
+    readonly kavenegarApiKey: string | null;
+  };
 }
 
 export interface GatewayLimits {
@@ -200,6 +218,21 @@ const schema = z.object({
   WS_SOCKETS_PER_USER: env(integer(1, 10_000).default(10)),
   WS_SOCKETS_PER_ADDRESS: env(integer(1, 100_000).default(100)),
   WS_INIT_TIMEOUT_MS: env(integer(100, 60_000).default(3000)),
+  DUNNING_NOTICE_HOURS: env(integer(1, 24 * 30).default(72)),
+  DUNNING_GRACE_HOURS: env(integer(0, 24 * 30).default(24)),
+  DUNNING_TERMINATE_AFTER_DAYS: env(integer(1, 365).default(7)),
+  DUNNING_TERMINATION_WARNING_HOURS: env(integer(0, 24 * 30).default(24)),
+  DUNNING_SANDBOX_TIME_SCALE: env(integer(1, 3_600).default(1)),
+  SMTP_URL: env(url(["smtp:", "smtps:"]).optional()),
+  MAIL_FROM: env(z.string().min(3).default("Peykarband <no-reply@peykarband.ir>")),
+  KAVENEGAR_API_KEY: env(token.optional()),
+  KAVENEGAR_SENDER: env(
+    z
+      .string()
+      .regex(/^\d{4,20}$/, "must be the sending line's number")
+      .optional(),
+  ),
+  KAVENEGAR_BASE_URL: env(baseUrl.optional()),
 });
 
 const OVH_CREDENTIALS = [
@@ -262,6 +295,12 @@ export function loadConfig(environment: NodeJS.ProcessEnv): Config {
       });
     }
   }
+  if (productionMode && raw("DUNNING_SANDBOX_TIME_SCALE") !== undefined) {
+    problems.push({
+      variable: "DUNNING_SANDBOX_TIME_SCALE",
+      problem: "shortens dunning's windows and is for sandbox mode only",
+    });
+  }
   if (!parsed.success || problems.length > 0 || !signingKeys?.ok || !boxKey?.ok)
     throw new ConfigError(problems);
 
@@ -322,6 +361,26 @@ export function loadConfig(environment: NodeJS.ProcessEnv): Config {
       wsSocketsPerAddress: values.WS_SOCKETS_PER_ADDRESS,
       wsInitTimeoutMs: values.WS_INIT_TIMEOUT_MS,
     },
+    dunning: dunningWindows(values),
+    smtpUrl: values.SMTP_URL ?? null,
+    mailFrom: values.MAIL_FROM,
+    kavenegarBaseUrl: values.KAVENEGAR_BASE_URL ?? null,
+    kavenegarSender: values.KAVENEGAR_SENDER ?? null,
+    smsSecrets: { kavenegarApiKey: values.KAVENEGAR_API_KEY ?? null },
+  };
+}
+
+const HOUR_MS = 3_600_000;
+
+/** In sandbox mode a person can watch a whole episode: the scale divides every window. */
+function dunningWindows(values: z.infer<typeof schema>): Config["dunning"] {
+  const scale = values.DATABASE_URL === undefined ? values.DUNNING_SANDBOX_TIME_SCALE : 1;
+  const hours = (n: number) => Math.round((n * HOUR_MS) / scale);
+  return {
+    noticeWindowMs: hours(values.DUNNING_NOTICE_HOURS),
+    graceMs: hours(values.DUNNING_GRACE_HOURS),
+    terminateAfterMs: hours(values.DUNNING_TERMINATE_AFTER_DAYS * 24),
+    terminationWarningMs: hours(values.DUNNING_TERMINATION_WARNING_HOURS),
   };
 }
 

@@ -19,3 +19,5 @@ export { serverQuotas } from "./schema/server-quotas.table.ts";
 export { serverMeters } from "./schema/server-meters.table.ts";
 export { serverRatePeriods } from "./schema/server-rate-periods.table.ts";
 export { serverUsagePostings } from "./schema/server-usage-postings.table.ts";
+export { dunningEpisodes } from "./schema/dunning-episodes.table.ts";
+export { notifications } from "./schema/notifications.table.ts";

@@ -57,6 +57,8 @@ export type AdjustWalletInput = {
 
 /** What a security event recorded. */
 export type AuditAction =
+  /** Dunning moved a customer's episode (warned, grace, suspended, terminating, resuming, closed) for their wallet's balance. */
+  | 'DUNNING_STAGE_CHANGED'
   /** A session, or every session of an account, was ended. */
   | 'LOGGED_OUT'
   /** A sign-in was refused (wrong password or second factor, unknown email). */
@@ -485,7 +487,7 @@ export type ServerStatus =
   | 'REBUILDING'
   /** Moving to another plan. */
   | 'RESIZING'
-  /** Stopped by us, such as for an unpaid wallet; support can restore it. */
+  /** Powered off by us for an unpaid balance: powered on again by itself once a top-up pays the debt, deleted if it stays unpaid. */
   | 'SUSPENDED';
 
 /** Why `setServerQuota` refused its input. */

@@ -1,4 +1,4 @@
-import { ROLES } from "@peykarband/domain";
+import { DEFAULT_LANGUAGE, LANGUAGES, ROLES } from "@peykarband/domain";
 import { sql } from "drizzle-orm";
 import { bigint, check, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 
@@ -19,11 +19,14 @@ export const users = pgTable(
     /** Sealed by the SecretBox: never the plain TOTP secret. */
     twoFactorSecret: text("two_factor_secret"),
     totpLastStep: bigint("totp_last_step", { mode: "number" }),
+    /** What notices are written in. */
+    language: text("language").notNull().default(DEFAULT_LANGUAGE),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull(),
   },
   (t) => [
     check("users_role_check", sql`${t.role} in (${inList(ROLES)})`),
+    check("users_language_check", sql`${t.language} in (${inList(LANGUAGES)})`),
     check("users_two_factor_status_check", sql`${t.twoFactorStatus} in (${inList(TWO_FACTOR_STATUSES)})`),
     check(
       "users_two_factor_secret_check",
