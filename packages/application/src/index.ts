@@ -68,3 +68,7 @@ export * from "./billing/billing-use-cases.ts";
 export type { SettlementReport } from "./billing/settle-usage.use-case.ts";
 export type { WaiveUsageInput, UsageWaived } from "./billing/waive-usage.use-case.ts";
 export type { WalletRunway } from "./billing/wallet-runs-out.use-case.ts";
+export * from "./ports/invoice.repository.ts";
+export * from "./invoices/invoice-deps.ts";
+export * from "./invoices/invoice-use-cases.ts";
+export type { InvoiceRunReport } from "./invoices/issue-monthly-invoices.use-case.ts";

@@ -33,3 +33,4 @@ export * from "./billing/server-meter.ts";
 export * from "./billing/server-usage.ts";
 export * from "./billing/wallet-runway.ts";
 export * from "./billing/usage-postings.ts";
+export * from "./billing/invoice.ts";

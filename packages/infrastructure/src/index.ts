@@ -111,3 +111,4 @@ export {
 export { DEFAULT_CLOUD_TIMING, type CloudTiming } from "./clouds/cloud.http-client.ts";
 
 export { DrizzleBillingRepository } from "./billing/billing.repository.ts";
+export { DrizzleInvoiceRepository } from "./invoices/invoice.repository.ts";

@@ -19,3 +19,9 @@ export { serverQuotas } from "./schema/server-quotas.table.ts";
 export { serverMeters } from "./schema/server-meters.table.ts";
 export { serverRatePeriods } from "./schema/server-rate-periods.table.ts";
 export { serverUsagePostings } from "./schema/server-usage-postings.table.ts";
+export { invoices } from "./schema/invoices.table.ts";
+export {
+  invoiceUsageLines,
+  invoiceStatementLines,
+  invoiceNumberCounters,
+} from "./schema/invoice-lines.table.ts";
