@@ -72,3 +72,4 @@ export * from "./ports/invoice.repository.ts";
 export * from "./invoices/invoice-deps.ts";
 export * from "./invoices/invoice-use-cases.ts";
 export type { InvoiceRunReport } from "./invoices/issue-monthly-invoices.use-case.ts";
+export * from "./ports/invoice-pdf.ts";

@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { invoiceNumber, invoicePeriod, invoiceTotals, jalaliMonthLabel, vatOn } from "./invoice.ts";
+import {
+  invoiceNumber,
+  invoicePeriod,
+  invoiceTotals,
+  jalaliDateLabel,
+  jalaliMonthLabel,
+  persianAmount,
+  vatOn,
+} from "./invoice.ts";
 
 describe("invoice arithmetic", () => {
   it("rounds VAT half up to whole rials", () => {
@@ -38,5 +46,16 @@ describe("invoice arithmetic", () => {
     const azar = invoicePeriod({ year: 1405, month: 9 });
     expect(azar.start.toISOString()).toBe("2026-11-21T20:30:00.000Z");
     expect(azar.end.toISOString()).toBe("2026-12-21T20:30:00.000Z");
+  });
+});
+
+describe("invoice labels", () => {
+  it("writes Jalali dates and amounts in Persian digits", () => {
+    // 2026-12-07T04:00Z is 07:30 on 16 Azar 1405 in Tehran; 20:29Z on 21 Dec is still 30 Azar.
+    expect(jalaliDateLabel(new Date("2026-12-07T04:00:00Z"))).toBe("۱۴۰۵/۰۹/۱۶");
+    expect(jalaliDateLabel(new Date("2026-12-21T20:29:59Z"))).toBe("۱۴۰۵/۰۹/۳۰");
+    expect(jalaliDateLabel(new Date("2026-12-21T20:30:00Z"))).toBe("۱۴۰۵/۱۰/۰۱");
+    expect(persianAmount(1_234_567n)).toBe("۱٬۲۳۴٬۵۶۷");
+    expect(persianAmount(999n)).toBe("۹۹۹");
   });
 });

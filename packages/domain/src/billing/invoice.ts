@@ -1,4 +1,4 @@
-import { jalaliMonthStart, nextJalaliMonth, type JalaliMonth } from "./jalali-calendar.ts";
+import { jalaliMonthOf, jalaliMonthStart, nextJalaliMonth, type JalaliMonth } from "./jalali-calendar.ts";
 
 /**
  * A customer's monthly invoice: one per Jalali month (Tehran time), its usage lines per server, its
@@ -95,3 +95,21 @@ export const toPersianDigits = (text: string): string =>
 /** "آذر ۱۴۰۵". */
 export const jalaliMonthLabel = ({ year, month }: JalaliMonth): string =>
   `${MONTH_NAMES[month - 1]!} ${toPersianDigits(String(year))}`;
+
+const DAY_MS = 86_400_000;
+
+/**
+ * The Jalali date of an instant in Tehran, as "۱۴۰۵/۰۹/۱۶". Days are counted from the month's first
+ * midnight, which is exact from 1402 on (Tehran keeps one offset all year); in earlier summers the
+ * hour after midnight counts to the day before.
+ */
+export function jalaliDateLabel(instant: Date): string {
+  const month = jalaliMonthOf(instant);
+  const day = Math.floor((instant.getTime() - jalaliMonthStart(month).getTime()) / DAY_MS) + 1;
+  const two = (n: number) => String(n).padStart(2, "0");
+  return toPersianDigits(`${month.year}/${two(month.month)}/${two(day)}`);
+}
+
+/** Rials with Persian digits and the Persian thousands separator: "۱٬۲۳۴٬۵۶۷". */
+export const persianAmount = (rials: bigint): string =>
+  toPersianDigits(rials.toString().replace(/\B(?=(\d{3})+(?!\d))/g, "٬"));
