@@ -73,3 +73,5 @@ export * from "./invoices/invoice-deps.ts";
 export * from "./invoices/invoice-use-cases.ts";
 export type { InvoiceRunReport } from "./invoices/issue-monthly-invoices.use-case.ts";
 export * from "./ports/invoice-pdf.ts";
+export * from "./ports/link-signer.ts";
+export type { InvoicePdfDeps, InvoicePdfLink, InvoicePdfTarget } from "./invoices/invoice-pdf.use-case.ts";

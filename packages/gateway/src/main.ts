@@ -10,6 +10,11 @@ import {
 } from "@peykarband/infrastructure";
 import { startCloudSimulators, startPaymentSimulators } from "@peykarband/simulators";
 import { composeBilling } from "./composition/compose-billing.ts";
+
+const pickJobs = ({ settleUsage, issueMonthlyInvoices }: ReturnType<typeof composeBilling>) => ({
+  settleUsage,
+  issueMonthlyInvoices,
+});
 import { composeServers, openServerStatusBus } from "./composition/compose-servers.ts";
 import { composeWallet, type WalletComposition } from "./composition/compose-wallet.ts";
 import { createApp, type App } from "./composition/create-app.ts";
@@ -97,7 +102,7 @@ async function start() {
     handlers: {
       reconcilePendingPayments: wallet.useCases.reconcilePendingPayments,
       servers,
-      settleUsage: composeBilling({ database, accounts, queue: jobQueue }).settleUsage,
+      ...pickJobs(composeBilling({ config, database, accounts, queue: jobQueue })),
     },
   });
   worker = jobs;

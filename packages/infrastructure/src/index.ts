@@ -113,3 +113,4 @@ export { DEFAULT_CLOUD_TIMING, type CloudTiming } from "./clouds/cloud.http-clie
 export { DrizzleBillingRepository } from "./billing/billing.repository.ts";
 export { DrizzleInvoiceRepository } from "./invoices/invoice.repository.ts";
 export { PdfkitInvoicePdf } from "./invoices/pdfkit.invoice-pdf.ts";
+export { HmacLinkSigner } from "./invoices/hmac.link-signer.ts";

@@ -11,6 +11,7 @@ import {
   paymentRoutes,
   type PaymentRoutesOptions,
 } from "../payments/payment-callback.routes.ts";
+import { INVOICE_PDF_PREFIX, invoicePdfRoutes } from "../invoices/invoice-pdf.routes.ts";
 import { jsonErrorHandler, notFound, requireJsonBody } from "./json-errors.ts";
 import { PROBE_PATHS, probeRoutes, type ReadinessCheck } from "./probe.routes.ts";
 import type { Registry } from "prom-client";
@@ -99,6 +100,10 @@ export function createExpressApp(options: ExpressAppOptions): {
       );
       app.get(PROBE_PATHS, probeRoutes(options.readiness, options.registry));
       app.use(PAYMENT_ROUTES_PREFIX, paymentRoutes({ ...options.payments, logger: options.logger }));
+      app.use(
+        INVOICE_PDF_PREFIX,
+        invoicePdfRoutes({ useCases: options.useCases, billing: options.billing, logger: options.logger }),
+      );
       app.use(notFound);
       app.use(jsonErrorHandler(options.logger));
     },

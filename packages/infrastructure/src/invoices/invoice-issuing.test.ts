@@ -12,7 +12,9 @@ import { checkLedger } from "../testing/ledger-check.ts";
 import { aServer, anOrder, seedCatalog } from "../testing/server-fixtures.ts";
 import { testDatabases } from "../testing/test-database.ts";
 import { DrizzleWalletLedger } from "../wallet/wallet-ledger.repository.ts";
+import { HmacLinkSigner } from "./hmac.link-signer.ts";
 import { DrizzleInvoiceRepository, issueIn } from "./invoice.repository.ts";
+import { PdfkitInvoicePdf } from "./pdfkit.invoice-pdf.ts";
 
 const HOUR = 3_600_000;
 const MEHR = invoicePeriod({ year: 1405, month: 7 }); // 2026-09-22T20:30Z to 2026-10-22T20:30Z
@@ -45,6 +47,8 @@ for (const target of testDatabases()) {
         ids: { newId: () => randomUUID() },
         seller: SELLER,
         vatRate: 1000,
+        pdf: new PdfkitInvoicePdf(),
+        links: new HmacLinkSigner(Buffer.alloc(32, 7), "test-links"),
       });
 
     beforeAll(async () => {
