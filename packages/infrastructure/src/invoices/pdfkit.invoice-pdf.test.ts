@@ -36,7 +36,12 @@ const invoice: Invoice = {
     },
   ],
   statement: [
-    { at: new Date("2026-12-01T10:00:00Z"), kind: "TOP_UP", reason: "Top-up", amountRials: 5_000_000n },
+    {
+      at: new Date("2026-12-01T10:00:00Z"),
+      kind: "TOP_UP",
+      reason: "Top-up via Zarinpal",
+      amountRials: 5_000_000n,
+    },
   ],
   subtotalRials: 1_805_000n,
   vatRials: 180_500n,
@@ -72,6 +77,7 @@ describe("the invoice PDF (pdfkit, Vazirmatn)", () => {
     expect(text).toContain("hz-cx22");
     expect(text).toContain("reza@example.com");
     expect(text).toContain("web-1");
+    expect(text).toContain("Top-up via Zarinpal");
     expect(text).toContain("مالیات بر ارزش افزوده");
     // The font is embedded: nothing depends on the reader's fonts.
     const fonts = execFileSync("pdffonts", [file], { encoding: "utf8" });

@@ -86,11 +86,11 @@ export class PdfkitInvoicePdf implements InvoicePdfRenderer {
 
     // Columns from the right: server, plan, region, hours, amount.
     const columns = [
-      { title: "سرور", width: 0.26 },
-      { title: "پلن", width: 0.2 },
-      { title: "منطقه", width: 0.16 },
-      { title: "ساعت", width: 0.13 },
-      { title: "مبلغ به ریال", width: 0.25 },
+      { title: "سرور", width: 0.22 },
+      { title: "پلن", width: 0.19 },
+      { title: "منطقه", width: 0.26 },
+      { title: "ساعت", width: 0.11 },
+      { title: "مبلغ به ریال", width: 0.22 },
     ];
     const row = (cells: string[], bold = false) => {
       let right = RIGHT;

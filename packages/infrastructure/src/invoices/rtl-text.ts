@@ -10,11 +10,32 @@ const RTL = /[\u0600-\u06ff\ufb50-\ufdff\ufe70-\ufeff]/;
 const LTR_RUN =
   /[0-9\u06f0-\u06f9A-Za-z][0-9\u06f0-\u06f9A-Za-z٬.,:/@_+-]*[0-9\u06f0-\u06f9A-Za-z]|[0-9\u06f0-\u06f9A-Za-z]/g;
 
-/** One word as fontkit must be given it to show it as a reader expects. */
+const MIRRORED: Record<string, string> = { "(": ")", ")": "(", "[": "]", "]": "[" };
+
+/**
+ * One word as fontkit must be given it to show it as a reader expects; brackets are swapped, since
+ * fontkit does not mirror them in right-to-left text either.
+ */
 export function forRtlLayout(word: string): string {
   if (!RTL.test(word)) return word;
-  return word.replace(LTR_RUN, (run) => [...run].reverse().join(""));
+  return word
+    .replace(LTR_RUN, (run) => [...run].reverse().join(""))
+    .replace(/[()[\]]/g, (bracket) => MIRRORED[bracket] ?? bracket);
 }
 
-/** The words of a right-to-left line, in the order they are placed from the right edge. */
-export const rtlWords = (line: string): string[] => line.split(/\s+/).filter((word) => word !== "");
+/**
+ * The pieces of a right-to-left line, in the order they are placed from the right edge: each
+ * Persian word alone, and consecutive left-to-right words together ("Test funds"), so that they
+ * keep their own order.
+ */
+export function rtlWords(line: string): string[] {
+  const pieces: string[] = [];
+  let previousLtr = false;
+  for (const word of line.split(/\s+/).filter((w) => w !== "")) {
+    const ltr = !RTL.test(word);
+    if (ltr && previousLtr) pieces[pieces.length - 1] += ` ${word}`;
+    else pieces.push(word);
+    previousLtr = ltr;
+  }
+  return pieces;
+}
