@@ -40,3 +40,4 @@ export * from "./notification/tehran-time.ts";
 export * from "./dunning/dunning-settings.ts";
 export * from "./dunning/dunning-episode.ts";
 export * from "./dunning/dunning-step.ts";
+export * from "./billing/invoice.ts";

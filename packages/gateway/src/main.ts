@@ -17,6 +17,11 @@ import {
 } from "@peykarband/simulators";
 import { composeBilling } from "./composition/compose-billing.ts";
 import { composeNotifications } from "./composition/compose-notifications.ts";
+
+const pickJobs = ({ settleUsage, issueMonthlyInvoices }: ReturnType<typeof composeBilling>) => ({
+  settleUsage,
+  issueMonthlyInvoices,
+});
 import { composeServers, openServerStatusBus } from "./composition/compose-servers.ts";
 import { composeWallet, type WalletComposition } from "./composition/compose-wallet.ts";
 import { createApp, type App } from "./composition/create-app.ts";
@@ -134,7 +139,7 @@ async function start() {
     handlers: {
       reconcilePendingPayments: wallet.useCases.reconcilePendingPayments,
       servers,
-      settleUsage: composeBilling({ database, accounts, queue: jobQueue }).settleUsage,
+      ...pickJobs(composeBilling({ config, database, accounts, queue: jobQueue })),
       notifications: composeNotifications({
         config,
         database,

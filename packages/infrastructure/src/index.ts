@@ -126,3 +126,6 @@ export { DrizzleDunningRepository } from "./dunning/dunning.repository.ts";
 export { DrizzleNotificationRepository } from "./notifications/notification.repository.ts";
 export { NodemailerEmailSender } from "./notifications/smtp.email-sender.ts";
 export { captureMail, type CapturedMail } from "./notifications/captured-mail.ts";
+export { DrizzleInvoiceRepository } from "./invoices/invoice.repository.ts";
+export { PdfkitInvoicePdf } from "./invoices/pdfkit.invoice-pdf.ts";
+export { HmacLinkSigner } from "./invoices/hmac.link-signer.ts";

@@ -1,14 +1,11 @@
 import { jalaliMonthOf, jalaliMonthStart } from "../billing/jalali-calendar.ts";
+import { toPersianDigits } from "../shared/digits.ts";
 
 const DAY_MS = 86_400_000;
 const MINUTE_MS = 60_000;
 const TEHRAN_OFFSET_MS = 3.5 * 60 * MINUTE_MS;
 
 const pad = (n: number): string => String(n).padStart(2, "0");
-
-export function toPersianDigits(text: string): string {
-  return text.replace(/\d/g, (d) => String.fromCodePoint(0x06f0 + Number(d)));
-}
 
 /**
  * "۱۴۰۵/۰۷/۲۳ ساعت ۱۱:۳۰" in Tehran time. The day and the clock are counted from the Jalali month's

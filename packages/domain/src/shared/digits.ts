@@ -13,3 +13,7 @@ export function toAsciiDigits(input: string): string {
   }
   return out;
 }
+
+/** ASCII digits as Persian digits (۰–۹); other characters stay. */
+export const toPersianDigits = (text: string): string =>
+  text.replace(/[0-9]/g, (digit) => String.fromCodePoint(PERSIAN_ZERO + Number(digit)));

@@ -1,26 +1,49 @@
-import { createBillingUseCases, type BillingUseCases } from "@peykarband/application";
+import {
+  createBillingUseCases,
+  createInvoiceUseCases,
+  type BillingUseCases,
+  type InvoiceUseCases,
+} from "@peykarband/application";
 import {
   DrizzleBillingRepository,
+  DrizzleInvoiceRepository,
   DrizzleServerRepository,
   DrizzleWalletLedger,
+  HmacLinkSigner,
+  PdfkitInvoicePdf,
   type AccountAdapters,
+  type Config,
   type Database,
   type JobQueue,
 } from "@peykarband/infrastructure";
 
-/** The billing use cases on the app's database: meters, settlement, usage and waivers. */
+/** The billing and invoice use cases on the app's database: meters, settlement, usage, waivers, invoices. */
 export function composeBilling(input: {
+  readonly config: Config;
   readonly database: Database;
   readonly accounts: AccountAdapters;
   readonly queue: JobQueue;
-}): BillingUseCases {
-  const { database, accounts, queue } = input;
-  return createBillingUseCases({
-    billing: new DrizzleBillingRepository(database.db),
-    servers: new DrizzleServerRepository(database.db, queue),
-    ledger: DrizzleWalletLedger.on(database),
-    audit: accounts.audit,
-    clock: accounts.clock,
-    ids: accounts.ids,
-  });
+}): BillingUseCases & InvoiceUseCases {
+  const { config, database, accounts, queue } = input;
+  const billing = new DrizzleBillingRepository(database.db);
+  return {
+    ...createBillingUseCases({
+      billing,
+      servers: new DrizzleServerRepository(database.db, queue),
+      ledger: DrizzleWalletLedger.on(database),
+      audit: accounts.audit,
+      clock: accounts.clock,
+      ids: accounts.ids,
+    }),
+    ...createInvoiceUseCases({
+      invoices: new DrizzleInvoiceRepository(database.db),
+      billing,
+      clock: accounts.clock,
+      ids: accounts.ids,
+      seller: config.seller,
+      vatRate: config.vatRateBasisPoints,
+      pdf: new PdfkitInvoicePdf(),
+      links: new HmacLinkSigner(config.secrets.secretBoxKey, "invoice-pdf-links"),
+    }),
+  };
 }

@@ -127,8 +127,8 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
       overrides: { ...overrides, ...(cloudSimulators ? { cloudSimulators } : {}) },
       logger,
     });
-    const billing = composeBilling({ database, accounts: accountAdapters, queue });
-    const app = { version: APP_VERSION, sandbox: config.sandbox };
+    const billing = composeBilling({ config, database, accounts: accountAdapters, queue });
+    const app = { version: APP_VERSION, sandbox: config.sandbox, publicUrl: config.publicUrl };
     const schema = await buildGatewaySchema();
     const limitRules = createLimitRules();
     const metrics = createGatewayMetrics();

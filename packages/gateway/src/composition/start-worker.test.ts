@@ -26,6 +26,7 @@ for (const target of testDatabases()) {
     const logger = { info: record("info"), warn: record("warn"), error: record("error") };
     const reconciliations: RequestContext[] = [];
     let settlements = 0;
+    let invoiceRuns = 0;
     let failNext = false;
 
     beforeAll(async () => {
@@ -46,6 +47,10 @@ for (const target of testDatabases()) {
           async settleUsage() {
             settlements += 1;
             return { until: "2026-12-07T05:00:00.000Z", postings: 3 };
+          },
+          async issueMonthlyInvoices() {
+            invoiceRuns += 1;
+            return { month: { year: 1405, month: 8 }, issued: 2, skipped: 1 };
           },
         },
         pollingIntervalSeconds: 0.5,
@@ -123,6 +128,22 @@ for (const target of testDatabases()) {
       expect(linesOf(JOBS.settleUsage.name)[0]?.meta).toMatchObject({
         outcome: "ok",
         result: { until: "2026-12-07T05:00:00.000Z", postings: 3 },
+      });
+    });
+
+    it("issues the last month's invoices daily after Tehran's midnight, and logs how many", async () => {
+      expect(JOBS.issueInvoices).toEqual({ name: "billing.invoices", cron: "5 21 * * *" });
+      const other = await openJobQueue(database, { onError: (error) => expect.fail(error.message) });
+      try {
+        await other.send(JOBS.issueInvoices.name, {});
+      } finally {
+        await other.stop({ timeoutMs: 1000 });
+      }
+      await vi.waitFor(() => expect(linesOf(JOBS.issueInvoices.name)).toHaveLength(1), { timeout: 10_000 });
+      expect(invoiceRuns).toBe(1);
+      expect(linesOf(JOBS.issueInvoices.name)[0]?.meta).toMatchObject({
+        outcome: "ok",
+        result: { month: { year: 1405, month: 8 }, issued: 2, skipped: 1 },
       });
     });
 

@@ -3,6 +3,7 @@ import {
   NOTIFICATION_JOB_NAME,
   type BillingUseCases,
   type NotificationJobData,
+  type InvoiceUseCases,
   type ServerJobData,
   type ServerUseCases,
   type ReconcilePendingPaymentsInput,
@@ -35,6 +36,10 @@ const SWEEP: QueueOptions = { policy: "stately", expireInSeconds: 15 * 60, retry
 export const JOBS = {
   reconcilePayments: { name: "payments.reconcile", cron: "* * * * *" },
   settleUsage: { name: "billing.settle", cron: "0 * * * *" },
+  // Daily at 21:05 UTC (00:35 in Tehran, after any Jalali month's first midnight): issues the last
+  // ended month's invoices not issued yet, so a month is invoiced on its next day's first run and
+  // a missed or failed run is made good by the next. Invoices are unique per customer and month.
+  issueInvoices: { name: "billing.invoices", cron: "5 21 * * *" },
   // Off the hour, where hourly billing runs.
   cleanupAccounts: { name: "accounts.cleanup", cron: "17 * * * *" },
   sweepOrphanServers: { name: "servers.sweep", cron: "*/10 * * * *" },
@@ -69,6 +74,8 @@ export interface WorkerHandlers {
   readonly settleUsage?: BillingUseCases["settleUsage"];
   /** Dunning and the outbox; absent: this worker leaves them to others (tests of other jobs). */
   readonly notifications?: Pick<NotificationComposition, "runDunning" | "deliverNotification">;
+  /** The monthly invoices (run daily, idempotent); absent: this worker leaves them to others. */
+  readonly issueMonthlyInvoices?: InvoiceUseCases["issueMonthlyInvoices"];
   /** `WalletUseCases.reconcilePendingPayments`, from the same wallet composition the gateway uses. */
   readonly reconcilePendingPayments: (
     input: ReconcilePendingPaymentsInput,
@@ -155,6 +162,8 @@ export async function startWorker(options: WorkerOptions): Promise<Worker> {
   };
   const settle = handlers.settleUsage;
   if (settle) jobs.push({ ...JOBS.settleUsage, run: () => settle() });
+  const issueInvoices = handlers.issueMonthlyInvoices;
+  if (issueInvoices) jobs.push({ ...JOBS.issueInvoices, run: () => issueInvoices() });
   const polling = { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2 };
   const servers = handlers.servers;
   if (servers) {

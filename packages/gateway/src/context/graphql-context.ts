@@ -1,6 +1,7 @@
 import type {
   AccountUseCases,
   BillingUseCases,
+  InvoiceUseCases,
   RequestContext,
   ServerUseCases,
   WalletUseCases,
@@ -15,6 +16,8 @@ import type { UserLoaders } from "./user-loaders.ts";
 export interface AppInfo {
   readonly version: string;
   readonly sandbox: boolean;
+  /** The API's external base URL, for links it hands out (invoice PDFs). */
+  readonly publicUrl: string;
 }
 
 /**
@@ -29,8 +32,11 @@ export type GraphQLWalletUseCases = Pick<
 /** The server use cases GraphQL may reach: the worker's jobs and the orphan sweep are not for callers. */
 export type GraphQLServerUseCases = Omit<ServerUseCases, "runServerJob" | "sweepOrphanServers">;
 
-/** The billing use cases GraphQL may reach: settling is the worker's hourly job. */
-export type GraphQLBillingUseCases = Omit<BillingUseCases, "settleUsage">;
+/** The billing use cases GraphQL may reach: settling and issuing invoices are the worker's jobs. */
+export type GraphQLBillingUseCases = Omit<
+  BillingUseCases & InvoiceUseCases,
+  "settleUsage" | "issueMonthlyInvoices"
+>;
 
 /** What the resolvers of one operation run with. */
 export interface GraphQLContext extends RequestContext {

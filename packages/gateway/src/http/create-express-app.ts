@@ -12,6 +12,7 @@ import {
   type PaymentRoutesOptions,
 } from "../payments/payment-callback.routes.ts";
 import { GRAPHIQL_ASSETS_PATH, graphiqlAssets, graphiqlPage } from "./graphiql/graphiql.routes.ts";
+import { INVOICE_PDF_PREFIX, invoicePdfRoutes } from "../invoices/invoice-pdf.routes.ts";
 import { jsonErrorHandler, notFound, requireJsonBody } from "./json-errors.ts";
 import { PROBE_PATHS, probeRoutes, type ReadinessCheck } from "./probe.routes.ts";
 import { refuseLargeQueries } from "./refuse-large-queries.ts";
@@ -119,6 +120,10 @@ export function createExpressApp(options: ExpressAppOptions): {
           res.type("html").send(renderSandboxOutbox(await outbox(100)));
         });
       }
+      app.use(
+        INVOICE_PDF_PREFIX,
+        invoicePdfRoutes({ useCases: options.useCases, billing: options.billing, logger: options.logger }),
+      );
       app.use(notFound);
       app.use(jsonErrorHandler(options.logger));
     },

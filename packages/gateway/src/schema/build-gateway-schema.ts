@@ -29,6 +29,8 @@ import { LedgerEntryResolver, WalletResolver } from "../wallet/wallet.resolver.t
 import { ServerUsageResolver } from "../billing/server-usage.resolver.ts";
 import { WaiveUsageResolver } from "../billing/waive-usage.resolver.ts";
 import { WalletRunwayResolver } from "../billing/wallet-runway.resolver.ts";
+import { InvoicesResolver, UpcomingInvoiceResolver } from "../invoices/invoices.resolver.ts";
+import { RevenueReportsResolver } from "../invoices/revenue-reports.resolver.ts";
 
 export const ROOT_TYPES = ["Query", "Mutation", "Subscription"] as const;
 
@@ -75,6 +77,9 @@ export async function buildGatewaySchema(): Promise<GraphQLSchema> {
   const schema = await buildSchema({
     resolvers: [
       NodeResolver,
+      InvoicesResolver,
+      UpcomingInvoiceResolver,
+      RevenueReportsResolver,
       HealthResolver,
       ViewerResolver,
       SessionResolver,

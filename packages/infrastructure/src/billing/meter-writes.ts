@@ -1,4 +1,11 @@
-import { billingMonthStarts, meterEndsAt, type RatePeriod, type ServerStatus } from "@peykarband/domain";
+import {
+  billingMonthStarts,
+  jalaliMonthStartsBetween,
+  meterEndsAt,
+  MINIMUM_BILLED_MS,
+  type RatePeriod,
+  type ServerStatus,
+} from "@peykarband/domain";
 import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "../database/database.ts";
 import { serverMeters, serverRatePeriods } from "../database/schema.ts";
@@ -68,18 +75,43 @@ export async function followServerChange(
 }
 
 /**
- * One call of `billing_settle` (migration 0007) over the given servers, or all when null. The
- * month starts come from the domain's calendar, so the database needs none of its own.
+ * `billing_settle` (migration 0007) over the given servers, or all when null, up to `until`. A
+ * window never spans a Jalali month start: meters left before one are first settled up to it
+ * (each such call is a no-op for meters already past it), so every usage posting lies in one month
+ * and an invoice takes whole postings. The month starts come from the domain's calendar, so the
+ * database needs none of its own.
  */
 export async function settleMeters(
   db: Db | Tx,
   until: Date,
   serverIds: readonly string[] | null,
 ): Promise<number> {
+  const ids = serverIds === null ? null : `{${serverIds.join(",")}}`;
+  const [oldest] = await db
+    .select({
+      settledUntil: sql<
+        string | null
+      >`floor(extract(epoch from min(${serverMeters.settledUntil})) * 1000)::bigint::text`,
+    })
+    .from(serverMeters)
+    .where(
+      and(
+        eq(serverMeters.settledFinal, false),
+        sql`${serverMeters.voidedAt} is null`,
+        sql`(${ids}::uuid[] is null or ${serverMeters.serverId} = any(${ids}::uuid[]))`,
+      ),
+    );
+  const from = oldest?.settledUntil ? new Date(Number(oldest.settledUntil)) : until;
+  const boundaries = jalaliMonthStartsBetween(from, until).filter((start) => start > from && start < until);
+  let settled = 0;
+  for (const boundary of [...boundaries, until]) settled += await settleOnce(db, boundary, ids);
+  return settled;
+}
+
+async function settleOnce(db: Db | Tx, until: Date, ids: string | null): Promise<number> {
   const months = `{${billingMonthStarts(until)
     .map((d) => d.toISOString())
     .join(",")}}`;
-  const ids = serverIds === null ? null : `{${serverIds.join(",")}}`;
   const [row] = await db
     .select({ settled: sql<number>`settled.n` })
     .from(

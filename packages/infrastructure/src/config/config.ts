@@ -71,6 +71,15 @@ export interface Config {
     /** OVH's API base including `/1.0`, e.g. https://eu.api.ovh.com/1.0. */
     readonly ovh: string | null;
   };
+  /** VAT on invoices in hundredths of a percent (VAT_RATE_PERCENT 10 is 1000). */
+  readonly vatRateBasisPoints: number;
+  /** The seller printed on invoices. Sandbox defaults name no real company. */
+  readonly seller: {
+    readonly name: string;
+    readonly nationalId: string;
+    readonly economicCode: string;
+    readonly address: string;
+  };
   readonly ovhProjectId: string | null;
   readonly ovhApplicationKey: string | null;
   /** Named so that the log redaction (any key matching /secret/) blanks the whole object. */
@@ -201,6 +210,27 @@ const schema = z.object({
   DIGITALOCEAN_BASE_URL: env(baseUrl.optional()),
   HETZNER_TOKEN: env(token.optional()),
   HETZNER_BASE_URL: env(baseUrl.optional()),
+  VAT_RATE_PERCENT: env(
+    z
+      .string()
+      .regex(/^\d{1,2}(\.\d{1,2})?$/, "must be a percentage from 0 to 99.99, at most two decimals")
+      .transform((text) => Math.round(Number(text) * 100))
+      .default(1000),
+  ),
+  SELLER_NAME: env(z.string().max(200).default("پیکربند (نسخهٔ آزمایشی)")),
+  SELLER_NATIONAL_ID: env(
+    z
+      .string()
+      .regex(/^\d{10,11}$/, "must be the 10- or 11-digit national id")
+      .default("10100000000"),
+  ),
+  SELLER_ECONOMIC_CODE: env(
+    z
+      .string()
+      .regex(/^\d{12,14}$/, "must be the 12- to 14-digit economic code")
+      .default("411100000000"),
+  ),
+  SELLER_ADDRESS: env(z.string().max(500).default("تهران، نشانی آزمایشی")),
   OVH_ENDPOINT: env(baseUrl.optional()),
   OVH_PROJECT_ID: env(
     z
@@ -343,6 +373,13 @@ export function loadConfig(environment: NodeJS.ProcessEnv): Config {
       digitalocean: values.DIGITALOCEAN_BASE_URL ?? null,
       hetzner: values.HETZNER_BASE_URL ?? null,
       ovh: values.OVH_ENDPOINT ?? null,
+    },
+    vatRateBasisPoints: values.VAT_RATE_PERCENT,
+    seller: {
+      name: values.SELLER_NAME,
+      nationalId: values.SELLER_NATIONAL_ID,
+      economicCode: values.SELLER_ECONOMIC_CODE,
+      address: values.SELLER_ADDRESS,
     },
     ovhProjectId: values.OVH_PROJECT_ID ?? null,
     ovhApplicationKey: values.OVH_APPLICATION_KEY ?? null,

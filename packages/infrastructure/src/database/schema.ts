@@ -21,3 +21,9 @@ export { serverRatePeriods } from "./schema/server-rate-periods.table.ts";
 export { serverUsagePostings } from "./schema/server-usage-postings.table.ts";
 export { dunningEpisodes } from "./schema/dunning-episodes.table.ts";
 export { notifications } from "./schema/notifications.table.ts";
+export { invoices } from "./schema/invoices.table.ts";
+export {
+  invoiceUsageLines,
+  invoiceStatementLines,
+  invoiceNumberCounters,
+} from "./schema/invoice-lines.table.ts";

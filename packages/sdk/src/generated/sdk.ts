@@ -623,6 +623,7 @@ export type NodeQuery = { node:
     | { id: string }
     | { id: string }
     | { id: string }
+    | { id: string }
     | { id: string, email: string, phone: string | null, role: Role, twoFactorEnabled: boolean, createdAt: string }
    | null };
 
@@ -668,6 +669,44 @@ export type PlansQueryVariables = Exact<{
 
 export type PlansQuery = { plans: Array<{ id: string, name: string, provider: CloudProvider, vcpus: number, memoryMb: number, diskGb: number, hourlyPrice: string, monthlyPrice: string, regions: Array<{ id: string }> }> };
 
+export type InvoiceFieldsFragment = { id: string, number: string | null, issuedAt: string | null, periodStart: string, periodEnd: string, jalaliPeriod: string, subtotalRials: string, vatRials: string, totalRials: string, pdfUrl: string, lines: Array<{ serverName: string, planId: string, regionId: string, provider: string, seconds: string, amountRials: string }>, statement: Array<{ at: string, kind: string, reason: string, amountRials: string }> };
+
+export type InvoicesQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  userId?: string | number | null | undefined;
+}>;
+
+
+export type InvoicesQuery = { invoices: { nodes: Array<{ id: string, number: string | null, issuedAt: string | null, periodStart: string, periodEnd: string, jalaliPeriod: string, subtotalRials: string, vatRials: string, totalRials: string, pdfUrl: string, lines: Array<{ serverName: string, planId: string, regionId: string, provider: string, seconds: string, amountRials: string }>, statement: Array<{ at: string, kind: string, reason: string, amountRials: string }> }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type InvoiceQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type InvoiceQuery = { invoice: { id: string, number: string | null, issuedAt: string | null, periodStart: string, periodEnd: string, jalaliPeriod: string, subtotalRials: string, vatRials: string, totalRials: string, pdfUrl: string, lines: Array<{ serverName: string, planId: string, regionId: string, provider: string, seconds: string, amountRials: string }>, statement: Array<{ at: string, kind: string, reason: string, amountRials: string }> } | null };
+
+export type UpcomingInvoiceQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type UpcomingInvoiceQuery = { viewer: { id: string, upcomingInvoice: { id: string, number: string | null, issuedAt: string | null, periodStart: string, periodEnd: string, jalaliPeriod: string, subtotalRials: string, vatRials: string, totalRials: string, pdfUrl: string, lines: Array<{ serverName: string, planId: string, regionId: string, provider: string, seconds: string, amountRials: string }>, statement: Array<{ at: string, kind: string, reason: string, amountRials: string }> } | null } | null };
+
+export type RevenueByMonthQueryVariables = Exact<{
+  sinceYear: number;
+  sinceMonth: number;
+}>;
+
+
+export type RevenueByMonthQuery = { revenueByMonth: Array<{ year: number, month: number, jalaliPeriod: string, provider: string, subtotalRials: string }> };
+
+export type OutstandingBalancesQueryVariables = Exact<{
+  first: number;
+}>;
+
+
+export type OutstandingBalancesQuery = { outstandingBalances: Array<{ userId: string, email: string, balanceRials: string }> };
+
 export type ServerFieldsFragment = { id: string, name: string, status: ServerStatus, provider: CloudProvider, ipv4: string | null, ipv6: string | null, pendingOperation: ServerOperation | null, failureReason: string | null, createdAt: string, updatedAt: string, plan: { id: string, name: string }, region: { id: string, name: string }, image: { id: string, name: string } };
 
 export type ServerQueryVariables = Exact<{
@@ -697,6 +736,7 @@ export type ServerNodeQueryVariables = Exact<{
 
 
 export type ServerNodeQuery = { node:
+    | { id: string }
     | { id: string }
     | { id: string }
     | { id: string, name: string, status: ServerStatus, provider: CloudProvider, ipv4: string | null, ipv6: string | null, pendingOperation: ServerOperation | null, failureReason: string | null, createdAt: string, updatedAt: string, plan: { id: string, name: string }, region: { id: string, name: string }, image: { id: string, name: string } }
@@ -869,6 +909,7 @@ export type PaymentNodeQueryVariables = Exact<{
 
 export type PaymentNodeQuery = { node:
     | { id: string }
+    | { id: string }
     | { id: string, amount: string, gateway: PaymentGateway, status: PaymentStatus, referenceId: string | null, createdAt: string, paidAt: string | null }
     | { id: string }
     | { id: string }
@@ -938,6 +979,34 @@ export const PlanFieldsFragmentDoc = gql`
   diskGb
   hourlyPrice
   monthlyPrice
+}
+    `;
+export const InvoiceFieldsFragmentDoc = gql`
+    fragment InvoiceFields on Invoice {
+  id
+  number
+  issuedAt
+  periodStart
+  periodEnd
+  jalaliPeriod
+  lines {
+    serverName
+    planId
+    regionId
+    provider
+    seconds
+    amountRials
+  }
+  statement {
+    at
+    kind
+    reason
+    amountRials
+  }
+  subtotalRials
+  vatRials
+  totalRials
+  pdfUrl
 }
     `;
 export const ServerFieldsFragmentDoc = gql`
@@ -1156,6 +1225,56 @@ export const PlansDocument = gql`
   }
 }
     ${PlanFieldsFragmentDoc}`;
+export const InvoicesDocument = gql`
+    query Invoices($first: Int, $after: String, $userId: ID) {
+  invoices(first: $first, after: $after, userId: $userId) {
+    nodes {
+      ...InvoiceFields
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    ${InvoiceFieldsFragmentDoc}`;
+export const InvoiceDocument = gql`
+    query Invoice($id: ID!) {
+  invoice(id: $id) {
+    ...InvoiceFields
+  }
+}
+    ${InvoiceFieldsFragmentDoc}`;
+export const UpcomingInvoiceDocument = gql`
+    query UpcomingInvoice {
+  viewer {
+    id
+    upcomingInvoice {
+      ...InvoiceFields
+    }
+  }
+}
+    ${InvoiceFieldsFragmentDoc}`;
+export const RevenueByMonthDocument = gql`
+    query RevenueByMonth($sinceYear: Int!, $sinceMonth: Int!) {
+  revenueByMonth(sinceYear: $sinceYear, sinceMonth: $sinceMonth) {
+    year
+    month
+    jalaliPeriod
+    provider
+    subtotalRials
+  }
+}
+    `;
+export const OutstandingBalancesDocument = gql`
+    query OutstandingBalances($first: Int!) {
+  outstandingBalances(first: $first) {
+    userId
+    email
+    balanceRials
+  }
+}
+    `;
 export const ServerDocument = gql`
     query Server($id: ID!) {
   server(id: $id) {
@@ -1585,6 +1704,21 @@ export function getSdk(client: GraphQLClient, withWrapper: SdkFunctionWrapper = 
     },
     Plans(variables?: PlansQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<PlansQuery> {
       return withWrapper((wrappedRequestHeaders) => client.request<PlansQuery>({ document: PlansDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'Plans', 'query', variables);
+    },
+    Invoices(variables?: InvoicesQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<InvoicesQuery> {
+      return withWrapper((wrappedRequestHeaders) => client.request<InvoicesQuery>({ document: InvoicesDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'Invoices', 'query', variables);
+    },
+    Invoice(variables: InvoiceQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<InvoiceQuery> {
+      return withWrapper((wrappedRequestHeaders) => client.request<InvoiceQuery>({ document: InvoiceDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'Invoice', 'query', variables);
+    },
+    UpcomingInvoice(variables?: UpcomingInvoiceQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<UpcomingInvoiceQuery> {
+      return withWrapper((wrappedRequestHeaders) => client.request<UpcomingInvoiceQuery>({ document: UpcomingInvoiceDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'UpcomingInvoice', 'query', variables);
+    },
+    RevenueByMonth(variables: RevenueByMonthQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<RevenueByMonthQuery> {
+      return withWrapper((wrappedRequestHeaders) => client.request<RevenueByMonthQuery>({ document: RevenueByMonthDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'RevenueByMonth', 'query', variables);
+    },
+    OutstandingBalances(variables: OutstandingBalancesQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<OutstandingBalancesQuery> {
+      return withWrapper((wrappedRequestHeaders) => client.request<OutstandingBalancesQuery>({ document: OutstandingBalancesDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'OutstandingBalances', 'query', variables);
     },
     Server(variables: ServerQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<ServerQuery> {
       return withWrapper((wrappedRequestHeaders) => client.request<ServerQuery>({ document: ServerDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'Server', 'query', variables);

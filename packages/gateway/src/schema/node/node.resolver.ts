@@ -8,6 +8,8 @@ import { ServerType } from "../../servers/server.type.ts";
 import { SshKeyType } from "../../ssh-keys/ssh-key.type.ts";
 import type { GraphQLContext } from "../../context/graphql-context.ts";
 import { fromGlobalId } from "./global-id.ts";
+import { invoicePdfUrl } from "../../invoices/invoice-pdf-url.ts";
+import { InvoiceType } from "../../invoices/invoice.type.ts";
 import { NodeInterface } from "./node.interface.ts";
 
 /** `node` answers "not visible" as null, like a missing object, rather than revealing that it exists. */
@@ -51,6 +53,15 @@ export class NodeResolver {
         if (!ctx.viewer) return null;
         const key = (await ctx.servers.listSshKeys(ctx)).find((k) => k.id === decoded.key);
         return key ? SshKeyType.from(key) : null;
+      }
+      case "Invoice": {
+        const invoice = await ctx.billing.findInvoice({ invoiceId: decoded.key }, ctx).catch(invisibleAsNull);
+        return invoice ? InvoiceType.from(invoice, (target) => invoicePdfUrl(ctx, target)) : null;
+      }
+      case "UpcomingInvoice": {
+        if (!ctx.viewer) return null;
+        const invoice = await ctx.billing.upcomingInvoice({ userId: decoded.key }, ctx);
+        return invoice ? InvoiceType.from(invoice, (target) => invoicePdfUrl(ctx, target)) : null;
       }
       default:
         return null;

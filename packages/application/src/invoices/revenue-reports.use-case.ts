@@ -1,0 +1,25 @@
+import { invoicePeriod, type JalaliMonth } from "@peykarband/domain";
+import type { MonthlyRevenue, OutstandingBalance } from "../ports/invoice.repository.ts";
+import { requireRole } from "../shared/access-denied.error.ts";
+import type { RequestContext } from "../shared/request-context.ts";
+import type { InvoiceDeps } from "./invoice-deps.ts";
+
+/** ADMIN only: revenue invoiced per Jalali month and cloud (usage before VAT), from `since` on. */
+export async function revenueByMonth(
+  deps: Pick<InvoiceDeps, "invoices">,
+  input: { since: JalaliMonth },
+  ctx: RequestContext,
+): Promise<MonthlyRevenue[]> {
+  requireRole(ctx, ["ADMIN"]);
+  return deps.invoices.revenueByMonth(invoicePeriod(input.since).start);
+}
+
+/** ADMIN only: wallets below zero, most owed first. */
+export async function outstandingBalances(
+  deps: Pick<InvoiceDeps, "invoices">,
+  input: { first: number },
+  ctx: RequestContext,
+): Promise<OutstandingBalance[]> {
+  requireRole(ctx, ["ADMIN"]);
+  return deps.invoices.outstandingBalances(Math.min(Math.max(Math.trunc(input.first), 1), 100));
+}

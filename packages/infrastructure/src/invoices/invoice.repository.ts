@@ -1,0 +1,267 @@
+import type {
+  Invoice,
+  InvoiceCursor,
+  InvoiceRepository,
+  IssueInvoiceCommand,
+  IssueInvoiceOutcome,
+  KeysetPageQuery,
+  MonthlyRevenue,
+  OutstandingBalance,
+} from "@peykarband/application";
+import { invoiceNumber, invoiceTotals, jalaliMonthOf, type InvoiceStatementLine } from "@peykarband/domain";
+import { and, asc, desc, eq, gt, gte, inArray, isNotNull, isNull, lt, or, sql } from "drizzle-orm";
+import type { Db } from "../database/database.ts";
+import {
+  invoiceNumberCounters,
+  invoiceStatementLines,
+  invoiceUsageLines,
+  invoices,
+  ledgerEntries,
+  serverMeters,
+  servers,
+  serverUsagePostings,
+  users,
+  wallets,
+} from "../database/schema.ts";
+import { isUuid } from "../wallet/wallet-ledger.repository.ts";
+import { statementLines, usageLines } from "./invoice-contents.ts";
+import { toInvoice } from "./invoice-rows.ts";
+import type { Tx } from "../wallet/ledger-write.ts";
+
+export class DrizzleInvoiceRepository implements InvoiceRepository {
+  constructor(private readonly db: Db) {}
+
+  async uninvoicedCustomers(period: IssueInvoiceCommand["period"]): Promise<string[]> {
+    const { year, month } = period.month;
+    const invoiced = sql`not exists (select 1 from ${invoices} where ${invoices.userId} = c.user_id
+      and ${invoices.jalaliYear} = ${year} and ${invoices.jalaliMonth} = ${month})`;
+    const usage = this.db
+      .selectDistinct({ userId: serverMeters.userId })
+      .from(serverUsagePostings)
+      .innerJoin(serverMeters, eq(serverMeters.serverId, serverUsagePostings.serverId))
+      .where(
+        and(gte(serverUsagePostings.startsAt, period.start), lt(serverUsagePostings.startsAt, period.end)),
+      );
+    const movements = this.db
+      .selectDistinct({ userId: sql<string>`${ledgerEntries.userId}`.as("user_id") })
+      .from(ledgerEntries)
+      .where(
+        and(
+          isNotNull(ledgerEntries.userId),
+          gte(ledgerEntries.createdAt, period.start),
+          lt(ledgerEntries.createdAt, period.end),
+        ),
+      );
+    const rows = await this.db
+      .select({ userId: sql<string>`c.user_id` })
+      .from(sql`(${usage.union(movements)}) as c`)
+      .where(invoiced)
+      .orderBy(sql`c.user_id`);
+    return rows.map((row) => row.userId);
+  }
+
+  issue(command: IssueInvoiceCommand): Promise<IssueInvoiceOutcome> {
+    return this.db.transaction((tx) => issueIn(tx, command));
+  }
+
+  async findById(id: string): Promise<Invoice | null> {
+    if (!isUuid(id)) return null;
+    const [row] = await this.db.select().from(invoices).where(eq(invoices.id, id));
+    return row ? (await this.withLines([row]))[0]! : null;
+  }
+
+  async page(
+    userId: string,
+    query: KeysetPageQuery<InvoiceCursor>,
+  ): Promise<{ invoices: Invoice[]; hasMore: boolean }> {
+    if (!isUuid(userId)) return { invoices: [], hasMore: false };
+    const backward = query.direction === "before";
+    const { cursor } = query;
+    const beyond = cursor
+      ? backward
+        ? or(
+            gt(invoices.periodStart, cursor.periodStart),
+            and(eq(invoices.periodStart, cursor.periodStart), gt(invoices.id, cursor.id)),
+          )
+        : or(
+            lt(invoices.periodStart, cursor.periodStart),
+            and(eq(invoices.periodStart, cursor.periodStart), lt(invoices.id, cursor.id)),
+          )
+      : undefined;
+    const rows = await this.db
+      .select()
+      .from(invoices)
+      .where(and(eq(invoices.userId, userId), beyond))
+      .orderBy(
+        ...(backward
+          ? [asc(invoices.periodStart), asc(invoices.id)]
+          : [desc(invoices.periodStart), desc(invoices.id)]),
+      )
+      .limit(query.limit + 1);
+    const hasMore = rows.length > query.limit;
+    const page = rows.slice(0, query.limit);
+    if (backward) page.reverse();
+    return { invoices: await this.withLines(page), hasMore };
+  }
+
+  statement(userId: string, from: Date, until: Date): Promise<InvoiceStatementLine[]> {
+    return isUuid(userId) ? statementLines(this.db, userId, from, until) : Promise.resolve([]);
+  }
+
+  async servers(serverIds: readonly string[]) {
+    const wanted = serverIds.filter(isUuid);
+    const rows =
+      wanted.length === 0
+        ? []
+        : await this.db
+            .select({
+              id: servers.id,
+              serverName: servers.name,
+              regionId: servers.regionId,
+              provider: servers.provider,
+            })
+            .from(servers)
+            .where(inArray(servers.id, wanted));
+    return new Map(rows.map(({ id, ...server }) => [id, server]));
+  }
+
+  async buyerEmail(userId: string): Promise<string | null> {
+    if (!isUuid(userId)) return null;
+    const [row] = await this.db.select({ email: users.email }).from(users).where(eq(users.id, userId));
+    return row?.email ?? null;
+  }
+
+  async meteredServers(userId: string, from: Date): Promise<string[]> {
+    if (!isUuid(userId)) return [];
+    const rows = await this.db
+      .select({ serverId: serverMeters.serverId })
+      .from(serverMeters)
+      .where(
+        and(
+          eq(serverMeters.userId, userId),
+          isNull(serverMeters.voidedAt),
+          or(isNull(serverMeters.endsAt), gt(serverMeters.endsAt, from)),
+        ),
+      )
+      .orderBy(asc(serverMeters.startedAt), asc(serverMeters.serverId));
+    return rows.map((row) => row.serverId);
+  }
+
+  async outstandingBalances(limit: number): Promise<OutstandingBalance[]> {
+    const rows = await this.db
+      .select({ userId: wallets.userId, email: users.email, balance: wallets.balance })
+      .from(wallets)
+      .innerJoin(users, eq(users.id, wallets.userId))
+      .where(lt(wallets.balance, 0n))
+      .orderBy(asc(wallets.balance), asc(wallets.userId))
+      .limit(limit);
+    return rows.map((row) => ({ userId: row.userId, email: row.email, balanceRials: row.balance }));
+  }
+
+  async revenueByMonth(fromPeriodStart: Date): Promise<MonthlyRevenue[]> {
+    const rows = await this.db
+      .select({
+        year: invoices.jalaliYear,
+        month: invoices.jalaliMonth,
+        provider: invoiceUsageLines.provider,
+        subtotal: sql<string>`sum(${invoiceUsageLines.amountRials})::text`,
+      })
+      .from(invoiceUsageLines)
+      .innerJoin(invoices, eq(invoices.id, invoiceUsageLines.invoiceId))
+      .where(gte(invoices.periodStart, fromPeriodStart))
+      .groupBy(invoices.jalaliYear, invoices.jalaliMonth, invoiceUsageLines.provider)
+      .orderBy(desc(invoices.jalaliYear), desc(invoices.jalaliMonth), asc(invoiceUsageLines.provider));
+    return rows.map((row) => ({
+      month: { year: row.year, month: row.month },
+      provider: row.provider,
+      subtotalRials: BigInt(row.subtotal),
+    }));
+  }
+
+  private async withLines(rows: (typeof invoices.$inferSelect)[]): Promise<Invoice[]> {
+    if (rows.length === 0) return [];
+    const ids = rows.map((row) => row.id);
+    const [lines, statement] = await Promise.all([
+      this.db
+        .select()
+        .from(invoiceUsageLines)
+        .where(inArray(invoiceUsageLines.invoiceId, ids))
+        .orderBy(asc(invoiceUsageLines.position)),
+      this.db
+        .select()
+        .from(invoiceStatementLines)
+        .where(inArray(invoiceStatementLines.invoiceId, ids))
+        .orderBy(asc(invoiceStatementLines.position)),
+    ]);
+    return rows.map((row) =>
+      toInvoice(
+        row,
+        lines.filter((line) => line.invoiceId === row.id),
+        statement.filter((line) => line.invoiceId === row.id),
+      ),
+    );
+  }
+}
+
+/**
+ * Issues one invoice inside `tx`. Every issuer of a Jalali year queues on that year's counter row
+ * (locked first), and under the lock sees every invoice committed before it: the existence check
+ * then cannot race, and the number taken is returned to the counter if the transaction rolls back.
+ */
+export async function issueIn(tx: Tx, command: IssueInvoiceCommand): Promise<IssueInvoiceOutcome> {
+  const { period } = command;
+  const { year, month } = period.month;
+  if (jalaliMonthOf(period.start).month !== month) throw new Error("period and month disagree");
+  await tx.insert(invoiceNumberCounters).values({ jalaliYear: year, lastNumber: 0 }).onConflictDoNothing();
+  const [counter] = await tx
+    .select({ lastNumber: invoiceNumberCounters.lastNumber })
+    .from(invoiceNumberCounters)
+    .where(eq(invoiceNumberCounters.jalaliYear, year))
+    .for("update");
+  const [existing] = await tx
+    .select({ id: invoices.id })
+    .from(invoices)
+    .where(
+      and(
+        eq(invoices.userId, command.userId),
+        eq(invoices.jalaliYear, year),
+        eq(invoices.jalaliMonth, month),
+      ),
+    );
+  if (existing) return { status: "ALREADY_ISSUED" };
+  const [buyer] = await tx.select({ email: users.email }).from(users).where(eq(users.id, command.userId));
+  if (!buyer) throw new Error(`no user ${command.userId} to invoice`);
+  const [lines, statement] = [
+    await usageLines(tx, command.userId, period),
+    await statementLines(tx, command.userId, period.start, period.end),
+  ];
+  if (lines.length === 0 && statement.length === 0) return { status: "NOTHING_TO_INVOICE" };
+  const sequence = counter!.lastNumber + 1;
+  const totals = invoiceTotals(lines, command.vatRate);
+  const [row] = await tx
+    .insert(invoices)
+    .values({
+      id: command.id,
+      userId: command.userId,
+      number: invoiceNumber(year, sequence),
+      jalaliYear: year,
+      jalaliMonth: month,
+      periodStart: period.start,
+      periodEnd: period.end,
+      issuedAt: command.issuedAt,
+      buyerEmail: buyer.email,
+      seller: command.seller,
+      vatRateBasisPoints: command.vatRate,
+      ...totals,
+    })
+    .returning();
+  const lineRows = lines.map((line, position) => ({ invoiceId: command.id, position, ...line }));
+  const statementRows = statement.map((line, position) => ({ invoiceId: command.id, position, ...line }));
+  if (lineRows.length > 0) await tx.insert(invoiceUsageLines).values(lineRows);
+  if (statementRows.length > 0) await tx.insert(invoiceStatementLines).values(statementRows);
+  await tx
+    .update(invoiceNumberCounters)
+    .set({ lastNumber: sequence })
+    .where(eq(invoiceNumberCounters.jalaliYear, year));
+  return { status: "ISSUED", invoice: toInvoice(row!, lineRows, statementRows) };
+}
