@@ -2,7 +2,6 @@ import {
   billingMonthStarts,
   jalaliMonthStartsBetween,
   meterEndsAt,
-  MINIMUM_BILLED_MS,
   type RatePeriod,
   type ServerStatus,
 } from "@peykarband/domain";
