@@ -37,7 +37,7 @@ const HOURLY_RATE = RIALS_PER_SECOND * 3600n;
 const EXPIRE_SECONDS = 2;
 const EVENT_TIMEOUT_MS = 60_000;
 /** Worker processes take seconds to load on a loaded machine: this many load while one works. */
-const LIVES_LOADING_AHEAD = 4;
+const LIVES_LOADING_AHEAD = 2;
 const startedAt = new Date("2026-10-15T08:00:00.000Z");
 /** Life `n`'s clock: ten minutes and a few seconds more for each life, the last one included. */
 const lifeClock = (n: number) => new Date(startedAt.getTime() + (n + 1) * 600_000 + n * 1_000);

@@ -20,7 +20,6 @@ import {
   openJobQueue,
   openPostgresDatabase,
 } from "@peykarband/infrastructure";
-import { FixedClock } from "@peykarband/infrastructure/testing";
 import { writeSync } from "node:fs";
 import { createInterface } from "node:readline";
 import { composeWallet } from "../../src/composition/compose-wallet.ts";
@@ -58,7 +57,7 @@ const billing = createBillingUseCases({
   servers: new DrizzleServerRepository(database.db, queue),
   ledger: DrizzleWalletLedger.on(database),
   audit: accounts.audit,
-  clock: new FixedClock(settleAt),
+  clock: { now: () => new Date(settleAt) },
   ids: accounts.ids,
 });
 
