@@ -1,5 +1,5 @@
 /**
- * `pnpm bench [viewer|login ...]`: runs the benchmarks and prints each ratio against its
+ * `pnpm bench [viewer|login|settle ...]`: runs the benchmarks and prints each ratio against its
  * baseline, measured in the same run. Method and recorded results: docs/performance.md.
  * BENCH_SECONDS (default 5) and BENCH_ROUNDS (default 3) tune the length.
  */
@@ -7,6 +7,7 @@ import { debitSuite } from "./suites/debit.suite.ts";
 import { loginSuite } from "./suites/login.suite.ts";
 import { orderSuite } from "./suites/order.suite.ts";
 import { serversListSuite } from "./suites/servers-list.suite.ts";
+import { settleSuite } from "./suites/settle.suite.ts";
 import { subscribersSuite } from "./suites/subscribers.suite.ts";
 import { topUpSuite } from "./suites/top-up.suite.ts";
 import { viewerSuite } from "./suites/viewer.suite.ts";
@@ -19,6 +20,7 @@ const suites = {
   "servers-list": serversListSuite,
   order: orderSuite,
   subscribers: subscribersSuite,
+  settle: settleSuite,
 } as const;
 type SuiteName = keyof typeof suites;
 

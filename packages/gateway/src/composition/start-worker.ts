@@ -102,6 +102,11 @@ export interface WorkerOptions {
   readonly serverJobConcurrency?: number;
   /** The lease of server jobs (SERVER_JOB_LEASE_SECONDS); tests of dying workers shorten it. */
   readonly serverJobLeaseSeconds?: number;
+  /**
+   * How long a periodic job's run (the hourly settlement, the sweeps) counts as running before it
+   * is failed and retried: 15 minutes. Tests that kill workers mid-run shorten it.
+   */
+  readonly periodicJobExpireSeconds?: number;
 }
 
 export interface Worker {
@@ -173,9 +178,13 @@ export async function startWorker(options: WorkerOptions): Promise<Worker> {
   const notifications = handlers.notifications;
   if (notifications) jobs.push({ ...JOBS.runDunning, run: (ctx) => notifications.runDunning(ctx) });
 
+  const periodic: QueueOptions = {
+    ...SWEEP,
+    expireInSeconds: options.periodicJobExpireSeconds ?? SWEEP.expireInSeconds,
+  };
   try {
     for (const { name, cron, run } of jobs) {
-      await queue.createQueue(name, SWEEP);
+      await queue.createQueue(name, periodic);
       await queue.schedule(name, cron);
       await queue.work(name, (job) => logged(name, job.id, () => run(systemContext(job.id))), polling);
     }
