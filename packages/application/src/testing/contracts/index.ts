@@ -3,3 +3,4 @@ export { sessionRepositoryContract, type SessionRepositoryFixture } from "./sess
 export { walletLedgerContract, type WalletLedgerFixture } from "./wallet-ledger.contract.ts";
 export { paymentRepositoryContract, type PaymentRepositoryFixture } from "./payment-repository.contract.ts";
 export { cloudProviderContract, type CloudProviderFixture } from "./cloud-provider.contract.ts";
+export { serverRepositoryContract, type ServerRepositoryFixture } from "./server-repository.contract.ts";
