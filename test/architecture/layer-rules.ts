@@ -178,6 +178,16 @@ export function packageOf(specifier: string): string {
   return specifier.startsWith("@") ? parts.slice(0, 2).join("/") : parts[0]!;
 }
 
+/**
+ * Shared test suites that are not test files themselves: the ports' contract suites live beside the
+ * ports in application, because the contract belongs to the port, and both the fakes' tests
+ * (application) and the adapters' tests (infrastructure) call them. They register tests, so they
+ * import vitest; only the test runner, nothing else, and only from this folder.
+ */
+export function mayImportTestRunner(pkg: PackageName, path: string): boolean {
+  return isTestFile(path) || (pkg === "application" && path.startsWith("src/testing/contracts/"));
+}
+
 /** Test code: `*.test.ts` anywhere, and everything under the package's `test/` folder. */
 export function isTestFile(path: string): boolean {
   return /\.test\.[cm]?[jt]sx?$/.test(path) || path.startsWith("test/");
@@ -238,7 +248,7 @@ export function checkFile(file: SourceFile, manifest: PackageManifest): Violatio
     }
 
     // The test runner is not a dependency of the layer, whichever layer the test sits in.
-    if (test && name === "vitest") continue;
+    if (name === "vitest" && mayImportTestRunner(file.pkg, file.path)) continue;
     if (!rule.libraries) {
       fail(`${file.pkg} may not import third-party packages`);
     } else if (!declared(manifest, name, test)) {

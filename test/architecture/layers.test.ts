@@ -181,6 +181,18 @@ describe("the checker itself", () => {
     expect(check("domain", "src/money/rial.ts", text)).toEqual(["vitest"]);
   });
 
+  it("allows vitest, and no other library, in application's contract suites only", () => {
+    const suite = "src/testing/contracts/wallet-ledger.contract.ts";
+    expect(check("application", suite, 'import { it } from "vitest";')).toEqual([]);
+    expect(check("application", suite, 'import got from "got";')).toEqual(["got"]);
+    expect(check("application", "src/testing/in-memory-users.ts", 'import { it } from "vitest";')).toEqual([
+      "vitest",
+    ]);
+    expect(check("infrastructure", "src/testing/contracts/x.ts", 'import { it } from "vitest";')).toEqual([
+      "vitest",
+    ]);
+  });
+
   it("checks package.json dependencies against the same rule", () => {
     expect(checkManifest("domain", { dependencies: { zod: "4.0.0" } }).map((v) => v.specifier)).toEqual([
       "zod",

@@ -1,5 +1,6 @@
 import {
   attachAuthority,
+  topUpReference,
   transitionPayment,
   type Payment,
   type PaymentGatewayName,
@@ -61,6 +62,7 @@ export class InMemoryPayments implements PaymentRepository {
 
   async settle(paymentId: string, settlement: PaymentSettlement): Promise<SettleOutcome> {
     await roundTrip();
+    if (settlement.status === "PAID") requireOwnCredit(paymentId, settlement.transaction.reference);
     if (this.crashNextSettles > 0) {
       this.crashNextSettles--;
       throw new Error("simulated crash before commit");
@@ -83,6 +85,7 @@ export class InMemoryPayments implements PaymentRepository {
     settlement: Extract<PaymentSettlement, { status: "PAID" }>,
   ): Promise<SettleOutcome> {
     await roundTrip();
+    requireOwnCredit(paymentId, settlement.transaction.reference);
     const payment = this.rows.get(paymentId);
     if (!payment) throw new Error(`no payment ${paymentId}`);
     if (payment.status !== "FAILED" && payment.status !== "CANCELLED") return { payment, settled: false };
@@ -129,6 +132,13 @@ export class InMemoryPayments implements PaymentRepository {
       )
       .sort((a, b) => -newestFirst(a, b))
       .slice(0, query.limit);
+  }
+}
+
+/** The reference ties the credit to the payment: with its uniqueness, a payment credits once. */
+function requireOwnCredit(paymentId: string, reference: string): void {
+  if (reference !== topUpReference(paymentId)) {
+    throw new Error(`payment ${paymentId} settled with the credit of ${reference}`);
   }
 }
 

@@ -1,0 +1,25 @@
+import { paymentRepositoryContract } from "@peykarband/application/testing/contracts";
+import { randomUUID } from "node:crypto";
+import { describe } from "vitest";
+import { insertUser } from "../testing/account-fixtures.ts";
+import { testDatabases } from "../testing/test-database.ts";
+import { DrizzlePaymentRepository } from "./payment.repository.ts";
+import { DrizzleWalletLedger } from "./wallet-ledger.repository.ts";
+
+for (const target of testDatabases()) {
+  describe.skipIf(target.skipReason !== null)(
+    `DrizzlePaymentRepository keeps the PaymentRepository contract on ${target.name}`,
+    () => {
+      paymentRepositoryContract(async () => {
+        const database = await target.open();
+        return {
+          payments: new DrizzlePaymentRepository(database.db),
+          ledger: new DrizzleWalletLedger(database.db),
+          newId: randomUUID,
+          newUser: async () => (await insertUser(database)).id,
+          close: () => database.close(),
+        };
+      });
+    },
+  );
+}
