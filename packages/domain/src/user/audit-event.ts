@@ -24,6 +24,8 @@ export const AUDIT_ACTIONS = [
   "SSH_KEY_DELETED",
   "SERVER_QUOTA_CHANGED",
   "USAGE_WAIVED",
+  "API_KEY_CREATED",
+  "API_KEY_REVOKED",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -27,6 +27,8 @@ const DESCRIPTIONS: Readonly<Record<AuditAction, string>> = {
   SSH_KEY_DELETED: "An SSH public key was removed from an account.",
   SERVER_QUOTA_CHANGED: "An administrator changed how many servers a customer may have.",
   USAGE_WAIVED: "Staff waived part of a server's usage: a credit to the wallet, with the reason.",
+  API_KEY_CREATED: "An API key was created; details carry its id and scopes.",
+  API_KEY_REVOKED: "An API key was revoked; details carry its id.",
 };
 
 export const AuditActionEnum = Object.fromEntries(AUDIT_ACTIONS.map((a) => [a, a])) as Record<

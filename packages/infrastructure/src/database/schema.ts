@@ -19,3 +19,4 @@ export { serverQuotas } from "./schema/server-quotas.table.ts";
 export { serverMeters } from "./schema/server-meters.table.ts";
 export { serverRatePeriods } from "./schema/server-rate-periods.table.ts";
 export { serverUsagePostings } from "./schema/server-usage-postings.table.ts";
+export { apiKeys } from "./schema/api-keys.table.ts";

@@ -1,7 +1,7 @@
 import { TEXT_LIMITS } from "../../limits/query-limits.ts";
 
 /** Types a global id may name; `node(id:)` resolves each. */
-export const NODE_TYPES = ["User", "AuditEvent", "Payment", "Server", "SshKey"] as const;
+export const NODE_TYPES = ["User", "AuditEvent", "Payment", "Server", "SshKey", "ApiKey"] as const;
 export type NodeType = (typeof NODE_TYPES)[number];
 
 export interface GlobalId {
