@@ -42,6 +42,7 @@ export class InMemoryApiKeys implements ApiKeyRepository {
   async touch(id: string, at: Date, notBefore: Date) {
     const index = this.keys.findIndex((k) => k.id === id);
     const row = this.keys[index];
-    if (row && (!row.lastUsedAt || row.lastUsedAt < notBefore)) this.keys[index] = { ...row, lastUsedAt: at };
+    if (row && (!row.lastUsedAt || row.lastUsedAt <= notBefore))
+      this.keys[index] = { ...row, lastUsedAt: at };
   }
 }

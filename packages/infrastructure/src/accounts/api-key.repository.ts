@@ -1,6 +1,6 @@
 import type { ApiKeyCursor, ApiKeyPage, ApiKeyRepository } from "@peykarband/application";
 import { isApiScope, type ApiKey } from "@peykarband/domain";
-import { and, asc, desc, eq, isNull, lt, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, isNull, lte, or, sql } from "drizzle-orm";
 import type { Db } from "../database/database.ts";
 import { apiKeys, users } from "../database/schema.ts";
 import { isUuid } from "../wallet/wallet-ledger.repository.ts";
@@ -73,7 +73,7 @@ export class DrizzleApiKeyRepository implements ApiKeyRepository {
     await this.db
       .update(apiKeys)
       .set({ lastUsedAt: at })
-      .where(and(eq(apiKeys.id, id), or(isNull(apiKeys.lastUsedAt), lt(apiKeys.lastUsedAt, notBefore))));
+      .where(and(eq(apiKeys.id, id), or(isNull(apiKeys.lastUsedAt), lte(apiKeys.lastUsedAt, notBefore))));
   }
 }
 
