@@ -166,6 +166,8 @@ for (const target of testDatabases()) {
       const wrong = await sendGraphQL(t.app.url, VIEWER, {}, { token: forged });
       expect([wrong.status, firstError(wrong)?.["code"]]).toEqual([401, "UNAUTHENTICATED"]);
 
+      const socket = new GraphQLTestClient(t.app.url).ws(key.secret);
+      expect((await wsOnce<{ viewer: { id: string } }>(socket, VIEWER)).data?.viewer.id).toBe(alice.id);
       const revoked = await sendGraphQL(
         t.app.url,
         REVOKE_API_KEY,
@@ -175,6 +177,12 @@ for (const target of testDatabases()) {
       expect(data<{ userErrors: unknown[] }>(revoked, "revokeApiKey").userErrors).toEqual([]);
       const after = await asKey(VIEWER);
       expect([after.status, firstError(after)?.["code"]]).toEqual([401, "UNAUTHENTICATED"]);
+      try {
+        const onOpenSocket = await wsOnce(socket, VIEWER);
+        expect(onOpenSocket.errors?.[0]?.extensions?.["code"]).toBe("UNAUTHENTICATED");
+      } finally {
+        await socket.dispose();
+      }
 
       const again = await sendGraphQL(
         t.app.url,
