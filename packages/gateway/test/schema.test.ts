@@ -11,6 +11,7 @@ import {
 } from "graphql";
 import { beforeAll, describe, expect, it } from "vitest";
 import { ACCESS_EXTENSION, isAccessRule } from "../src/auth/access-rule.ts";
+import { ROOT_FIELD_SCOPES } from "../src/auth/scope-rules.ts";
 import { buildGatewaySchema, printSortedSchema, ROOT_TYPES } from "../src/schema/build-gateway-schema.ts";
 
 const SCHEMA_FILE = fileURLToPath(new URL("../../../schema/schema.graphql", import.meta.url));
@@ -37,6 +38,23 @@ describe("the GraphQL schema", () => {
       }
     }
     expect(missing).toEqual([]);
+  });
+
+  it("declares an API-key scope rule on every root field, and says it in the description", () => {
+    const missing: string[] = [];
+    const declared = new Set<string>();
+    for (const name of ROOT_TYPES) {
+      const type = schema.getType(name);
+      if (!(type instanceof GraphQLObjectType)) continue;
+      for (const field of Object.values(type.getFields())) {
+        const key = `${name}.${field.name}`;
+        declared.add(key);
+        if (!ROOT_FIELD_SCOPES[key] || !field.description?.includes("API keys: ")) missing.push(key);
+      }
+    }
+    expect(missing).toEqual([]);
+    // A rule for a field that no longer exists is a rule nobody reviews.
+    expect(Object.keys(ROOT_FIELD_SCOPES).filter((key) => !declared.has(key))).toEqual([]);
   });
 
   it("describes every type, field, argument and enum value", () => {

@@ -1,4 +1,5 @@
 import type { AccessTokenIssuer } from "../ports/access-token-issuer.ts";
+import type { ApiKeyRepository } from "../ports/api-key.repository.ts";
 import type { AuditLog } from "../ports/audit-log.ts";
 import type { AttemptThrottle } from "../ports/login-throttle.ts";
 import type { PasswordHasher } from "../ports/password-hasher.ts";
@@ -15,6 +16,7 @@ import type { AccountPolicy } from "./account-policy.ts";
 export interface AccountDeps {
   readonly users: UserRepository;
   readonly sessions: SessionRepository;
+  readonly apiKeys: ApiKeyRepository;
   readonly recoveryCodes: RecoveryCodeRepository;
   readonly passwords: PasswordHasher;
   readonly accessTokens: AccessTokenIssuer;

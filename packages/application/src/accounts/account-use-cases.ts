@@ -1,3 +1,9 @@
+import { listApiKeys } from "../api-keys/api-key-reads.ts";
+import { authenticateApiKey } from "../api-keys/authenticate-api-key.use-case.ts";
+import { createApiKey, type CreateApiKeyInput } from "../api-keys/create-api-key.use-case.ts";
+import { revokeApiKey } from "../api-keys/revoke-api-key.use-case.ts";
+import type { ApiKeyCursor } from "../ports/api-key.repository.ts";
+import type { PageRequest } from "../ports/keyset-page.ts";
 import { findAuditEvent } from "../audit/find-audit-event.use-case.ts";
 import { listAuditEvents, type ListAuditEventsInput } from "../audit/list-audit-events.use-case.ts";
 import type { RequestContext } from "../shared/request-context.ts";
@@ -35,6 +41,10 @@ export function createAccountUseCases(deps: AccountDeps) {
       createAdministrator(deps, input, ctx),
     authenticate: (accessToken: string) => authenticate(deps, accessToken),
     authenticateWithUser: (accessToken: string) => authenticateWithUser(deps, accessToken),
+    authenticateApiKey: (key: string) => authenticateApiKey(deps, key),
+    createApiKey: (input: CreateApiKeyInput, ctx: RequestContext) => createApiKey(deps, input, ctx),
+    revokeApiKey: (input: { apiKeyId: string }, ctx: RequestContext) => revokeApiKey(deps, input, ctx),
+    apiKeys: (request: PageRequest<ApiKeyCursor>, ctx: RequestContext) => listApiKeys(deps, request, ctx),
     viewer: (ctx: RequestContext) => viewer(deps, ctx),
     findUser: (id: string, ctx: RequestContext) => findUser(deps, id, ctx),
     usersByIds: (ids: readonly string[], ctx: RequestContext) => usersByIds(deps, ids, ctx),

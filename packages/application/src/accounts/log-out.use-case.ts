@@ -19,7 +19,7 @@ export async function logOut(
   if (!viewer) return err(domainError("NOT_SIGNED_IN", "You are not signed in."));
   const now = deps.clock.now();
   if (input.everywhere) await deps.sessions.revokeAllForUser(viewer.userId, now);
-  else await deps.sessions.revokeFamily(viewer.sessionId, now);
+  else if (viewer.sessionId) await deps.sessions.revokeFamily(viewer.sessionId, now);
   await recordAudit(deps, ctx, "LOGGED_OUT", {
     subjectId: viewer.userId,
     details: { scope: input.everywhere ? "all" : "session" },

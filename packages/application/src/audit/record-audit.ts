@@ -24,7 +24,10 @@ export function auditEvent(
     ip: ctx.ip,
     userAgent: ctx.userAgent,
     requestId: ctx.requestId,
-    details: facts.details ?? {},
+    // Whatever a key changes is traced to the key, not only to its owner.
+    details: ctx.viewer?.apiKey
+      ? { ...facts.details, apiKeyId: ctx.viewer.apiKey.id }
+      : (facts.details ?? {}),
     occurredAt: deps.clock.now(),
   };
 }

@@ -14,6 +14,7 @@ import {
   transparentSecretBox,
 } from "./fake-crypto.ts";
 import { InMemoryAuditLog, InMemoryRecoveryCodes, InMemoryThrottle } from "./in-memory-security.ts";
+import { InMemoryApiKeys } from "./in-memory-api-keys.ts";
 import { InMemorySessions } from "./in-memory-sessions.ts";
 import { InMemoryUsers } from "./in-memory-users.ts";
 
@@ -26,6 +27,7 @@ export function accountTestKit(policy: Partial<AccountPolicy> = {}) {
     clock,
     users,
     sessions: new InMemorySessions(users, audit),
+    apiKeys: new InMemoryApiKeys(users),
     recoveryCodes: new InMemoryRecoveryCodes(),
     passwords: new FakePasswordHasher(),
     accessTokens: new FakeAccessTokens(clock),

@@ -25,6 +25,8 @@ export const AUDIT_ACTIONS = [
   "SERVER_QUOTA_CHANGED",
   "USAGE_WAIVED",
   "DUNNING_STAGE_CHANGED",
+  "API_KEY_CREATED",
+  "API_KEY_REVOKED",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -29,6 +29,8 @@ const DESCRIPTIONS: Readonly<Record<AuditAction, string>> = {
   USAGE_WAIVED: "Staff waived part of a server's usage: a credit to the wallet, with the reason.",
   DUNNING_STAGE_CHANGED:
     "Dunning moved a customer's episode (warned, grace, suspended, terminating, resuming, closed) for their wallet's balance.",
+  API_KEY_CREATED: "An API key was created; details carry its id and scopes.",
+  API_KEY_REVOKED: "An API key was revoked; details carry its id.",
 };
 
 export const AuditActionEnum = Object.fromEntries(AUDIT_ACTIONS.map((a) => [a, a])) as Record<

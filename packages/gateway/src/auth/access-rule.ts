@@ -15,3 +15,9 @@ export function describeAccess(rule: AccessRule): string {
 export function isAccessRule(value: unknown): value is AccessRule {
   return value === "PUBLIC" || value === "SIGNED_IN" || (Array.isArray(value) && value.length > 0);
 }
+
+/** Given to the auth checker for PUBLIC fields: no role needed, only the API-key scope rule applies. */
+export const ANYONE = "ANYONE";
+
+/** What `@Authorized` carries to the auth checker: roles, or ANYONE. */
+export type CheckedRole = Role | typeof ANYONE;

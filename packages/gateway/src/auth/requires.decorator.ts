@@ -1,6 +1,5 @@
-import type { Role } from "@peykarband/domain";
 import { Authorized, Extensions } from "type-graphql";
-import { ACCESS_EXTENSION, type AccessRule } from "./access-rule.ts";
+import { ACCESS_EXTENSION, ANYONE, type AccessRule, type CheckedRole } from "./access-rule.ts";
 
 const explicitRules = new WeakMap<object, Set<string | symbol>>();
 
@@ -15,8 +14,8 @@ function apply(
     name,
     descriptor,
   );
-  if (rule === "PUBLIC") return;
-  const roles: Role[] = rule === "SIGNED_IN" ? [] : [...rule];
+  // PUBLIC fields go through the checker too, for the API-key scope rule (scope-rules.ts).
+  const roles: CheckedRole[] = rule === "PUBLIC" ? [ANYONE] : rule === "SIGNED_IN" ? [] : [...rule];
   Authorized(roles)(prototype, name, descriptor);
 }
 

@@ -1,5 +1,5 @@
 import type { AccountUseCases, Viewer } from "@peykarband/application";
-import type { User } from "@peykarband/domain";
+import { API_KEY_PREFIX, type User } from "@peykarband/domain";
 import { unauthenticated } from "../graphql/gateway-errors.ts";
 import { preferredLocale } from "../i18n/locale.ts";
 import type {
@@ -37,6 +37,7 @@ const BEARER = /^Bearer ([A-Za-z0-9._~+/=-]+)$/;
 const MAX_TOKEN_LENGTH = 4096;
 
 /**
+ * The bearer is a session's access token, or an API key (recognised by its `pkb_` prefix).
  * A present but unusable credential is refused outright, never downgraded to anonymous: a client
  * with an expired token must learn it has to refresh, not silently see a signed-out API.
  */
@@ -55,6 +56,11 @@ async function resolveViewerWithUser(
   const credential = authorization?.trim();
   if (!credential) return null;
   const token = BEARER.exec(credential)?.[1];
+  if (token?.startsWith(API_KEY_PREFIX)) {
+    const found = await useCases.authenticateApiKey(token);
+    if (!found) throw unauthenticated("The API key is invalid or revoked.");
+    return found;
+  }
   const found = token && token.length <= MAX_TOKEN_LENGTH ? await useCases.authenticateWithUser(token) : null;
   if (!found)
     throw unauthenticated("The access token is invalid or expired; refresh the session or sign in again.");

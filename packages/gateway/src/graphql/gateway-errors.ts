@@ -12,3 +12,15 @@ export const badUserInput = (message: string) =>
 
 export const limitExceeded = (code: string, message: string) =>
   new GraphQLError(message, { extensions: { code, http: { status: 400 } } });
+
+/**
+ * An API key without the scope a field needs, or on a field no key may call (requiredScope null).
+ * `requiredScope` lets a partner's tooling say which scope to add to a new key.
+ */
+export const scopeMissing = (requiredScope: string | null) =>
+  new GraphQLError(
+    requiredScope
+      ? `This API key lacks the scope ${requiredScope}; create a key with it.`
+      : "An API key may not do this; sign in with a password instead.",
+    { extensions: { code: "FORBIDDEN", requiredScope } },
+  );

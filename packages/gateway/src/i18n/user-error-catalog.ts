@@ -1,5 +1,7 @@
 import type {
   AddSshKeyErrorCode,
+  CreateApiKeyErrorCode,
+  RevokeApiKeyErrorCode,
   AdminAdjustWalletErrorCode,
   ChangeUserRoleErrorCode,
   ConfirmTwoFactorSetupErrorCode,
@@ -37,7 +39,9 @@ export type UserErrorCode =
   | AddSshKeyErrorCode
   | DeleteSshKeyErrorCode
   | SetServerQuotaErrorCode
-  | WaiveUsageErrorCode;
+  | WaiveUsageErrorCode
+  | CreateApiKeyErrorCode
+  | RevokeApiKeyErrorCode;
 
 interface CatalogEntry {
   /** For the schema: what the code means, for developers. */
@@ -172,7 +176,7 @@ export const USER_ERROR_CATALOG: Readonly<Record<UserErrorCode, CatalogEntry>> =
   },
   INVALID_NAME: {
     description:
-      "The name is not acceptable: a server's is a hostname (letters, digits and hyphens, 1 to 63 characters, not starting or ending with a hyphen); an SSH key's must be 1 to 100 characters.",
+      "The name is not acceptable: a server's is a hostname (letters, digits and hyphens, 1 to 63 characters, not starting or ending with a hyphen); an SSH key's must be 1 to 100 characters; an API key's 1 to 64.",
     fa: "نام معتبر نیست؛ نام سرور فقط حروف لاتین، رقم و خط تیره (۱ تا ۶۳ نویسه) می‌تواند داشته باشد.",
   },
   PLAN_NOT_FOUND: { description: "No plan has this id.", fa: "پلنی با این شناسه پیدا نشد." },
@@ -218,5 +222,17 @@ export const USER_ERROR_CATALOG: Readonly<Record<UserErrorCode, CatalogEntry>> =
   INVALID_QUOTA: {
     description: "The server limit is not a whole number in the allowed range.",
     fa: "سقف تعداد سرور باید عددی صحیح و در بازهٔ مجاز باشد.",
+  },
+  INVALID_SCOPES: {
+    description: "No scopes, or a scope that does not exist: give one or more of ApiScope.",
+    fa: "برای کلید دست‌کم یک دامنهٔ دسترسی معتبر انتخاب کنید.",
+  },
+  TOO_MANY_API_KEYS: {
+    description: "The account holds as many active API keys as allowed: revoke one first.",
+    fa: "تعداد کلیدهای API فعال شما به سقف رسیده است؛ ابتدا یکی را باطل کنید.",
+  },
+  API_KEY_NOT_FOUND: {
+    description: "No active API key of yours has this id.",
+    fa: "کلید API فعالی با این شناسه در حساب شما پیدا نشد.",
   },
 };

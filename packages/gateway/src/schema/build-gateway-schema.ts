@@ -1,6 +1,7 @@
 import "reflect-metadata";
 import { GraphQLObjectType, lexicographicSortSchema, printSchema, type GraphQLSchema } from "graphql";
 import { buildSchema, type PubSub } from "type-graphql";
+import { ApiKeysResolver } from "../api-keys/api-keys.resolver.ts";
 import { ChangeUserRoleResolver } from "../accounts/change-user-role.resolver.ts";
 import { SessionResolver } from "../accounts/session.resolver.ts";
 import { TwoFactorResolver } from "../accounts/two-factor.resolver.ts";
@@ -8,6 +9,7 @@ import { ViewerResolver } from "../accounts/viewer.resolver.ts";
 import { AuditEventResolver } from "../audit/audit-event.resolver.ts";
 import { ACCESS_EXTENSION, describeAccess, isAccessRule } from "../auth/access-rule.ts";
 import { authChecker } from "../auth/auth-checker.ts";
+import { describeScope, ROOT_FIELD_SCOPES } from "../auth/scope-rules.ts";
 import { CatalogResolver } from "../catalog/catalog.resolver.ts";
 import { PlanResolver } from "../catalog/plan.resolver.ts";
 import { OrderServerResolver } from "../servers/order-server.resolver.ts";
@@ -44,7 +46,7 @@ const ROOT_DESCRIPTIONS: Readonly<Record<(typeof ROOT_TYPES)[number], string>> =
 /**
  * Describes the root types, which type-graphql cannot, and writes each root field's access rule
  * into its description from the one place the rule is declared (`@Requires`), so the docs cannot
- * disagree with what the auth checker enforces.
+ * disagree with what the auth checker enforces; the API-key scope rule (scope-rules.ts) follows it.
  */
 function describeRootTypes(schema: GraphQLSchema): void {
   for (const name of ROOT_TYPES) {
@@ -54,7 +56,9 @@ function describeRootTypes(schema: GraphQLSchema): void {
     for (const field of Object.values(type.getFields())) {
       const rule = field.extensions[ACCESS_EXTENSION];
       if (!isAccessRule(rule)) continue;
-      field.description = `${field.description ?? ""}\n${describeAccess(rule)}`.trim();
+      const scope = ROOT_FIELD_SCOPES[`${name}.${field.name}`];
+      const scopeLine = scope ? ` ${describeScope(scope)}` : "";
+      field.description = `${field.description ?? ""}\n${describeAccess(rule)}${scopeLine}`.trim();
     }
   }
 }
@@ -85,6 +89,7 @@ export async function buildGatewaySchema(): Promise<GraphQLSchema> {
       SessionResolver,
       TwoFactorResolver,
       ChangeUserRoleResolver,
+      ApiKeysResolver,
       AuditEventResolver,
       UserWalletResolver,
       WalletResolver,

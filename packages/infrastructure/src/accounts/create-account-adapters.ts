@@ -10,6 +10,7 @@ import { CryptoRandomSource } from "../system/crypto.random-source.ts";
 import { Sha256Digest } from "../system/sha256.digest.ts";
 import { SystemClock } from "../system/system.clock.ts";
 import { UuidV7Generator } from "../system/uuid-v7.id-generator.ts";
+import { DrizzleApiKeyRepository } from "./api-key.repository.ts";
 import { DrizzleAttemptThrottle } from "./attempt-throttle.repository.ts";
 import { InProcessAttemptThrottle } from "./in-process.attempt-throttle.ts";
 import { DrizzleAuditLog } from "./audit-log.repository.ts";
@@ -56,6 +57,7 @@ export function createAccountAdapters(
       sessionCache,
       evictions,
     ),
+    apiKeys: new DrizzleApiKeyRepository(database.db),
     recoveryCodes: new DrizzleRecoveryCodeRepository(database.db),
     // The embedded database belongs to one process, which therefore sees every attempt; with a
     // server database, gateways scale out and must share their counters.

@@ -27,3 +27,4 @@ export {
   invoiceStatementLines,
   invoiceNumberCounters,
 } from "./schema/invoice-lines.table.ts";
+export { apiKeys } from "./schema/api-keys.table.ts";

@@ -9,7 +9,7 @@ type GraphQLClientRequestHeaders = RequestOptions['requestHeaders'];
 export type AddSshKeyErrorCode =
   /** This public key is in your account already. */
   | 'DUPLICATE_SSH_KEY'
-  /** The name is not acceptable: a server's is a hostname (letters, digits and hyphens, 1 to 63 characters, not starting or ending with a hyphen); an SSH key's must be 1 to 100 characters. */
+  /** The name is not acceptable: a server's is a hostname (letters, digits and hyphens, 1 to 63 characters, not starting or ending with a hyphen); an SSH key's must be 1 to 100 characters; an API key's 1 to 64. */
   | 'INVALID_NAME'
   /** The public key is not an OpenSSH public key line (ssh-ed25519, ssh-rsa, ecdsa-sha2-*). */
   | 'INVALID_PUBLIC_KEY'
@@ -55,8 +55,25 @@ export type AdjustWalletInput = {
   userId: string | number;
 };
 
+/** What an API key may do. A signed-in session may do all of it that its role allows. */
+export type ApiScope =
+  /** billing:read — read your wallet, its statement and your payments. */
+  | 'BILLING_READ'
+  /** billing:write — start wallet top-ups. */
+  | 'BILLING_WRITE'
+  /** customers:write — manage a reseller's customers (no field uses it yet). */
+  | 'CUSTOMERS_WRITE'
+  /** servers:read — list and read your servers and SSH keys, and watch their status. */
+  | 'SERVERS_READ'
+  /** servers:write — order, operate, resize, rebuild and delete servers; add and delete SSH keys. */
+  | 'SERVERS_WRITE';
+
 /** What a security event recorded. */
 export type AuditAction =
+  /** An API key was created; details carry its id and scopes. */
+  | 'API_KEY_CREATED'
+  /** An API key was revoked; details carry its id. */
+  | 'API_KEY_REVOKED'
   /** Dunning moved a customer's episode (warned, grace, suspended, terminating, resuming, closed) for their wallet's balance. */
   | 'DUNNING_STAGE_CHANGED'
   /** A session, or every session of an account, was ended. */
@@ -145,6 +162,23 @@ export type ConfirmTwoFactorSetupErrorCode =
 export type ConfirmTwoFactorSetupInput = {
   /** The 6-digit code the authenticator app shows now. */
   code: string;
+};
+
+/** Why `createApiKey` refused its input. */
+export type CreateApiKeyErrorCode =
+  /** The name is not acceptable: a server's is a hostname (letters, digits and hyphens, 1 to 63 characters, not starting or ending with a hyphen); an SSH key's must be 1 to 100 characters; an API key's 1 to 64. */
+  | 'INVALID_NAME'
+  /** No scopes, or a scope that does not exist: give one or more of ApiScope. */
+  | 'INVALID_SCOPES'
+  /** The account holds as many active API keys as allowed: revoke one first. */
+  | 'TOO_MANY_API_KEYS';
+
+/** A new API key: its name and what it may do. */
+export type CreateApiKeyInput = {
+  /** Your name for it, 1 to 64 characters. */
+  name: string;
+  /** What the key may do: one or more scopes. */
+  scopes: Array<ApiScope>;
 };
 
 /** Why `deleteServer` refused its input. */
@@ -255,7 +289,7 @@ export type OrderServerErrorCode =
   | 'INSUFFICIENT_FUNDS'
   /** The idempotency key is not 1 to 100 printable ASCII characters without spaces. */
   | 'INVALID_IDEMPOTENCY_KEY'
-  /** The name is not acceptable: a server's is a hostname (letters, digits and hyphens, 1 to 63 characters, not starting or ending with a hyphen); an SSH key's must be 1 to 100 characters. */
+  /** The name is not acceptable: a server's is a hostname (letters, digits and hyphens, 1 to 63 characters, not starting or ending with a hyphen); an SSH key's must be 1 to 100 characters; an API key's 1 to 64. */
   | 'INVALID_NAME'
   /** No plan has this id. */
   | 'PLAN_NOT_FOUND'
@@ -431,6 +465,17 @@ export type ResizeServerInput = {
   planId: string | number;
   /** The server's global id (`Server.id`). One that is not yours, or not a Server's, is SERVER_NOT_FOUND. */
   serverId: string | number;
+};
+
+/** Why `revokeApiKey` refused its input. */
+export type RevokeApiKeyErrorCode =
+  /** No active API key of yours has this id. */
+  | 'API_KEY_NOT_FOUND';
+
+/** The API key to revoke. */
+export type RevokeApiKeyInput = {
+  /** The key's id (ApiKey.id). */
+  apiKeyId: string | number;
 };
 
 /** What an account may do. */
@@ -645,6 +690,30 @@ export type AuditEventsQueryVariables = Exact<{
 
 
 export type AuditEventsQuery = { auditEvents: { edges: Array<{ cursor: string, node: { id: string, action: AuditAction, occurredAt: string, ip: string | null, userAgent: string | null, requestId: string | null, actor: { id: string, email: string, role: Role } | null, subject: { id: string, email: string, role: Role } | null, details: Array<{ key: string, value: string }> } }>, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null } } };
+
+export type ApiKeyFieldsFragment = { id: string, name: string, prefix: string, scopes: Array<ApiScope>, createdAt: string, lastUsedAt: string | null, revokedAt: string | null };
+
+export type ApiKeysQueryVariables = Exact<{
+  first: number;
+  after?: string | null | undefined;
+}>;
+
+
+export type ApiKeysQuery = { apiKeys: { nodes: Array<{ id: string, name: string, prefix: string, scopes: Array<ApiScope>, createdAt: string, lastUsedAt: string | null, revokedAt: string | null }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type CreateApiKeyMutationVariables = Exact<{
+  input: CreateApiKeyInput;
+}>;
+
+
+export type CreateApiKeyMutation = { createApiKey: { secret: string | null, apiKey: { id: string, name: string, prefix: string, scopes: Array<ApiScope>, createdAt: string, lastUsedAt: string | null, revokedAt: string | null } | null, userErrors: Array<{ field: Array<string> | null, code: CreateApiKeyErrorCode, message: string }> } };
+
+export type RevokeApiKeyMutationVariables = Exact<{
+  input: RevokeApiKeyInput;
+}>;
+
+
+export type RevokeApiKeyMutation = { revokeApiKey: { apiKey: { id: string, name: string, prefix: string, scopes: Array<ApiScope>, createdAt: string, lastUsedAt: string | null, revokedAt: string | null } | null, userErrors: Array<{ field: Array<string> | null, code: RevokeApiKeyErrorCode, message: string }> } };
 
 export type RegionFieldsFragment = { id: string, name: string, provider: CloudProvider, country: string, city: string, isAvailable: boolean };
 
@@ -951,6 +1020,17 @@ export const SessionFieldsFragmentDoc = gql`
   }
 }
     ${UserFieldsFragmentDoc}`;
+export const ApiKeyFieldsFragmentDoc = gql`
+    fragment ApiKeyFields on ApiKey {
+  id
+  name
+  prefix
+  scopes
+  createdAt
+  lastUsedAt
+  revokedAt
+}
+    `;
 export const RegionFieldsFragmentDoc = gql`
     fragment RegionFields on Region {
   id
@@ -1201,6 +1281,48 @@ export const AuditEventsDocument = gql`
   }
 }
     `;
+export const ApiKeysDocument = gql`
+    query ApiKeys($first: Int!, $after: String) {
+  apiKeys(first: $first, after: $after) {
+    nodes {
+      ...ApiKeyFields
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    ${ApiKeyFieldsFragmentDoc}`;
+export const CreateApiKeyDocument = gql`
+    mutation CreateApiKey($input: CreateApiKeyInput!) {
+  createApiKey(input: $input) {
+    secret
+    apiKey {
+      ...ApiKeyFields
+    }
+    userErrors {
+      field
+      code
+      message
+    }
+  }
+}
+    ${ApiKeyFieldsFragmentDoc}`;
+export const RevokeApiKeyDocument = gql`
+    mutation RevokeApiKey($input: RevokeApiKeyInput!) {
+  revokeApiKey(input: $input) {
+    apiKey {
+      ...ApiKeyFields
+    }
+    userErrors {
+      field
+      code
+      message
+    }
+  }
+}
+    ${ApiKeyFieldsFragmentDoc}`;
 export const RegionsDocument = gql`
     query Regions {
   regions {
@@ -1695,6 +1817,15 @@ export function getSdk(client: GraphQLClient, withWrapper: SdkFunctionWrapper = 
     },
     AuditEvents(variables?: AuditEventsQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<AuditEventsQuery> {
       return withWrapper((wrappedRequestHeaders) => client.request<AuditEventsQuery>({ document: AuditEventsDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'AuditEvents', 'query', variables);
+    },
+    ApiKeys(variables: ApiKeysQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<ApiKeysQuery> {
+      return withWrapper((wrappedRequestHeaders) => client.request<ApiKeysQuery>({ document: ApiKeysDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'ApiKeys', 'query', variables);
+    },
+    CreateApiKey(variables: CreateApiKeyMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<CreateApiKeyMutation> {
+      return withWrapper((wrappedRequestHeaders) => client.request<CreateApiKeyMutation>({ document: CreateApiKeyDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'CreateApiKey', 'mutation', variables);
+    },
+    RevokeApiKey(variables: RevokeApiKeyMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<RevokeApiKeyMutation> {
+      return withWrapper((wrappedRequestHeaders) => client.request<RevokeApiKeyMutation>({ document: RevokeApiKeyDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'RevokeApiKey', 'mutation', variables);
     },
     Regions(variables?: RegionsQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<RegionsQuery> {
       return withWrapper((wrappedRequestHeaders) => client.request<RegionsQuery>({ document: RegionsDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'Regions', 'query', variables);

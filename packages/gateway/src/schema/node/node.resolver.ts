@@ -3,6 +3,7 @@ import { Arg, Ctx, ID, Query, Resolver } from "type-graphql";
 import { UserType } from "../../accounts/user.type.ts";
 import { AuditEventType } from "../../audit/audit-event.type.ts";
 import { Requires } from "../../auth/requires.decorator.ts";
+import { missingScope, NODE_SCOPES } from "../../auth/scope-rules.ts";
 import { PaymentType } from "../../payments/payment.type.ts";
 import { ServerType } from "../../servers/server.type.ts";
 import { SshKeyType } from "../../ssh-keys/ssh-key.type.ts";
@@ -31,6 +32,9 @@ export class NodeResolver {
     @Ctx() ctx: GraphQLContext,
   ): Promise<NodeInterface | null> {
     const decoded = fromGlobalId(id);
+    const apiKey = ctx.viewer?.apiKey;
+    if (decoded && apiKey && missingScope(NODE_SCOPES[decoded.type], apiKey.scopes) !== undefined)
+      return null;
     switch (decoded?.type) {
       case "User": {
         const user = await ctx.useCases.findUser(decoded.key, ctx);

@@ -1,0 +1,12 @@
+import { toKeysetPageQuery, type PageRequest } from "../ports/keyset-page.ts";
+import type { ApiKeyCursor, ApiKeyPage } from "../ports/api-key.repository.ts";
+import type { AccountDeps } from "../accounts/account-deps.ts";
+import { requireViewer } from "../shared/access-denied.error.ts";
+import type { RequestContext } from "../shared/request-context.ts";
+
+/** The viewer's own keys, newest first, revoked ones included. */
+export const listApiKeys = (
+  deps: AccountDeps,
+  request: PageRequest<ApiKeyCursor>,
+  ctx: RequestContext,
+): Promise<ApiKeyPage> => deps.apiKeys.listByUser(requireViewer(ctx).userId, toKeysetPageQuery(request));

@@ -1,0 +1,68 @@
+import { domainError } from "@peykarband/domain";
+import { Arg, Args, Ctx, Mutation, Query, Resolver } from "type-graphql";
+import { Requires } from "../auth/requires.decorator.ts";
+import type { GraphQLContext } from "../context/graphql-context.ts";
+import { ConnectionArgs } from "../schema/connection/connection.args.ts";
+import { fromKeysetCursor, toKeysetCursor } from "../schema/connection/keyset-cursor.ts";
+import { connectionOf, readPageArgs } from "../schema/connection/page-args.ts";
+import { keyOf } from "../schema/node/global-id.ts";
+import { toUserErrors } from "../schema/user-errors/to-user-errors.ts";
+import { ApiKeyConnectionType } from "./api-key-connection.type.ts";
+import { ApiKeyType } from "./api-key.type.ts";
+import { CreateApiKeyInput } from "./create-api-key.input.ts";
+import { CreateApiKeyPayload } from "./create-api-key.payload.ts";
+import { RevokeApiKeyInput } from "./revoke-api-key.input.ts";
+import { RevokeApiKeyPayload } from "./revoke-api-key.payload.ts";
+
+@Requires("SIGNED_IN")
+@Resolver()
+export class ApiKeysResolver {
+  @Query(() => ApiKeyConnectionType, { description: "Your API keys, newest first, revoked ones included." })
+  async apiKeys(
+    @Args(() => ConnectionArgs) args: ConnectionArgs,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<ApiKeyConnectionType> {
+    const request = readPageArgs(args, fromKeysetCursor);
+    const page = await ctx.useCases.apiKeys(request, ctx);
+    return connectionOf(
+      page.keys,
+      { cursor: (key) => toKeysetCursor(key), node: (key) => ApiKeyType.from(key) },
+      page,
+      request,
+    );
+  }
+
+  @Mutation(() => CreateApiKeyPayload, {
+    description:
+      "Creates an API key acting as you with only the given scopes, and returns its secret this once. Audited.",
+  })
+  async createApiKey(
+    @Arg("input", () => CreateApiKeyInput, { description: "The key's name and scopes." })
+    input: CreateApiKeyInput,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<CreateApiKeyPayload> {
+    const result = await ctx.useCases.createApiKey({ name: input.name, scopes: input.scopes }, ctx);
+    return result.ok
+      ? { apiKey: ApiKeyType.from(result.value.apiKey), secret: result.value.secret, userErrors: [] }
+      : { apiKey: null, secret: null, userErrors: toUserErrors(result.error, ctx) };
+  }
+
+  @Mutation(() => RevokeApiKeyPayload, {
+    description: "Revokes one of your API keys: every gateway refuses it from the next request on. Audited.",
+  })
+  async revokeApiKey(
+    @Arg("input", () => RevokeApiKeyInput, { description: "The key." }) input: RevokeApiKeyInput,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<RevokeApiKeyPayload> {
+    const key = keyOf(input.apiKeyId, "ApiKey");
+    const result = key
+      ? await ctx.useCases.revokeApiKey({ apiKeyId: key }, ctx)
+      : {
+          ok: false as const,
+          error: domainError("API_KEY_NOT_FOUND", "No API key of yours has this id.", ["apiKeyId"]),
+        };
+    return result.ok
+      ? { apiKey: ApiKeyType.from(result.value.apiKey), userErrors: [] }
+      : { apiKey: null, userErrors: toUserErrors(result.error, ctx) };
+  }
+}
