@@ -202,6 +202,9 @@ const schema = z.object({
   WS_INIT_TIMEOUT_MS: env(integer(100, 60_000).default(3000)),
 });
 
+/** Every environment variable the configuration reads; the docs test checks commands against it. */
+export const CONFIG_VARIABLES: readonly string[] = Object.keys(schema.shape);
+
 const OVH_CREDENTIALS = [
   "OVH_PROJECT_ID",
   "OVH_APPLICATION_KEY",
