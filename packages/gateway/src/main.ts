@@ -11,6 +11,7 @@ import {
   type Config,
 } from "@peykarband/infrastructure";
 import { startCloudSimulators, startPaymentSimulators } from "@peykarband/simulators";
+import { activeServices, describeActiveServices } from "./composition/active-services.ts";
 import { composeBilling } from "./composition/compose-billing.ts";
 import { composeServers, openServerStatusBus } from "./composition/compose-servers.ts";
 import { composeWallet, type WalletComposition } from "./composition/compose-wallet.ts";
@@ -109,6 +110,8 @@ async function start() {
       { sandbox: config.sandbox, nodeEnv: config.nodeEnv },
     );
   }
+  const services = activeServices(config);
+  logger.info(describeActiveServices(services), { ...services });
   if (config.role === "gateway") return;
 
   if (!app) await database.migrate();
