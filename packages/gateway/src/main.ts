@@ -152,7 +152,8 @@ async function start() {
   if (database.kind === "pglite") {
     const socket = await openOperatorSocket(config, database, logger);
     operatorSocket = socket;
-    if (socket) logger.info(`Operator commands (pnpm cli create-admin) are taken at ${socket.path}`);
+    if (socket)
+      logger.info(`Operator commands (npx -y pnpm@12.21.0 cli create-admin) are taken at ${socket.path}`);
   }
 }
 
