@@ -15,6 +15,7 @@ import {
   startKavenegarSimulator,
   startPaymentSimulators,
 } from "@peykarband/simulators";
+import { activeServices, describeActiveServices } from "./composition/active-services.ts";
 import { composeBilling } from "./composition/compose-billing.ts";
 import { composeNotifications } from "./composition/compose-notifications.ts";
 
@@ -47,16 +48,22 @@ function readConfig(): Config {
 
 const config = readConfig();
 const logger = createLogger(config);
-const database = await openDatabase(config).catch((error: unknown) => {
-  if (!(error instanceof DirectoryInUseError)) throw error;
-  console.error(
-    `Cannot start: the embedded database in ${config.dataDir} is open in another Peykarband process ` +
-      `(pid ${error.owner.pid}, since ${error.owner.since}), and only one process at a time may open it. ` +
-      `Stop that process first, or give this one another DATA_DIR. To create an administrator while it ` +
-      `runs, use "pnpm cli create-admin --email <address>": it hands the request to the running process.`,
-  );
-  process.exit(1);
-});
+const database = await openDatabase(config, { log: (message) => logger.info(message) }).catch(
+  (error: unknown) => {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    if (!(error instanceof DirectoryInUseError)) throw error;
+    console.error(
+      `Cannot start: the embedded database in ${config.dataDir} is open in another Peykarband process ` +
+        `(pid ${error.owner.pid}, since ${error.owner.since}), and only one process at a time may open it. ` +
+        `Stop that process first, or give this one another DATA_DIR. To create an administrator while it ` +
+        `runs, use "npx -y pnpm@12.21.0 cli create-admin --email <address>": it hands the request to the running process.`,
+    );
+    process.exit(1);
+  },
+);
 // Shared by the gateway and the worker of this process: reconciliation must ask the very payment
 // simulators the browser paid on, the worker must provision on the clouds the gateway ordered
 // from, and its status changes must reach the gateway's subscribers.
@@ -115,6 +122,8 @@ async function start() {
       { sandbox: config.sandbox, nodeEnv: config.nodeEnv },
     );
   }
+  const services = activeServices(config);
+  logger.info(describeActiveServices(services), { ...services });
   if (config.role === "gateway") return;
 
   if (!app) await database.migrate();
@@ -163,7 +172,8 @@ async function start() {
   if (database.kind === "pglite") {
     const socket = await openOperatorSocket(config, database, logger);
     operatorSocket = socket;
-    if (socket) logger.info(`Operator commands (pnpm cli create-admin) are taken at ${socket.path}`);
+    if (socket)
+      logger.info(`Operator commands (npx -y pnpm@12.21.0 cli create-admin) are taken at ${socket.path}`);
   }
 }
 

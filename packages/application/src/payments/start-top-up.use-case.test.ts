@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { anonymous } from "../testing/account-test-kit.ts";
 import type { FakeGatewayMode } from "../testing/fake-payment-gateway.ts";
 import { assertKitLedgersBalanced, walletTestKit } from "../testing/wallet-test-kit.ts";
+import { createWalletUseCases } from "../wallet/wallet-use-cases.ts";
 
 afterEach(assertKitLedgersBalanced);
 
@@ -54,6 +55,25 @@ describe("startTopUp", () => {
       kit.customer.ctx,
     );
     expect(result).toMatchObject({ ok: false, error: { code, field: ["amount"] } });
+    expect(kit.payments.rows.size).toBe(0);
+    expect(kit.idpay.calls.request).toBe(0);
+  });
+
+  it("says GATEWAY_NOT_CONFIGURED for a gateway this deployment has no credentials for, and opens nothing", async () => {
+    const kit = await setup();
+    const onlyZarinpal = createWalletUseCases({ ...kit.deps, gateways: { ZARINPAL: kit.zarinpal } });
+    const result = await onlyZarinpal.startTopUp(
+      { amount: "250000", gateway: "IDPAY", idempotencyKey: "k-1" },
+      kit.customer.ctx,
+    );
+    expect(result).toMatchObject({
+      ok: false,
+      error: {
+        code: "GATEWAY_NOT_CONFIGURED",
+        field: ["gateway"],
+        message: expect.stringContaining("IDPAY"),
+      },
+    });
     expect(kit.payments.rows.size).toBe(0);
     expect(kit.idpay.calls.request).toBe(0);
   });

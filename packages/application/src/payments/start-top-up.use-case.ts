@@ -67,6 +67,17 @@ export async function startTopUp(
   if (!key.ok) return key;
   const amount = parseTopUpAmount(input.amount, input.gateway, deps.policy.topUpCeiling);
   if (!amount.ok) return amount;
+  const gateway = deps.gateways[input.gateway];
+  if (!gateway) {
+    // A setting, not an outage: retrying cannot help, so nothing is written or counted.
+    return err(
+      domainError(
+        "GATEWAY_NOT_CONFIGURED",
+        `The ${input.gateway} gateway is not offered here. Nothing was charged; use another gateway.`,
+        ["gateway"],
+      ),
+    );
+  }
   // Counted before anything is written or sent, replays of a key included: a refused start leaves
   // no payment behind, so the same key works once the window has passed.
   const gate = await deps.throttle.consume(
@@ -97,11 +108,6 @@ export async function startTopUp(
   if (!created.created) return replay(created.existing, input.gateway, amount.value);
   const payment = created.payment;
 
-  const gateway = deps.gateways[payment.gateway];
-  if (!gateway) {
-    await fail(deps, payment, "GATEWAY_NOT_CONFIGURED");
-    return unavailable();
-  }
   const session = await gateway.requestPayment({
     amount: payment.amount,
     callbackUrl: deps.policy.callbackUrls[payment.gateway],

@@ -9,6 +9,7 @@ import { rebootServer } from "./reboot-server.use-case.ts";
 import { rebuildServer } from "./rebuild-server.use-case.ts";
 import { resizeServer } from "./resize-server.use-case.ts";
 import { runServerJob } from "./run-server-job.use-case.ts";
+import { servedPlan, servedRegion } from "./served-catalog.ts";
 import type { ServerDeps } from "./server-deps.ts";
 import { findServer, listServers, serverHistory } from "./server-reads.ts";
 import type { ServerUseCases } from "./server-use-cases.contract.ts";
@@ -21,12 +22,16 @@ import { watchServerStatus } from "./watch-server-status.use-case.ts";
 export function createServerUseCases(deps: ServerDeps): ServerUseCases {
   return {
     // The catalog is public to every signed-in caller; the gateway's rules decide about anonymous ones.
-    regions: (_ctx: RequestContext) => deps.catalog.regions(),
+    regions: async (_ctx: RequestContext) =>
+      (await deps.catalog.regions()).map((region) => servedRegion(deps, region)),
     images: (_ctx: RequestContext) => deps.catalog.images(),
-    plans: (input, _ctx) => deps.catalog.plans(input.regionId ?? undefined),
-    regionsByIds: (ids) => deps.catalog.regionsByIds(ids),
+    plans: async (input, _ctx) =>
+      (await deps.catalog.plans(input.regionId ?? undefined)).map((plan) => servedPlan(deps, plan)),
+    regionsByIds: async (ids) =>
+      (await deps.catalog.regionsByIds(ids)).map((region) => region && servedRegion(deps, region)),
     imagesByIds: (ids) => deps.catalog.imagesByIds(ids),
-    plansByIds: (ids) => deps.catalog.plansByIds(ids),
+    plansByIds: async (ids) =>
+      (await deps.catalog.plansByIds(ids)).map((plan) => plan && servedPlan(deps, plan)),
     orderServer: (input, ctx) => orderServer(deps, input, ctx),
     powerOffServer: (input, ctx) => powerOffServer(deps, input, ctx),
     powerOnServer: (input, ctx) => powerOnServer(deps, input, ctx),

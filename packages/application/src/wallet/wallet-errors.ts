@@ -13,6 +13,8 @@ export const START_TOP_UP_ERROR_CODES = [
   "TOP_UP_IN_PROGRESS",
   /** The gateway is down, too slow, or answered nonsense; the payment is FAILED, nothing was charged. */
   "GATEWAY_UNAVAILABLE",
+  /** This deployment has no credentials for the gateway asked for; nothing was opened. */
+  "GATEWAY_NOT_CONFIGURED",
   /** The user started too many top-ups in the window; nothing was opened; retry after the hint. */
   "TOO_MANY_TOP_UPS",
 ] as const;

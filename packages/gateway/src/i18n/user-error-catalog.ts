@@ -139,6 +139,11 @@ export const USER_ERROR_CATALOG: Readonly<Record<UserErrorCode, CatalogEntry>> =
       "The payment gateway is down, too slow or answered nonsense. Nothing was charged; retry or use the other gateway.",
     fa: "درگاه پرداخت پاسخ نمی‌دهد. مبلغی کسر نشد؛ دوباره امتحان کنید یا درگاه دیگر را برگزینید.",
   },
+  GATEWAY_NOT_CONFIGURED: {
+    description:
+      "This deployment does not offer the payment gateway asked for. Nothing was charged; use another gateway.",
+    fa: "این درگاه پرداخت در این سامانه فعال نیست. مبلغی کسر نشد؛ درگاه دیگری را برگزینید.",
+  },
   TOO_MANY_TOP_UPS: {
     description:
       "Too many top-ups started in a short time; nothing was opened. Retry after `retryAfterSeconds`.",

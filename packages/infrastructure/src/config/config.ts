@@ -265,6 +265,9 @@ const schema = z.object({
   KAVENEGAR_BASE_URL: env(baseUrl.optional()),
 });
 
+/** Every environment variable the configuration reads; the docs test checks commands against it. */
+export const CONFIG_VARIABLES: readonly string[] = Object.keys(schema.shape);
+
 const OVH_CREDENTIALS = [
   "OVH_PROJECT_ID",
   "OVH_APPLICATION_KEY",

@@ -556,6 +556,8 @@ export type StartTopUpErrorCode =
   | 'AMOUNT_TOO_LARGE'
   /** The amount is below the gateway's minimum for one payment. */
   | 'AMOUNT_TOO_SMALL'
+  /** This deployment does not offer the payment gateway asked for. Nothing was charged; use another gateway. */
+  | 'GATEWAY_NOT_CONFIGURED'
   /** The payment gateway is down, too slow or answered nonsense. Nothing was charged; retry or use the other gateway. */
   | 'GATEWAY_UNAVAILABLE'
   /** The idempotency key was used before for a different request; use a new key. */
