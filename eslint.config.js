@@ -15,6 +15,20 @@ export default tseslint.config(
     },
   },
   {
+    // A focused test silently skips the rest of the suite in CI.
+    files: ["**/*.test.ts"],
+    rules: {
+      "no-restricted-properties": [
+        "error",
+        ...["describe", "it", "test"].map((object) => ({
+          object,
+          property: "only",
+          message: "Focused tests skip the rest of the suite: remove .only before committing.",
+        })),
+      ],
+    },
+  },
+  {
     files: ["bench/**", "scripts/**", "packages/gateway/src/cli/**"],
     rules: { "no-console": "off" },
   },
