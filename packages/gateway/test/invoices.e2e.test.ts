@@ -110,5 +110,38 @@ for (const target of testDatabases()) {
       ).toEqual(["FORBIDDEN"]);
       expect((await admin.RevenueByMonth({ sinceYear: 1405, sinceMonth: 1 })).revenueByMonth).toEqual([]);
     });
+
+    it("lists suspended servers with their owners to the administrator only", async () => {
+      const owner = await customer();
+      const { orderServer } = await owner.client.OrderServer({
+        input: {
+          name: "suspended-1",
+          planId: "hz-cx22",
+          regionId: "hz-fsn1",
+          imageId: "ubuntu-24.04",
+          idempotencyKey: randomUUID(),
+        },
+      });
+      expect(orderServer.userErrors).toEqual([]);
+      const serverId = orderServer.server!.id;
+      const before = (await admin.SuspendedServers({ first: 100 })).suspendedServers.nodes;
+      expect(before.map((row) => row.server.id)).not.toContain(serverId);
+
+      // Put in SUSPENDED directly: how dunning gets it there is dunning.test.ts's subject.
+      const key = Buffer.from(serverId, "base64url").toString().slice("Server:".length);
+      await database.db.execute(`update servers set status = 'SUSPENDED' where id = '${key}'`);
+
+      expect((await rejectionOf(owner.client.SuspendedServers({ first: 10 }))).codes).toEqual(["FORBIDDEN"]);
+      const first = (await admin.SuspendedServers({ first: 1 })).suspendedServers;
+      expect(first.nodes).toEqual([
+        {
+          server: { id: serverId, name: "suspended-1", status: "SUSPENDED" },
+          ownerId: owner.userId,
+          ownerEmail: expect.stringMatching(/^c-.*@example\.com$/),
+        },
+      ]);
+      const rest = await admin.SuspendedServers({ first: 10, after: first.pageInfo.endCursor });
+      expect(rest.suspendedServers.nodes.map((row) => row.server.id)).not.toContain(serverId);
+    });
   });
 }

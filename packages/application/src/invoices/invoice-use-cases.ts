@@ -1,5 +1,5 @@
 import type { JalaliMonth } from "@peykarband/domain";
-import type { InvoiceCursor } from "../ports/invoice.repository.ts";
+import type { InvoiceCursor, SuspendedServerCursor } from "../ports/invoice.repository.ts";
 import type { PageRequest } from "../ports/keyset-page.ts";
 import type { RequestContext } from "../shared/request-context.ts";
 import {
@@ -12,7 +12,7 @@ import {
 } from "./invoice-pdf.use-case.ts";
 import { findInvoice, listInvoices } from "./invoice-reads.use-case.ts";
 import { issueMonthlyInvoices } from "./issue-monthly-invoices.use-case.ts";
-import { outstandingBalances, revenueByMonth } from "./revenue-reports.use-case.ts";
+import { outstandingBalances, revenueByMonth, suspendedServers } from "./revenue-reports.use-case.ts";
 import { upcomingInvoice } from "./upcoming-invoice.use-case.ts";
 
 /** The invoice use cases bound to their ports: what resolvers and the monthly job call. */
@@ -26,6 +26,8 @@ export function createInvoiceUseCases(deps: InvoicePdfDeps) {
     revenueByMonth: (input: { since: JalaliMonth }, ctx: RequestContext) => revenueByMonth(deps, input, ctx),
     outstandingBalances: (input: { first: number }, ctx: RequestContext) =>
       outstandingBalances(deps, input, ctx),
+    suspendedServers: (input: { first: number; after: SuspendedServerCursor | null }, ctx: RequestContext) =>
+      suspendedServers(deps, input, ctx),
     signInvoicePdfLink: (target: InvoicePdfTarget, ctx: RequestContext) =>
       signInvoicePdfLink(deps, target, ctx),
     viewerOfInvoicePdfLink: (target: InvoicePdfTarget, link: InvoicePdfLink) =>

@@ -1,5 +1,10 @@
 import { invoicePeriod, type JalaliMonth } from "@peykarband/domain";
-import type { MonthlyRevenue, OutstandingBalance } from "../ports/invoice.repository.ts";
+import type {
+  MonthlyRevenue,
+  OutstandingBalance,
+  SuspendedServer,
+  SuspendedServerCursor,
+} from "../ports/invoice.repository.ts";
 import { requireRole } from "../shared/access-denied.error.ts";
 import type { RequestContext } from "../shared/request-context.ts";
 import type { InvoiceDeps } from "./invoice-deps.ts";
@@ -22,4 +27,18 @@ export async function outstandingBalances(
 ): Promise<OutstandingBalance[]> {
   requireRole(ctx, ["ADMIN"]);
   return deps.invoices.outstandingBalances(Math.min(Math.max(Math.trunc(input.first), 1), 100));
+}
+
+/** ADMIN only: servers dunning suspended, across customers, newest first. */
+export async function suspendedServers(
+  deps: Pick<InvoiceDeps, "invoices">,
+  input: { first: number; after: SuspendedServerCursor | null },
+  ctx: RequestContext,
+): Promise<{ servers: SuspendedServer[]; hasMore: boolean }> {
+  requireRole(ctx, ["ADMIN"]);
+  const page = await deps.invoices.suspendedServers(
+    Math.min(Math.max(Math.trunc(input.first), 1), 100),
+    input.after,
+  );
+  return { servers: [...page.servers], hasMore: page.hasMore };
 }

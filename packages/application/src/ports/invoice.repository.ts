@@ -4,6 +4,7 @@ import type {
   InvoiceTotals,
   InvoiceUsageLine,
   JalaliMonth,
+  Server,
   VatRateBasisPoints,
 } from "@peykarband/domain";
 import type { KeysetPageQuery } from "./keyset-page.ts";
@@ -68,6 +69,17 @@ export interface OutstandingBalance {
   readonly balanceRials: bigint;
 }
 
+/** A server dunning suspended, with the customer who owns it. */
+export interface SuspendedServer {
+  readonly server: Server;
+  readonly ownerEmail: string;
+}
+
+export interface SuspendedServerCursor {
+  readonly createdAt: Date;
+  readonly id: string;
+}
+
 /** Issued invoices and what goes on them (docs/billing.md, "Invoices"). */
 export interface InvoiceRepository {
   /** Customers with usage postings or wallet movements in the period and no invoice for it yet. */
@@ -96,4 +108,9 @@ export interface InvoiceRepository {
   /** Wallets below zero, most owed first (at most `limit`). */
   outstandingBalances(limit: number): Promise<OutstandingBalance[]>;
   revenueByMonth(fromPeriodStart: Date): Promise<MonthlyRevenue[]>;
+  /** Servers in SUSPENDED across customers, newest first, after the cursor when given. */
+  suspendedServers(
+    limit: number,
+    after: SuspendedServerCursor | null,
+  ): Promise<{ readonly servers: SuspendedServer[]; readonly hasMore: boolean }>;
 }

@@ -27,6 +27,7 @@ export const ROOT_FIELD_SCOPES: Readonly<Record<string, ScopeRule>> = {
   "Query.invoice": "billing:read",
   "Query.revenueByMonth": "NO_KEY",
   "Query.outstandingBalances": "NO_KEY",
+  "Query.suspendedServers": "NO_KEY",
   "Query.apiKeys": "NO_KEY",
   "Query.auditEvents": "NO_KEY",
   "Mutation.orderServer": "servers:write",

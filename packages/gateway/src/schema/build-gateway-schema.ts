@@ -33,6 +33,7 @@ import { WaiveUsageResolver } from "../billing/waive-usage.resolver.ts";
 import { WalletRunwayResolver } from "../billing/wallet-runway.resolver.ts";
 import { InvoicesResolver, UpcomingInvoiceResolver } from "../invoices/invoices.resolver.ts";
 import { RevenueReportsResolver } from "../invoices/revenue-reports.resolver.ts";
+import { SuspendedServersResolver } from "../invoices/suspended-servers.resolver.ts";
 
 export const ROOT_TYPES = ["Query", "Mutation", "Subscription"] as const;
 
@@ -84,6 +85,7 @@ export async function buildGatewaySchema(): Promise<GraphQLSchema> {
       InvoicesResolver,
       UpcomingInvoiceResolver,
       RevenueReportsResolver,
+      SuspendedServersResolver,
       HealthResolver,
       ViewerResolver,
       SessionResolver,

@@ -7,6 +7,8 @@ import type {
   KeysetPageQuery,
   MonthlyRevenue,
   OutstandingBalance,
+  SuspendedServer,
+  SuspendedServerCursor,
 } from "@peykarband/application";
 import { invoiceNumber, invoiceTotals, jalaliMonthOf, type InvoiceStatementLine } from "@peykarband/domain";
 import { and, asc, desc, eq, gt, gte, inArray, isNotNull, isNull, lt, or, sql } from "drizzle-orm";
@@ -26,6 +28,7 @@ import {
 import { isUuid } from "../wallet/wallet-ledger.repository.ts";
 import { statementLines, usageLines } from "./invoice-contents.ts";
 import { toInvoice } from "./invoice-rows.ts";
+import { toServer } from "../servers/server-rows.ts";
 import type { Tx } from "../wallet/ledger-write.ts";
 
 export class DrizzleInvoiceRepository implements InvoiceRepository {
@@ -156,6 +159,31 @@ export class DrizzleInvoiceRepository implements InvoiceRepository {
       .orderBy(asc(wallets.balance), asc(wallets.userId))
       .limit(limit);
     return rows.map((row) => ({ userId: row.userId, email: row.email, balanceRials: row.balance }));
+  }
+
+  async suspendedServers(
+    limit: number,
+    after: SuspendedServerCursor | null,
+  ): Promise<{ servers: SuspendedServer[]; hasMore: boolean }> {
+    const beyond = after
+      ? or(
+          lt(servers.createdAt, after.createdAt),
+          and(eq(servers.createdAt, after.createdAt), lt(servers.id, after.id)),
+        )
+      : undefined;
+    const rows = await this.db
+      .select({ server: servers, ownerEmail: users.email })
+      .from(servers)
+      .innerJoin(users, eq(users.id, servers.userId))
+      .where(and(eq(servers.status, "SUSPENDED"), beyond))
+      .orderBy(desc(servers.createdAt), desc(servers.id))
+      .limit(limit + 1);
+    return {
+      servers: rows
+        .slice(0, limit)
+        .map((row) => ({ server: toServer(row.server), ownerEmail: row.ownerEmail })),
+      hasMore: rows.length > limit,
+    };
   }
 
   async revenueByMonth(fromPeriodStart: Date): Promise<MonthlyRevenue[]> {

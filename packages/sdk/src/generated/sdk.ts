@@ -778,6 +778,14 @@ export type OutstandingBalancesQueryVariables = Exact<{
 
 export type OutstandingBalancesQuery = { outstandingBalances: Array<{ userId: string, email: string, balanceRials: string }> };
 
+export type SuspendedServersQueryVariables = Exact<{
+  first: number;
+  after?: string | null | undefined;
+}>;
+
+
+export type SuspendedServersQuery = { suspendedServers: { nodes: Array<{ ownerId: string, ownerEmail: string, server: { id: string, name: string, status: ServerStatus } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
 export type ServerFieldsFragment = { id: string, name: string, status: ServerStatus, provider: CloudProvider, ipv4: string | null, ipv6: string | null, pendingOperation: ServerOperation | null, failureReason: string | null, createdAt: string, updatedAt: string, plan: { id: string, name: string }, region: { id: string, name: string }, image: { id: string, name: string } };
 
 export type ServerQueryVariables = Exact<{
@@ -1399,6 +1407,25 @@ export const OutstandingBalancesDocument = gql`
   }
 }
     `;
+export const SuspendedServersDocument = gql`
+    query SuspendedServers($first: Int!, $after: String) {
+  suspendedServers(first: $first, after: $after) {
+    nodes {
+      server {
+        id
+        name
+        status
+      }
+      ownerId
+      ownerEmail
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    `;
 export const ServerDocument = gql`
     query Server($id: ID!) {
   server(id: $id) {
@@ -1852,6 +1879,9 @@ export function getSdk(client: GraphQLClient, withWrapper: SdkFunctionWrapper = 
     },
     OutstandingBalances(variables: OutstandingBalancesQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<OutstandingBalancesQuery> {
       return withWrapper((wrappedRequestHeaders) => client.request<OutstandingBalancesQuery>({ document: OutstandingBalancesDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'OutstandingBalances', 'query', variables);
+    },
+    SuspendedServers(variables: SuspendedServersQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<SuspendedServersQuery> {
+      return withWrapper((wrappedRequestHeaders) => client.request<SuspendedServersQuery>({ document: SuspendedServersDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'SuspendedServers', 'query', variables);
     },
     Server(variables: ServerQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<ServerQuery> {
       return withWrapper((wrappedRequestHeaders) => client.request<ServerQuery>({ document: ServerDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'Server', 'query', variables);
