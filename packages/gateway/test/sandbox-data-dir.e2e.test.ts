@@ -12,7 +12,7 @@ import { GraphQLTestClient } from "./support/graphql-client.ts";
 
 /**
  * The sandbox's data directory belongs to one process. Real `main.ts` processes and the real CLI
- * on one DATA_DIR: a second server stops at once saying what to do; `pnpm cli create-admin` run
+ * on one DATA_DIR: a second server stops at once saying what to do; `cli create-admin` run
  * beside the server hands the write to it, so the administrator can sign in and is still there
  * after a restart; after a kill -9 the next start takes the directory over. Embedded PGlite only:
  * with DATABASE_URL, PostgreSQL admits any number of processes.
@@ -23,7 +23,7 @@ const CLI = fileURLToPath(new URL("../src/cli/main.ts", import.meta.url));
 const START_MS = 90_000;
 const STOP_MS = 60_000;
 const ADMIN = { email: "admin@example.com", password: "a long admin password" };
-const READY = /Operator commands \(pnpm cli create-admin\) are taken at/;
+const READY = /Operator commands \(npx -y pnpm@12\.21\.0 cli create-admin\) are taken at/;
 const LISTENING = /listening on (http:\/\/\S+\/graphql)/;
 
 async function runCli(env: Record<string, string>, args: string[]) {
@@ -71,7 +71,7 @@ describe("the sandbox's data directory (embedded PGlite)", () => {
         all.push(second);
         expect(await second.ended(START_MS)).toBe("exit 1");
         expect(second.output()).toMatch(/Cannot start: the embedded database in .* is open in another/);
-        expect(second.output()).toContain("pnpm cli create-admin --email <address>");
+        expect(second.output()).toContain("npx -y pnpm@12.21.0 cli create-admin --email <address>");
 
         const created = await runCli({ ...env, PEYKARBAND_ADMIN_PASSWORD: ADMIN.password }, [
           "create-admin",
