@@ -55,6 +55,7 @@ for (const target of testDatabases()) {
       await startWindowSecondsAgo(key, 900);
       expect(await throttle.consume(key, 1, 900)).toEqual({
         allowed: true,
+        attempts: 1,
         retryAfterSeconds: 0,
         firstRefusal: false,
       });
