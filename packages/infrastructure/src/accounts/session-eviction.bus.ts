@@ -1,5 +1,5 @@
-import { Redis } from "ioredis";
-import { EventEmitter, once } from "node:events";
+import { EventEmitter } from "node:events";
+import { openRedisConnections } from "../pubsub/redis-connections.ts";
 
 /** Drop the cached reads of one session, of every session of one user, or all of them. */
 export type SessionEviction =
@@ -54,23 +54,23 @@ export async function openRedisSessionEvictionBus(
   options: SessionEvictionBusOptions & { readonly redisUrl: string },
 ): Promise<SessionEvictionBus> {
   const channel = sessionEvictionChannel(options.deployment);
-  const publisher = new Redis(options.redisUrl, { connectionName: `${options.deployment}-evict-pub` });
-  const subscriber = new Redis(options.redisUrl, { connectionName: `${options.deployment}-evict-sub` });
+  const { publisher, subscriber, stopReporting } = await openRedisConnections(
+    options.redisUrl,
+    `${options.deployment}-evict`,
+    options.onError,
+  );
   const listeners: ((eviction: SessionEviction) => void)[] = [];
   const deliver = (eviction: SessionEviction) => {
     for (const listener of listeners) listener(eviction);
   };
   try {
-    await Promise.all([once(publisher, "ready"), once(subscriber, "ready")]);
     await subscriber.subscribe(channel);
   } catch (error) {
+    stopReporting();
     publisher.disconnect();
     subscriber.disconnect();
     throw error;
   }
-  const report = (error: Error) => options.onError(error);
-  publisher.on("error", report);
-  subscriber.on("error", report);
   subscriber.on("message", (from: string, text: string) => {
     if (from !== channel) return;
     const eviction = parseEviction(text);
@@ -84,7 +84,9 @@ export async function openRedisSessionEvictionBus(
     async publish(eviction) {
       await publisher
         .publish(channel, JSON.stringify(eviction))
-        .catch((error: unknown) => report(error instanceof Error ? error : new Error(String(error))));
+        .catch((error: unknown) =>
+          options.onError(error instanceof Error ? error : new Error(String(error))),
+        );
     },
     listen(listener) {
       listeners.push(listener);
@@ -93,8 +95,7 @@ export async function openRedisSessionEvictionBus(
       listeners.length = 0;
       subscriber.removeAllListeners("message");
       await Promise.all([subscriber.quit(), publisher.quit()]).catch(() => undefined);
-      publisher.off("error", report);
-      subscriber.off("error", report);
+      stopReporting();
     },
   };
 }

@@ -2,9 +2,10 @@ import type { ServerStatusFeed, ServerStatusPublisher } from "@peykarband/applic
 import type { ServerStatusChange } from "@peykarband/domain";
 import { RedisPubSub } from "graphql-redis-subscriptions";
 import { PubSub, type PubSubEngine } from "graphql-subscriptions";
-import { Redis } from "ioredis";
-import { EventEmitter, once } from "node:events";
+
+import { EventEmitter } from "node:events";
 import { ServerStatusSubscription } from "./pubsub-subscription.ts";
+import { openRedisConnections } from "./redis-connections.ts";
 import { toWire } from "./server-status.wire.ts";
 
 /** Both ports over one engine, so the embedded mode and production run the same code. */
@@ -73,30 +74,20 @@ export function inProcessServerStatusPubSub(options: ServerStatusPubSubOptions):
 }
 
 /**
- * Production: Redis pub/sub across every gateway and worker process. Resolves once both
- * connections are ready (ioredis may drop a SUBSCRIBE sent before `ready`, silently); rejects,
- * having closed them, when Redis does not answer at start.
+ * Production: Redis pub/sub across every gateway and worker process (connections as
+ * `openRedisConnections` opens them).
  */
 export async function openRedisServerStatusPubSub(
   options: ServerStatusPubSubOptions & { readonly redisUrl: string },
 ): Promise<ServerStatusPubSub> {
-  const publisher = new Redis(options.redisUrl, { connectionName: `${options.deployment}-status-pub` });
-  const subscriber = new Redis(options.redisUrl, { connectionName: `${options.deployment}-status-sub` });
-  try {
-    await Promise.all([once(publisher, "ready"), once(subscriber, "ready")]);
-  } catch (error) {
-    publisher.disconnect();
-    subscriber.disconnect();
-    throw error;
-  }
-  // After start, a dropped connection is logged and ioredis reconnects (and re-subscribes).
-  const report = (error: Error) => options.onError(error);
-  publisher.on("error", report);
-  subscriber.on("error", report);
+  const { publisher, subscriber, stopReporting } = await openRedisConnections(
+    options.redisUrl,
+    `${options.deployment}-status`,
+    options.onError,
+  );
   const engine = new RedisPubSub({ publisher, subscriber });
   return overEngine(engine, options, async () => {
     await engine.close();
-    publisher.off("error", report);
-    subscriber.off("error", report);
+    stopReporting();
   });
 }
