@@ -2,9 +2,8 @@ import type { Database } from "@peykarband/infrastructure";
 import { testDatabases } from "@peykarband/infrastructure/testing";
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createAdmin } from "../src/cli/create-admin.command.ts";
 import { createTestSdk, rejectionOf, type TestSdkClient } from "./support/sdk-client.ts";
-import { startWalletApp, type WalletApp } from "./support/wallet-app.ts";
+import { startWalletAppWithAdmin, type WalletApp } from "./support/wallet-app.ts";
 
 const PASSWORD = "correct horse battery";
 
@@ -15,10 +14,7 @@ for (const target of testDatabases()) {
     let admin: TestSdkClient;
     beforeAll(async () => {
       database = await target.open();
-      t = await startWalletApp(database);
-      await createAdmin(t.config, { email: "root@example.com", password: PASSWORD }, database);
-      admin = createTestSdk(t.app.url);
-      await admin.LogIn({ input: { email: "root@example.com", password: PASSWORD } });
+      ({ t, admin } = await startWalletAppWithAdmin(database, PASSWORD));
     });
     afterAll(async () => {
       await admin?.dispose();

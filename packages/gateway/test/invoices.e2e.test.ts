@@ -3,9 +3,8 @@ import { DrizzleInvoiceRepository, type Database } from "@peykarband/infrastruct
 import { testDatabases } from "@peykarband/infrastructure/testing";
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createAdmin } from "../src/cli/create-admin.command.ts";
 import { createTestSdk, rejectionOf, type TestSdkClient } from "./support/sdk-client.ts";
-import { startWalletApp, type WalletApp } from "./support/wallet-app.ts";
+import { startWalletAppWithAdmin, type WalletApp } from "./support/wallet-app.ts";
 
 const PASSWORD = "correct horse battery";
 const SELLER = { name: "پیکربند", nationalId: "10100000000", economicCode: "411100000000", address: "تهران" };
@@ -17,10 +16,7 @@ for (const target of testDatabases()) {
     let admin: TestSdkClient;
     beforeAll(async () => {
       database = await target.open();
-      t = await startWalletApp(database);
-      await createAdmin(t.config, { email: "root@example.com", password: PASSWORD }, database);
-      admin = createTestSdk(t.app.url);
-      await admin.LogIn({ input: { email: "root@example.com", password: PASSWORD } });
+      ({ t, admin } = await startWalletAppWithAdmin(database, PASSWORD));
     });
     afterAll(async () => {
       await admin?.dispose();

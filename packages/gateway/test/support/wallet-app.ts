@@ -3,7 +3,9 @@ import { startPaymentSimulators, type PaymentSimulators } from "@peykarband/simu
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { createAdmin } from "../../src/cli/create-admin.command.ts";
 import { createApp, type App } from "../../src/composition/create-app.ts";
+import { createTestSdk, type TestSdkClient } from "./sdk-client.ts";
 
 export interface WalletApp {
   readonly app: App;
@@ -114,4 +116,16 @@ export async function sendCallback(
     location,
     result: new URL(location ?? "/", request.url).searchParams,
   };
+}
+
+/** The wallet app on `database` with the administrator root@example.com created and signed in. */
+export async function startWalletAppWithAdmin(
+  database: Database,
+  password: string,
+): Promise<{ t: WalletApp; admin: TestSdkClient }> {
+  const t = await startWalletApp(database);
+  await createAdmin(t.config, { email: "root@example.com", password }, database);
+  const admin = createTestSdk(t.app.url);
+  await admin.LogIn({ input: { email: "root@example.com", password } });
+  return { t, admin };
 }
