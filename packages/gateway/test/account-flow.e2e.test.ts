@@ -170,7 +170,7 @@ describe("accounts, end to end over HTTP and WebSocket", () => {
       await signUp.dispose();
     }
 
-    const refused = createTestSdk(t.app.url, { tokens: { accessToken: "not-a-token", refreshToken: "x" } });
+    const refused = createTestSdk(t.app.url, { session: { accessToken: "not-a-token", refreshToken: "x" } });
     try {
       await expect(wsOnce(refused.subscriptions(), ViewerDocument)).rejects.toThrow();
     } finally {

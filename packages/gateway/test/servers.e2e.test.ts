@@ -224,7 +224,7 @@ for (const target of testDatabases()) {
         "ILLEGAL_STATE",
       );
       const persian = createTestSdk(t.app.url, {
-        tokens: client.tokens(),
+        session: client.tokens(),
         headers: { "accept-language": "fa" },
       });
       const { rebootServer } = await persian.RebootServer({ input: { serverId } });

@@ -1,48 +1,18 @@
-import { print, type DocumentNode, type GraphQLFormattedError } from "graphql";
-import { ClientError, GraphQLClient } from "graphql-request";
+import type { DocumentNode } from "graphql";
+import { GraphQLClient } from "graphql-request";
 import { createClient as createWsClient, type Client as WsClient, type ClientOptions } from "graphql-ws";
-import {
-  getSdk,
-  type LogInMutation,
-  type LogOutMutation,
-  type RefreshSessionMutation,
-  type RegisterUserMutation,
-  type Sdk,
-  type SdkFunctionWrapper,
-  type SessionFieldsFragment,
-} from "./generated/sdk.ts";
+import { errorCodes } from "./errors.ts";
+import { getSdk, type LogOutMutation, type SdkFunctionWrapper } from "./generated/sdk.ts";
+import { keyedOperations, type PeykarbandOperations } from "./idempotency.ts";
+import { retryingFetch, type RetryOptions } from "./retry.ts";
+import { SESSION_OPERATIONS, sessionIn, type SessionTokens } from "./session.ts";
+import { subscribeWith } from "./subscribe.ts";
+import { watchServerStatus, type ServerStatusEvent } from "./watch-server-status.ts";
 
-export { ClientError } from "graphql-request";
-
-/** The credentials of a session, as `registerUser`, `logIn` and `refreshSession` return them. */
-export interface SessionTokens {
-  /** Short-lived bearer token for every request. */
-  accessToken: string;
-  /** Single-use token to get the next pair. Keep it secret: using one twice ends the session. */
-  refreshToken: string;
-  /** When the access token stops working (ISO 8601). Lets subscriptions refresh before connecting. */
-  accessTokenExpiresAt?: string;
-}
-
-/**
- * A subscription refused or ended by the API: `errors[].extensions.code` says why, e.g.
- * UNAUTHENTICATED, NOT_FOUND or TOO_MANY_SUBSCRIPTIONS.
- */
-export class SubscriptionError extends Error {
-  constructor(readonly errors: readonly GraphQLFormattedError[]) {
-    super(errors.map((error) => error.message).join("; ") || "The subscription failed.");
-    this.name = "SubscriptionError";
-  }
-}
-
-/** How to reach the API and whom to act as. */
-export interface PeykarbandClientOptions {
+/** How to reach the API, whatever the client acts as. */
+interface ClientSettings {
   /** The GraphQL endpoint, e.g. `https://api.example.ir/graphql`. Subscriptions use the same URL over `ws(s)://`. */
   url: string;
-  /** Tokens from an earlier session, e.g. read back from storage. */
-  tokens?: SessionTokens | null;
-  /** A partner API key, sent as the bearer token instead of a session's access token; never refreshed. */
-  apiKey?: string;
   /**
    * Called whenever the stored tokens change: after sign-up, sign-in, a refresh (automatic or not),
    * and with `null` after sign-out or when the session cannot be refreshed any more. Persist them here.
@@ -52,21 +22,32 @@ export interface PeykarbandClientOptions {
   headers?: Record<string, string>;
   /** A fetch implementation; defaults to the global one. */
   fetch?: typeof fetch;
+  /** Retries of requests that are safe to send twice; `{ retries: 0 }` turns them off. */
+  retry?: RetryOptions;
   /** A WebSocket implementation where there is no global one (Node 20: `import WebSocket from "ws"`). */
   webSocketImpl?: unknown;
-  /** More graphql-ws client options (`retryAttempts`, `lazy`, `on`, …) for {@link PeykarbandClient.subscriptions}. */
+  /** More graphql-ws client options (`retryAttempts`, `retryWait`, `lazy`, `on`, …) for subscriptions. */
   webSocketOptions?: Omit<ClientOptions, "url" | "connectionParams" | "webSocketImpl">;
 }
+
+/**
+ * Whom the client acts as: a partner API key (sent as the bearer token, never refreshed), or a
+ * session, e.g. read back from storage; with neither it starts signed out and keeps the session
+ * that a sign-up or sign-in returns.
+ */
+export type PeykarbandClientOptions = ClientSettings &
+  ({ apiKey: string; session?: never } | { session?: SessionTokens | null; apiKey?: never });
 
 /**
  * Every operation in `schema/operations` as a typed method (`client.LogIn({ input })`), plus the
  * session handling around them.
  *
  * Methods resolve to the operation's `data`. Expected failures arrive in `userErrors`; a
- * top-level error (UNAUTHENTICATED, FORBIDDEN, a limit, …) rejects with a {@link ClientError}
- * whose `response.errors[].extensions.code` says which, and `response.status` the HTTP status.
+ * top-level error (UNAUTHENTICATED, FORBIDDEN, a limit, …) rejects with a `ClientError` whose
+ * `response.errors[].extensions.code` says which, and `response.status` the HTTP status. The last
+ * argument of each method is an `AbortSignal`, which also ends the waits between retries.
  */
-export interface PeykarbandClient extends Sdk {
+export interface PeykarbandClient extends PeykarbandOperations {
   /** Replaces the stored tokens (and calls `onTokens`). Sign-up, sign-in, refresh and sign-out do this themselves. */
   setTokens(tokens: SessionTokens | null): void;
   /** The tokens in use now, or null when signed out. */
@@ -77,106 +58,70 @@ export interface PeykarbandClient extends Sdk {
    */
   refresh(): Promise<boolean>;
   /**
-   * A graphql-ws client on the same endpoint, created on first use. Its `connection_init`
-   * carries `{ authorization: "Bearer …" }` with the current access token, refreshed first when
-   * it is about to expire.
+   * The graphql-ws client on the same endpoint, created on first use. Its `connection_init`
+   * carries `{ authorization: "Bearer …" }` with the current credential, refreshed first when
+   * it is about to expire. It reconnects after a connection loss and subscribes again.
    */
   subscriptions(): WsClient;
   /**
    * Runs a subscription from `schema/operations` over the WebSocket and yields each event's
-   * `data`. Rejects with a {@link SubscriptionError} when the API refuses or ends it with errors.
-   * Leave the loop (`break`) to stop watching.
-   *
-   * @example
-   * ```ts
-   * const events = client.subscribe<ServerStatusChangedSubscription, ServerStatusChangedSubscriptionVariables>(
-   *   ServerStatusChangedDocument,
-   *   { serverId },
-   * );
-   * for await (const { serverStatusChanged } of events) {
-   *   console.log(serverStatusChanged.status, serverStatusChanged.server.ipv4);
-   *   if (serverStatusChanged.status === "ACTIVE") break;
-   * }
-   * ```
+   * `data`. Rejects with a `SubscriptionError` when the API refuses or ends it with errors.
+   * Leave the loop (`break`) to stop.
    */
   subscribe<Data, Variables extends Record<string, unknown> = Record<string, unknown>>(
     document: DocumentNode,
     variables?: Variables,
   ): AsyncIterableIterator<Data>;
+  /**
+   * One server's status, from its current state on: each change, and after a lost connection the
+   * state read again over HTTP before the stream goes on, so no change is missed. Ends when
+   * `signal` aborts or the loop is left.
+   *
+   * @example
+   * ```ts
+   * for await (const event of client.watchServerStatus(serverId)) {
+   *   if (event.status === "ACTIVE") break;
+   * }
+   * ```
+   */
+  watchServerStatus(serverId: string, signal?: AbortSignal): AsyncIterableIterator<ServerStatusEvent>;
   /** Closes the WebSocket, if one was opened. */
   dispose(): Promise<void>;
 }
 
-/** The `extensions.code` of each top-level GraphQL error in a rejection from the client; empty for other errors. */
-export function errorCodes(error: unknown): string[] {
-  const errors =
-    error instanceof ClientError
-      ? (error.response.errors ?? [])
-      : error instanceof SubscriptionError
-        ? error.errors
-        : [];
-  return errors.flatMap((e) => {
-    const code = e.extensions?.["code"];
-    return typeof code === "string" ? [code] : [];
-  });
-}
-
-/** Operations that create a session: they never send one, so a stale token cannot get in their way. */
-const SESSION_OPERATIONS = new Set(["RegisterUser", "LogIn", "RefreshSession"]);
-
 /** Refresh this long before the access token expires when opening a WebSocket. */
 const EXPIRY_MARGIN_MS = 15_000;
-
-const toTokens = (session: SessionFieldsFragment): SessionTokens => ({
-  accessToken: session.accessToken,
-  refreshToken: session.refreshToken,
-  accessTokenExpiresAt: session.accessTokenExpiresAt,
-});
-
-function sessionIn(operationName: string, data: unknown): SessionFieldsFragment | null {
-  switch (operationName) {
-    case "RegisterUser":
-      return (data as RegisterUserMutation).registerUser.session;
-    case "LogIn":
-      return (data as LogInMutation).logIn.session;
-    case "RefreshSession":
-      return (data as RefreshSessionMutation).refreshSession.session;
-    default:
-      return null;
-  }
-}
 
 /**
  * Creates a typed client for the Peykarband API.
  *
- * The client keeps the session's tokens: it stores the session that sign-up, sign-in and refresh
+ * With a session it keeps the tokens: it stores the session that sign-up, sign-in and refresh
  * return, and forgets it after sign-out. When a request is refused as UNAUTHENTICATED because the
  * access token has expired, it refreshes the session once and retries the request once.
+ * Queries, and mutations carrying an idempotency key (added when missing), are retried with
+ * backoff after a network error, 429, 502, 503 or 504; other mutations never are.
  *
  * @example
  * ```ts
- * const client = createPeykarbandClient({
- *   url: "https://api.example.ir/graphql",
- *   tokens: load(),
- *   onTokens: save,
- * });
+ * const client = createPeykarbandClient({ url: "https://api.example.ir/graphql", session: load(), onTokens: save });
  * const { logIn } = await client.LogIn({ input: { email, password } });
  * if (logIn.userErrors.length > 0) show(logIn.userErrors);
  * const { viewer } = await client.Viewer();
  * ```
  */
 export function createPeykarbandClient(options: PeykarbandClientOptions): PeykarbandClient {
-  let tokens: SessionTokens | null = options.tokens ?? null;
+  const apiKey = options.apiKey ?? null;
+  let tokens: SessionTokens | null = options.session ?? null;
   const setTokens = (next: SessionTokens | null) => {
     tokens = next;
     options.onTokens?.(next);
   };
-  const bearer = (): string | null => options.apiKey ?? tokens?.accessToken ?? null;
+  const bearer = (): string | null => apiKey ?? tokens?.accessToken ?? null;
   const authorization = (token: string | null): Record<string, string> =>
     token ? { authorization: `Bearer ${token}` } : {};
 
   const http = new GraphQLClient(options.url, {
-    ...(options.fetch ? { fetch: options.fetch } : {}),
+    fetch: retryingFetch(options.fetch ?? globalThis.fetch, options.retry ?? {}),
     ...(options.headers ? { headers: options.headers } : {}),
   });
 
@@ -184,7 +129,7 @@ export function createPeykarbandClient(options: PeykarbandClientOptions): Peykar
   const refresh = (): Promise<boolean> => {
     refreshing ??= (async () => {
       const current = tokens;
-      if (!current || options.apiKey) return false;
+      if (!current || apiKey) return false;
       try {
         // Stored by the wrapper on success.
         const { refreshSession } = await sdk.RefreshSession({
@@ -205,7 +150,7 @@ export function createPeykarbandClient(options: PeykarbandClientOptions): Peykar
     if (SESSION_OPERATIONS.has(operationName)) {
       const data = await action();
       const session = sessionIn(operationName, data);
-      if (session) setTokens(toTokens(session));
+      if (session) setTokens(session);
       return data;
     }
     const sent = bearer();
@@ -214,7 +159,7 @@ export function createPeykarbandClient(options: PeykarbandClientOptions): Peykar
       data = await action(authorization(sent));
     } catch (error) {
       const expired = errorCodes(error).includes("UNAUTHENTICATED");
-      if (!expired || options.apiKey || !tokens) throw error;
+      if (!expired || apiKey || !tokens) throw error;
       // Another request may have refreshed already while this one was in flight.
       if (tokens.accessToken === sent && !(await refresh())) throw error;
       data = await action(authorization(bearer()));
@@ -232,7 +177,7 @@ export function createPeykarbandClient(options: PeykarbandClientOptions): Peykar
       ...(options.webSocketImpl ? { webSocketImpl: options.webSocketImpl } : {}),
       connectionParams: async () => {
         const expiresAt = tokens?.accessTokenExpiresAt;
-        if (!options.apiKey && expiresAt && Date.parse(expiresAt) - Date.now() < EXPIRY_MARGIN_MS) {
+        if (!apiKey && expiresAt && Date.parse(expiresAt) - Date.now() < EXPIRY_MARGIN_MS) {
           await refresh();
         }
         return authorization(bearer());
@@ -240,48 +185,29 @@ export function createPeykarbandClient(options: PeykarbandClientOptions): Peykar
     });
     return ws;
   };
-
-  // A plain iterator, not an async generator: `return()` must stop the subscription even while
-  // a `next()` is waiting for an event that may never come.
-  const subscribe = <Data>(
-    document: DocumentNode,
-    variables: Record<string, unknown> = {},
-  ): AsyncIterableIterator<Data> => {
-    const results = subscriptions().iterate<Data>({ query: print(document), variables });
-    const stop = async (): Promise<IteratorReturnResult<undefined>> => {
-      await results.return?.();
-      return { done: true, value: undefined };
-    };
-    const iterator: AsyncIterableIterator<Data> = {
-      [Symbol.asyncIterator]: () => iterator,
-      async next() {
-        let result;
-        try {
-          result = await results.next();
-        } catch (error) {
-          // graphql-ws rejects with the bare error list when the API refuses the operation.
-          if (Array.isArray(error)) throw new SubscriptionError(error as GraphQLFormattedError[]);
-          throw error;
-        }
-        if (result.done) return { done: true, value: undefined };
-        if (result.value.errors?.length) {
-          await stop();
-          throw new SubscriptionError(result.value.errors);
-        }
-        return { done: false, value: result.value.data as Data };
-      },
-      return: stop,
-    };
-    return iterator;
-  };
+  const subscribe = <Data>(document: DocumentNode, variables: Record<string, unknown> = {}) =>
+    subscribeWith<Data>(subscriptions(), document, variables);
 
   return {
-    ...sdk,
+    ...keyedOperations(sdk),
     setTokens,
     tokens: () => tokens,
     refresh,
     subscriptions,
     subscribe: subscribe as PeykarbandClient["subscribe"],
+    watchServerStatus: (serverId, signal) =>
+      watchServerStatus(
+        {
+          subscribe,
+          server: async (id, abort) => (await sdk.Server({ id }, undefined, abort)).server,
+          onReconnected: (listener) =>
+            subscriptions().on("connected", (_socket, _payload, wasRetry) => {
+              if (wasRetry) listener();
+            }),
+        },
+        serverId,
+        signal,
+      ),
     async dispose() {
       await ws?.dispose();
       ws = null;

@@ -21,14 +21,14 @@ export interface TestSdkClient extends PeykarbandClient {
   lastResponse(): RecordedResponse;
 }
 
-export interface TestSdkOptions extends Partial<PeykarbandClientOptions> {
+export type TestSdkOptions = Partial<PeykarbandClientOptions> & {
   /** Send exactly this access token on every request, with no session handling around it. */
   readonly bearer?: string;
-}
+};
 
 /**
  * The generated SDK as partners use it, pointed at a test app, with Node's `ws` for subscriptions
- * and no reconnects (a refused connection must fail the test, not retry). Without `tokens` or
+ * and no reconnects or retries (a refused request must fail the test, not retry). Without `session` or
  * `bearer` it starts anonymous; it stores the session of a sign-up, sign-in or refresh it makes.
  */
 export function createTestSdk(url: string, options: TestSdkOptions = {}): TestSdkClient {
@@ -48,6 +48,7 @@ export function createTestSdk(url: string, options: TestSdkOptions = {}): TestSd
     fetch: recordingFetch,
     webSocketImpl: WebSocket,
     webSocketOptions: { retryAttempts: 0 },
+    retry: { retries: 0 },
     ...rest,
     headers: { ...rest.headers, ...(bearer ? { authorization: `Bearer ${bearer}` } : {}) },
   });
