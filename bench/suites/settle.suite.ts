@@ -12,6 +12,7 @@ import {
   insertUsers,
   seedCatalog,
   testDatabases,
+  TEST_VAT_RATE,
 } from "../../packages/infrastructure/src/testing/index.ts";
 import { median, medianRatio, roundRatios } from "../load.ts";
 import { verdict } from "./viewer.suite.ts";
@@ -91,7 +92,7 @@ export async function settleSuite(options: { rounds: number }) {
       monthlyCap: HOURLY_RATE * 10_000n,
     });
     await database.client.unsafe("analyze");
-    const billing = new DrizzleBillingRepository(database.db);
+    const billing = new DrizzleBillingRepository(database.db, TEST_VAT_RATE);
     const settleHour = (hour: number) =>
       timed(async () => {
         const clock = new FixedClock(new Date(startedAt.getTime() + hour * HOUR));

@@ -21,6 +21,7 @@ import {
   anOrder,
   countStatements,
   fundWallet,
+  TEST_VAT_RATE,
 } from "../../packages/infrastructure/src/testing/index.ts";
 import { registerBenchUser } from "../suites/session.ts";
 
@@ -51,7 +52,7 @@ const queue = await openJobQueue(database, {
   onError: (error) => process.stderr.write(`job queue: ${error.message}\n`),
 });
 await fundWallet(new DrizzleWalletLedger(database.db), userId, 10n ** 12n);
-const repository = new DrizzleServerRepository(database.db, queue);
+const repository = new DrizzleServerRepository(database.db, queue, TEST_VAT_RATE);
 for (let n = 0; n < SERVERS; n++) {
   const server = aServer(userId, {
     ...PLACEMENTS[n % PLACEMENTS.length]!,

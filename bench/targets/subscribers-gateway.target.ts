@@ -21,7 +21,12 @@ import {
   openJobQueue,
   openRedisServerStatusPubSub,
 } from "../../packages/infrastructure/src/index.ts";
-import { aServer, anOrder, fundWallet } from "../../packages/infrastructure/src/testing/index.ts";
+import {
+  aServer,
+  anOrder,
+  fundWallet,
+  TEST_VAT_RATE,
+} from "../../packages/infrastructure/src/testing/index.ts";
 import { registerBenchUser } from "../suites/session.ts";
 import { memoryAfterGc, startControlServer, wallClock, type SentMessage } from "./subscribers-control.ts";
 
@@ -58,7 +63,7 @@ const queue = await openJobQueue(database, {
   role: "producer",
   onError: (error) => process.stderr.write(`job queue: ${error.message}\n`),
 });
-const repository = new DrizzleServerRepository(database.db, queue);
+const repository = new DrizzleServerRepository(database.db, queue, TEST_VAT_RATE);
 const tokens: string[] = [];
 const servers: { user: number; server: Server }[] = [];
 for (let user = 0; user < USERS; user++) {

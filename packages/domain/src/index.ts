@@ -34,6 +34,7 @@ export * from "./billing/server-meter.ts";
 export * from "./billing/server-usage.ts";
 export * from "./billing/wallet-runway.ts";
 export * from "./billing/usage-postings.ts";
+export * from "./billing/usage-vat.ts";
 export * from "./user/language.ts";
 export * from "./notification/notice.ts";
 export * from "./notification/notice-template.ts";

@@ -62,10 +62,11 @@ for (const target of testDatabases()) {
         )
         .toBeGreaterThan(0n);
 
-      // Balance less the prepaid first hour, spent at the plan's rate, plus what is left of that hour.
+      // Balance less the prepaid first hour, spent at the plan's rate plus 10 % VAT (the default),
+      // plus what is left of that hour.
       const { wallet } = (await client.Wallet()).viewer!;
       expect(BigInt(wallet.balance)).toBe(50_000_000n - BigInt(plan.hourlyPrice));
-      const hoursLeft = Number(BigInt(wallet.balance) / BigInt(plan.hourlyPrice));
+      const hoursLeft = Number((BigInt(wallet.balance) * 10n) / (BigInt(plan.hourlyPrice) * 11n));
       const runsOutAt = Date.parse(wallet.runsOutAt!);
       expect(runsOutAt).toBeGreaterThan(Date.now() + hoursLeft * 3_600_000);
       expect(runsOutAt).toBeLessThanOrEqual(Date.now() + (hoursLeft + 2) * 3_600_000);

@@ -13,6 +13,7 @@ import {
   countStatements,
   fundWallet,
   testDatabases,
+  TEST_VAT_RATE,
 } from "@peykarband/infrastructure/testing";
 import {
   DrizzleServerRepository,
@@ -72,7 +73,7 @@ for (const target of testDatabases()) {
           throw error;
         },
       });
-      const repo = new DrizzleServerRepository(database.db, queue);
+      const repo = new DrizzleServerRepository(database.db, queue, TEST_VAT_RATE);
       await fundWallet(new DrizzleWalletLedger(database.db), userKey, 10n ** 12n);
       for (let n = 0; n < STORED; n++) {
         const placement = PLACEMENTS[n % PLACEMENTS.length]!;

@@ -1,3 +1,4 @@
+import type { VatRateBasisPoints } from "@peykarband/domain";
 import type { AuditLog } from "../ports/audit-log.ts";
 import type { BillingRepository } from "../ports/billing.repository.ts";
 import type { ServerRepository } from "../ports/server.repository.ts";
@@ -12,4 +13,6 @@ export interface BillingDeps {
   readonly audit: AuditLog;
   readonly clock: Clock;
   readonly ids: IdGenerator;
+  /** VAT_RATE_PERCENT in hundredths of a percent: the runway spends VAT with usage. */
+  readonly vatRate: VatRateBasisPoints;
 }

@@ -8,9 +8,12 @@ export type WalletRunway =
   /** `runsOutAt` null: nothing accrues. */
   | { readonly visible: true; readonly runsOutAt: Date | null };
 
-/** When the user's wallet runs out at the rates their servers accrue at now (their own; staff: anyone's). */
+/**
+ * When the user's wallet runs out at the rates their servers accrue at now, VAT included (their
+ * own; staff: anyone's).
+ */
 export async function walletRunsOut(
-  deps: Pick<BillingDeps, "billing" | "ledger" | "clock">,
+  deps: Pick<BillingDeps, "billing" | "ledger" | "clock" | "vatRate">,
   input: { userId: string },
   ctx: RequestContext,
 ): Promise<WalletRunway> {
@@ -19,5 +22,5 @@ export async function walletRunsOut(
     deps.ledger.balance(input.userId),
     deps.billing.openMeters(input.userId),
   ]);
-  return { visible: true, runsOutAt: walletRunsOutAt(balance, meters, deps.clock.now()) };
+  return { visible: true, runsOutAt: walletRunsOutAt(balance, meters, deps.clock.now(), deps.vatRate) };
 }

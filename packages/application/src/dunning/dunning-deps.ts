@@ -1,4 +1,4 @@
-import type { DunningSettings } from "@peykarband/domain";
+import type { DunningSettings, VatRateBasisPoints } from "@peykarband/domain";
 import type { AuditLog } from "../ports/audit-log.ts";
 import type { BillingRepository } from "../ports/billing.repository.ts";
 import type { DunningRepository } from "../ports/dunning.repository.ts";
@@ -18,4 +18,6 @@ export interface DunningDeps {
   readonly clock: Clock;
   readonly ids: IdGenerator;
   readonly settings: DunningSettings;
+  /** VAT_RATE_PERCENT in hundredths of a percent: the runway dunning reads spends VAT with usage. */
+  readonly vatRate: VatRateBasisPoints;
 }

@@ -36,7 +36,7 @@ async function dunCustomer(deps: DunningDeps, userId: string, ctx: RequestContex
   const [balance, meters] = await Promise.all([deps.ledger.balance(userId), deps.billing.openMeters(userId)]);
   const step = nextDunningStep(
     episode,
-    { runsOutAt: walletRunsOutAt(balance, meters, now) },
+    { runsOutAt: walletRunsOutAt(balance, meters, now, deps.vatRate) },
     now,
     deps.settings,
   );

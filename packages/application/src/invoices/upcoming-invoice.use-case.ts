@@ -4,6 +4,7 @@ import {
   invoiceTotals,
   jalaliMonthOf,
   periodAt,
+  usageVatBetween,
   type InvoiceUsageLine,
   type ServerMeter,
 } from "@peykarband/domain";
@@ -21,7 +22,7 @@ function meteredSeconds(meter: ServerMeter, from: Date, until: Date): bigint {
 
 /**
  * The current Jalali month's invoice so far, from the clock (settled or not), like Server.usage:
- * not numbered, not stored. Null for someone the viewer may not read.
+ * not numbered, not stored; its VAT is what settling the month so far collects. Null for someone the viewer may not read.
  */
 export async function upcomingInvoice(
   deps: Pick<InvoiceDeps, "invoices" | "billing" | "clock" | "seller" | "vatRate">,
@@ -48,7 +49,8 @@ export async function upcomingInvoice(
     const seconds = meteredSeconds(meter, period.start, now);
     if (amountRials === 0n && seconds === 0n) continue;
     const planId = (periodAt(meter, now) ?? meter.periods[meter.periods.length - 1])?.planId ?? "";
-    lines.push({ serverId: meter.serverId, planId, seconds, amountRials, ...server });
+    const vatRials = usageVatBetween(meter, period.start, now, deps.vatRate).amount;
+    lines.push({ serverId: meter.serverId, planId, seconds, amountRials, vatRials, ...server });
   }
   return {
     id: null,
@@ -63,6 +65,6 @@ export async function upcomingInvoice(
     vatRate: deps.vatRate,
     lines,
     statement,
-    ...invoiceTotals(lines, deps.vatRate),
+    ...invoiceTotals(lines),
   };
 }

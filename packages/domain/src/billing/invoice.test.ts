@@ -23,8 +23,8 @@ describe("invoice arithmetic", () => {
     expect(() => vatOn(-1n, 1000)).toThrow(RangeError);
   });
 
-  it("totals the usage lines and adds VAT", () => {
-    const line = (amountRials: bigint) => ({
+  it("totals the usage lines and adds the VAT collected on them", () => {
+    const line = (amountRials: bigint, vatRials: bigint) => ({
       serverId: "s",
       serverName: "s",
       planId: "p",
@@ -32,8 +32,9 @@ describe("invoice arithmetic", () => {
       provider: "HETZNER",
       seconds: 1n,
       amountRials,
+      vatRials,
     });
-    expect(invoiceTotals([line(100_005n), line(40n)], 1000)).toEqual({
+    expect(invoiceTotals([line(100_005n, 10_001n), line(40n, 4n)])).toEqual({
       subtotalRials: 100_045n,
       vatRials: 10_005n,
       totalRials: 110_050n,

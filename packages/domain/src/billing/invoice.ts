@@ -18,6 +18,8 @@ export interface InvoiceUsageLine {
   readonly seconds: bigint;
   /** Rials accrued in the month (what was used, not what the wallet paid after prepayment). */
   readonly amountRials: bigint;
+  /** The VAT collected on that usage: the sum of its postings' VAT (see `usageVatBetween`). */
+  readonly vatRials: bigint;
 }
 
 /** A wallet movement of the month that is not usage: a top-up, an order's prepayment, an adjustment. */
@@ -62,9 +64,14 @@ export function vatOn(subtotalRials: bigint, rate: VatRateBasisPoints): bigint {
   return (subtotalRials * BigInt(rate) * 2n + 10_000n) / 20_000n;
 }
 
-export function invoiceTotals(lines: readonly InvoiceUsageLine[], rate: VatRateBasisPoints): InvoiceTotals {
+/**
+ * The lines' usage and the VAT the ledger collected on it. VAT is carried per server (see
+ * `usageVatBetween`), so it may differ by under a rial per server from VAT on the subtotal: the
+ * invoice states what the wallet paid.
+ */
+export function invoiceTotals(lines: readonly InvoiceUsageLine[]): InvoiceTotals {
   const subtotalRials = lines.reduce((sum, line) => sum + line.amountRials, 0n);
-  const vatRials = vatOn(subtotalRials, rate);
+  const vatRials = lines.reduce((sum, line) => sum + line.vatRials, 0n);
   return { subtotalRials, vatRials, totalRials: subtotalRials + vatRials };
 }
 

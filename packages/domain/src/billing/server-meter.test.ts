@@ -11,6 +11,7 @@ import {
   type ServerMeter,
 } from "./server-meter.ts";
 import { serverUsageAt } from "./server-usage.ts";
+import { usageVatBetween, vatUntil } from "./usage-vat.ts";
 import { walletRunsOutAt } from "./wallet-runway.ts";
 
 const ordered = new Date("2026-11-01T10:00:00Z");
@@ -111,11 +112,39 @@ describe("walletRunsOutAt", () => {
   const now = plus(7200);
   it("spends the balance, less unsettled usage, at the sum of the rates", () => {
     // Two hours accrued (72,000), one prepaid, nothing settled: 36,000 owed; 108,000 - 36,000 = 2 h left.
-    expect(walletRunsOutAt(Rial.of(108_000n), [meter()], now)).toEqual(plus(7200, now));
+    expect(walletRunsOutAt(Rial.of(108_000n), [meter()], now, 0)).toEqual(plus(7200, now));
   });
   it("counts what is left of a prepayment, is null when nothing runs, and now when already spent", () => {
-    expect(walletRunsOutAt(Rial.of(0n), [meter()], plus(1800))).toEqual(plus(3600));
-    expect(walletRunsOutAt(Rial.of(5n), [meter({ endsAt: plus(60) })], now)).toBeNull();
-    expect(walletRunsOutAt(Rial.of(-5n), [meter()], now)).toEqual(now);
+    expect(walletRunsOutAt(Rial.of(0n), [meter()], plus(1800), 0)).toEqual(plus(3600));
+    expect(walletRunsOutAt(Rial.of(5n), [meter({ endsAt: plus(60) })], now, 1000)).toBeNull();
+    expect(walletRunsOutAt(Rial.of(-5n), [meter()], now, 1000)).toEqual(now);
+  });
+  it("spends VAT too: the unsettled usage's and the future's", () => {
+    // 36,000 usage owed + 7,200 VAT on two hours = 43,200; 122,400 - 43,200 = 79,200 at 39,600 an hour: 2 h.
+    expect(walletRunsOutAt(Rial.of(122_400n), [meter()], now, 1000)).toEqual(plus(7200, now));
   });
 });
+
+describe("VAT on usage", () => {
+  it("is carried like usage: postings sum to VAT on the total, rounded once", () => {
+    // 1,000 rials an hour: 15 rials every 54 s. Half up per posting would collect 2 each (VAT 1.5).
+    const slow = meter({ prepaid: Rial.zero, periods: [period(ordered, 1_000n)] });
+    let settledTo = ordered;
+    let collected = 0n;
+    for (let i = 1; i <= 10; i += 1) {
+      const until = plus(54 * i);
+      const settledMeter = { ...slow, settledUntil: settledTo, settled: accruedUntil(slow, settledTo) };
+      collected += rials(vatUntil(settledMeter, until, 1000));
+      settledTo = until;
+    }
+    expect(rials(accruedUntil(slow, settledTo))).toBe(150n);
+    expect(collected).toBe(15n);
+    expect(rials(usageVatBetween(slow, ordered, settledTo, 1000))).toBe(15n);
+  });
+  it("collects nothing on a void or finally settled meter", () => {
+    expect(rials(vatUntil(meter({ isVoid: true }), now(), 1000))).toBe(0n);
+    expect(rials(vatUntil(meter({ isSettledFinal: true }), now(), 1000))).toBe(0n);
+  });
+});
+
+const now = () => plus(3600);

@@ -21,6 +21,11 @@ export const LEDGER_TRANSACTION_KINDS = [
    * zero, since the server ran whether or not the wallet covered it.
    */
   "USAGE",
+  /**
+   * The VAT on a usage posting, from the wallet to VAT payable: one per usage posting, written with
+   * it and, like it, without the overdraft guard.
+   */
+  "VAT",
 ] as const;
 export type LedgerTransactionKind = (typeof LEDGER_TRANSACTION_KINDS)[number];
 

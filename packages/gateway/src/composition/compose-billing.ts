@@ -25,15 +25,16 @@ export function composeBilling(input: {
   readonly queue: JobQueue;
 }): BillingUseCases & InvoiceUseCases {
   const { config, database, accounts, queue } = input;
-  const billing = new DrizzleBillingRepository(database.db);
+  const billing = new DrizzleBillingRepository(database.db, config.vatRateBasisPoints);
   return {
     ...createBillingUseCases({
       billing,
-      servers: new DrizzleServerRepository(database.db, queue),
+      servers: new DrizzleServerRepository(database.db, queue, config.vatRateBasisPoints),
       ledger: DrizzleWalletLedger.on(database),
       audit: accounts.audit,
       clock: accounts.clock,
       ids: accounts.ids,
+      vatRate: config.vatRateBasisPoints,
     }),
     ...createInvoiceUseCases({
       invoices: new DrizzleInvoiceRepository(database.db),

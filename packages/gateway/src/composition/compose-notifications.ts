@@ -70,14 +70,15 @@ export function composeNotifications(input: {
     : notConfigured("SMS");
   const dunningDeps = {
     dunning: new DrizzleDunningRepository(database.db, queue),
-    billing: new DrizzleBillingRepository(database.db),
+    billing: new DrizzleBillingRepository(database.db, config.vatRateBasisPoints),
     ledger: DrizzleWalletLedger.on(database),
-    servers: new DrizzleServerRepository(database.db, queue),
+    servers: new DrizzleServerRepository(database.db, queue, config.vatRateBasisPoints),
     publisher: input.publisher,
     audit: accounts.audit,
     clock: accounts.clock,
     ids: accounts.ids,
     settings: config.dunning,
+    vatRate: config.vatRateBasisPoints,
   };
   return {
     runDunning: (ctx) => runDunning(dunningDeps, ctx),

@@ -136,7 +136,7 @@ export async function composeServers(input: {
   for (const cloud of synced.unchecked) logger?.warn("catalog not checked against a cloud", { ...cloud });
   await createServerQueues(queue);
   return createServerUseCases({
-    servers: new DrizzleServerRepository(database.db, queue),
+    servers: new DrizzleServerRepository(database.db, queue, config.vatRateBasisPoints),
     catalog: new DrizzleCatalog(database.db),
     sshKeys: new DrizzleSshKeyRepository(database.db),
     providers,

@@ -46,7 +46,8 @@ export class InvoiceType extends NodeInterface {
   subtotalRials!: Rial;
 
   @Field(() => RialScalar, {
-    description: "VAT on the subtotal at the configured rate, in whole rials, half up.",
+    description:
+      "The VAT collected with the usage postings at the configured rate, in whole rials: per server, VAT on its usage so far half up, less what was collected before (so it may differ from VAT on the subtotal by under a rial per server).",
   })
   vatRials!: Rial;
 

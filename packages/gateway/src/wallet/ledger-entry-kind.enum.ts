@@ -10,6 +10,7 @@ const DESCRIPTIONS: Readonly<Record<LedgerTransactionKind, string>> = {
   REVERSAL: "Undoes an earlier entry; entries are never edited or deleted.",
   USAGE:
     "A server's metered usage, settled hourly and at each state change; may take the wallet below zero. Negative amounts on the business side; a positive one on the wallet returns an unused prepayment.",
+  VAT: "The VAT (VAT_RATE_PERCENT) on a usage posting, collected with it for the tax office; may take the wallet below zero.",
 };
 
 export const LedgerEntryKindEnum = Object.fromEntries(LEDGER_TRANSACTION_KINDS.map((k) => [k, k])) as Record<

@@ -42,7 +42,7 @@ const queue = await openJobQueue(database, {
   cronIntervalSeconds: 1,
 });
 
-const repository = new DrizzleBillingRepository(database.db);
+const repository = new DrizzleBillingRepository(database.db, config.vatRateBasisPoints);
 const billing = createBillingUseCases({
   billing: {
     settle: async (until, serverIds) => {
@@ -54,11 +54,12 @@ const billing = createBillingUseCases({
     meters: (serverIds) => repository.meters(serverIds),
     openMeters: (userId) => repository.openMeters(userId),
   },
-  servers: new DrizzleServerRepository(database.db, queue),
+  servers: new DrizzleServerRepository(database.db, queue, config.vatRateBasisPoints),
   ledger: DrizzleWalletLedger.on(database),
   audit: accounts.audit,
   clock: { now: () => new Date(settleAt) },
   ids: accounts.ids,
+  vatRate: config.vatRateBasisPoints,
 });
 
 writeSync(1, "LOADED\n");

@@ -28,6 +28,7 @@ import { openJobQueue, type JobQueue } from "../jobs/pg-boss.job-queue.ts";
 import { DrizzleServerRepository } from "../servers/server.repository.ts";
 import { UuidV7Generator } from "../system/uuid-v7.id-generator.ts";
 import { insertUser } from "../testing/account-fixtures.ts";
+import { TEST_VAT_RATE } from "../testing/billing-fixtures.ts";
 import { FixedClock } from "../testing/fixed-clock.ts";
 import { aServer, anOrder, seedCatalog } from "../testing/server-fixtures.ts";
 import { testDatabases } from "../testing/test-database.ts";
@@ -63,9 +64,9 @@ for (const target of testDatabases()) {
       for (const name of [SERVER_JOB_NAMES.provision, SERVER_JOB_NAMES.operate, NOTIFICATION_JOB_NAME]) {
         await queue.createQueue(name, QUEUE);
       }
-      servers = new DrizzleServerRepository(database.db, queue);
+      servers = new DrizzleServerRepository(database.db, queue, TEST_VAT_RATE);
       ledger = new DrizzleWalletLedger(database.db);
-      billing = new DrizzleBillingRepository(database.db);
+      billing = new DrizzleBillingRepository(database.db, TEST_VAT_RATE);
       invoices = new DrizzleInvoiceRepository(database.db);
       dunning = {
         dunning: new DrizzleDunningRepository(database.db, queue),
@@ -77,6 +78,7 @@ for (const target of testDatabases()) {
         clock,
         ids: new UuidV7Generator(clock),
         settings: DEFAULT_DUNNING_SETTINGS,
+        vatRate: TEST_VAT_RATE,
       };
     });
     afterAll(async () => {
@@ -205,9 +207,13 @@ for (const target of testDatabases()) {
       const a1Rials = accrued([monthS, 10_000n]);
       const a2Rials = accrued([RESIZED_S, 10_000n], [monthS - RESIZED_S, 20_000n]);
       const b1Rials = accrued([b1S, 10_000n]);
-      // Over a server's life the wallet pays its accrual (the prepaid hour included), to the rial.
-      expect((await ledger.balance(ali)).amount).toBe(105_000_000n - a1Rials - a2Rials);
-      expect((await ledger.balance(bita)).amount).toBe(1_000_000n - b1Rials);
+      // 10 %, half up, on each server's usage: VAT is carried from posting to posting and rounded once.
+      const vat = (accrued: bigint) => (accrued + 5n) / 10n;
+      // Over a server's life the wallet pays its accrual (the prepaid hour included) and its VAT, to the rial.
+      expect((await ledger.balance(ali)).amount).toBe(
+        105_000_000n - a1Rials - a2Rials - vat(a1Rials) - vat(a2Rials),
+      );
+      expect((await ledger.balance(bita)).amount).toBe(1_000_000n - b1Rials - vat(b1Rials));
 
       expect(await noticesOf(ali)).toEqual(
         ["WALLET_RUNNING_LOW", "WALLET_IN_DEBT", "SERVERS_SUSPENDED", "SERVERS_RESUMED"].flatMap((kind) => [
@@ -243,7 +249,6 @@ for (const target of testDatabases()) {
         skipped: 0,
       });
       const invoiceOf = async (userId: string) => (await invoices.page(userId, { limit: 10 })).invoices;
-      const vat = (subtotal: bigint) => (subtotal + 5n) / 10n; // 10 %, half up
       const [aliInvoice] = await invoiceOf(ali);
       const lineOf = (serverId: string) => aliInvoice!.lines.find((line) => line.serverId === serverId);
       expect(aliInvoice!.lines).toHaveLength(2);
@@ -257,10 +262,13 @@ for (const target of testDatabases()) {
         seconds: BigInt(monthS),
         amountRials: a2Rials,
       });
+      // The invoice states the VAT the ledger collected: per server, so not VAT on the subtotal.
+      const aliVat = vat(a1Rials) + vat(a2Rials);
+      expect(lineOf(a1.id)!.vatRials).toBe(vat(a1Rials));
       expect(aliInvoice).toMatchObject({
         subtotalRials: a1Rials + a2Rials,
-        vatRials: vat(a1Rials + a2Rials),
-        totalRials: a1Rials + a2Rials + vat(a1Rials + a2Rials),
+        vatRials: aliVat,
+        totalRials: a1Rials + a2Rials + aliVat,
       });
       const [bitaInvoice] = await invoiceOf(bita);
       expect(bitaInvoice!.lines.map((line) => [line.serverId, line.seconds, line.amountRials])).toEqual([
@@ -272,6 +280,7 @@ for (const target of testDatabases()) {
         totalRials: b1Rials + vat(b1Rials),
       });
       expect([aliInvoice!.number, bitaInvoice!.number].sort()).toEqual(["1405-000001", "1405-000002"]);
-    });
+      // 720 hourly rounds of settlement and dunning: over the default on a loaded machine.
+    }, 180_000);
   });
 }

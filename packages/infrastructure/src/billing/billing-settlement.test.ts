@@ -5,6 +5,7 @@ import {
   serverFailureRefund,
   type ServerStatus,
   usageReference,
+  vatOn,
   walletDebitTransaction,
 } from "@peykarband/domain";
 import { sql } from "drizzle-orm";
@@ -14,6 +15,7 @@ import type { Database } from "../database/database.ts";
 import { openJobQueue, type JobQueue } from "../jobs/pg-boss.job-queue.ts";
 import { DrizzleServerRepository } from "../servers/server.repository.ts";
 import { insertUser } from "../testing/account-fixtures.ts";
+import { TEST_VAT_RATE } from "../testing/billing-fixtures.ts";
 import { checkLedger } from "../testing/ledger-check.ts";
 import { aServer, anOrder, seedCatalog } from "../testing/server-fixtures.ts";
 import { testDatabases } from "../testing/test-database.ts";
@@ -39,8 +41,8 @@ for (const target of testDatabases()) {
       await seedCatalog(database);
       queue = await openJobQueue(database, { onError: () => undefined });
       await queue.createQueue(SERVER_JOB_NAMES.provision, QUEUE);
-      servers = new DrizzleServerRepository(database.db, queue);
-      billing = new DrizzleBillingRepository(database.db);
+      servers = new DrizzleServerRepository(database.db, queue, TEST_VAT_RATE);
+      billing = new DrizzleBillingRepository(database.db, TEST_VAT_RATE);
       ledger = new DrizzleWalletLedger(database.db);
     });
     afterAll(async () => {
@@ -59,6 +61,41 @@ for (const target of testDatabases()) {
         charged: string;
       }[];
       return BigInt(rows[0]!.charged);
+    }
+
+    /** The VAT the ledger took from the wallet with a server's usage, and what VAT payable holds of it. */
+    async function vatFor(serverId: string): Promise<{ wallet: bigint; payable: bigint; postings: number }> {
+      const result: unknown = await database.db.execute(sql`
+        select coalesce(-sum(e.amount) filter (where e.user_id is not null), 0)::text as wallet,
+          coalesce(sum(e.amount) filter (where e.account = 'vat-payable'), 0)::text as payable,
+          count(distinct t.id)::int as postings
+        from ledger_entries e join ledger_transactions t on t.id = e.transaction_id
+        where t.kind = 'VAT' and t.reference like ${`usage-vat:${serverId}:%`}`);
+      const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as {
+        wallet: string;
+        payable: string;
+        postings: number;
+      }[];
+      return {
+        wallet: BigInt(rows[0]!.wallet),
+        payable: BigInt(rows[0]!.payable),
+        postings: rows[0]!.postings,
+      };
+    }
+
+    /** Usage postings that accrued something, and those whose VAT transaction is the one named after them. */
+    async function vatPostingsOf(serverId: string): Promise<{ accrued: number; named: number }> {
+      const result: unknown = await database.db.execute(sql`
+        select count(*) filter (where p.accrued_rials > 0)::int as accrued,
+          count(t.id) filter (where t.reference = 'usage-vat:' || p.server_id || ':'
+            || to_char(p.starts_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))::int as named
+        from server_usage_postings p left join ledger_transactions t on t.id = p.vat_transaction_id
+        where p.server_id = ${serverId}`);
+      const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as {
+        accrued: number;
+        named: number;
+      }[];
+      return rows[0]!;
     }
 
     it("charges a month of servers to the rial, once, through resizes, power cycles, deletions and failures", async () => {
@@ -188,10 +225,26 @@ for (const target of testDatabases()) {
         );
       }
 
+      // VAT, collected with each posting and carried: a server's VAT is 10 % of its usage, rounded once.
+      let vatTotal = 0n;
+      for (const meter of meters) {
+        const vat = await vatFor(meter!.serverId);
+        const accrued = accruedUntil(meter!, at(end)).amount;
+        expect(vat.wallet).toBe(vatOn(accrued, TEST_VAT_RATE));
+        expect(vat.payable).toBe(vat.wallet);
+        const postings = await vatPostingsOf(meter!.serverId);
+        // One VAT posting per usage posting with VAT in it (a window of a few rials may carry all of it).
+        expect(postings.named).toBe(vat.postings);
+        expect(vat.postings).toBeLessThanOrEqual(postings.accrued);
+        vatTotal += vat.wallet;
+      }
+      expect((await vatFor(c)).wallet).toBe(18n); // 10 % of 183 is 18.3
+      expect((await vatFor(d)).postings).toBe(0);
+
       // Usage took the wallet below zero: the debt is on the ledger, and guarded debits still refuse.
       const balance = await ledger.balance(user.id);
       const total = (await chargedFor(a)) + (await chargedFor(b)) + (await chargedFor(c));
-      expect(balance.amount).toBe(60_000n - total);
+      expect(balance.amount).toBe(60_000n - total - vatTotal);
       expect(balance.isNegative()).toBe(true);
       const debit = walletDebitTransaction({
         id: randomUUID(),
@@ -212,6 +265,7 @@ for (const target of testDatabases()) {
       const [first, second] = await Promise.all([billing.settle(later), billing.settle(later)]);
       expect(first + second).toBe(2);
       expect(await chargedFor(a)).toBe(3_805_000n + 10_000n);
+      expect((await vatFor(a)).wallet).toBe(381_500n);
       expect(await checkLedger(database.db)).toEqual([]);
     });
 
@@ -243,7 +297,10 @@ for (const target of testDatabases()) {
         billing.settle(when(2 * HOUR)),
       ]);
       await billing.settle(when(3 * HOUR));
-      for (const id of ids) expect(await chargedFor(id)).toBe(30_000n);
+      for (const id of ids) {
+        expect(await chargedFor(id)).toBe(30_000n);
+        expect((await vatFor(id)).wallet).toBe(3_000n);
+      }
       expect(await checkLedger(database.db)).toEqual([]);
     });
   });

@@ -4,6 +4,7 @@ import {
   meterEndsAt,
   type RatePeriod,
   type ServerStatus,
+  type VatRateBasisPoints,
 } from "@peykarband/domain";
 import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "../database/database.ts";
@@ -36,11 +37,12 @@ export async function openMeter(
 /**
  * The meter follows a server change, in its transaction: a new rate period from a resize (never
  * before what is already settled), the end at DELETED (at least the minimum after the order), void
- * at FAILED; then its usage is settled up to the change.
+ * at FAILED; then its usage (and the VAT on it) is settled up to the change.
  */
 export async function followServerChange(
   tx: Tx,
   change: { serverId: string; to: ServerStatus; statusMoved: boolean; at: Date; rate?: RatePeriod },
+  vatRate: VatRateBasisPoints,
 ): Promise<void> {
   const { serverId, at, rate } = change;
   if (rate) {
@@ -70,11 +72,12 @@ export async function followServerChange(
       .set({ voidedAt: at })
       .where(and(eq(serverMeters.serverId, serverId), sql`${serverMeters.voidedAt} is null`));
   }
-  if (change.statusMoved || rate) await settleMeters(tx, at, [serverId]);
+  if (change.statusMoved || rate) await settleMeters(tx, at, [serverId], vatRate);
 }
 
 /**
- * `billing_settle` (migration 0007) over the given servers, or all when null, up to `until`. A
+ * `billing_settle` (migration 0011) over the given servers, or all when null, up to `until`,
+ * collecting VAT at `vatRate` with each usage posting. A
  * window never spans a Jalali month start: meters left before one are first settled up to it
  * (each such call is a no-op for meters already past it), so every usage posting lies in one month
  * and an invoice takes whole postings. The month starts come from the domain's calendar, so the
@@ -84,6 +87,7 @@ export async function settleMeters(
   db: Db | Tx,
   until: Date,
   serverIds: readonly string[] | null,
+  vatRate: VatRateBasisPoints,
 ): Promise<number> {
   const ids = serverIds === null ? null : `{${serverIds.join(",")}}`;
   const [oldest] = await db
@@ -103,18 +107,23 @@ export async function settleMeters(
   const from = oldest?.settledUntil ? new Date(Number(oldest.settledUntil)) : until;
   const boundaries = jalaliMonthStartsBetween(from, until).filter((start) => start > from && start < until);
   let settled = 0;
-  for (const boundary of [...boundaries, until]) settled += await settleOnce(db, boundary, ids);
+  for (const boundary of [...boundaries, until]) settled += await settleOnce(db, boundary, ids, vatRate);
   return settled;
 }
 
-async function settleOnce(db: Db | Tx, until: Date, ids: string | null): Promise<number> {
+async function settleOnce(
+  db: Db | Tx,
+  until: Date,
+  ids: string | null,
+  vatRate: VatRateBasisPoints,
+): Promise<number> {
   const months = `{${billingMonthStarts(until)
     .map((d) => d.toISOString())
     .join(",")}}`;
   const [row] = await db
     .select({ settled: sql<number>`settled.n` })
     .from(
-      sql`billing_settle(${until.toISOString()}::timestamptz, ${ids}::uuid[], ${months}::timestamptz[]) as settled(n)`,
+      sql`billing_settle(${until.toISOString()}::timestamptz, ${ids}::uuid[], ${months}::timestamptz[], ${vatRate}::integer) as settled(n)`,
     );
   return Number(row?.settled ?? 0);
 }

@@ -17,6 +17,7 @@ import { openJobQueue, type JobQueue } from "../jobs/pg-boss.job-queue.ts";
 import { DrizzleServerRepository } from "../servers/server.repository.ts";
 import { UuidV7Generator } from "../system/uuid-v7.id-generator.ts";
 import { insertUser } from "../testing/account-fixtures.ts";
+import { TEST_VAT_RATE } from "../testing/billing-fixtures.ts";
 import { FixedClock } from "../testing/fixed-clock.ts";
 import { aServer, anOrder, seedCatalog } from "../testing/server-fixtures.ts";
 import { testDatabases } from "../testing/test-database.ts";
@@ -52,12 +53,12 @@ for (const target of testDatabases()) {
       for (const name of [SERVER_JOB_NAMES.provision, SERVER_JOB_NAMES.operate, NOTIFICATION_JOB_NAME]) {
         await queue.createQueue(name, QUEUE);
       }
-      servers = new DrizzleServerRepository(database.db, queue);
+      servers = new DrizzleServerRepository(database.db, queue, TEST_VAT_RATE);
       ledger = new DrizzleWalletLedger(database.db);
       clock = new FixedClock(new Date("2026-12-01T06:00:00.000Z"));
       deps = {
         dunning: new DrizzleDunningRepository(database.db, queue),
-        billing: new DrizzleBillingRepository(database.db),
+        billing: new DrizzleBillingRepository(database.db, TEST_VAT_RATE),
         ledger,
         servers,
         publisher: { publish: async () => undefined },
@@ -65,6 +66,7 @@ for (const target of testDatabases()) {
         clock,
         ids: new UuidV7Generator(clock),
         settings: DEFAULT_DUNNING_SETTINGS,
+        vatRate: TEST_VAT_RATE,
       };
     });
     afterAll(async () => {
@@ -100,11 +102,11 @@ for (const target of testDatabases()) {
       const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as { n: number }[];
       return rows[0]!.n;
     };
-    /** A running server at 10,000 rials an hour whose wallet lasts `hours` from now. */
+    /** A running server at 10,000 rials an hour (11,000 with 10 % VAT) whose wallet lasts `hours` from now. */
     const customerWithServer = async (hours: bigint, language: "fa" | "en", phone: string | null) => {
       const user = await insertUser(database, { phone: phone ? mobile(phone) : null });
       await database.db.update(users).set({ language }).where(eq(users.id, user.id));
-      await fundWallet(ledger, user.id, hours * 10_000n);
+      await fundWallet(ledger, user.id, hours * 11_000n);
       const server = aServer(user.id, { createdAt: clock.now(), updatedAt: clock.now() });
       expect((await servers.placeOrder(anOrder(server, { charge: 10_000n }))).status).toBe("PLACED");
       const move = async (from: ServerStatus, to: ServerStatus, changes = {}) =>

@@ -1,5 +1,5 @@
 import type { InvoicePeriod, InvoiceStatementLine, InvoiceUsageLine } from "@peykarband/domain";
-import { and, asc, eq, gte, isNotNull, lt, ne, sql } from "drizzle-orm";
+import { and, asc, eq, gte, isNotNull, lt, notInArray, sql } from "drizzle-orm";
 import type { Db } from "../database/database.ts";
 import {
   ledgerEntries,
@@ -14,7 +14,7 @@ import type { Tx } from "../wallet/ledger-write.ts";
 /**
  * A customer's usage lines for a period: per server, the USAGE postings whose windows start in it
  * (settlement splits windows at Jalali month starts, so a window lies in one month), their
- * seconds and what they accrued. The plan is the one of the server's last rate period begun before
+ * seconds, what they accrued and the VAT collected with them. The plan is the one of the server's last rate period begun before
  * the period's end.
  */
 export async function usageLines(
@@ -35,6 +35,7 @@ export async function usageLines(
         order by ${serverRatePeriods.startsAt} desc limit 1)`,
       seconds: sql<string>`floor(sum(extract(epoch from ${serverUsagePostings.endsAt} - ${serverUsagePostings.startsAt})))::bigint::text`,
       amount: sql<string>`sum(${serverUsagePostings.accruedRials})::text`,
+      vat: sql<string>`sum(${serverUsagePostings.vatRials})::text`,
       firstWindow: sql<Date>`min(${serverUsagePostings.startsAt})`,
     })
     .from(serverUsagePostings)
@@ -58,11 +59,15 @@ export async function usageLines(
       provider: row.provider,
       seconds: BigInt(row.seconds),
       amountRials: BigInt(row.amount),
+      vatRials: BigInt(row.vat),
     }))
     .filter((line) => line.seconds > 0n || line.amountRials > 0n);
 }
 
-/** The wallet's movements in [from, until) other than usage: top-ups, orders' prepayments, adjustments. */
+/**
+ * The wallet's movements in [from, until) other than usage and its VAT (the lines and totals hold
+ * those): top-ups, orders' prepayments, adjustments.
+ */
 export async function statementLines(
   db: Db | Tx,
   userId: string,
@@ -82,7 +87,7 @@ export async function statementLines(
       and(
         eq(ledgerEntries.userId, userId),
         isNotNull(ledgerEntries.userId),
-        ne(ledgerTransactions.kind, "USAGE"),
+        notInArray(ledgerTransactions.kind, ["USAGE", "VAT"]),
         gte(ledgerEntries.createdAt, from),
         lt(ledgerEntries.createdAt, until),
       ),

@@ -8,6 +8,7 @@ import type { Database } from "../database/database.ts";
 import { openJobQueue, type JobQueue } from "../jobs/pg-boss.job-queue.ts";
 import { DrizzleServerRepository } from "../servers/server.repository.ts";
 import { insertUser } from "../testing/account-fixtures.ts";
+import { TEST_VAT_RATE } from "../testing/billing-fixtures.ts";
 import { checkLedger } from "../testing/ledger-check.ts";
 import { aServer, anOrder, seedCatalog } from "../testing/server-fixtures.ts";
 import { testDatabases } from "../testing/test-database.ts";
@@ -56,8 +57,8 @@ for (const target of testDatabases()) {
       await seedCatalog(database);
       queue = await openJobQueue(database, { onError: () => undefined });
       await queue.createQueue(SERVER_JOB_NAMES.provision, QUEUE);
-      servers = new DrizzleServerRepository(database.db, queue);
-      billing = new DrizzleBillingRepository(database.db);
+      servers = new DrizzleServerRepository(database.db, queue, TEST_VAT_RATE);
+      billing = new DrizzleBillingRepository(database.db, TEST_VAT_RATE);
       invoices = new DrizzleInvoiceRepository(database.db);
       ledger = new DrizzleWalletLedger(database.db);
     });

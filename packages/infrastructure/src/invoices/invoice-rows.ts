@@ -31,6 +31,7 @@ export const toInvoice = (
     provider: line.provider,
     seconds: line.seconds,
     amountRials: line.amountRials,
+    vatRials: line.vatRials,
   })),
   statement: statement.map((line) => ({
     at: line.at,

@@ -265,7 +265,7 @@ export async function issueIn(tx: Tx, command: IssueInvoiceCommand): Promise<Iss
   ];
   if (lines.length === 0 && statement.length === 0) return { status: "NOTHING_TO_INVOICE" };
   const sequence = counter!.lastNumber + 1;
-  const totals = invoiceTotals(lines, command.vatRate);
+  const totals = invoiceTotals(lines);
   const [row] = await tx
     .insert(invoices)
     .values({

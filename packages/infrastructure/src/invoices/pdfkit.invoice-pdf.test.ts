@@ -33,6 +33,7 @@ const invoice: Invoice = {
       provider: "HETZNER",
       seconds: 649_800n,
       amountRials: 1_805_000n,
+      vatRials: 180_500n,
     },
   ],
   statement: [

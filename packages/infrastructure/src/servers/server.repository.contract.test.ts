@@ -4,6 +4,7 @@ import { randomUUID } from "node:crypto";
 import { describe } from "vitest";
 import { openJobQueue } from "../jobs/pg-boss.job-queue.ts";
 import { insertUser } from "../testing/account-fixtures.ts";
+import { TEST_VAT_RATE } from "../testing/billing-fixtures.ts";
 import { seedCatalog } from "../testing/server-fixtures.ts";
 import { testDatabases } from "../testing/test-database.ts";
 import { DrizzleWalletLedger } from "../wallet/wallet-ledger.repository.ts";
@@ -23,7 +24,7 @@ for (const target of testDatabases()) {
         await queue.createQueue(SERVER_JOB_NAMES.provision, QUEUE);
         await queue.createQueue(SERVER_JOB_NAMES.operate, QUEUE);
         return {
-          servers: new DrizzleServerRepository(database.db, queue),
+          servers: new DrizzleServerRepository(database.db, queue, TEST_VAT_RATE),
           ledger: new DrizzleWalletLedger(database.db),
           newId: randomUUID,
           newUser: async () => (await insertUser(database)).id,

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Database } from "../database/database.ts";
 import { openJobQueue, type Job, type JobQueue } from "../jobs/pg-boss.job-queue.ts";
 import { insertUser } from "../testing/account-fixtures.ts";
+import { TEST_VAT_RATE } from "../testing/billing-fixtures.ts";
 import { expectLedgerBalanced } from "../testing/ledger-check.ts";
 import { aServer, anOrder, seedCatalog } from "../testing/server-fixtures.ts";
 import { testDatabases } from "../testing/test-database.ts";
@@ -31,7 +32,7 @@ for (const target of testDatabases()) {
       });
       await queue.createQueue(SERVER_JOB_NAMES.provision, QUEUE);
       await queue.createQueue(SERVER_JOB_NAMES.operate, QUEUE);
-      repo = new DrizzleServerRepository(database.db, queue);
+      repo = new DrizzleServerRepository(database.db, queue, TEST_VAT_RATE);
       ledger = new DrizzleWalletLedger(database.db);
     });
     afterAll(async () => {

@@ -18,6 +18,7 @@ import {
   type Server,
   type ServerStatus,
   type ServerStatusChange,
+  type VatRateBasisPoints,
 } from "@peykarband/domain";
 import { and, asc, count, eq, inArray, notInArray, sql } from "drizzle-orm";
 import type { Db } from "../database/database.ts";
@@ -45,6 +46,8 @@ export class DrizzleServerRepository implements ServerRepository {
     private readonly db: Db,
     /** The job queue; its `sendWith` writes the job in our transaction. */
     private readonly jobs: TransactionalJobSender,
+    /** VAT_RATE_PERCENT in hundredths of a percent: a status change settles usage and its VAT. */
+    private readonly vatRate: VatRateBasisPoints,
     private readonly entryIds: IdGenerator = new UuidV7Generator(new SystemClock()),
   ) {}
 
@@ -169,13 +172,17 @@ export class DrizzleServerRepository implements ServerRepository {
         if (!history) throw new Error(`history of server ${row.id} not written`);
         statusChange = toStatusChange(history);
       }
-      await followServerChange(tx, {
-        serverId: row.id,
-        to: change.to,
-        statusMoved: row.status !== current.status,
-        at: change.at,
-        ...(change.rate ? { rate: change.rate } : {}),
-      });
+      await followServerChange(
+        tx,
+        {
+          serverId: row.id,
+          to: change.to,
+          statusMoved: row.status !== current.status,
+          at: change.at,
+          ...(change.rate ? { rate: change.rate } : {}),
+        },
+        this.vatRate,
+      );
       if (change.ledger) {
         const posted = await writeLedgerTransaction(tx, change.ledger, {
           guarded: false,

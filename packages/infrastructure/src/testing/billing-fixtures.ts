@@ -1,5 +1,9 @@
+import type { VatRateBasisPoints } from "@peykarband/domain";
 import { sql } from "drizzle-orm";
 import type { Database } from "../database/database.ts";
+
+/** VAT_RATE_PERCENT's default, 10 %, as the repositories take it. */
+export const TEST_VAT_RATE: VatRateBasisPoints = 1000;
 
 /**
  * `count` ACTIVE DigitalOcean servers spread round-robin over `userIds`, each with an open meter from

@@ -6,4 +6,4 @@ export { aPayment, fundWallet } from "./wallet-fixtures.ts";
 export { aServer, anOrder, seedCatalog } from "./server-fixtures.ts";
 export { countStatements } from "./statement-counter.ts";
 export { claimJobAndDie, jobState } from "./job-fixtures.ts";
-export { insertRunningServers } from "./billing-fixtures.ts";
+export { insertRunningServers, TEST_VAT_RATE } from "./billing-fixtures.ts";

@@ -241,7 +241,9 @@ export type LedgerEntryKind =
   /** A verified gateway payment credited the wallet. */
   | 'TOP_UP'
   /** A server's metered usage, settled hourly and at each state change; may take the wallet below zero. Negative amounts on the business side; a positive one on the wallet returns an unused prepayment. */
-  | 'USAGE';
+  | 'USAGE'
+  /** The VAT (VAT_RATE_PERCENT) on a usage posting, collected with it for the tax office; may take the wallet below zero. */
+  | 'VAT';
 
 /** Why `logIn` refused its input. */
 export type LogInErrorCode =

@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { bigint, integer, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { invoices } from "./invoices.table.ts";
 
@@ -16,6 +17,9 @@ export const invoiceUsageLines = pgTable(
     provider: text("provider").notNull(),
     seconds: bigint("seconds", { mode: "bigint" }).notNull(),
     amountRials: bigint("amount_rials", { mode: "bigint" }).notNull(),
+    vatRials: bigint("vat_rials", { mode: "bigint" })
+      .notNull()
+      .default(sql`0`),
   },
   (t) => [primaryKey({ name: "invoice_usage_lines_pk", columns: [t.invoiceId, t.position] })],
 );
