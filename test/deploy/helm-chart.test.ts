@@ -167,6 +167,22 @@ describe.each(installations)("the chart rendered for $name", ({ values, release,
     }
   });
 
+  it("runs the built server with node as PID 1, no package manager in between to swallow SIGTERM", () => {
+    const deployments = objects.filter((object) => object.kind === "Deployment");
+    expect(deployments.map((object) => object.metadata.name).sort()).toEqual(
+      ["gateway", "worker"].map(
+        (role) => `${release.includes("peykarband") ? release : `${release}-peykarband`}-${role}`,
+      ),
+    );
+    for (const deployment of deployments) {
+      const pod = (deployment.spec?.["template"] as { spec: { containers: { command?: string[] }[] } }).spec;
+      expect(pod.containers[0]?.command, deployment.metadata.name).toEqual([
+        "node",
+        "packages/gateway/dist/main.js",
+      ]);
+    }
+  });
+
   it("migrates the database in a pre-install/pre-upgrade hook Job before the pods change", () => {
     const job = objects.find((object) => object.kind === "Job");
     // The chart's fullname: the release name when it contains the chart's name.
@@ -177,7 +193,7 @@ describe.each(installations)("the chart rendered for $name", ({ values, release,
     const pod = (
       job?.spec?.["template"] as { spec: { containers: { command: string[]; env: { name: string }[] }[] } }
     ).spec;
-    expect(pod.containers[0]?.command).toEqual(["pnpm", "cli", "migrate"]);
+    expect(pod.containers[0]?.command).toEqual(["node", "packages/gateway/dist/cli/main.js", "migrate"]);
     expect(pod.containers[0]?.env.map((variable) => variable.name)).toContain("DATABASE_URL");
   });
 });
