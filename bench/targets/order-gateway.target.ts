@@ -11,6 +11,7 @@ import { openBenchDeployment } from "./bench-deployment.ts";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createAdmin } from "../../packages/gateway/src/cli/create-admin.command.ts";
+import { composeAccountAdapters } from "../../packages/gateway/src/composition/compose-accounts.ts";
 import { createApp } from "../../packages/gateway/src/composition/create-app.ts";
 import {
   composeServers,
@@ -18,11 +19,7 @@ import {
 } from "../../packages/gateway/src/composition/compose-servers.ts";
 import { composeWallet } from "../../packages/gateway/src/composition/compose-wallet.ts";
 import { startWorker } from "../../packages/gateway/src/composition/start-worker.ts";
-import {
-  createAccountAdapters,
-  createLogger,
-  openJobQueue,
-} from "../../packages/infrastructure/src/index.ts";
+import { createLogger, openJobQueue } from "../../packages/infrastructure/src/index.ts";
 import { startCloudSimulators, startPaymentSimulators } from "../../packages/simulators/src/index.ts";
 import { median } from "../load.ts";
 
@@ -41,7 +38,7 @@ const jobQueue = await openJobQueue(database, {
 });
 const shared = { cloudSimulators, paymentSimulators, statusBus, jobQueue };
 const app = await createApp(config, { database, ...shared });
-const accounts = createAccountAdapters(database, config);
+const accounts = composeAccountAdapters(database, config);
 const wallet = await composeWallet(config, database, accounts, shared);
 const servers = await composeServers({
   config,

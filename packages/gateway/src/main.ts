@@ -1,7 +1,6 @@
 import "reflect-metadata";
 import {
   ConfigError,
-  createAccountAdapters,
   createLogger,
   DirectoryInUseError,
   loadConfig,
@@ -15,6 +14,7 @@ import {
   startKavenegarSimulator,
   startPaymentSimulators,
 } from "@peykarband/simulators";
+import { composeAccountAdapters } from "./composition/compose-accounts.ts";
 import { activeServices, describeActiveServices } from "./composition/active-services.ts";
 import { composeBilling } from "./composition/compose-billing.ts";
 import { composeNotifications } from "./composition/compose-notifications.ts";
@@ -127,7 +127,7 @@ async function start() {
   if (config.role === "gateway") return;
 
   if (!app) await database.migrate();
-  const accounts = createAccountAdapters(database, config, {
+  const accounts = composeAccountAdapters(database, config, {
     sessionCacheTtlMs: config.sessionCacheTtlMs,
     sessionEvictions,
   });

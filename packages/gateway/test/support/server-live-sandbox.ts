@@ -1,5 +1,4 @@
 import {
-  createAccountAdapters,
   createLogger,
   loadConfig,
   openJobQueue,
@@ -13,6 +12,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createAdmin } from "../../src/cli/create-admin.command.ts";
+import { composeAccountAdapters } from "../../src/composition/compose-accounts.ts";
 import { composeServers, openServerStatusBus } from "../../src/composition/compose-servers.ts";
 import { composeWallet } from "../../src/composition/compose-wallet.ts";
 import { createApp, type App } from "../../src/composition/create-app.ts";
@@ -82,7 +82,7 @@ export async function startLiveSandbox(options: { actionMs: number }): Promise<L
     const app = await createApp(config, { database, ...shared });
     closers.push(() => app.close());
 
-    const accounts = createAccountAdapters(database, config);
+    const accounts = composeAccountAdapters(database, config);
     const wallet = await composeWallet(config, database, accounts, shared);
     closers.push(() => wallet.close());
     const servers = await composeServers({
