@@ -12,17 +12,9 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createAdmin } from "../../packages/gateway/src/cli/create-admin.command.ts";
 import { createApp } from "../../packages/gateway/src/composition/create-app.ts";
-import {
-  composeServers,
-  openServerStatusBus,
-} from "../../packages/gateway/src/composition/compose-servers.ts";
-import { composeWallet } from "../../packages/gateway/src/composition/compose-wallet.ts";
-import { startWorker } from "../../packages/gateway/src/composition/start-worker.ts";
-import {
-  createAccountAdapters,
-  createLogger,
-  openJobQueue,
-} from "../../packages/infrastructure/src/index.ts";
+import { openServerStatusBus } from "../../packages/gateway/src/composition/compose-servers.ts";
+import { composeWorker } from "../../packages/gateway/src/composition/compose-worker.ts";
+import { createLogger, openJobQueue } from "../../packages/infrastructure/src/index.ts";
 import { startCloudSimulators, startPaymentSimulators } from "../../packages/simulators/src/index.ts";
 import { median } from "../load.ts";
 
@@ -41,21 +33,13 @@ const jobQueue = await openJobQueue(database, {
 });
 const shared = { cloudSimulators, paymentSimulators, statusBus, jobQueue };
 const app = await createApp(config, { database, ...shared });
-const accounts = createAccountAdapters(database, config);
-const wallet = await composeWallet(config, database, accounts, shared);
-const servers = await composeServers({
+const worker = await composeWorker({
   config,
-  database,
-  accounts,
-  queue: jobQueue,
-  bus: statusBus,
-  overrides: shared,
-});
-const worker = await startWorker({
   database,
   logger,
   queue: jobQueue,
-  handlers: { reconcilePendingPayments: wallet.useCases.reconcilePendingPayments, servers },
+  statusBus,
+  overrides: shared,
 });
 const admin = await createAdmin(config, { email: ADMIN_EMAIL, password: ADMIN_PASSWORD }, database);
 if (!admin.ok) throw new Error(admin.message);
@@ -96,7 +80,6 @@ process.stdout.write(`LISTENING ${app.url}\n`);
 process.on("SIGTERM", () => {
   control.close();
   void Promise.all([worker.stop(), app.close()])
-    .then(() => wallet.close())
     .then(() => statusBus.close())
     .then(() => Promise.all([cloudSimulators.close(), paymentSimulators.close()]))
     .then(() => database.close())

@@ -1,7 +1,6 @@
 import "reflect-metadata";
 import {
   ConfigError,
-  createAccountAdapters,
   createLogger,
   DirectoryInUseError,
   loadConfig,
@@ -16,18 +15,11 @@ import {
   startPaymentSimulators,
 } from "@peykarband/simulators";
 import { activeServices, describeActiveServices } from "./composition/active-services.ts";
-import { composeBilling } from "./composition/compose-billing.ts";
-import { composeNotifications } from "./composition/compose-notifications.ts";
-
-const pickJobs = ({ settleUsage, issueMonthlyInvoices }: ReturnType<typeof composeBilling>) => ({
-  settleUsage,
-  issueMonthlyInvoices,
-});
-import { composeServers, openServerStatusBus } from "./composition/compose-servers.ts";
-import { composeWallet, type WalletComposition } from "./composition/compose-wallet.ts";
+import { openServerStatusBus } from "./composition/compose-servers.ts";
+import { composeWorker } from "./composition/compose-worker.ts";
 import { createApp, type App } from "./composition/create-app.ts";
 import { openOperatorSocket } from "./composition/open-operator-socket.ts";
-import { JOBS, serveWorkerProbes, startWorker, type Worker } from "./composition/start-worker.ts";
+import { JOBS, serveWorkerProbes, type Worker } from "./composition/start-worker.ts";
 
 function readConfig(): Config {
   try {
@@ -92,7 +84,6 @@ const shared = {
 };
 
 let app: App | null = null;
-let wallet: WalletComposition | null = null;
 let worker: Worker | null = null;
 let probes: { close(): Promise<void> } | null = null;
 let operatorSocket: { close(): Promise<void> } | null = null;
@@ -105,7 +96,6 @@ async function closeAll(): Promise<void> {
     probes?.close(),
     operatorSocket?.close(),
   ]);
-  await wallet?.close();
   await statusBus.close();
   await sessionEvictions.close();
   await Promise.all([paymentSimulators?.close(), cloudSimulators?.close(), kavenegar?.close()]);
@@ -127,37 +117,14 @@ async function start() {
   if (config.role === "gateway") return;
 
   if (!app) await database.migrate();
-  const accounts = createAccountAdapters(database, config, {
-    sessionCacheTtlMs: config.sessionCacheTtlMs,
-    sessionEvictions,
-  });
-  wallet = await composeWallet(config, database, accounts, shared);
-  const servers = await composeServers({
+  const jobs = await composeWorker({
     config,
     database,
-    accounts,
+    logger,
     queue: jobQueue,
-    bus: statusBus,
+    statusBus,
+    sessionEvictions,
     overrides: shared,
-    logger,
-  });
-  const jobs = await startWorker({
-    database,
-    logger,
-    queue: jobQueue,
-    handlers: {
-      reconcilePendingPayments: wallet.useCases.reconcilePendingPayments,
-      servers,
-      ...pickJobs(composeBilling({ config, database, accounts, queue: jobQueue })),
-      notifications: composeNotifications({
-        config,
-        database,
-        accounts,
-        queue: jobQueue,
-        publisher: statusBus,
-        ...(kavenegar ? { kavenegar } : {}),
-      }),
-    },
   });
   worker = jobs;
   // Alone, the worker still answers the kubelet; with the gateway, the gateway's probes do.

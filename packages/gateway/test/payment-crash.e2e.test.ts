@@ -1,7 +1,6 @@
 import type { ReconciliationReport, RequestContext, WalletUseCases } from "@peykarband/application";
 import { topUpReference, type Payment, type PaymentGatewayName } from "@peykarband/domain";
 import {
-  createAccountAdapters,
   DrizzlePaymentRepository,
   loadConfig,
   openPgliteDatabase,
@@ -23,6 +22,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import { composeAccountAdapters } from "../src/composition/compose-accounts.ts";
 import { composeWallet, type WalletComposition } from "../src/composition/compose-wallet.ts";
 import { decideOnGatewayPage, type CallbackRequest } from "./support/wallet-app.ts";
 
@@ -176,7 +176,7 @@ async function crashAndRecover(target: CrashTarget): Promise<void> {
 
   async function connect(database?: Database): Promise<{ database: Database; wallet: WalletUseCases }> {
     if (!database) toClose.push((database = await store.open()));
-    const wallet = await composeWallet(config, database, createAccountAdapters(database, config));
+    const wallet = await composeWallet(config, database, composeAccountAdapters(database, config));
     wallet.listening(PUBLIC_URL);
     toClose.push(wallet);
     return { database, wallet: wallet.useCases };

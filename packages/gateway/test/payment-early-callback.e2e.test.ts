@@ -1,9 +1,10 @@
 import type { RequestContext, WalletUseCases } from "@peykarband/application";
 import type { PaymentGatewayName } from "@peykarband/domain";
-import { createAccountAdapters, DrizzlePaymentRepository, type Database } from "@peykarband/infrastructure";
+import { DrizzlePaymentRepository, type Database } from "@peykarband/infrastructure";
 import { expectLedgerBalanced, testDatabases } from "@peykarband/infrastructure/testing";
 import { randomUUID } from "node:crypto";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { composeAccountAdapters } from "../src/composition/compose-accounts.ts";
 import { composeWallet, type WalletComposition } from "../src/composition/compose-wallet.ts";
 import { fromGlobalId } from "../src/schema/node/global-id.ts";
 import { createTestSdk, type TestSdkClient } from "./support/sdk-client.ts";
@@ -33,7 +34,7 @@ for (const target of testDatabases()) {
       database = await target.open();
       t = await startWalletApp(database);
       // The worker's reconciliation, a second composition on the same database and simulators.
-      worker = await composeWallet(t.config, database, createAccountAdapters(database, t.config), {
+      worker = await composeWallet(t.config, database, composeAccountAdapters(database, t.config), {
         paymentSimulators: t.simulators,
       });
       worker.listening(t.origin);

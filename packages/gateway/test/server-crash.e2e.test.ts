@@ -6,7 +6,6 @@ import {
   type ServerStatus,
 } from "@peykarband/domain";
 import {
-  createAccountAdapters,
   DrizzleWalletLedger,
   inProcessServerStatusPubSub,
   loadConfig,
@@ -28,6 +27,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { describe, expect, it } from "vitest";
+import { composeAccountAdapters } from "../src/composition/compose-accounts.ts";
 import { composeServers } from "../src/composition/compose-servers.ts";
 import { spawnWorkerLife, type WorkerLife } from "./crash/server-crash.lives.ts";
 import { deploymentEnv, scratchDatabaseUrl } from "./support/deployment-env.ts";
@@ -143,7 +143,7 @@ describe.skipIf(postgres.skipReason !== null)("worker processes SIGKILLed while 
           role: "producer",
           onError: (error) => log(`job queue error: ${error.message}`),
         });
-        const accounts = createAccountAdapters(database, config);
+        const accounts = composeAccountAdapters(database, config);
         const bus = inProcessServerStatusPubSub({
           deployment: config.deploymentName,
           onError: () => undefined,

@@ -1,6 +1,5 @@
 import type { RequestContext, ServerJobData, ServerUseCases } from "@peykarband/application";
 import {
-  createAccountAdapters,
   DrizzleWalletLedger,
   inProcessServerStatusPubSub,
   loadConfig,
@@ -22,6 +21,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { composeAccountAdapters } from "../src/composition/compose-accounts.ts";
 import { composeServers, SERVER_QUEUES } from "../src/composition/compose-servers.ts";
 import { startWorker, type Worker } from "../src/composition/start-worker.ts";
 
@@ -52,7 +52,7 @@ for (const target of testDatabases()) {
       servers = await composeServers({
         config,
         database,
-        accounts: createAccountAdapters(database, config),
+        accounts: composeAccountAdapters(database, config),
         queue,
         bus: inProcessServerStatusPubSub({ deployment: config.deploymentName, onError: () => undefined }),
         overrides: { cloudSimulators: clouds, serverPolicy: { pollIntervalMs: 100, maxPollIntervalMs: 400 } },

@@ -1,6 +1,5 @@
 import type { RequestContext } from "@peykarband/application";
 import {
-  createAccountAdapters,
   DrizzleWalletLedger,
   inProcessServerStatusPubSub,
   loadConfig,
@@ -15,6 +14,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it, vi } from "vitest";
+import { composeAccountAdapters } from "../src/composition/compose-accounts.ts";
 import { composeServers, SERVER_JOB_LEASE_SECONDS } from "../src/composition/compose-servers.ts";
 import { spawnWorkerLife, type WorkerLife } from "./crash/server-crash.lives.ts";
 import { deploymentEnv, scratchDatabaseUrl } from "./support/deployment-env.ts";
@@ -63,7 +63,7 @@ describe.skipIf(postgres.skipReason !== null)("a worker SIGKILLed while provisio
         const servers = await composeServers({
           config,
           database,
-          accounts: createAccountAdapters(database, config),
+          accounts: composeAccountAdapters(database, config),
           queue,
           bus: inProcessServerStatusPubSub({ deployment: config.deploymentName, onError: () => undefined }),
         });

@@ -13,11 +13,6 @@ export { createLogger, type Logger } from "./logging/logger.ts";
 export { createRequestLog, type RequestLog, type RequestLogFields } from "./logging/request-log.ts";
 
 export {
-  createAccountAdapters,
-  SESSION_CACHE_TTL_MS,
-  type AccountAdapters,
-} from "./accounts/create-account-adapters.ts";
-export {
   CachingSessionRepository,
   CachingUserRepository,
   SessionCache,
@@ -33,6 +28,8 @@ export {
 } from "./accounts/session-eviction.bus.ts";
 export { DrizzleUserRepository } from "./accounts/user.repository.ts";
 export { DrizzleSessionRepository } from "./accounts/session.repository.ts";
+export { DrizzleApiKeyRepository } from "./accounts/api-key.repository.ts";
+export { InProcessAttemptThrottle } from "./accounts/in-process.attempt-throttle.ts";
 export { DrizzleRecoveryCodeRepository } from "./accounts/recovery-code.repository.ts";
 export { DrizzleAttemptThrottle } from "./accounts/attempt-throttle.repository.ts";
 export { DrizzleAuditLog } from "./accounts/audit-log.repository.ts";
@@ -49,6 +46,7 @@ export {
 export { JoseAccessTokenIssuer, type AccessTokenOptions } from "./crypto/jose.access-token-issuer.ts";
 export { OtplibTotp } from "./crypto/otplib.totp.ts";
 export { AesGcmSecretBox } from "./crypto/aes-gcm.secret-box.ts";
+export { HmacRefreshSuccessor } from "./crypto/hmac.refresh-successor.ts";
 
 export { SystemClock } from "./system/system.clock.ts";
 export { UuidV7Generator } from "./system/uuid-v7.id-generator.ts";

@@ -1,11 +1,5 @@
-import { createAccountUseCases, defaultAccountPolicy } from "@peykarband/application";
-import {
-  createAccountAdapters,
-  DirectoryInUseError,
-  openDatabase,
-  type Config,
-  type Database,
-} from "@peykarband/infrastructure";
+import { DirectoryInUseError, openDatabase, type Config, type Database } from "@peykarband/infrastructure";
+import { composeAccountAdapters, composeAccounts } from "../composition/compose-accounts.ts";
 import {
   createAdminWith,
   type CreateAdminInput,
@@ -56,9 +50,6 @@ async function createAdminIn(
   input: CreateAdminInput,
 ): Promise<CreateAdminOutcome> {
   await db.migrate();
-  const useCases = createAccountUseCases({
-    ...createAccountAdapters(db, config),
-    policy: { ...defaultAccountPolicy, accessTokenTtlSeconds: config.accessTokenTtlSeconds },
-  });
+  const useCases = composeAccounts(composeAccountAdapters(db, config), config);
   return createAdminWith(useCases, input);
 }

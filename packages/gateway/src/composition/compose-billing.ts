@@ -11,11 +11,11 @@ import {
   DrizzleWalletLedger,
   HmacLinkSigner,
   PdfkitInvoicePdf,
-  type AccountAdapters,
   type Config,
   type Database,
   type JobQueue,
 } from "@peykarband/infrastructure";
+import type { AccountAdapters } from "./compose-accounts.ts";
 
 /** The billing and invoice use cases on the app's database: meters, settlement, usage, waivers, invoices. */
 export function composeBilling(input: {

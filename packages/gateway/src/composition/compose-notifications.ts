@@ -21,11 +21,11 @@ import {
   DrizzleWalletLedger,
   KavenegarSmsSender,
   NodemailerEmailSender,
-  type AccountAdapters,
   type Config,
   type Database,
   type JobQueue,
 } from "@peykarband/infrastructure";
+import type { AccountAdapters } from "./compose-accounts.ts";
 import type { KavenegarSimulator } from "@peykarband/simulators";
 
 export interface NotificationComposition {

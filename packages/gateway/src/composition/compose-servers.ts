@@ -14,7 +14,6 @@ import {
   openRedisServerStatusPubSub,
   Sha256Digest,
   syncCatalogFile,
-  type AccountAdapters,
   type CloudProviderOverrides,
   type Config,
   type Database,
@@ -23,6 +22,7 @@ import {
   type QueueOptions,
   type ServerStatusPubSub,
 } from "@peykarband/infrastructure";
+import type { AccountAdapters } from "./compose-accounts.ts";
 import type { CloudSimulators } from "@peykarband/simulators";
 import { setTimeout as sleep } from "node:timers/promises";
 

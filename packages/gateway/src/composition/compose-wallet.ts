@@ -10,11 +10,11 @@ import {
   createPaymentGateways,
   DrizzlePaymentRepository,
   DrizzleWalletLedger,
-  type AccountAdapters,
   type Config,
   type Database,
   type PaymentGatewayOverrides,
 } from "@peykarband/infrastructure";
+import type { AccountAdapters } from "./compose-accounts.ts";
 import { startPaymentSimulators, type PaymentSimulators } from "@peykarband/simulators";
 import { PAYMENT_PATHS } from "../payments/payment-callback.routes.ts";
 

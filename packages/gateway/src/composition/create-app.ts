@@ -1,12 +1,5 @@
+import type { AccountPolicy, Clock, PasswordHasher } from "@peykarband/application";
 import {
-  createAccountUseCases,
-  defaultAccountPolicy,
-  type AccountPolicy,
-  type Clock,
-  type PasswordHasher,
-} from "@peykarband/application";
-import {
-  createAccountAdapters,
   createLogger,
   createRequestLog,
   openDatabase,
@@ -32,6 +25,7 @@ import { createLimitRules } from "../limits/limit-rules.ts";
 import { createGatewayMetrics } from "../metrics/gateway-metrics.ts";
 import { buildGatewaySchema } from "../schema/build-gateway-schema.ts";
 import { APP_VERSION } from "./app-version.ts";
+import { composeAccountAdapters, composeAccounts } from "./compose-accounts.ts";
 import { composeBilling } from "./compose-billing.ts";
 import { composeNotifications } from "./compose-notifications.ts";
 import { composeServers, openServerStatusBus, type ServerOverrides } from "./compose-servers.ts";
@@ -87,21 +81,13 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
         onError: (error) => logger.error("session eviction bus error", { error: error.message }),
       }));
     if (!overrides.sessionEvictions) owned.push(() => sessionEvictions.close());
-    const accountAdapters = createAccountAdapters(database, config, {
+    const accountAdapters = composeAccountAdapters(database, config, {
       sessionCacheTtlMs: config.sessionCacheTtlMs,
       sessionEvictions,
       clock: overrides.clock,
       passwords: overrides.passwords,
     });
-    const useCases = createAccountUseCases({
-      ...accountAdapters,
-      policy: {
-        ...defaultAccountPolicy,
-        accessTokenTtlSeconds: config.accessTokenTtlSeconds,
-        refreshGraceSeconds: config.refreshGraceSeconds,
-        ...overrides.accountPolicy,
-      },
-    });
+    const useCases = composeAccounts(accountAdapters, config, overrides.accountPolicy);
     wallet = await composeWallet(config, database, accountAdapters, overrides);
     const queue =
       overrides.jobQueue ??

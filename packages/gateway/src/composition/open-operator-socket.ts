@@ -1,8 +1,8 @@
-import { createAccountUseCases, defaultAccountPolicy } from "@peykarband/application";
-import { createAccountAdapters, type Config, type Database, type Logger } from "@peykarband/infrastructure";
+import type { Config, Database, Logger } from "@peykarband/infrastructure";
 import { createAdminWith } from "../operator/create-admin.operation.ts";
 import { fitsSocketAddress, operatorSocketPath } from "../operator/operator-socket.ts";
 import { serveOperatorSocket, type OperatorSocket } from "../operator/serve-operator-socket.ts";
+import { composeAccountAdapters, composeAccounts } from "./compose-accounts.ts";
 
 /**
  * In sandbox mode this process alone may open the embedded database, so `pnpm cli create-admin`
@@ -20,10 +20,7 @@ export async function openOperatorSocket(
     );
     return null;
   }
-  const useCases = createAccountUseCases({
-    ...createAccountAdapters(database, config),
-    policy: { ...defaultAccountPolicy, accessTokenTtlSeconds: config.accessTokenTtlSeconds },
-  });
+  const useCases = composeAccounts(composeAccountAdapters(database, config), config);
   return serveOperatorSocket(
     path,
     async (request) => {

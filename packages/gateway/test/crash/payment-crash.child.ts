@@ -18,7 +18,6 @@
  */
 import type { PaymentGateway } from "@peykarband/application";
 import {
-  createAccountAdapters,
   createLogger,
   IdpayPaymentGateway,
   loadConfig,
@@ -31,6 +30,7 @@ import {
 import express from "express";
 import { writeSync } from "node:fs";
 import type { AddressInfo } from "node:net";
+import { composeAccountAdapters } from "../../src/composition/compose-accounts.ts";
 import { composeWallet } from "../../src/composition/compose-wallet.ts";
 import { requestIdFrom } from "../../src/context/request-id.ts";
 import { PAYMENT_ROUTES_PREFIX, paymentRoutes } from "../../src/payments/payment-callback.routes.ts";
@@ -98,7 +98,7 @@ const config = loadConfig(process.env);
 const opened = await openTarget();
 const database: Database =
   crashAt === "after-verify" ? opened : { ...opened, db: dyingAround(opened.db, crashAt) };
-const wallet = await composeWallet(config, database, createAccountAdapters(database, config));
+const wallet = await composeWallet(config, database, composeAccountAdapters(database, config));
 
 const app = express();
 app.use((req, res, next) => {

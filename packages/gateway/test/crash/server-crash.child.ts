@@ -10,14 +10,9 @@
  * JWT_SIGNING_KEYS, SECRET_BOX_KEY, the DIGITALOCEAN_/HETZNER_/OVH_ variables) plus
  * CRASH_CONCURRENCY and optionally CRASH_LEASE_SECONDS. Prints `READY <pid>` once it works the queues.
  */
-import {
-  createAccountAdapters,
-  createLogger,
-  loadConfig,
-  openJobQueue,
-  openPostgresDatabase,
-} from "@peykarband/infrastructure";
+import { createLogger, loadConfig, openJobQueue, openPostgresDatabase } from "@peykarband/infrastructure";
 import { writeSync } from "node:fs";
+import { composeAccountAdapters } from "../../src/composition/compose-accounts.ts";
 import { composeServers, openServerStatusBus } from "../../src/composition/compose-servers.ts";
 import { composeWallet } from "../../src/composition/compose-wallet.ts";
 import { startWorker } from "../../src/composition/start-worker.ts";
@@ -41,7 +36,7 @@ const queue = await openJobQueue(database, {
   cronIntervalSeconds: 1,
 });
 const bus = await openServerStatusBus(config, logger);
-const accounts = createAccountAdapters(database, config);
+const accounts = composeAccountAdapters(database, config);
 const wallet = await composeWallet(config, database, accounts);
 const servers = await composeServers({
   config,

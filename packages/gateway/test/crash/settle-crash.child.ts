@@ -11,7 +11,6 @@
  */
 import { createBillingUseCases } from "@peykarband/application";
 import {
-  createAccountAdapters,
   createLogger,
   DrizzleBillingRepository,
   DrizzleServerRepository,
@@ -22,6 +21,7 @@ import {
 } from "@peykarband/infrastructure";
 import { writeSync } from "node:fs";
 import { createInterface } from "node:readline";
+import { composeAccountAdapters } from "../../src/composition/compose-accounts.ts";
 import { composeWallet } from "../../src/composition/compose-wallet.ts";
 import { startWorker } from "../../src/composition/start-worker.ts";
 
@@ -34,7 +34,7 @@ const config = loadConfig(process.env);
 if (!config.databaseUrl) throw new Error("DATABASE_URL is required");
 const logger = createLogger(config);
 const database = await openPostgresDatabase(config.databaseUrl, { maxConnections: 4 });
-const accounts = createAccountAdapters(database, config);
+const accounts = composeAccountAdapters(database, config);
 const wallet = await composeWallet(config, database, accounts);
 const queue = await openJobQueue(database, {
   onError: (error) => logger.error("job queue error", { error: error.message }),

@@ -1,5 +1,4 @@
 import {
-  createAccountAdapters,
   createLogger,
   loadConfig,
   openJobQueue,
@@ -13,10 +12,9 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createAdmin } from "../../src/cli/create-admin.command.ts";
-import { composeServers, openServerStatusBus } from "../../src/composition/compose-servers.ts";
-import { composeWallet } from "../../src/composition/compose-wallet.ts";
+import { openServerStatusBus } from "../../src/composition/compose-servers.ts";
+import { composeWorker } from "../../src/composition/compose-worker.ts";
 import { createApp, type App } from "../../src/composition/create-app.ts";
-import { startWorker } from "../../src/composition/start-worker.ts";
 import { createTestSdk, type TestSdkClient } from "./sdk-client.ts";
 
 const PASSWORD = "correct horse battery";
@@ -32,8 +30,8 @@ export interface LiveSandbox {
 }
 
 /**
- * The sandbox as `main.ts` runs it with ROLE=all: the gateway (createApp) and the worker in one
- * process over one PGlite, sharing the job queue, the in-process status bus and the simulators.
+ * The sandbox as `main.ts` runs it with ROLE=all: the gateway (createApp) and the worker
+ * (composeWorker) in one process over one PGlite, sharing the job queue, the in-process status bus and the simulators.
  * Only the timings are shorter: provider actions, provider polling and job polling.
  */
 export async function startLiveSandbox(options: { actionMs: number }): Promise<LiveSandbox> {
@@ -82,25 +80,15 @@ export async function startLiveSandbox(options: { actionMs: number }): Promise<L
     const app = await createApp(config, { database, ...shared });
     closers.push(() => app.close());
 
-    const accounts = createAccountAdapters(database, config);
-    const wallet = await composeWallet(config, database, accounts, shared);
-    closers.push(() => wallet.close());
-    const servers = await composeServers({
-      config,
-      database,
-      accounts,
-      queue: jobQueue,
-      bus: statusBus,
-      overrides: shared,
-    });
     // Stopping the worker stops the shared queue; it goes before what its jobs use.
-    const worker = await startWorker({
+    const worker = await composeWorker({
+      config,
       database,
       logger,
       queue: jobQueue,
-      handlers: { reconcilePendingPayments: wallet.useCases.reconcilePendingPayments, servers },
-      pollingIntervalSeconds: 0.5,
-      serverJobConcurrency: 4,
+      statusBus,
+      overrides: shared,
+      timing: { pollingIntervalSeconds: 0.5, serverJobConcurrency: 4 },
     });
     closers.push(() => worker.stop());
 

@@ -1,25 +1,39 @@
-import type { AccountDeps, Clock, PasswordHasher } from "@peykarband/application";
-import type { Config } from "../config/config.ts";
-import { AesGcmSecretBox } from "../crypto/aes-gcm.secret-box.ts";
-import { Argon2PasswordHasher } from "../crypto/argon2.password-hasher.ts";
-import { HmacRefreshSuccessor } from "../crypto/hmac.refresh-successor.ts";
-import { JoseAccessTokenIssuer } from "../crypto/jose.access-token-issuer.ts";
-import { OtplibTotp } from "../crypto/otplib.totp.ts";
-import type { Database } from "../database/database.ts";
-import { CryptoRandomSource } from "../system/crypto.random-source.ts";
-import { Sha256Digest } from "../system/sha256.digest.ts";
-import { SystemClock } from "../system/system.clock.ts";
-import { UuidV7Generator } from "../system/uuid-v7.id-generator.ts";
-import { DrizzleApiKeyRepository } from "./api-key.repository.ts";
-import { DrizzleAttemptThrottle } from "./attempt-throttle.repository.ts";
-import { InProcessAttemptThrottle } from "./in-process.attempt-throttle.ts";
-import { DrizzleAuditLog } from "./audit-log.repository.ts";
-import { DrizzleRecoveryCodeRepository } from "./recovery-code.repository.ts";
-import { DrizzleSessionRepository } from "./session.repository.ts";
-import { DrizzleUserRepository } from "./user.repository.ts";
-import { CachingSessionRepository, CachingUserRepository, SessionCache } from "./session-cache.ts";
-import { inProcessSessionEvictionBus, type SessionEvictionBus } from "./session-eviction.bus.ts";
+import {
+  createAccountUseCases,
+  defaultAccountPolicy,
+  type AccountDeps,
+  type AccountPolicy,
+  type AccountUseCases,
+  type Clock,
+  type PasswordHasher,
+} from "@peykarband/application";
+import {
+  AesGcmSecretBox,
+  Argon2PasswordHasher,
+  CachingSessionRepository,
+  CachingUserRepository,
+  CryptoRandomSource,
+  DrizzleApiKeyRepository,
+  DrizzleAttemptThrottle,
+  DrizzleAuditLog,
+  DrizzleRecoveryCodeRepository,
+  DrizzleSessionRepository,
+  DrizzleUserRepository,
+  HmacRefreshSuccessor,
+  InProcessAttemptThrottle,
+  inProcessSessionEvictionBus,
+  JoseAccessTokenIssuer,
+  OtplibTotp,
+  SessionCache,
+  Sha256Digest,
+  SystemClock,
+  UuidV7Generator,
+  type Config,
+  type Database,
+  type SessionEvictionBus,
+} from "@peykarband/infrastructure";
 
+/** What the account use cases run on; the wallet, servers, billing and notifications share its clock, ids and audit log. */
 export type AccountAdapters = Omit<AccountDeps, "policy">;
 
 type AccountConfig = Pick<Config, "deploymentName" | "accessTokenTtlSeconds" | "secrets">;
@@ -29,10 +43,10 @@ type AccountConfig = Pick<Config, "deploymentName" | "accessTokenTtlSeconds" | "
  * every process at once through the eviction bus; this is the longest a revoked session stays
  * usable here only if a broadcast is lost.
  */
-export const SESSION_CACHE_TTL_MS = 5_000;
+const SESSION_CACHE_TTL_MS = 5_000;
 
-/** The real adapters behind the account use cases; the gateway adds the policy. */
-export function createAccountAdapters(
+/** The real adapters behind the account use cases, on the app's database. */
+export function composeAccountAdapters(
   database: Pick<Database, "db" | "kind">,
   config: AccountConfig,
   options: {
@@ -41,9 +55,9 @@ export function createAccountAdapters(
     /** Opened and closed by the caller; in this process only when not given (the CLI, tests). */
     sessionEvictions?: SessionEvictionBus;
     /** Tests move time through this instead of faking `Date`; the system clock otherwise. */
-    clock?: Clock;
+    clock?: Clock | undefined;
     /** Tests count argon2 runs through this; argon2id otherwise. */
-    passwords?: PasswordHasher;
+    passwords?: PasswordHasher | undefined;
   } = {},
 ): AccountAdapters {
   const clock = options.clock ?? new SystemClock();
@@ -82,4 +96,21 @@ export function createAccountAdapters(
     digest: new Sha256Digest(),
     refreshSuccessor: new HmacRefreshSuccessor(config.secrets.secretBoxKey),
   };
+}
+
+/** The account use cases with this deployment's token lifetimes; `policy` overrides the rest (benchmarks). */
+export function composeAccounts(
+  adapters: AccountAdapters,
+  config: Pick<Config, "accessTokenTtlSeconds" | "refreshGraceSeconds">,
+  policy: Partial<AccountPolicy> = {},
+): AccountUseCases {
+  return createAccountUseCases({
+    ...adapters,
+    policy: {
+      ...defaultAccountPolicy,
+      accessTokenTtlSeconds: config.accessTokenTtlSeconds,
+      refreshGraceSeconds: config.refreshGraceSeconds,
+      ...policy,
+    },
+  });
 }

@@ -2,9 +2,9 @@ import { Email } from "@peykarband/domain";
 import { randomBytes } from "node:crypto";
 import { generate } from "otplib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Database } from "../database/database.ts";
-import { testDatabases } from "../testing/test-database.ts";
-import { createAccountAdapters, type AccountAdapters } from "./create-account-adapters.ts";
+import type { Database } from "@peykarband/infrastructure";
+import { testDatabases } from "@peykarband/infrastructure/testing";
+import { composeAccountAdapters, type AccountAdapters } from "./compose-accounts.ts";
 
 const config = {
   deploymentName: "peykarband-test",
@@ -16,12 +16,12 @@ const config = {
 };
 
 for (const target of testDatabases()) {
-  describe.skipIf(target.skipReason !== null)(`createAccountAdapters on ${target.name}`, () => {
+  describe.skipIf(target.skipReason !== null)(`composeAccountAdapters on ${target.name}`, () => {
     let database: Database;
     let adapters: AccountAdapters;
     beforeAll(async () => {
       database = await target.open();
-      adapters = createAccountAdapters(database, config);
+      adapters = composeAccountAdapters(database, config);
     });
     afterAll(() => database?.close());
 

@@ -1,0 +1,89 @@
+import type {
+  Config,
+  Database,
+  JobQueue,
+  ServerStatusPubSub,
+  SessionEvictionBus,
+} from "@peykarband/infrastructure";
+import type { KavenegarSimulator } from "@peykarband/simulators";
+import type { Logger } from "../logging/logger.ts";
+import { composeAccountAdapters } from "./compose-accounts.ts";
+import { composeBilling } from "./compose-billing.ts";
+import { composeNotifications } from "./compose-notifications.ts";
+import { composeServers, type ServerOverrides } from "./compose-servers.ts";
+import { composeWallet, type WalletOverrides } from "./compose-wallet.ts";
+import { startWorker, type Worker, type WorkerOptions } from "./start-worker.ts";
+
+export interface WorkerOverrides extends WalletOverrides, ServerOverrides {
+  /** Sandbox mode: the in-process Kavenegar the notifications send SMS to. */
+  readonly kavenegar?: KavenegarSimulator;
+}
+
+/**
+ * The worker role on the app's (migrated) database: every job it runs, composed from the same
+ * wallet, servers, billing and notifications as the gateway's. The caller opened the queue, the
+ * status bus and the eviction bus and closes them after the worker stops; stopping the worker
+ * stops the queue (which hands running jobs back) and then closes what the worker composed.
+ */
+export async function composeWorker(input: {
+  readonly config: Config;
+  readonly database: Database;
+  readonly logger: Logger;
+  readonly queue: JobQueue;
+  readonly statusBus: ServerStatusPubSub;
+  /** Shared with the gateway of this process; without it, evictions stay inside the worker. */
+  readonly sessionEvictions?: SessionEvictionBus;
+  readonly overrides?: WorkerOverrides;
+  /** Tests poll more often and run fewer server jobs at once. */
+  readonly timing?: Pick<WorkerOptions, "pollingIntervalSeconds" | "serverJobConcurrency">;
+}): Promise<Worker> {
+  const { config, database, logger, queue, statusBus, overrides = {} } = input;
+  const accounts = composeAccountAdapters(database, config, {
+    sessionCacheTtlMs: config.sessionCacheTtlMs,
+    ...(input.sessionEvictions ? { sessionEvictions: input.sessionEvictions } : {}),
+  });
+  const wallet = await composeWallet(config, database, accounts, overrides);
+  try {
+    const servers = await composeServers({
+      config,
+      database,
+      accounts,
+      queue,
+      bus: statusBus,
+      overrides,
+      logger,
+    });
+    const { settleUsage, issueMonthlyInvoices } = composeBilling({ config, database, accounts, queue });
+    const notifications = composeNotifications({
+      config,
+      database,
+      accounts,
+      queue,
+      publisher: statusBus,
+      ...(overrides.kavenegar ? { kavenegar: overrides.kavenegar } : {}),
+    });
+    const worker = await startWorker({
+      database,
+      logger,
+      queue,
+      handlers: {
+        reconcilePendingPayments: wallet.useCases.reconcilePendingPayments,
+        servers,
+        settleUsage,
+        issueMonthlyInvoices,
+        notifications,
+      },
+      ...input.timing,
+    });
+    return {
+      ping: () => worker.ping(),
+      async stop() {
+        await worker.stop();
+        await wallet.close();
+      },
+    };
+  } catch (error) {
+    await wallet.close();
+    throw error;
+  }
+}
