@@ -57,6 +57,7 @@ export async function startTarget(
 
 export interface LoadRun {
   readonly requestsPerSecond: number;
+  readonly p50Ms: number;
   readonly p99Ms: number;
   readonly errors: number;
 }
@@ -77,6 +78,7 @@ export async function load(
   });
   return {
     requestsPerSecond: result.requests.average,
+    p50Ms: result.latency.p50,
     p99Ms: result.latency.p99,
     errors: result.errors + result.non2xx,
   };

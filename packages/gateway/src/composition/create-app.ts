@@ -15,11 +15,10 @@ import {
 import { startCloudSimulators, type CloudSimulators } from "@peykarband/simulators";
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import type { TrustProxy } from "../context/client-address.ts";
 import { createApolloServer } from "../graphql/create-apollo-server.ts";
 import { createOperationRecorder } from "../graphql/operation-recorder.ts";
 import { startWebSocketServer } from "../graphql/websocket-server.ts";
-import { createExpressApp, GRAPHQL_PATH } from "../http/create-express-app.ts";
+import { createHttpApp, GRAPHQL_PATH } from "../http/create-http-app.ts";
 import { createDrainableServer } from "../http/drainable-server.ts";
 import { createLimitRules } from "../limits/limit-rules.ts";
 import { createGatewayMetrics } from "../metrics/gateway-metrics.ts";
@@ -123,7 +122,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     const recorder = createOperationRecorder(logger, metrics, requestLog);
     const introspection = config.nodeEnv !== "production";
 
-    const { app: express, mountGraphQL } = createExpressApp({
+    const http = createHttpApp({
       useCases,
       wallet: wallet.useCases,
       servers,
@@ -150,13 +149,13 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
       // GraphiQL needs introspection; both are off in production.
       devUi: introspection,
     });
-    const { server, drain } = createDrainableServer(express);
+    const { server, drain } = createDrainableServer(http.listener);
     const disposeWebSocket = startWebSocketServer({
       schema,
       httpServer: server,
       path: GRAPHQL_PATH,
       limitRules,
-      trustProxy: express.get("trust proxy fn") as TrustProxy,
+      trustProxy: http.trustProxy,
       recorder,
       introspection,
       limits: {
@@ -185,7 +184,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
       disposeWebSocket,
     });
     await apollo.start();
-    mountGraphQL(apollo);
+    http.mountGraphQL(apollo);
 
     await new Promise<void>((resolve, reject) => {
       server.once("error", reject);

@@ -1,31 +1,15 @@
-import type { ErrorRequestHandler, RequestHandler, Response } from "express";
+import type { ErrorRequestHandler, RequestHandler } from "express";
+import type { ServerResponse } from "node:http";
 import type { Logger } from "../logging/logger.ts";
 
 /** The GraphQL-over-HTTP error shape, so clients parse one format whatever went wrong. */
-export function sendJsonError(res: Response, status: number, code: string, message: string): void {
-  res
-    .status(status)
-    .type("application/json")
-    .send(JSON.stringify({ errors: [{ message, extensions: { code } }] }));
+export function sendJsonError(res: ServerResponse, status: number, code: string, message: string): void {
+  const body = JSON.stringify({ errors: [{ message, extensions: { code } }] });
+  res.statusCode = status;
+  res.setHeader("content-type", "application/json; charset=utf-8");
+  res.setHeader("content-length", Buffer.byteLength(body));
+  res.end(body);
 }
-
-/**
- * Runs after express.json: a POST it left unparsed (no body, or not JSON) must not reach Apollo as
- * "no body" (which it answers with a 500). Judged by the parser's outcome, so the content type is
- * parsed once per request, not twice.
- */
-export const requireJsonBody: RequestHandler = (req, res, next) => {
-  if (req.method === "POST" && req.body === undefined) {
-    sendJsonError(
-      res,
-      415,
-      "UNSUPPORTED_MEDIA_TYPE",
-      "Send GraphQL requests as Content-Type: application/json.",
-    );
-    return;
-  }
-  next();
-};
 
 export const notFound: RequestHandler = (_req, res) => {
   sendJsonError(res, 404, "NOT_FOUND", "No such route. GraphQL is served at /graphql.");

@@ -1,4 +1,4 @@
-import { Router, type Request, type RequestHandler } from "express";
+import { Router, type RequestHandler } from "express";
 import { GRAPHIQL_ASSETS } from "./graphiql-assets.ts";
 
 /** Where the page's scripts and stylesheet are served, beside /graphql. */
@@ -39,19 +39,8 @@ const PAGE = `<!doctype html>
 </html>
 `;
 
-/**
- * A browser asks for HTML; GraphQL clients ask for JSON or anything (`*\/*`), and keep reaching
- * Apollo. The same test as Apollo's own landing page, which this replaces.
- */
-const prefersHtml = (req: Request): boolean =>
-  req.accepts(["application/graphql-response+json", "application/json", "text/html"]) === "text/html";
-
-/** GET /graphql from a browser: the GraphiQL page. Anything else goes on to Apollo. */
-export const graphiqlPage: RequestHandler = (req, res, next) => {
-  if (req.method !== "GET" || !prefersHtml(req)) {
-    next();
-    return;
-  }
+/** GET /graphql from a browser (http/create-http-app.ts routes it here): the GraphiQL page. */
+export const graphiqlPage: RequestHandler = (_req, res) => {
   res
     .status(200)
     .type("text/html; charset=utf-8")
