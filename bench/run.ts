@@ -1,11 +1,12 @@
 /**
- * `pnpm bench [viewer|login|settle ...]`: runs the benchmarks and prints each ratio against its
+ * `pnpm bench [viewer|login|settle|sdk ...]`: runs the benchmarks and prints each ratio against its
  * baseline, measured in the same run. Method and recorded results: docs/performance.md.
  * BENCH_SECONDS (default 5) and BENCH_ROUNDS (default 3) tune the length.
  */
 import { debitSuite } from "./suites/debit.suite.ts";
 import { loginSuite } from "./suites/login.suite.ts";
 import { orderSuite } from "./suites/order.suite.ts";
+import { sdkSuite } from "./suites/sdk.suite.ts";
 import { serversListSuite } from "./suites/servers-list.suite.ts";
 import { settleSuite } from "./suites/settle.suite.ts";
 import { subscribersSuite } from "./suites/subscribers.suite.ts";
@@ -21,6 +22,7 @@ const suites = {
   order: orderSuite,
   subscribers: subscribersSuite,
   settle: settleSuite,
+  sdk: sdkSuite,
 } as const;
 type SuiteName = keyof typeof suites;
 

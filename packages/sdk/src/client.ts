@@ -1,8 +1,9 @@
 import type { DocumentNode } from "graphql";
-import { GraphQLClient } from "graphql-request";
+import type { GraphQLClient } from "graphql-request";
 import { createClient as createWsClient, type Client as WsClient, type ClientOptions } from "graphql-ws";
 import { errorCodes } from "./errors.ts";
 import { getSdk, type LogOutMutation, type SdkFunctionWrapper } from "./generated/sdk.ts";
+import { httpTransport } from "./http-transport.ts";
 import { keyedOperations, type PeykarbandOperations } from "./idempotency.ts";
 import { retryingFetch, type RetryOptions } from "./retry.ts";
 import { SESSION_OPERATIONS, sessionIn, type SessionTokens } from "./session.ts";
@@ -120,10 +121,11 @@ export function createPeykarbandClient(options: PeykarbandClientOptions): Peykar
   const authorization = (token: string | null): Record<string, string> =>
     token ? { authorization: `Bearer ${token}` } : {};
 
-  const http = new GraphQLClient(options.url, {
-    fetch: retryingFetch(options.fetch ?? globalThis.fetch, options.retry ?? {}),
-    ...(options.headers ? { headers: options.headers } : {}),
-  });
+  const http = httpTransport(
+    options.url,
+    retryingFetch(options.fetch ?? globalThis.fetch, options.retry ?? {}),
+    options.headers,
+  );
 
   let refreshing: Promise<boolean> | null = null;
   const refresh = (): Promise<boolean> => {
@@ -167,7 +169,8 @@ export function createPeykarbandClient(options: PeykarbandClientOptions): Peykar
     if (operationName === "LogOut" && (data as LogOutMutation).logOut.loggedOut) setTokens(null);
     return data;
   };
-  const sdk = getSdk(http, wrapper);
+  // getSdk only ever calls `request({ document, variables, requestHeaders, signal })`.
+  const sdk = getSdk(http as unknown as GraphQLClient, wrapper);
 
   let ws: WsClient | null = null;
   const subscriptions = (): WsClient => {
