@@ -85,6 +85,8 @@ export * from "./dunning/dunning-deps.ts";
 export * from "./dunning/run-dunning.use-case.ts";
 export * from "./notifications/deliver-notification.use-case.ts";
 export * from "./notifications/sandbox-outbox.use-case.ts";
+export * from "./notifications/language-preference.use-case.ts";
+export * from "./ports/language-preference.ts";
 export * from "./ports/invoice.repository.ts";
 export * from "./invoices/invoice-deps.ts";
 export * from "./invoices/invoice-use-cases.ts";

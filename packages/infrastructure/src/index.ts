@@ -122,6 +122,7 @@ export { DrizzleBillingRepository } from "./billing/billing.repository.ts";
 export { KavenegarSmsSender, type KavenegarOptions } from "./notifications/kavenegar.sms-sender.ts";
 export { DrizzleDunningRepository } from "./dunning/dunning.repository.ts";
 export { DrizzleNotificationRepository } from "./notifications/notification.repository.ts";
+export { DrizzleLanguagePreferences } from "./notifications/language-preference.repository.ts";
 export { NodemailerEmailSender } from "./notifications/smtp.email-sender.ts";
 export { captureMail, type CapturedMail } from "./notifications/captured-mail.ts";
 export { DrizzleInvoiceRepository } from "./invoices/invoice.repository.ts";

@@ -53,6 +53,7 @@ export const ROOT_FIELD_SCOPES: Readonly<Record<string, ScopeRule>> = {
   "Mutation.adjustWallet": "NO_KEY",
   "Mutation.setServerQuota": "NO_KEY",
   "Mutation.waiveUsage": "NO_KEY",
+  "Mutation.setLanguage": "NO_KEY",
   "Subscription.serverStatusChanged": "servers:read",
 };
 

@@ -1,12 +1,15 @@
 import {
   createBillingUseCases,
   createInvoiceUseCases,
+  createLanguagePreferenceUseCases,
   type BillingUseCases,
   type InvoiceUseCases,
+  type LanguagePreferenceUseCases,
 } from "@peykarband/application";
 import {
   DrizzleBillingRepository,
   DrizzleInvoiceRepository,
+  DrizzleLanguagePreferences,
   DrizzleServerRepository,
   DrizzleWalletLedger,
   HmacLinkSigner,
@@ -17,13 +20,16 @@ import {
 } from "@peykarband/infrastructure";
 import type { AccountAdapters } from "./compose-accounts.ts";
 
-/** The billing and invoice use cases on the app's database: meters, settlement, usage, waivers, invoices. */
+/**
+ * The billing and invoice use cases on the app's database: meters, settlement, usage, waivers,
+ * invoices, and the language of the customer's notices.
+ */
 export function composeBilling(input: {
   readonly config: Config;
   readonly database: Database;
   readonly accounts: AccountAdapters;
   readonly queue: JobQueue;
-}): BillingUseCases & InvoiceUseCases {
+}): BillingUseCases & InvoiceUseCases & LanguagePreferenceUseCases {
   const { config, database, accounts, queue } = input;
   const billing = new DrizzleBillingRepository(database.db, config.vatRateBasisPoints);
   return {
@@ -46,5 +52,7 @@ export function composeBilling(input: {
       pdf: new PdfkitInvoicePdf(),
       links: new HmacLinkSigner(config.secrets.secretBoxKey, "invoice-pdf-links"),
     }),
+    // The language of billing's notices (dunning), set by the customer.
+    ...createLanguagePreferenceUseCases({ languages: new DrizzleLanguagePreferences(database.db) }),
   };
 }

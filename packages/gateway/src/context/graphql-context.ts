@@ -2,6 +2,7 @@ import type {
   AccountUseCases,
   BillingUseCases,
   InvoiceUseCases,
+  LanguagePreferenceUseCases,
   RequestContext,
   ServerUseCases,
   WalletUseCases,
@@ -34,7 +35,7 @@ export type GraphQLServerUseCases = Omit<ServerUseCases, "runServerJob" | "sweep
 
 /** The billing use cases GraphQL may reach: settling and issuing invoices are the worker's jobs. */
 export type GraphQLBillingUseCases = Omit<
-  BillingUseCases & InvoiceUseCases,
+  BillingUseCases & InvoiceUseCases & LanguagePreferenceUseCases,
   "settleUsage" | "issueMonthlyInvoices"
 >;
 

@@ -6,6 +6,7 @@ import { ChangeUserRoleResolver } from "../accounts/change-user-role.resolver.ts
 import { SessionResolver } from "../accounts/session.resolver.ts";
 import { TwoFactorResolver } from "../accounts/two-factor.resolver.ts";
 import { ViewerResolver } from "../accounts/viewer.resolver.ts";
+import { LanguageResolver } from "../notifications/language.resolver.ts";
 import { AuditEventResolver } from "../audit/audit-event.resolver.ts";
 import { ACCESS_EXTENSION, describeAccess, isAccessRule } from "../auth/access-rule.ts";
 import { authChecker } from "../auth/auth-checker.ts";
@@ -106,6 +107,7 @@ export async function buildGatewaySchema(): Promise<GraphQLSchema> {
       ServerUsageResolver,
       WalletRunwayResolver,
       WaiveUsageResolver,
+      LanguageResolver,
       OrderServerResolver,
       ServerActionsResolver,
       SetServerQuotaResolver,

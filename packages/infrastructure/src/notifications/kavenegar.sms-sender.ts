@@ -20,7 +20,7 @@ const answer = z.object({
 });
 
 /**
- * Kavenegar's REST `sms/send.json` (docs/notifications.md): a form POST of receptor, message and
+ * Kavenegar's REST `sms/send.json` (docs/providers.md §6): a form POST of receptor, message and
  * sender to `/v1/{API-KEY}/sms/send.json`; `return.status` 200 with one entry per receptor means
  * queued. Any other `return.status` is a documented refusal, except 5xx answers, which are worth
  * another try.

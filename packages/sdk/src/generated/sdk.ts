@@ -226,6 +226,13 @@ export type DisableTwoFactorInput = {
   password: string;
 };
 
+/** A language we write to customers in. */
+export type Language =
+  /** English. */
+  | 'EN'
+  /** Persian (the default). */
+  | 'FA';
+
 /** Why a wallet's balance moved. */
 export type LedgerEntryKind =
   /** Staff added money by hand, with a reason. */
@@ -537,6 +544,17 @@ export type ServerStatus =
   /** Powered off by us for an unpaid balance: powered on again by itself once a top-up pays the debt, deleted if it stays unpaid. */
   | 'SUSPENDED';
 
+/** Why `setLanguage` refused its input. */
+export type SetLanguageErrorCode =
+  /** No user has this id. */
+  | 'USER_NOT_FOUND';
+
+/** The language to write to the signed-in user in. */
+export type SetLanguageInput = {
+  /** FA or EN: their email and SMS notices (low balance, suspension …) from the next one on. */
+  language: Language;
+};
+
 /** Why `setServerQuota` refused its input. */
 export type SetServerQuotaErrorCode =
   /** The server limit is not a whole number in the allowed range. */
@@ -787,6 +805,18 @@ export type SuspendedServersQueryVariables = Exact<{
 
 
 export type SuspendedServersQuery = { suspendedServers: { nodes: Array<{ ownerId: string, ownerEmail: string, server: { id: string, name: string, status: ServerStatus } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type ViewerLanguageQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ViewerLanguageQuery = { viewer: { id: string, language: Language } | null };
+
+export type SetLanguageMutationVariables = Exact<{
+  input: SetLanguageInput;
+}>;
+
+
+export type SetLanguageMutation = { setLanguage: { user: { id: string, language: Language } | null, userErrors: Array<{ field: Array<string> | null, code: SetLanguageErrorCode, message: string }> } };
 
 export type ServerFieldsFragment = { id: string, name: string, status: ServerStatus, provider: CloudProvider, ipv4: string | null, ipv6: string | null, pendingOperation: ServerOperation | null, failureReason: string | null, createdAt: string, updatedAt: string, plan: { id: string, name: string }, region: { id: string, name: string }, image: { id: string, name: string } };
 
@@ -1428,6 +1458,29 @@ export const SuspendedServersDocument = gql`
   }
 }
     `;
+export const ViewerLanguageDocument = gql`
+    query ViewerLanguage {
+  viewer {
+    id
+    language
+  }
+}
+    `;
+export const SetLanguageDocument = gql`
+    mutation SetLanguage($input: SetLanguageInput!) {
+  setLanguage(input: $input) {
+    user {
+      id
+      language
+    }
+    userErrors {
+      field
+      code
+      message
+    }
+  }
+}
+    `;
 export const ServerDocument = gql`
     query Server($id: ID!) {
   server(id: $id) {
@@ -1884,6 +1937,12 @@ export function getSdk(client: GraphQLClient, withWrapper: SdkFunctionWrapper = 
     },
     SuspendedServers(variables: SuspendedServersQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<SuspendedServersQuery> {
       return withWrapper((wrappedRequestHeaders) => client.request<SuspendedServersQuery>({ document: SuspendedServersDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'SuspendedServers', 'query', variables);
+    },
+    ViewerLanguage(variables?: ViewerLanguageQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<ViewerLanguageQuery> {
+      return withWrapper((wrappedRequestHeaders) => client.request<ViewerLanguageQuery>({ document: ViewerLanguageDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'ViewerLanguage', 'query', variables);
+    },
+    SetLanguage(variables: SetLanguageMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<SetLanguageMutation> {
+      return withWrapper((wrappedRequestHeaders) => client.request<SetLanguageMutation>({ document: SetLanguageDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'SetLanguage', 'mutation', variables);
     },
     Server(variables: ServerQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<ServerQuery> {
       return withWrapper((wrappedRequestHeaders) => client.request<ServerQuery>({ document: ServerDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'Server', 'query', variables);

@@ -25,7 +25,8 @@ export interface KavenegarContext {
 
 /**
  * `/v1/{API-KEY}/sms/send.json`: the key is part of the path; receptor, message and sender come
- * as a query string (GET) or a form body (POST), both of which the real API takes.
+ * as a query string (GET) or a form body (POST), both of which the real API takes. The wire is
+ * docs/providers.md §6.
  */
 export function kavenegarApiRoutes(context: KavenegarContext): Route<KavenegarOperation>[] {
   const send = (call: IncomingCall): Reply => {

@@ -2,7 +2,7 @@ import { jsonReply, type Reply } from "../shared/reply.ts";
 
 /**
  * The answers of Kavenegar's REST API that the simulator gives, with the real API's Persian
- * messages. The HTTP status is the same number as `return.status`.
+ * messages. The HTTP status is the same number as `return.status` (docs/providers.md §6).
  */
 const MESSAGES = {
   400: "پارامترها ناقص هستند",
