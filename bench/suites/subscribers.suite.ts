@@ -114,6 +114,12 @@ const kb = (bytes: number) => (bytes / 1024).toFixed(1);
 
 const seconds = (since: number) => (performance.now() - since) / 1000;
 
+/** The gateway's CPU per subscription, and the rate one core would sustain at that cost. */
+const perSubscription = (cpuAfterMs: number, cpuBeforeMs: number) => {
+  const ms = (cpuAfterMs - cpuBeforeMs) / SUBSCRIBERS;
+  return `gateway CPU ${ms.toFixed(2)} ms a subscription (${Math.round(1000 / ms)} a CPU-second)`;
+};
+
 /**
  * One gateway (with the given bus), then the plain ws broadcast sent the very messages the gateway
  * sent, round for round. One side's clients are closed before the other's open, so the bench
@@ -136,6 +142,10 @@ async function compare(label: string, env: Record<string, string>, rounds: numbe
     BENCH_USERS: String(USERS),
     BENCH_SERVERS_PER_USER: String(SERVERS_PER_USER),
   });
+  const cpuMs = async () => {
+    const { user, system } = await control<{ user: number; system: number }>(gateway, "cpu");
+    return (user + system) / 1000;
+  };
   const openGateway = (parallel: number) =>
     openGraphQLSubscribers({
       url: gateway.url.replace(/^http/, "ws"),
@@ -147,9 +157,12 @@ async function compare(label: string, env: Record<string, string>, rounds: numbe
     });
   try {
     const before = await control<MemoryReading>(gateway, "memory");
+    let cpuBefore = await cpuMs();
     let started = performance.now();
     let graphql = await openGateway(PARALLEL_CONNECTS);
-    console.log(`${label}: ${SUBSCRIBERS} subscribed in ${seconds(started).toFixed(1)} s`);
+    console.log(
+      `${label}: ${SUBSCRIBERS} subscribed in ${seconds(started).toFixed(1)} s, ${perSubscription(await cpuMs(), cpuBefore)}`,
+    );
     try {
       memory.gateway = perSubscriber(before, await control<MemoryReading>(gateway, "memory"));
       for (let round = 0; round < rounds; round++) {
@@ -164,11 +177,12 @@ async function compare(label: string, env: Record<string, string>, rounds: numbe
       failures.push(...graphql.failures);
       // Every client drops at once and comes straight back, many at a time: a deploy, a network blip.
       graphql.close();
+      cpuBefore = await cpuMs();
       started = performance.now();
       graphql = await openGateway(STORM_PARALLEL);
       storm = { seconds: seconds(started), perSecond: SUBSCRIBERS / seconds(started) };
       console.log(
-        `${label}: reconnect storm, ${SUBSCRIBERS} resubscribed (${STORM_PARALLEL} at a time) in ${storm.seconds.toFixed(1)} s`,
+        `${label}: reconnect storm, ${SUBSCRIBERS} resubscribed (${STORM_PARALLEL} at a time) in ${storm.seconds.toFixed(1)} s, ${perSubscription(await cpuMs(), cpuBefore)}`,
       );
       failures.push(...graphql.failures);
     } finally {
