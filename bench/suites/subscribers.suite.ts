@@ -1,14 +1,16 @@
 /**
- * The subscriber benchmark: BENCH_SUBSCRIBERS (5,000) graphql-ws clients on one gateway
+ * The subscriber benchmark: BENCH_SUBSCRIBERS (10,000) graphql-ws clients on one gateway
  * process, spread over BENCH_USERS users (10) with BENCH_SERVERS_PER_USER ACTIVE servers each
  * (2), every socket subscribed to `serverStatusChanged` for all of its user's servers. Each round,
  * the gateway stores BENCH_EVENTS (20) status changes BENCH_INTERVAL_MS (50) apart and publishes
  * them on the server use cases' bus (in-process on PGlite; then, when REDIS_URL is set, on Redis,
- * with PostgreSQL when DATABASE_URL is set too); then a plain `ws` server sends the same messages
- * at the same pace to as many plain clients, grouped the same way. Both targets are child processes (their memory is read alone, after a collection, before
- * and after the sockets connect); the clients all live in this process (needs `ulimit -n` above
- * twice the subscribers plus slack). Reports delivered %, p50/p99 latency of both, the p99 ratio
- * and memory per subscriber.
+ * with PostgreSQL when DATABASE_URL is set too). Then every client drops and reconnects at once
+ * (BENCH_STORM_PARALLEL at a time): the reconnect storm, timed until all are subscribed again.
+ * Then a plain `ws` server sends the same messages at the same pace to as many plain clients,
+ * grouped the same way. Both targets are child processes (their memory is read alone, after a
+ * collection, before and after the sockets connect); the clients live in this process, one
+ * target's at a time. Reports delivered %, p50/p99 latency of both, the p99 ratio, memory per
+ * subscriber and the storm's subscriptions a second.
  */
 import { setTimeout as sleep } from "node:timers/promises";
 import { startTarget, type Target } from "../load.ts";
@@ -22,12 +24,16 @@ import { messageKey, type MemoryReading, type SentMessage } from "../targets/sub
 import { verdict } from "./viewer.suite.ts";
 
 const env = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
-const SUBSCRIBERS = env("BENCH_SUBSCRIBERS", 5_000);
+const SUBSCRIBERS = env("BENCH_SUBSCRIBERS", 10_000);
 const USERS = env("BENCH_USERS", 10);
 const SERVERS_PER_USER = env("BENCH_SERVERS_PER_USER", 2);
 const EVENTS = env("BENCH_EVENTS", 20);
 const INTERVAL_MS = env("BENCH_INTERVAL_MS", 50);
 const PARALLEL_CONNECTS = 50;
+/** Clients reconnecting at once in the storm; more would overflow the listen backlog (511). */
+const STORM_PARALLEL = env("BENCH_STORM_PARALLEL", 500);
+/** 10,000 sockets subscribed again within 10 s. */
+const STORM_MIN_PER_SECOND = 1_000;
 const DELIVERY_TIMEOUT_MS = 30_000;
 const MEMORY_LIMIT_BYTES = 40 * 1024;
 const QUERY = "subscription { serverStatusChanged { status previousStatus occurredAt server { id } } }";
@@ -106,109 +112,156 @@ const perSubscriber = (before: MemoryReading, after: MemoryReading) => ({
 
 const kb = (bytes: number) => (bytes / 1024).toFixed(1);
 
-/** One gateway (with the given bus) against the plain ws broadcast, interleaved round by round. */
-async function compare(label: string, env: Record<string, string>, rounds: number) {
-  const targets: Target[] = [];
-  const pools: ClientPool[] = [];
-  try {
-    const gateway = await startTarget(label, "bench/targets/subscribers-gateway.target.ts", {
-      ...env,
-      BENCH_USERS: String(USERS),
-      BENCH_SERVERS_PER_USER: String(SERVERS_PER_USER),
-    });
-    targets.push(gateway);
-    const plain = await startTarget("plain ws broadcast", "bench/targets/subscribers-broadcast.target.ts");
-    targets.push(plain);
-    const before = await Promise.all([
-      control<MemoryReading>(gateway, "memory"),
-      control<MemoryReading>(plain, "memory"),
-    ]);
+const seconds = (since: number) => (performance.now() - since) / 1000;
 
-    let started = performance.now();
-    const graphql = await openGraphQLSubscribers({
+/** The gateway's CPU per subscription, and the rate one core would sustain at that cost. */
+const perSubscription = (cpuAfterMs: number, cpuBeforeMs: number) => {
+  const ms = (cpuAfterMs - cpuBeforeMs) / SUBSCRIBERS;
+  return `gateway CPU ${ms.toFixed(2)} ms a subscription (${Math.round(1000 / ms)} a CPU-second)`;
+};
+
+/**
+ * One gateway (with the given bus), then the plain ws broadcast sent the very messages the gateway
+ * sent, round for round. One side's clients are closed before the other's open, so the bench
+ * process holds one set of sockets at a time (10,000 sockets of both would need 20,000 descriptors,
+ * the hard `ulimit -n` here).
+ */
+async function compare(label: string, env: Record<string, string>, rounds: number) {
+  const tallies = { gateway: newTally(), plain: newTally() };
+  const sentRounds: SentMessage[][] = [];
+  const failures: string[] = [];
+  const memory: Record<"gateway" | "plain", ReturnType<typeof perSubscriber>> = {
+    gateway: { rss: NaN, heap: NaN },
+    plain: { rss: NaN, heap: NaN },
+  };
+  let storm: { seconds: number; perSecond: number };
+  let listenerWarnings: number;
+
+  const gateway = await startTarget(label, "bench/targets/subscribers-gateway.target.ts", {
+    ...env,
+    BENCH_USERS: String(USERS),
+    BENCH_SERVERS_PER_USER: String(SERVERS_PER_USER),
+  });
+  const cpuMs = async () => {
+    const { user, system } = await control<{ user: number; system: number }>(gateway, "cpu");
+    return (user + system) / 1000;
+  };
+  const openGateway = (parallel: number) =>
+    openGraphQLSubscribers({
       url: gateway.url.replace(/^http/, "ws"),
       tokens: gateway.values["tokens"]!.split(","),
       count: SUBSCRIBERS,
       query: QUERY,
       opening: SERVERS_PER_USER,
-      parallel: PARALLEL_CONNECTS,
+      parallel,
     });
-    pools.push(graphql);
+  try {
+    const before = await control<MemoryReading>(gateway, "memory");
+    let cpuBefore = await cpuMs();
+    let started = performance.now();
+    let graphql = await openGateway(PARALLEL_CONNECTS);
     console.log(
-      `${label}: ${SUBSCRIBERS} subscribed in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+      `${label}: ${SUBSCRIBERS} subscribed in ${seconds(started).toFixed(1)} s, ${perSubscription(await cpuMs(), cpuBefore)}`,
     );
-    started = performance.now();
+    try {
+      memory.gateway = perSubscriber(before, await control<MemoryReading>(gateway, "memory"));
+      for (let round = 0; round < rounds; round++) {
+        const sent = await control<SentMessage[]>(gateway, "publish", {
+          events: EVENTS,
+          intervalMs: INTERVAL_MS,
+        });
+        sentRounds.push(sent);
+        const expected = sent.reduce((sum, m) => sum + socketsOf(m.user), 0);
+        tallyRound(tallies.gateway, sent, await collect(graphql, expected));
+      }
+      failures.push(...graphql.failures);
+      // Every client drops at once and comes straight back, many at a time: a deploy, a network blip.
+      graphql.close();
+      cpuBefore = await cpuMs();
+      started = performance.now();
+      graphql = await openGateway(STORM_PARALLEL);
+      storm = { seconds: seconds(started), perSecond: SUBSCRIBERS / seconds(started) };
+      console.log(
+        `${label}: reconnect storm, ${SUBSCRIBERS} resubscribed (${STORM_PARALLEL} at a time) in ${storm.seconds.toFixed(1)} s, ${perSubscription(await cpuMs(), cpuBefore)}`,
+      );
+      failures.push(...graphql.failures);
+    } finally {
+      graphql.close();
+    }
+    listenerWarnings = (await control<{ maxListenersExceeded: number }>(gateway, "warnings"))
+      .maxListenersExceeded;
+  } finally {
+    await gateway.stop();
+  }
+
+  const plain = await startTarget("plain ws broadcast", "bench/targets/subscribers-broadcast.target.ts");
+  try {
+    const before = await control<MemoryReading>(plain, "memory");
+    const started = performance.now();
     const plainPool = await openPlainSubscribers({
       url: plain.url,
       users: USERS,
       count: SUBSCRIBERS,
       parallel: PARALLEL_CONNECTS,
     });
-    pools.push(plainPool);
-    console.log(
-      `plain ws: ${SUBSCRIBERS} connected in ${((performance.now() - started) / 1000).toFixed(1)} s`,
-    );
-    const after = await Promise.all([
-      control<MemoryReading>(gateway, "memory"),
-      control<MemoryReading>(plain, "memory"),
-    ]);
-
-    const tallies = { gateway: newTally(), plain: newTally() };
-    for (let round = 0; round < rounds; round++) {
-      const sent = await control<SentMessage[]>(gateway, "publish", {
-        events: EVENTS,
-        intervalMs: INTERVAL_MS,
-      });
-      const expected = sent.reduce((sum, m) => sum + socketsOf(m.user), 0);
-      tallyRound(tallies.gateway, sent, await collect(graphql, expected));
-      const echoed = await control<SentMessage[]>(plain, "publish", {
-        messages: sent,
-        intervalMs: INTERVAL_MS,
-      });
-      tallyRound(tallies.plain, echoed, await collect(plainPool, expected));
+    console.log(`plain ws: ${SUBSCRIBERS} connected in ${seconds(started).toFixed(1)} s`);
+    try {
+      memory.plain = perSubscriber(before, await control<MemoryReading>(plain, "memory"));
+      for (const sent of sentRounds) {
+        const echoed = await control<SentMessage[]>(plain, "publish", {
+          messages: sent,
+          intervalMs: INTERVAL_MS,
+        });
+        const expected = sent.reduce((sum, m) => sum + socketsOf(m.user), 0);
+        tallyRound(tallies.plain, echoed, await collect(plainPool, expected));
+      }
+      failures.push(...plainPool.failures);
+    } finally {
+      plainPool.close();
     }
-    const failures = [...graphql.failures, ...plainPool.failures];
-    const warnings = await control<{ maxListenersExceeded: number }>(gateway, "warnings");
-
-    const memory = { gateway: perSubscriber(before[0], after[0]), plain: perSubscriber(before[1], after[1]) };
-    const rows = Object.entries(tallies).map(([name, tally]) => {
-      const sorted = [...tally.latencies].sort((a, b) => a - b);
-      return {
-        target: name === "gateway" ? label : "plain ws broadcast",
-        "delivered %": ((100 * tally.delivered) / tally.expected).toFixed(2),
-        "duplicates/strays": `${tally.duplicates}/${tally.strays}`,
-        "p50 ms": percentile(sorted, 50).toFixed(1),
-        "p99 ms": percentile(sorted, 99).toFixed(1),
-        "max ms": percentile(sorted, 100).toFixed(1),
-        "RSS KB/sub": kb(memory[name as keyof typeof memory].rss),
-        "heap+ext KB/sub": kb(memory[name as keyof typeof memory].heap),
-      };
-    });
-    console.log(
-      `\nserverStatusChanged, ${SUBSCRIBERS} sockets, ${USERS} users x ${SERVERS_PER_USER} servers, ${rounds} rounds of ${EVENTS} changes ${INTERVAL_MS} ms apart`,
-    );
-    console.table(rows);
-    console.log(`socket failures: ${failures.length}${failures.length ? ` (first: ${failures[0]})` : ""}`);
-    console.log(`MaxListenersExceededWarning in the gateway: ${warnings.maxListenersExceeded}`);
-
-    const p99 = (tally: Tally) =>
-      percentile(
-        [...tally.latencies].sort((a, b) => a - b),
-        99,
-      );
-    return [
-      verdict(
-        `${label}: delivered (fraction, no failures)`,
-        failures.length ? 0 : tallies.gateway.delivered / tallies.gateway.expected,
-        1,
-      ),
-      verdict(`${label}: plain ws p99 / gateway p99`, p99(tallies.plain) / p99(tallies.gateway), 0.5),
-      verdict(`${label}: 40 KB / RSS per subscriber`, MEMORY_LIMIT_BYTES / memory.gateway.rss, 1),
-    ];
   } finally {
-    for (const pool of pools) pool.close();
-    await Promise.all(targets.map((target) => target.stop()));
+    await plain.stop();
   }
+
+  const rows = Object.entries(tallies).map(([name, tally]) => {
+    const sorted = [...tally.latencies].sort((a, b) => a - b);
+    return {
+      target: name === "gateway" ? label : "plain ws broadcast",
+      "delivered %": ((100 * tally.delivered) / tally.expected).toFixed(2),
+      "duplicates/strays": `${tally.duplicates}/${tally.strays}`,
+      "p50 ms": percentile(sorted, 50).toFixed(1),
+      "p99 ms": percentile(sorted, 99).toFixed(1),
+      "max ms": percentile(sorted, 100).toFixed(1),
+      "RSS KB/sub": kb(memory[name as keyof typeof memory].rss),
+      "heap+ext KB/sub": kb(memory[name as keyof typeof memory].heap),
+    };
+  });
+  console.log(
+    `\nserverStatusChanged, ${SUBSCRIBERS} sockets, ${USERS} users x ${SERVERS_PER_USER} servers, ${rounds} rounds of ${EVENTS} changes ${INTERVAL_MS} ms apart`,
+  );
+  console.table(rows);
+  console.log(`socket failures: ${failures.length}${failures.length ? ` (first: ${failures[0]})` : ""}`);
+  console.log(`MaxListenersExceededWarning in the gateway: ${listenerWarnings}`);
+
+  const p99 = (tally: Tally) =>
+    percentile(
+      [...tally.latencies].sort((a, b) => a - b),
+      99,
+    );
+  return [
+    verdict(
+      `${label}: delivered (fraction, no failures)`,
+      failures.length ? 0 : tallies.gateway.delivered / tallies.gateway.expected,
+      1,
+    ),
+    verdict(`${label}: plain ws p99 / gateway p99`, p99(tallies.plain) / p99(tallies.gateway), 0.5),
+    verdict(`${label}: 40 KB / RSS per subscriber`, MEMORY_LIMIT_BYTES / memory.gateway.rss, 1),
+    verdict(
+      `${label}: reconnect storm, subscriptions a second / ${STORM_MIN_PER_SECOND}`,
+      storm.perSecond / STORM_MIN_PER_SECOND,
+      1,
+    ),
+  ];
 }
 
 export async function subscribersSuite(options: { seconds: number; rounds: number }) {

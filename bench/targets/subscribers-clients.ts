@@ -41,7 +41,12 @@ function pool(sockets: WebSocket[], received: Received[], failures: string[]): C
   return {
     take: () => received.splice(0),
     failures,
-    close: () => sockets.forEach((socket) => socket.terminate()),
+    close: () =>
+      sockets.forEach((socket) => {
+        // Closing them ourselves is no failure.
+        socket.removeAllListeners("close");
+        socket.terminate();
+      }),
   };
 }
 

@@ -6,7 +6,8 @@
  * BENCH_SERVERS_PER_USER ACTIVE servers each and announces their tokens (`SET tokens a,b,…`).
  * Control (`SET controlUrl`): POST /memory answers the memory after a collection; POST /publish
  * `{ events, intervalMs }` stores that many status changes (ACTIVE <-> OFF, servers in turn) and
- * publishes each through the bus the server use cases publish on, answering what it sent and when.
+ * publishes each through the bus the server use cases publish on, answering what it sent and when;
+ * POST /cpu answers the process's CPU time (process.cpuUsage).
  */
 import "reflect-metadata";
 import { openBenchDeployment } from "./bench-deployment.ts";
@@ -126,6 +127,8 @@ const control = await startControlServer({
   memory: async () => memoryAfterGc(),
   publish,
   warnings: async () => ({ maxListenersExceeded: listenerWarnings }),
+  // The process's CPU time so far: what subscribing costs, whatever else shares the machine.
+  cpu: async () => process.cpuUsage(),
 });
 process.stdout.write(`SET tokens ${tokens.join(",")}\n`);
 process.stdout.write(`SET controlUrl ${control.url}\n`);

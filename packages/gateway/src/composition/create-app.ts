@@ -165,6 +165,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
         socketsPerUser: config.gatewayLimits.wsSocketsPerUser,
         socketsPerAddress: config.gatewayLimits.wsSocketsPerAddress,
         initTimeoutMs: config.gatewayLimits.wsInitTimeoutMs,
+        documentCacheBytes: config.gatewayLimits.documentCacheBytes,
       },
       ...(overrides.webSocketNowMs ? { nowMs: overrides.webSocketNowMs } : {}),
       useCases,

@@ -3,7 +3,6 @@ import {
   GraphQLError,
   NoSchemaIntrospectionCustomRule,
   specifiedRules,
-  validate,
   type GraphQLFormattedError,
   type GraphQLSchema,
   type ValidationRule,
@@ -14,6 +13,7 @@ import type { IncomingMessage, Server } from "node:http";
 import { WebSocketServer } from "ws";
 import { clientAddress, type TrustProxy } from "../context/client-address.ts";
 import { sharedSubscribe } from "./shared-subscribe.ts";
+import { ValidatedDocuments } from "./validated-documents.ts";
 import { SubscriptionSlots } from "../context/subscription-slots.ts";
 import { createGraphQLContext, resolveViewer, type ContextDeps } from "../context/create-graphql-context.ts";
 import type { GraphQLContext } from "../context/graphql-context.ts";
@@ -22,7 +22,6 @@ import { ConnectionQuota } from "../limits/connection-quota.ts";
 import { OperationBudget } from "../limits/operation-budget.ts";
 import { measureCost } from "../limits/query-cost.ts";
 import { MAX_BODY_BYTES } from "../limits/query-limits.ts";
-import { parseDocument } from "../limits/parse-document.ts";
 import { refuseLargeQuery } from "../limits/query-size.ts";
 import { refuseDeepVariables } from "../limits/variables-depth.ts";
 import { formatError, isUnexpected } from "./format-error.ts";
@@ -40,6 +39,8 @@ export interface WebSocketLimits {
   readonly socketsPerAddress: number;
   /** Milliseconds a socket has to send connection_init. */
   readonly initTimeoutMs: number;
+  /** What the cache of validated documents may hold, in bytes of memory. */
+  readonly documentCacheBytes: number;
 }
 
 export interface WebSocketOptions extends ContextDeps {
@@ -71,18 +72,6 @@ type WsContext = Context<ConnectionParams | undefined, Extra & Partial<Record<Pr
 const text = (value: unknown): string | null => (typeof value === "string" ? value : null);
 
 /**
- * A validation error as Apollo gives it on HTTP: with the GRAPHQL_VALIDATION_FAILED code when it
- * has none of its own, and, when introspection is off, without "Did you mean …?" (which would
- * rebuild the schema that introspection hides; hideSchemaDetailsFromClientErrors on HTTP).
- */
-const asValidationFailure = (error: GraphQLError, hideSchema: boolean): GraphQLError =>
-  new GraphQLError(hideSchema ? error.message.replace(/ ?Did you mean(.+?)\?$/, "") : error.message, {
-    nodes: error.nodes ?? null,
-    originalError: error.originalError ?? null,
-    extensions: { code: "GRAPHQL_VALIDATION_FAILED", ...error.extensions },
-  });
-
-/**
  * graphql-ws on the HTTP server's port and path. Every operation meets the same size, parse,
  * validation, variables and cost limits as HTTP, and is re-authenticated, so a session revoked
  * mid-connection stops. One client's sockets, their operations a second and their subscriptions
@@ -95,6 +84,12 @@ export function startWebSocketServer(options: WebSocketOptions): () => Promise<v
     ...options.limitRules,
   ];
   const { limits } = options;
+  const documents = new ValidatedDocuments(
+    options.schema,
+    rules,
+    !options.introspection,
+    limits.documentCacheBytes,
+  );
   const nowMs = options.nowMs ?? (() => performance.now());
   const perAddress = new ConnectionQuota(limits.socketsPerAddress);
   const perUser = new ConnectionQuota(limits.socketsPerUser);
@@ -178,11 +173,8 @@ export function startWebSocketServer(options: WebSocketOptions): () => Promise<v
         }
         const tooLarge = refuseLargeQuery(payload.query, limits.maxQueryBytes);
         if (tooLarge) return [tooLarge];
-        const document = parseDocument(payload.query);
-        if (document instanceof GraphQLError) return [document];
-        const errors = validate(options.schema, document, rules);
-        if (errors.length > 0)
-          return errors.map((error) => asValidationFailure(error, !options.introspection));
+        const document = await documents.check(payload.query);
+        if (!("kind" in document)) return [...document];
         const tooDeep = refuseDeepVariables(payload.variables);
         if (tooDeep) return [tooDeep];
         const variables = payload.variables ?? undefined;

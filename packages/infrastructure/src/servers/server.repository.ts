@@ -28,6 +28,7 @@ import { UuidV7Generator } from "../system/uuid-v7.id-generator.ts";
 import { followServerChange, openMeter } from "../billing/meter-writes.ts";
 import { writeLedgerTransaction, type Tx } from "../wallet/ledger-write.ts";
 import { isUuid } from "../wallet/wallet-ledger.repository.ts";
+import { ReadsPerTurn } from "./reads-per-turn.ts";
 import { toServer, toServerRow, toStatus, toStatusChange } from "./server-rows.ts";
 import { transactionSqlExecutor, type TransactionalJobSender } from "./transaction.sql-executor.ts";
 
@@ -50,6 +51,8 @@ export class DrizzleServerRepository implements ServerRepository {
     private readonly vatRate: VatRateBasisPoints,
     private readonly entryIds: IdGenerator = new UuidV7Generator(new SystemClock()),
   ) {}
+
+  private readonly liveReads = new ReadsPerTurn<Server[]>();
 
   async placeOrder(order: {
     readonly server: Server;
@@ -246,8 +249,16 @@ export class DrizzleServerRepository implements ServerRepository {
     return { servers: backward ? page.reverse() : page, hasMore: rows.length > query.limit };
   }
 
-  async listLive(userId: string, limit: number): Promise<Server[]> {
-    if (!isUuid(userId)) return [];
+  /** Shared by the calls of one event-loop turn (ReadsPerTurn): every caller gets a read started after its call. */
+  listLive(userId: string, limit: number): Promise<Server[]> {
+    if (!isUuid(userId)) return Promise.resolve([]);
+    // Each caller its own array: the servers are immutable, the list is the caller's to change.
+    return this.liveReads
+      .read(`${userId}:${limit}`, () => this.readLive(userId, limit))
+      .then((live) => [...live]);
+  }
+
+  private async readLive(userId: string, limit: number): Promise<Server[]> {
     const rows = await this.db
       .select()
       .from(servers)

@@ -43,7 +43,7 @@ function preference(offered: string, ranges: readonly Range[]): { q: number; spe
  * more specific match, then the order offered (JSON first).
  */
 export function prefersHtml(accept: string | undefined): boolean {
-  if (accept === undefined || !accept.includes("html")) return false;
+  if (accept === undefined) return false;
   const ranges = parseAccept(accept);
   const [winner] = OFFERED.map((offered, order) => ({ offered, order, ...preference(offered, ranges) }))
     .filter(({ q }) => q > 0)
