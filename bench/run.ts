@@ -8,6 +8,7 @@ import { loginSuite } from "./suites/login.suite.ts";
 import { orderSuite } from "./suites/order.suite.ts";
 import { serversListSuite } from "./suites/servers-list.suite.ts";
 import { settleSuite } from "./suites/settle.suite.ts";
+import { startSuite } from "./suites/start.suite.ts";
 import { subscribersSuite } from "./suites/subscribers.suite.ts";
 import { topUpSuite } from "./suites/top-up.suite.ts";
 import { viewerSuite } from "./suites/viewer.suite.ts";
@@ -21,6 +22,7 @@ const suites = {
   order: orderSuite,
   subscribers: subscribersSuite,
   settle: settleSuite,
+  start: startSuite,
 } as const;
 type SuiteName = keyof typeof suites;
 
