@@ -9,6 +9,7 @@ import { orderSuite } from "./suites/order.suite.ts";
 import { sdkSuite } from "./suites/sdk.suite.ts";
 import { serversListSuite } from "./suites/servers-list.suite.ts";
 import { settleSuite } from "./suites/settle.suite.ts";
+import { startSuite } from "./suites/start.suite.ts";
 import { subscribersSuite } from "./suites/subscribers.suite.ts";
 import { topUpSuite } from "./suites/top-up.suite.ts";
 import { viewerSuite } from "./suites/viewer.suite.ts";
@@ -23,6 +24,7 @@ const suites = {
   subscribers: subscribersSuite,
   settle: settleSuite,
   sdk: sdkSuite,
+  start: startSuite,
 } as const;
 type SuiteName = keyof typeof suites;
 

@@ -5,7 +5,6 @@
  * when the test says (the worker's five-minute schedule is not waited for).
  */
 import {
-  createAccountAdapters,
   createLogger,
   loadConfig,
   openJobQueue,
@@ -20,6 +19,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { composeAccountAdapters } from "../src/composition/compose-accounts.ts";
 import { composeNotifications } from "../src/composition/compose-notifications.ts";
 import { composeServers, openServerStatusBus } from "../src/composition/compose-servers.ts";
 import { composeWallet } from "../src/composition/compose-wallet.ts";
@@ -70,7 +70,7 @@ describe("the billing walk-through on the embedded default", () => {
     app = await createApp(config, { database, ...shared });
     closers.push(() => app.close());
     // The worker's side, on the same clock: server jobs, and dunning when the test runs it.
-    const accounts = createAccountAdapters(database, config, { clock });
+    const accounts = composeAccountAdapters(database, config, { clock });
     const wallet = await composeWallet(config, database, accounts, shared);
     closers.push(() => wallet.close());
     const servers = await composeServers({

@@ -4,6 +4,8 @@ import { fileURLToPath } from "node:url";
 
 const ROOT = fileURLToPath(new URL("../../../../", import.meta.url));
 const MAIN = fileURLToPath(new URL("../../src/main.ts", import.meta.url));
+/** What `pnpm build` emits for main.ts, and what the image runs. */
+export const BUILT_MAIN = fileURLToPath(new URL("../../dist/main.js", import.meta.url));
 
 /** One `main.ts` process in a role, as a deployment runs it (`all`: the sandbox's one process). */
 export interface RoleProcess {
@@ -20,11 +22,18 @@ export interface RoleProcess {
   ended(timeoutMs: number): Promise<string>;
 }
 
-/** Starts `node --import tsx packages/gateway/src/main.ts` with only `env` (plus PATH and HOME). */
-export function spawnRole(role: RoleProcess["role"], env: Readonly<Record<string, string>>): RoleProcess {
+/**
+ * Starts `node --import tsx packages/gateway/src/main.ts` with only `env` (plus PATH and HOME), or
+ * with `built`, `node packages/gateway/dist/main.js` as production does.
+ */
+export function spawnRole(
+  role: RoleProcess["role"],
+  env: Readonly<Record<string, string>>,
+  options: { readonly built?: boolean } = {},
+): RoleProcess {
   const child: ChildProcessByStdio<null, Readable, Readable> = spawn(
     process.execPath,
-    ["--import", "tsx", MAIN],
+    options.built ? [BUILT_MAIN] : ["--import", "tsx", MAIN],
     {
       cwd: ROOT,
       env: { PATH: process.env["PATH"] ?? "", HOME: process.env["HOME"] ?? "", ...env, ROLE: role },

@@ -1,7 +1,5 @@
-import { PGlite } from "@electric-sql/pglite";
+import type { PGlite } from "@electric-sql/pglite";
 import { sql } from "drizzle-orm";
-import { drizzle } from "drizzle-orm/pglite";
-import { migrate } from "drizzle-orm/pglite/migrator";
 import { MIGRATIONS_FOLDER, type Database } from "./database.ts";
 import { lockDirectory } from "./directory-lock.ts";
 import * as schema from "./schema.ts";
@@ -14,6 +12,12 @@ import * as schema from "./schema.ts";
  * throws DirectoryInUseError.
  */
 export async function openPgliteDatabase(dataDir?: string): Promise<Database> {
+  // Loaded on first use: a server on PostgreSQL never pays PGlite's load time at start.
+  const [{ PGlite }, { drizzle }, { migrate }] = await Promise.all([
+    import("@electric-sql/pglite"),
+    import("drizzle-orm/pglite"),
+    import("drizzle-orm/pglite/migrator"),
+  ]);
   const lock = dataDir === undefined ? null : lockDirectory(dataDir);
   let client: PGlite;
   try {

@@ -1,7 +1,7 @@
 import type { Invoice, InvoicePdfRenderer } from "@peykarband/application";
 import { jalaliDateLabel, jalaliMonthLabel, persianAmount, toPersianDigits } from "@peykarband/domain";
 import { createRequire } from "node:module";
-import PDFDocument from "pdfkit";
+import type PDFDocument from "pdfkit";
 import { forRtlLayout, rtlWords } from "./rtl-text.ts";
 
 const require = createRequire(import.meta.url);
@@ -38,7 +38,9 @@ function drawRtl(doc: Doc, text: string, right: number, y: number, font: string,
 
 /** The invoice on A4 with pdfkit: right to left, Vazirmatn embedded, Persian digits. */
 export class PdfkitInvoicePdf implements InvoicePdfRenderer {
-  render(invoice: Invoice): Promise<Uint8Array> {
+  async render(invoice: Invoice): Promise<Uint8Array> {
+    // Loaded on the first invoice, not at start: pdfkit and its font engine are a large load.
+    const { default: PDFDocument } = await import("pdfkit");
     const doc = new PDFDocument({
       size: "A4",
       margin: PAGE.margin,
