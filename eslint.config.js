@@ -29,7 +29,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ["bench/**", "scripts/**", "packages/gateway/src/cli/**"],
+    files: ["bench/**", "scripts/**", "packages/*/scripts/**", "packages/gateway/src/cli/**"],
     rules: { "no-console": "off" },
   },
 );

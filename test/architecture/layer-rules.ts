@@ -9,7 +9,8 @@
 import { builtinModules } from "node:module";
 import { posix } from "node:path";
 
-export type PackageName = "domain" | "application" | "infrastructure" | "gateway" | "sdk" | "simulators";
+export type PackageName =
+  "domain" | "application" | "infrastructure" | "gateway" | "sdk" | "simulators" | "web";
 
 export interface LayerRule {
   /** Workspace packages (short names) this package may import from its runtime code. */
@@ -46,6 +47,8 @@ export const LAYER_RULES: Readonly<Record<PackageName, LayerRule>> = {
   sdk: { workspace: [], builtins: true, libraries: true },
   // Simulators speak the providers' public APIs; knowing our model would make them lie.
   simulators: { workspace: [], builtins: true, libraries: true },
+  // Runs in browsers: it reads the API through the SDK, like any partner, and never our server code.
+  web: { workspace: ["sdk"], builtins: false, libraries: true },
 };
 
 export const WORKSPACE_SCOPE = "@peykarband/";

@@ -17,6 +17,7 @@ import { GRAPHIQL_ASSETS_PATH, graphiqlAssets, graphiqlPage } from "./graphiql/g
 import { prefersHtml } from "./graphiql/prefers-html.ts";
 import { createGraphQLHandler, type GraphQLHandler, type GraphQLHandlerOptions } from "./graphql-handler.ts";
 import { jsonErrorHandler, notFound } from "./json-errors.ts";
+import { LANDING_PAGE_DIR, landingPageRoutes } from "./landing-page.routes.ts";
 import { PROBE_PATHS, probeRoutes, type ReadinessCheck } from "./probe.routes.ts";
 
 export const GRAPHQL_PATH = "/graphql";
@@ -42,7 +43,7 @@ export interface HttpApp {
   mountGraphQL(apollo: ApolloServer<GraphQLContext>): void;
 }
 
-/** Probes, payment callbacks, invoices, pages and GraphiQL: the routes that are not GraphQL. */
+/** The landing page, probes, payment callbacks, invoices, pages and GraphiQL: the routes that are not GraphQL. */
 function createRoutes(options: HttpAppOptions): express.Express {
   const app = express();
   app.disable("x-powered-by");
@@ -57,6 +58,7 @@ function createRoutes(options: HttpAppOptions): express.Express {
     app.get(GRAPHQL_PATH, graphiqlPage);
     app.use(GRAPHIQL_ASSETS_PATH, graphiqlAssets());
   }
+  app.use(landingPageRoutes(LANDING_PAGE_DIR));
   app.get(PROBE_PATHS, probeRoutes(options.readiness, options.registry));
   app.use(PAYMENT_ROUTES_PREFIX, paymentRoutes({ ...options.payments, logger: options.logger }));
   const outbox = options.sandboxOutbox;
