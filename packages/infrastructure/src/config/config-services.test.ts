@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { loadConfig } from "./config.ts";
-import { problemsOf, secret } from "./config.test-support.ts";
+import { problemsOf, secret } from "../../test/config-env.ts";
 
 describe("loadConfig: payments, clouds and abuse limits", () => {
   let dataDir: string;

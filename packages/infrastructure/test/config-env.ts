@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { expect } from "vitest";
-import { ConfigError } from "./config-error.ts";
-import { loadConfig } from "./config.ts";
+import { ConfigError } from "../src/config/config-error.ts";
+import { loadConfig } from "../src/config/config.ts";
 
 /** A random key of `bytes` bytes, base64url, as the key variables take them. */
 export const secret = (bytes = 32) => randomBytes(bytes).toString("base64url");
