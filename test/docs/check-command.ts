@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { CONFIG_VARIABLES } from "../../packages/infrastructure/src/config/config.ts";
+import { CONFIG_VARIABLES } from "../../packages/infrastructure/src/config/config-schema.ts";
 import { type DocCommand, PNPM, simpleCommands, type Word, words } from "./doc-commands.ts";
 
 const ROOT = join(import.meta.dirname, "../..");

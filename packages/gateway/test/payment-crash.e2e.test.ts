@@ -177,7 +177,6 @@ async function crashAndRecover(target: CrashTarget): Promise<void> {
   async function connect(database?: Database): Promise<{ database: Database; wallet: WalletUseCases }> {
     if (!database) toClose.push((database = await store.open()));
     const wallet = await composeWallet(config, database, composeAccountAdapters(database, config));
-    wallet.listening(PUBLIC_URL);
     toClose.push(wallet);
     return { database, wallet: wallet.useCases };
   }

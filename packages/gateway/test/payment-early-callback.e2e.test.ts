@@ -34,10 +34,13 @@ for (const target of testDatabases()) {
       database = await target.open();
       t = await startWalletApp(database);
       // The worker's reconciliation, a second composition on the same database and simulators.
-      worker = await composeWallet(t.config, database, composeAccountAdapters(database, t.config), {
-        paymentSimulators: t.simulators,
-      });
-      worker.listening(t.origin);
+      worker = await composeWallet(
+        t.config,
+        database,
+        composeAccountAdapters(database, t.config),
+        { paymentSimulators: t.simulators },
+        t.origin,
+      );
       wallet = worker.useCases;
     });
     afterEach(() => expectLedgerBalanced(database.db));

@@ -1,4 +1,5 @@
-export { loadConfig, LOG_LEVELS, type Config, type LogLevel } from "./config/config.ts";
+export { loadConfig, type Config } from "./config/config.ts";
+export { LOG_LEVELS, type LogLevel } from "./config/config-schema.ts";
 export { ConfigError, type ConfigProblem } from "./config/config-error.ts";
 export type { SigningKey } from "./config/secret-keys.ts";
 

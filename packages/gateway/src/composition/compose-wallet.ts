@@ -30,8 +30,6 @@ export interface WalletComposition {
   readonly useCases: WalletUseCases;
   /** Where the callback routes send the browser: a path when it is our own result page. */
   readonly resultUrl: string;
-  /** Call once the server listens: the callback URLs need the real port when PORT is 0. */
-  listening(address: string): void;
   /** Closes the simulators this composition started. */
   close(): Promise<void>;
 }
@@ -46,6 +44,8 @@ export async function composeWallet(
   database: Database,
   accounts: AccountAdapters,
   overrides: WalletOverrides = {},
+  /** Where the payment gateways send the browser back to us: PUBLIC_URL unless the app was bound elsewhere. */
+  publicUrl: string = config.publicUrl,
 ): Promise<WalletComposition> {
   const simulateZarinpal = config.sandbox && config.zarinpalBaseUrl === null;
   const simulateIdpay = config.sandbox && config.idpayBaseUrl === null;
@@ -66,8 +66,10 @@ export async function composeWallet(
   };
   const gateways: PaymentGateways = createPaymentGateways(config, gatewayOverrides);
 
-  // Filled in by `listening`: no request can reach a use case before the server listens.
-  const callbackUrls: Record<PaymentGatewayName, string> = { ZARINPAL: "", IDPAY: "" };
+  const callbackUrls: Record<PaymentGatewayName, string> = {
+    ZARINPAL: `${publicUrl}${PAYMENT_PATHS.zarinpalCallback}`,
+    IDPAY: `${publicUrl}${PAYMENT_PATHS.idpayCallback}`,
+  };
   const policy: WalletPolicy = {
     ...defaultWalletPolicy,
     topUpCeiling: Rial.of(config.topUpCeilingRials),
@@ -92,12 +94,6 @@ export async function composeWallet(
   return {
     useCases,
     resultUrl: ownResultPage ? PAYMENT_PATHS.result : config.paymentResultUrl,
-    listening(address) {
-      // PORT=0 (tests) leaves ":0" in the default PUBLIC_URL; the bound address is the one to use.
-      const publicUrl = new URL(config.publicUrl).port === "0" ? address : config.publicUrl;
-      callbackUrls.ZARINPAL = `${publicUrl}${PAYMENT_PATHS.zarinpalCallback}`;
-      callbackUrls.IDPAY = `${publicUrl}${PAYMENT_PATHS.idpayCallback}`;
-    },
     async close() {
       if (ownsSimulators) await simulators?.close();
     },

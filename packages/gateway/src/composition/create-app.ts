@@ -14,12 +14,11 @@ import {
 } from "@peykarband/infrastructure";
 import { startCloudSimulators, type CloudSimulators } from "@peykarband/simulators";
 import type { Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { createApolloServer } from "../graphql/create-apollo-server.ts";
 import { createOperationRecorder } from "../graphql/operation-recorder.ts";
 import { startWebSocketServer } from "../graphql/websocket-server.ts";
 import { createHttpApp, GRAPHQL_PATH } from "../http/create-http-app.ts";
-import { createDrainableServer } from "../http/drainable-server.ts";
+import { bindServer, type BoundServer } from "../http/bound-server.ts";
 import { createLimitRules } from "../limits/limit-rules.ts";
 import { createGatewayMetrics } from "../metrics/gateway-metrics.ts";
 import { buildGatewaySchema } from "../schema/build-gateway-schema.ts";
@@ -65,6 +64,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   const database = overrides.database ?? (await openDatabase(config));
   const ownsDatabase = overrides.database === undefined;
   let wallet: WalletComposition | undefined;
+  let bound: BoundServer | undefined;
   // What this app opened itself, closed in reverse order when it closes (or fails to start).
   const owned: (() => Promise<void>)[] = [];
   const closeOwned = async () => {
@@ -87,7 +87,10 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
       passwords: overrides.passwords,
     });
     const useCases = composeAccounts(accountAdapters, config, overrides.accountPolicy);
-    wallet = await composeWallet(config, database, accountAdapters, overrides);
+    bound = await bindServer(config.host, config.port);
+    // PORT=0 (tests) leaves ":0" in the default PUBLIC_URL; the bound address is the one to use.
+    const publicUrl = new URL(config.publicUrl).port === "0" ? bound.origin : config.publicUrl;
+    wallet = await composeWallet(config, database, accountAdapters, overrides, publicUrl);
     const queue =
       overrides.jobQueue ??
       (await openJobQueue(database, {
@@ -149,7 +152,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
       // GraphiQL needs introspection; both are off in production.
       devUi: introspection,
     });
-    const { server, drain } = createDrainableServer(http.listener);
+    const { server, drain } = bound;
     const disposeWebSocket = startWebSocketServer({
       schema,
       httpServer: server,
@@ -187,19 +190,10 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     await apollo.start();
     http.mountGraphQL(apollo);
 
-    await new Promise<void>((resolve, reject) => {
-      server.once("error", reject);
-      server.listen(config.port, config.host, () => {
-        server.off("error", reject);
-        resolve();
-      });
-    });
-    const { address, port } = server.address() as AddressInfo;
-    const host = address.includes(":") ? `[${address}]` : address;
-    wallet.listening(`http://${host}:${port}`);
+    bound.serve(http.listener);
     const composedWallet = wallet;
     return {
-      url: `http://${host}:${port}${GRAPHQL_PATH}`,
+      url: `${bound.origin}${GRAPHQL_PATH}`,
       server,
       logger,
       async close() {
@@ -210,6 +204,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
       },
     };
   } catch (error) {
+    bound?.abandon();
     await closeOwned();
     await wallet?.close();
     if (ownsDatabase) await database.close();

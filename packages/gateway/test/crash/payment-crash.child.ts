@@ -116,7 +116,6 @@ app.use(
 const server = app.listen(config.port, config.host, () => {
   const { port } = server.address() as AddressInfo;
   const origin = `http://${config.host}:${port}`;
-  wallet.listening(origin);
   armed = true;
   say(`READY ${origin}`);
 });

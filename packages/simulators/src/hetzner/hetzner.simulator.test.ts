@@ -1,95 +1,16 @@
-import { setTimeout as sleep } from "node:timers/promises";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { Ajv } from "ajv";
-import addFormatsModule from "ajv-formats";
-import { hetznerSpecCheck } from "./hetzner.spec-check.ts";
-import { SimulatorClock } from "../cloud/simulator.clock.ts";
-import { startHetznerSimulator, type HetznerSimulator } from "./hetzner.simulator.ts";
+import { describe, expect, it } from "vitest";
+import {
+  api,
+  clock,
+  conforms,
+  createBody,
+  isDocumentedError,
+  responseProblems,
+  sim,
+  useHetznerSimulator,
+} from "../../test/hetzner-simulator.ts";
 
-const ACTION_MS = 200;
-
-// OpenAPI annotations (`example`) are not JSON Schema: strict off. Prices are `decimal` strings.
-const ajv = new Ajv({ strict: false, allErrors: true, logger: false });
-(addFormatsModule as unknown as (ajv: Ajv) => Ajv)(ajv);
-ajv.addFormat("decimal", /^-?\d+(\.\d+)?$/);
-const { isDocumentedError, requestProblems, responseProblems } = hetznerSpecCheck(ajv);
-
-interface Answer {
-  readonly status: number;
-  readonly headers: Headers;
-  // Read loosely on purpose: conforms() checks every body against the spec's schema.
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  readonly body: any;
-}
-
-let sim: HetznerSimulator;
-let names = 0;
-/** Held while a test looks at an action in flight (or half done), however loaded the machine. */
-const clock = new SimulatorClock();
-
-beforeAll(async () => {
-  sim = await startHetznerSimulator({ faults: { actionMs: ACTION_MS }, now: clock.now });
-  // Compiling the big inline schemas takes a while: do it before any timing matters.
-  for (const operation of ["create_server", "get_server", "get_action", "list_servers"]) {
-    responseProblems(operation, 200, {});
-    responseProblems(operation, 201, {});
-  }
-});
-afterAll(() => sim.close());
-beforeEach(() => sim.faults.reset());
-
-async function api(method: string, path: string, body?: unknown, token = sim.token): Promise<Answer> {
-  const response = await fetch(`${sim.url}${path}`, {
-    method,
-    headers: {
-      authorization: `Bearer ${token}`,
-      ...(body === undefined ? {} : { "content-type": "application/json" }),
-    },
-    ...(body === undefined ? {} : { body: typeof body === "string" ? body : JSON.stringify(body) }),
-  });
-  const text = await response.text();
-  return { status: response.status, headers: response.headers, body: text ? JSON.parse(text) : undefined };
-}
-
-/** The answer conforms to the spec; an error carries a documented status and code. */
-function conforms(operationId: string, answer: Answer): Answer {
-  expect(responseProblems(operationId, answer.status, answer.body)).toEqual([]);
-  if (answer.status >= 400) {
-    expect(
-      isDocumentedError(operationId, answer.status, answer.body.error.code),
-      answer.body.error.code,
-    ).toBe(true);
-  }
-  return answer;
-}
-
-function createBody(overrides: Record<string, unknown> = {}): Record<string, unknown> {
-  const body = {
-    name: `pk-test-${++names}`,
-    server_type: "cx22",
-    image: "ubuntu-24.04",
-    location: "fsn1",
-    labels: { "peykarband/deployment": "sim-test", "peykarband/server-id": `id-${names}` },
-    user_data: "#cloud-config\nhostname: web\n",
-    ...overrides,
-  };
-  expect(requestProblems("create_server", body)).toEqual([]);
-  return body;
-}
-
-async function waitFor(actionId: number): Promise<Answer["body"]> {
-  for (;;) {
-    const { body } = conforms("get_action", await api("GET", `/actions/${actionId}`));
-    if (body.action.status !== "running") return body.action;
-    await sleep(20);
-  }
-}
-
-async function runningServer(): Promise<number> {
-  const created = await api("POST", "/servers", createBody());
-  await waitFor(created.body.next_actions[0].id);
-  return created.body.server.id as number;
-}
+useHetznerSimulator();
 
 describe("Hetzner simulator: authentication", () => {
   it("answers a missing or wrong token with 401 unauthorized", async () => {
@@ -247,138 +168,6 @@ describe("Hetzner simulator: servers", () => {
   });
 });
 
-describe("Hetzner simulator: actions", () => {
-  it("powers off, refuses change_type while running, changes type when off, rebuilds, reboots", async () => {
-    const id = await runningServer();
-    const early = conforms(
-      "change_server_type",
-      await api("POST", `/servers/${id}/actions/change_type`, { server_type: "cx32", upgrade_disk: true }),
-    );
-    expect(early).toMatchObject({ status: 422, body: { error: { code: "server_not_stopped" } } });
-
-    clock.hold();
-    const off = conforms("poweroff_server", await api("POST", `/servers/${id}/actions/poweroff`));
-    expect(off.status).toBe(201);
-    const locked = conforms("reboot_server", await api("POST", `/servers/${id}/actions/reboot`));
-    expect(locked).toMatchObject({ status: 423, body: { error: { code: "locked" } } });
-    expect((await api("GET", `/servers/${id}`)).body.server.status).toBe("stopping");
-    clock.release(ACTION_MS);
-    expect(await waitFor(off.body.action.id)).toMatchObject({ command: "stop_server", status: "success" });
-    expect((await api("GET", `/servers/${id}`)).body.server.status).toBe("off");
-
-    const smaller = await api("POST", `/servers/${id}/actions/change_type`, {
-      server_type: "cx999",
-      upgrade_disk: true,
-    });
-    expect(conforms("change_server_type", smaller).body.error.code).toBe("invalid_server_type");
-    const body = { server_type: "cx32", upgrade_disk: true };
-    expect(requestProblems("change_server_type", body)).toEqual([]);
-    clock.hold();
-    const change = conforms(
-      "change_server_type",
-      await api("POST", `/servers/${id}/actions/change_type`, body),
-    );
-    expect((await api("GET", `/servers/${id}`)).body.server.status).toBe("migrating");
-    clock.release(ACTION_MS);
-    await waitFor(change.body.action.id);
-    const changed = conforms("get_server", await api("GET", `/servers/${id}`)).body.server;
-    expect(changed).toMatchObject({
-      status: "running",
-      server_type: { name: "cx32" },
-      primary_disk_size: 80,
-    });
-
-    clock.hold();
-    const rebuild = conforms(
-      "rebuild_server",
-      await api("POST", `/servers/${id}/actions/rebuild`, { image: "debian-12" }),
-    );
-    expect(typeof rebuild.body.root_password).toBe("string");
-    expect((await api("GET", `/servers/${id}`)).body.server.status).toBe("rebuilding");
-    clock.release(ACTION_MS);
-    await waitFor(rebuild.body.action.id);
-    expect((await api("GET", `/servers/${id}`)).body.server).toMatchObject({
-      status: "running",
-      image: { name: "debian-12" },
-    });
-
-    const reboot = conforms("reboot_server", await api("POST", `/servers/${id}/actions/reboot`));
-    expect(await waitFor(reboot.body.action.id)).toMatchObject({
-      command: "reboot_server",
-      status: "success",
-    });
-    const on = conforms("poweron_server", await api("POST", `/servers/${id}/actions/poweron`));
-    expect(await waitFor(on.body.action.id)).toMatchObject({ status: "success" });
-  });
-
-  it("deletes: 200 with an action, the server gone at once; unknown ids are 404 not_found", async () => {
-    const id = await runningServer();
-    const deleted = conforms("delete_server", await api("DELETE", `/servers/${id}`));
-    expect(deleted).toMatchObject({
-      status: 200,
-      body: { action: { command: "delete_server", status: "running" } },
-    });
-    expect(conforms("get_server", await api("GET", `/servers/${id}`)).body.error.code).toBe("not_found");
-    expect(conforms("delete_server", await api("DELETE", `/servers/${id}`)).status).toBe(404);
-    expect(await waitFor(deleted.body.action.id)).toMatchObject({ status: "success" });
-    expect(conforms("get_action", await api("GET", "/actions/999")).status).toBe(404);
-    expect(conforms("poweron_server", await api("POST", `/servers/${id}/actions/poweron`)).status).toBe(404);
-  });
-});
-
-describe("Hetzner simulator: faults", () => {
-  it("sends rate-limit headers, and the 429 body with an exhausted budget", async () => {
-    const fine = await api("GET", "/servers");
-    expect(Number(fine.headers.get("ratelimit-limit"))).toBe(3600);
-    expect(Number(fine.headers.get("ratelimit-remaining"))).toBeLessThan(3600);
-    expect(Number(fine.headers.get("ratelimit-reset"))).toBeGreaterThanOrEqual(Math.floor(Date.now() / 1000));
-    sim.faults.set({ rateLimitNext: 1 });
-    const limited = conforms("list_servers", await api("GET", "/servers"));
-    expect(limited).toMatchObject({ status: 429, body: { error: { code: "rate_limit_exceeded" } } });
-    expect(limited.headers.get("ratelimit-remaining")).toBe("0");
-    expect(Number(limited.headers.get("ratelimit-reset"))).toBeGreaterThan(Date.now() / 1000);
-    expect((await api("GET", "/servers")).status).toBe(200);
-  });
-
-  it("answers 5xx in Hetzner's envelope", async () => {
-    sim.faults.set({ serverErrorRate: 1 });
-    const failed = conforms("get_server", await api("GET", "/servers/1"));
-    expect(failed).toMatchObject({ status: 500, body: { error: { code: "server_error" } } });
-  });
-
-  it("creates the server but loses the answer", async () => {
-    sim.faults.set({ loseCreateResponses: 1 });
-    const body = createBody();
-    await expect(api("POST", "/servers", body)).rejects.toThrow();
-    const found = await api("GET", `/servers?name=${body.name as string}`);
-    expect(found.body.servers).toHaveLength(1);
-    expect(
-      sim.countByLabel(
-        "peykarband/server-id",
-        (body.labels as Record<string, string>)["peykarband/server-id"]!,
-      ),
-    ).toBe(1);
-  });
-
-  it("ends a failing action in error, and a failed create leaves the server unknown", async () => {
-    sim.faults.set({ failNextActions: 1 });
-    const created = await api("POST", "/servers", createBody());
-    const action = await waitFor(created.body.action.id);
-    expect(action).toMatchObject({ status: "error", error: { code: "action_failed" } });
-    expect(
-      conforms("get_action", await api("GET", `/actions/${action.id}`)).body.action.finished,
-    ).not.toBeNull();
-    await waitFor(created.body.next_actions[0].id);
-    expect((await api("GET", `/servers/${created.body.server.id}`)).body.server.status).toBe("unknown");
-
-    const id = await runningServer();
-    sim.faults.set({ failNextActions: 1 });
-    const off = await api("POST", `/servers/${id}/actions/poweroff`);
-    expect(await waitFor(off.body.action.id)).toMatchObject({ status: "error" });
-    expect((await api("GET", `/servers/${id}`)).body.server.status).toBe("running");
-  });
-});
-
 describe("Hetzner spec subset", () => {
   it("records where it came from and when it was extracted", async () => {
     const { readFile } = await import("node:fs/promises");
@@ -397,32 +186,5 @@ describe("Hetzner spec subset", () => {
     expect(isDocumentedError("change_server_type", 422, "server_not_stopped")).toBe(true);
     expect(isDocumentedError("get_server", 422, "server_not_stopped")).toBe(false);
     expect(responseProblems("get_server", 200, { server: { id: "42" } })).not.toEqual([]);
-  });
-});
-
-describe("Hetzner simulator: what a project can create from", () => {
-  it("lists server types, locations, images and SSH keys as the spec says, in pages", async () => {
-    const types = conforms("list_server_types", await api("GET", "/server_types?per_page=2"));
-    expect(types.body.server_types.map((t: { name: string }) => t.name)).toEqual(["cx22", "cx32"]);
-    expect(types.body.meta.pagination).toMatchObject({ page: 1, next_page: 2, total_entries: 3 });
-    expect(types.headers.get("link")).toContain('rel="next"');
-    const cx42 = conforms("list_server_types", await api("GET", "/server_types?name=cx42"));
-    expect(cx42.body.server_types).toHaveLength(1);
-    const locations = conforms("list_locations", await api("GET", "/locations"));
-    expect(locations.body.locations.map((l: { name: string }) => l.name)).toEqual(["fsn1", "nbg1", "hel1"]);
-    const images = conforms("list_images", await api("GET", "/images?type=system"));
-    expect(images.body.images.map((i: { name: string }) => i.name)).toEqual(["ubuntu-24.04", "debian-12"]);
-    expect(conforms("list_images", await api("GET", "/images?type=snapshot")).body.images).toEqual([]);
-    const keys = conforms("list_ssh_keys", await api("GET", "/ssh_keys?name=peykarband-sandbox"));
-    expect(keys.body.ssh_keys).toHaveLength(1);
-  });
-
-  it("reads actions by id; listing them all is refused, as the API removed it", async () => {
-    const created = await api("POST", "/servers", createBody());
-    const ids = [created.body.action.id, created.body.next_actions[0].id];
-    const both = conforms("get_actions", await api("GET", `/actions?id=${ids[0]}&id=${ids[1]}`));
-    expect(both.body.actions.map((a: { id: number }) => a.id)).toEqual(ids);
-    const none = conforms("get_actions", await api("GET", "/actions"));
-    expect(none.status).toBe(422);
   });
 });

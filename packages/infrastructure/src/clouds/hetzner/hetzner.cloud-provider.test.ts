@@ -6,11 +6,8 @@ import type { AddressInfo } from "node:net";
 import { setTimeout as sleep } from "node:timers/promises";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { CloudTiming } from "../cloud.http-client.ts";
-import {
-  HETZNER_SERVER_ID_LABEL,
-  HetznerCloudProvider,
-  type HetznerCloudOptions,
-} from "./hetzner.cloud-provider.ts";
+import { HetznerCloudProvider, type HetznerCloudOptions } from "./hetzner.cloud-provider.ts";
+import { HETZNER_SERVER_ID_LABEL } from "./hetzner-server.read.ts";
 
 const TIMING: CloudTiming = {
   connectTimeoutMs: 1_000,

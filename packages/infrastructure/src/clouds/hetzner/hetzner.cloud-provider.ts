@@ -7,7 +7,6 @@ import type {
   ProviderActionRef,
   ProviderActionState,
   ProviderServer,
-  ProviderServerState,
 } from "@peykarband/application";
 import { err, ok, type Result } from "@peykarband/domain";
 import { setTimeout as sleep } from "node:timers/promises";
@@ -20,18 +19,11 @@ import {
 } from "../cloud.http-client.ts";
 import { readHetznerOfferings } from "./hetzner-offerings.read.ts";
 import { readAnswer } from "./hetzner-answer.read.ts";
-import {
-  actionEnvelope,
-  createServerAnswer,
-  serverEnvelope,
-  serverPage,
-  type HetznerAction,
-  type HetznerServer,
-} from "./hetzner.wire.ts";
+import { actionRef, actionState, HETZNER_SERVER_ID_LABEL, toProviderServer } from "./hetzner-server.read.ts";
+import { actionEnvelope, createServerAnswer, serverEnvelope, serverPage } from "./hetzner.wire.ts";
 
 export const HETZNER_API_URL = "https://api.hetzner.cloud/v1";
 export const HETZNER_DEPLOYMENT_LABEL = "peykarband/deployment";
-export const HETZNER_SERVER_ID_LABEL = "peykarband/server-id";
 
 export interface HetznerResizeTiming {
   /** Pause between polls of the actions a resize waits for (power off, change type). */
@@ -57,18 +49,6 @@ const LABEL_VALUE = /^[A-Za-z0-9]([A-Za-z0-9._-]{0,61}[A-Za-z0-9])?$/;
 const NUMERIC_ID = /^[1-9]\d{0,15}$/;
 const MAX_PAGES = 1_000;
 const DEFAULT_RESIZE_TIMING: HetznerResizeTiming = { actionPollMs: 1_000, actionWaitMs: 10 * 60_000 };
-
-const STATES: Readonly<Record<HetznerServer["status"], ProviderServerState>> = {
-  initializing: "BUILDING",
-  starting: "BUILDING",
-  running: "RUNNING",
-  off: "OFF",
-  stopping: "BUSY",
-  migrating: "BUSY",
-  rebuilding: "BUSY",
-  deleting: "DELETING",
-  unknown: "ERROR",
-};
 
 /**
  * Hetzner Cloud (its spec: packages/simulators/spec-subsets/hetzner.json). Our mark is two labels, the deployment and our server
@@ -323,35 +303,6 @@ export class HetznerCloudProvider implements CloudProvider {
     const answer = await this.#http.send(request);
     return answer.ok ? readAnswer(this.#http, answer.value, { status, schema }, operation) : answer;
   }
-}
-
-function toProviderServer(server: HetznerServer): ProviderServer {
-  return {
-    providerServerId: String(server.id),
-    serverId: server.labels[HETZNER_SERVER_ID_LABEL] ?? null,
-    state: STATES[server.status],
-    ipv4: server.public_net.ipv4?.ip ?? null,
-    ipv6: server.public_net.ipv6 ? firstAddress(server.public_net.ipv6.ip) : null,
-  };
-}
-
-/** Hetzner gives a /64 (`2001:db8:0:1::/64`); the server answers on its ::1. */
-export function firstAddress(network: string): string {
-  const [address = ""] = network.split("/");
-  return address.endsWith("::") ? `${address}1` : address;
-}
-
-function actionRef(action: HetznerAction): ProviderActionRef {
-  return { actionId: String(action.id) };
-}
-
-function actionState(action: HetznerAction): ProviderActionState {
-  if (action.status === "success") return { status: "DONE" };
-  if (action.status === "error") {
-    const { code, message } = action.error ?? { code: "unknown_error", message: "action failed" };
-    return { status: "ERROR", message: `${action.command}: ${code}: ${message}` };
-  }
-  return { status: "RUNNING", progress: action.progress };
 }
 
 function isNotFound(failure: CloudFailure): boolean {
