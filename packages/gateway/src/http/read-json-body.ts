@@ -87,6 +87,8 @@ export function readJsonBody(req: IncomingMessage, limitBytes: number): Promise<
       if (decoding) {
         req.unpipe(decoding);
         decoding.destroy();
+        // What is left of a refused body is read and dropped, so keep-alive can go on.
+        req.resume();
       }
       resolve(outcome);
     };
