@@ -1,4 +1,4 @@
-import { usageReference } from "@peykarband/domain";
+import { usageReference, vatOn } from "@peykarband/domain";
 import { openJobQueue, type Database, type JobQueue } from "@peykarband/infrastructure";
 import {
   expectLedgerBalanced,
@@ -187,8 +187,10 @@ describe.skipIf(postgres.skipReason !== null)("the settlement worker SIGKILLed",
         }
         const wallets = await sql<{ balance: string }[]>`
           select balance::text as balance from wallets where user_id = any(${`{${owners.map((u) => u.id).join(",")}}`}::uuid[])`;
+        // Each server's usage and the VAT on it (10 %, the default), carried and rounded once.
+        const usage = seconds * RIALS_PER_SECOND;
         expect(wallets.reduce((sum, w) => sum + BigInt(w.balance), 0n)).toBe(
-          -seconds * RIALS_PER_SECOND * BigInt(SERVERS),
+          -(usage + vatOn(usage, 1000)) * BigInt(SERVERS),
         );
         await expectLedgerBalanced(database.db);
         log(`done: ${postings.length} postings, in ${at()}`);
