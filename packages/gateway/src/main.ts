@@ -26,6 +26,7 @@ const pickJobs = ({ settleUsage, issueMonthlyInvoices }: ReturnType<typeof compo
 import { composeServers, openServerStatusBus } from "./composition/compose-servers.ts";
 import { composeWallet, type WalletComposition } from "./composition/compose-wallet.ts";
 import { createApp, type App } from "./composition/create-app.ts";
+import { startObservedMetrics } from "./composition/observed-metrics.ts";
 import { openOperatorSocket } from "./composition/open-operator-socket.ts";
 import { JOBS, serveWorkerProbes, startWorker, type Worker } from "./composition/start-worker.ts";
 
@@ -82,6 +83,9 @@ const jobQueue = await openJobQueue(database, {
   role: config.role === "gateway" ? "producer" : "worker",
   onError: (error) => logger.error("job queue error", { error: error.message }),
 });
+// One registry and one metrics port for the whole process, whatever its role.
+const observed = await startObservedMetrics(config, jobQueue);
+logger.info(`Metrics served on ${observed.server.url}`);
 const shared = {
   ...(paymentSimulators ? { paymentSimulators } : {}),
   ...(cloudSimulators ? { cloudSimulators } : {}),
@@ -105,6 +109,7 @@ async function closeAll(): Promise<void> {
     probes?.close(),
     operatorSocket?.close(),
   ]);
+  await observed.close();
   await wallet?.close();
   await statusBus.close();
   await sessionEvictions.close();
@@ -114,7 +119,7 @@ async function closeAll(): Promise<void> {
 
 async function start() {
   if (config.role !== "worker") {
-    app = await createApp(config, { database, ...shared });
+    app = await createApp(config, { database, ...shared, metrics: observed.metrics });
     app.logger.info(
       config.sandbox
         ? `Peykarband API listening on ${app.url} in SANDBOX mode: embedded database, nothing real is charged`
@@ -145,6 +150,7 @@ async function start() {
     database,
     logger,
     queue: jobQueue,
+    metrics: observed.metrics,
     handlers: {
       reconcilePendingPayments: wallet.useCases.reconcilePendingPayments,
       servers,

@@ -17,7 +17,6 @@ import { jsonErrorHandler, notFound, requireJsonBody } from "./json-errors.ts";
 import { PROBE_PATHS, probeRoutes, type ReadinessCheck } from "./probe.routes.ts";
 import { refuseLargeQueries } from "./refuse-large-queries.ts";
 import { MAX_BODY_BYTES } from "../limits/query-limits.ts";
-import type { Registry } from "prom-client";
 import type { StoredNotification } from "@peykarband/application";
 import { renderSandboxOutbox, SANDBOX_OUTBOX_PATH } from "../notifications/sandbox-outbox.page.ts";
 import { GraphQLError } from "graphql";
@@ -27,7 +26,6 @@ export const GRAPHQL_PATH = "/graphql";
 export interface ExpressAppOptions extends ContextDeps {
   readonly trustProxy: boolean | number | string | readonly string[];
   readonly readiness: Readonly<Record<string, ReadinessCheck>>;
-  readonly registry: Registry;
   readonly logger: Logger;
   readonly recorder: OperationRecorder;
   /** Longest document text accepted, in UTF-8 bytes. */
@@ -112,7 +110,7 @@ export function createExpressApp(options: ExpressAppOptions): {
         refuseLargeQueries(options.maxQueryBytes),
         expressMiddleware(apollo, { context }),
       );
-      app.get(PROBE_PATHS, probeRoutes(options.readiness, options.registry));
+      app.get(PROBE_PATHS, probeRoutes(options.readiness));
       app.use(PAYMENT_ROUTES_PREFIX, paymentRoutes({ ...options.payments, logger: options.logger }));
       const outbox = options.sandboxOutbox;
       if (outbox) {

@@ -5,6 +5,7 @@ import {
   openJobQueue,
   openPgliteDatabase,
   type Config,
+  type JobQueue,
 } from "@peykarband/infrastructure";
 import { expectLedgerBalanced } from "@peykarband/infrastructure/testing";
 import { startCloudSimulators, startPaymentSimulators, type CloudSimulators } from "@peykarband/simulators";
@@ -16,6 +17,7 @@ import { createAdmin } from "../../src/cli/create-admin.command.ts";
 import { composeServers, openServerStatusBus } from "../../src/composition/compose-servers.ts";
 import { composeWallet } from "../../src/composition/compose-wallet.ts";
 import { createApp, type App } from "../../src/composition/create-app.ts";
+import { startObservedMetrics } from "../../src/composition/observed-metrics.ts";
 import { startWorker } from "../../src/composition/start-worker.ts";
 import { createTestSdk, type TestSdkClient } from "./sdk-client.ts";
 
@@ -26,6 +28,10 @@ export interface LiveSandbox {
   readonly config: Config;
   /** The clouds the gateway and the worker both talk to. */
   readonly clouds: CloudSimulators;
+  /** The job queue the gateway and the worker share. */
+  readonly queue: JobQueue;
+  /** The process's metrics (gateway and worker), as main.ts serves them. */
+  readonly metricsUrl: string;
   /** A signed-up customer whose wallet an admin funded with `balance` rials. */
   customer(balance: string): Promise<{ client: TestSdkClient; id: string }>;
   close(): Promise<void>;
@@ -72,6 +78,8 @@ export async function startLiveSandbox(options: { actionMs: number }): Promise<L
       role: "worker",
       onError: (error) => logger.error("job queue error", { error: error.message }),
     });
+    const observed = await startObservedMetrics(config, jobQueue);
+    closers.push(() => observed.close());
     const shared = {
       paymentSimulators,
       cloudSimulators: clouds,
@@ -79,7 +87,7 @@ export async function startLiveSandbox(options: { actionMs: number }): Promise<L
       jobQueue,
       serverPolicy: { pollIntervalMs: 100, maxPollIntervalMs: 400 },
     };
-    const app = await createApp(config, { database, ...shared });
+    const app = await createApp(config, { database, ...shared, metrics: observed.metrics });
     closers.push(() => app.close());
 
     const accounts = createAccountAdapters(database, config);
@@ -98,6 +106,7 @@ export async function startLiveSandbox(options: { actionMs: number }): Promise<L
       database,
       logger,
       queue: jobQueue,
+      metrics: observed.metrics,
       handlers: { reconcilePendingPayments: wallet.useCases.reconcilePendingPayments, servers },
       pollingIntervalSeconds: 0.5,
       serverJobConcurrency: 4,
@@ -116,6 +125,8 @@ export async function startLiveSandbox(options: { actionMs: number }): Promise<L
       app,
       config,
       clouds,
+      queue: jobQueue,
+      metricsUrl: observed.server.url,
       async customer(balance) {
         const client = createTestSdk(app.url);
         clients.push(client);

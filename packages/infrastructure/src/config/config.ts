@@ -12,6 +12,8 @@ export interface Config {
   readonly nodeEnv: "development" | "production" | "test";
   readonly host: string;
   readonly port: number;
+  /** `/metrics` listens here, on HOST, apart from the API. */
+  readonly metricsPort: number;
   /** Absolute. */
   readonly dataDir: string;
   /** Null in sandbox mode: the embedded PGlite under `pgliteDir` is used instead. */
@@ -159,10 +161,14 @@ const flag = z
   .enum(["true", "false", "1", "0"], { error: "must be true or false" })
   .transform((text) => text === "true" || text === "1");
 
+/** The port OpenTelemetry's Prometheus exporter uses by convention. */
+export const DEFAULT_METRICS_PORT = 9464;
+
 const schema = z.object({
   NODE_ENV: env(z.enum(["development", "production", "test"]).default("development")),
   HOST: env(z.string().default("127.0.0.1")),
   PORT: env(integer(0, 65_535).default(4000)),
+  METRICS_PORT: env(integer(0, 65_535).optional()),
   DATA_DIR: env(z.string().default(".data")),
   DATABASE_URL: env(url(["postgres:", "postgresql:"]).optional()),
   REDIS_URL: env(url(["redis:", "rediss:"]).optional()),
@@ -343,6 +349,8 @@ export function loadConfig(environment: NodeJS.ProcessEnv): Config {
     nodeEnv: values.NODE_ENV,
     host: values.HOST,
     port: values.PORT,
+    // PORT=0 (tests, several apps on one machine) asks for a free port: so does the metrics port then.
+    metricsPort: values.METRICS_PORT ?? (values.PORT === 0 ? 0 : DEFAULT_METRICS_PORT),
     dataDir,
     databaseUrl: values.DATABASE_URL ?? null,
     pgliteDir: join(dataDir, "pglite"),
