@@ -22,6 +22,7 @@ import {
 import express from "express";
 import { createServer } from "node:http";
 import { PROBE_PATHS, probeRoutes, type ReadinessCheck } from "../http/probe.routes.ts";
+import { failureFields } from "../logging/failure-fields.ts";
 import type { Logger } from "../logging/logger.ts";
 import type { GatewayMetrics } from "../metrics/gateway-metrics.ts";
 import type { NotificationComposition } from "./compose-notifications.ts";
@@ -175,11 +176,7 @@ export async function startWorker(options: WorkerOptions): Promise<Worker> {
       logger.info("job done", { ...line(), outcome: "ok", result });
     } catch (error) {
       metrics?.jobFinished(name, "failed", seconds());
-      logger.error("job failed", {
-        ...line(),
-        outcome: "failed",
-        error: error instanceof Error ? error.message : String(error),
-      });
+      logger.error("job failed", { ...line(), outcome: "failed", ...failureFields(error) });
       throw error;
     }
   };
