@@ -84,7 +84,7 @@ const jobQueue = await openJobQueue(database, {
   onError: (error) => logger.error("job queue error", { error: error.message }),
 });
 // One registry and one metrics port for the whole process, whatever its role.
-const observed = await startObservedMetrics(config, jobQueue);
+const observed = await startObservedMetrics(config, jobQueue, database);
 logger.info(`Metrics served on ${observed.server.url}`);
 const shared = {
   ...(paymentSimulators ? { paymentSimulators } : {}),

@@ -84,6 +84,36 @@ describe("metrics on METRICS_PORT (embedded database, simulators)", () => {
     });
   });
 
+  it("shows a server that cannot be provisioned, and the cloud's failing answers", async () => {
+    const { client } = await sandbox.customer("500000000");
+    sandbox.clouds.hetzner.faults.set({ serverErrorRate: 1 });
+    try {
+      const { orderServer } = await client.OrderServer({
+        input: {
+          name: "stuck",
+          planId: "hz-cx22",
+          regionId: "hz-nbg1",
+          imageId: "debian-12",
+          idempotencyKey: randomUUID(),
+        },
+      });
+      expect(orderServer.userErrors).toEqual([]);
+      const text = await scrape();
+      expect(sample(text, 'servers_provisioning{cloud="hetzner"}')).toBe(1);
+      expect(sample(text, 'servers_provisioning_oldest_seconds{cloud="hetzner"}')).toBeGreaterThanOrEqual(0);
+      await vi.waitFor(
+        async () =>
+          expect(await scrape()).toMatch(
+            /^outbound_http_request_duration_seconds_count\{service="hetzner",method="[A-Z]+",status="5\d\d"\} [1-9]/m,
+          ),
+        { timeout: 10_000, interval: 100 },
+      );
+    } finally {
+      sandbox.clouds.hetzner.faults.set({ serverErrorRate: 0 });
+      await client.dispose();
+    }
+  });
+
   it("reports the ledger check and the queue's unfinished jobs", async () => {
     expect(await sandbox.queue.send(JOBS.checkLedger.name, {})).not.toBeNull();
     await vi.waitFor(

@@ -41,6 +41,7 @@ export { DrizzleAccountCleanup, type AccountCleanupReport } from "./accounts/acc
 export { DrizzleWalletLedger } from "./wallet/wallet-ledger.repository.ts";
 export { DrizzlePaymentRepository } from "./wallet/payment.repository.ts";
 export { checkLedger } from "./wallet/ledger-check.ts";
+export { provisioningBacklog, type ProvisioningBacklog } from "./servers/provisioning-backlog.ts";
 
 export {
   Argon2PasswordHasher,

@@ -139,7 +139,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     let metrics = overrides.metrics;
     let metricsUrl: string | null = null;
     if (!metrics) {
-      const observed = await startObservedMetrics(config, queue);
+      const observed = await startObservedMetrics(config, queue, database);
       owned.push(() => observed.close());
       metrics = observed.metrics;
       metricsUrl = observed.server.url;

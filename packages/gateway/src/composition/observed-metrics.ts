@@ -1,4 +1,10 @@
-import { observe, type Config, type JobQueue } from "@peykarband/infrastructure";
+import {
+  observe,
+  provisioningBacklog,
+  type Config,
+  type Database,
+  type JobQueue,
+} from "@peykarband/infrastructure";
 import { createGatewayMetrics, type GatewayMetrics } from "../metrics/gateway-metrics.ts";
 import { serveMetrics, type MetricsServer } from "../metrics/serve-metrics.ts";
 
@@ -11,15 +17,17 @@ export interface ObservedMetrics {
 
 /**
  * This process's metrics: what the adapters report (calls out, settled payments, finished
- * provisioning) and the job queue's depth, served on METRICS_PORT. The gateway's operations and the
+ * provisioning), the job queue's depth and the servers still provisioning, served on METRICS_PORT. The gateway's operations and the
  * worker's jobs record into the same registry.
  */
 export async function startObservedMetrics(
   config: Pick<Config, "host" | "metricsPort">,
   queue: Pick<JobQueue, "countUnfinished">,
+  database: Pick<Database, "db">,
 ): Promise<ObservedMetrics> {
   const metrics = createGatewayMetrics();
   metrics.watchJobQueue(() => queue.countUnfinished());
+  metrics.watchProvisioning(() => provisioningBacklog(database.db));
   const stops = [
     observe("outboundCall", (call) =>
       metrics.outboundCall(call.service, call.method, call.status, call.durationSeconds),

@@ -7,6 +7,13 @@ export interface QueueDepth {
   readonly count: number;
 }
 
+/** Servers ordered and not yet ACTIVE or FAILED at one cloud. */
+export interface ProvisioningQueue {
+  readonly cloud: string;
+  readonly servers: number;
+  readonly oldestOrderedAt: Date;
+}
+
 export interface GatewayMetrics {
   readonly registry: Registry;
   readonly requests: Counter<"operation" | "outcome">;
@@ -17,6 +24,8 @@ export interface GatewayMetrics {
   readonly webSocketOperations: Gauge<never>;
   /** Counts the queue's unfinished jobs at every scrape. */
   watchJobQueue(count: () => Promise<readonly QueueDepth[]>): void;
+  /** Reads the servers still provisioning at every scrape. */
+  watchProvisioning(read: () => Promise<readonly ProvisioningQueue[]>): void;
   jobFinished(queue: string, outcome: "ok" | "failed", seconds: number): void;
   paymentSettled(gateway: string, status: string): void;
   provisioningFinished(cloud: string, status: string, seconds: number): void;
@@ -46,6 +55,37 @@ export function createGatewayMetrics(): GatewayMetrics {
       // An unreachable database shows as missing series (and a failing /readyz), not as a failed scrape.
       const depths = await countJobs().catch(() => []);
       for (const { queue, state, count } of depths) this.set({ queue, state }, count);
+    },
+  });
+  let readProvisioning: (() => Promise<readonly ProvisioningQueue[]>) | undefined;
+  let provisioningRead: Promise<readonly ProvisioningQueue[]> | undefined;
+  // Both gauges come from one read per scrape.
+  const provisioningNow = () => {
+    provisioningRead ??= (readProvisioning?.() ?? Promise.resolve([]))
+      .catch(() => [])
+      .finally(() => (provisioningRead = undefined));
+    return provisioningRead;
+  };
+  new Gauge({
+    name: "servers_provisioning",
+    help: "Servers ordered and not yet ACTIVE or FAILED (PENDING or PROVISIONING), by cloud.",
+    labelNames: ["cloud"],
+    registers,
+    async collect() {
+      this.reset();
+      for (const { cloud, servers } of await provisioningNow()) this.set({ cloud }, servers);
+    },
+  });
+  new Gauge({
+    name: "servers_provisioning_oldest_seconds",
+    help: "Age of the oldest server still PENDING or PROVISIONING, by cloud: a stuck provisioning grows here.",
+    labelNames: ["cloud"],
+    registers,
+    async collect() {
+      this.reset();
+      const now = Date.now();
+      for (const { cloud, oldestOrderedAt } of await provisioningNow())
+        this.set({ cloud }, (now - oldestOrderedAt.getTime()) / 1000);
     },
   });
   const jobDuration = new Histogram({
@@ -118,6 +158,9 @@ export function createGatewayMetrics(): GatewayMetrics {
     }),
     watchJobQueue(count) {
       countJobs = count;
+    },
+    watchProvisioning(read) {
+      readProvisioning = read;
     },
     jobFinished(queue, outcome, seconds) {
       jobDuration.observe({ queue, outcome }, seconds);

@@ -78,7 +78,7 @@ export async function startLiveSandbox(options: { actionMs: number }): Promise<L
       role: "worker",
       onError: (error) => logger.error("job queue error", { error: error.message }),
     });
-    const observed = await startObservedMetrics(config, jobQueue);
+    const observed = await startObservedMetrics(config, jobQueue, database);
     closers.push(() => observed.close());
     const shared = {
       paymentSimulators,
