@@ -136,7 +136,7 @@ for (const target of testDatabases()) {
         meta: {
           error: expect.stringContaining("Failed query"),
           cause: expect.stringMatching(/invalid input syntax for type json/),
-          code: "22P02",
+          sqlState: "22P02",
           detail: expect.stringMatching(/\S/),
         },
       });
