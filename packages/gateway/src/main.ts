@@ -29,6 +29,8 @@ import { createApp, type App } from "./composition/create-app.ts";
 import { startObservedMetrics } from "./composition/observed-metrics.ts";
 import { openOperatorSocket } from "./composition/open-operator-socket.ts";
 import { JOBS, serveWorkerProbes, startWorker, type Worker } from "./composition/start-worker.ts";
+import { APP_VERSION } from "./composition/app-version.ts";
+import { startErrorReporting } from "./telemetry/error-reporting.ts";
 
 function readConfig(): Config {
   try {
@@ -49,6 +51,11 @@ function readConfig(): Config {
 
 const config = readConfig();
 const logger = createLogger(config);
+const errorReporting = startErrorReporting({
+  dsn: config.sentryDsn,
+  environment: config.deploymentName,
+  release: APP_VERSION,
+});
 const database = await openDatabase(config, { log: (message) => logger.info(message) }).catch(
   (error: unknown) => {
     if (error instanceof ConfigError) {
@@ -115,6 +122,7 @@ async function closeAll(): Promise<void> {
   await sessionEvictions.close();
   await Promise.all([paymentSimulators?.close(), cloudSimulators?.close(), kavenegar?.close()]);
   await database.close();
+  await errorReporting.close();
 }
 
 async function start() {

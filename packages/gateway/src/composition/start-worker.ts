@@ -25,6 +25,7 @@ import { PROBE_PATHS, probeRoutes, type ReadinessCheck } from "../http/probe.rou
 import { failureFields } from "../logging/failure-fields.ts";
 import type { Logger } from "../logging/logger.ts";
 import type { GatewayMetrics } from "../metrics/gateway-metrics.ts";
+import { reportError } from "../telemetry/error-reporting.ts";
 import type { NotificationComposition } from "./compose-notifications.ts";
 import { createServerQueues, SERVER_JOB_LEASE_SECONDS, SERVER_QUEUES } from "./compose-servers.ts";
 
@@ -177,6 +178,7 @@ export async function startWorker(options: WorkerOptions): Promise<Worker> {
     } catch (error) {
       metrics?.jobFinished(name, "failed", seconds());
       logger.error("job failed", { ...line(), outcome: "failed", ...failureFields(error) });
+      reportError(error, { job: name, jobId });
       throw error;
     }
   };

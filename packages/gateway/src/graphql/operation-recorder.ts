@@ -2,6 +2,7 @@ import type { GraphQLFormattedError } from "graphql";
 import type { Counter, Histogram } from "prom-client";
 import type { Logger } from "../logging/logger.ts";
 import type { GatewayMetrics } from "../metrics/gateway-metrics.ts";
+import { reportError } from "../telemetry/error-reporting.ts";
 
 export interface OperationRecord {
   readonly requestId: string;
@@ -74,6 +75,7 @@ export function createOperationRecorder(
     unexpected(error, meta) {
       const cause = error instanceof Error ? error : new Error(String(error));
       logger.error("unexpected error", { ...meta, error: cause.message, stack: cause.stack });
+      reportError(cause, meta);
     },
     webSocket(change) {
       metrics.webSockets.inc(change);

@@ -14,6 +14,8 @@ export interface Config {
   readonly port: number;
   /** `/metrics` listens here, on HOST, apart from the API. */
   readonly metricsPort: number;
+  /** Null: errors are logged only, not reported to Sentry. */
+  readonly sentryDsn: string | null;
   /** Absolute. */
   readonly dataDir: string;
   /** Null in sandbox mode: the embedded PGlite under `pgliteDir` is used instead. */
@@ -169,6 +171,7 @@ const schema = z.object({
   HOST: env(z.string().default("127.0.0.1")),
   PORT: env(integer(0, 65_535).default(4000)),
   METRICS_PORT: env(integer(0, 65_535).optional()),
+  SENTRY_DSN: env(url(["https:", "http:"]).optional()),
   DATA_DIR: env(z.string().default(".data")),
   DATABASE_URL: env(url(["postgres:", "postgresql:"]).optional()),
   REDIS_URL: env(url(["redis:", "rediss:"]).optional()),
@@ -351,6 +354,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv): Config {
     port: values.PORT,
     // PORT=0 (tests, several apps on one machine) asks for a free port: so does the metrics port then.
     metricsPort: values.METRICS_PORT ?? (values.PORT === 0 ? 0 : DEFAULT_METRICS_PORT),
+    sentryDsn: values.SENTRY_DSN ?? null,
     dataDir,
     databaseUrl: values.DATABASE_URL ?? null,
     pgliteDir: join(dataDir, "pglite"),
