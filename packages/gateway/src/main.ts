@@ -18,8 +18,11 @@ import { activeServices, describeActiveServices } from "./composition/active-ser
 import { openServerStatusBus } from "./composition/compose-servers.ts";
 import { composeWorker } from "./composition/compose-worker.ts";
 import { createApp, type App } from "./composition/create-app.ts";
+import { startObservedMetrics } from "./composition/observed-metrics.ts";
 import { openOperatorSocket } from "./composition/open-operator-socket.ts";
 import { JOBS, serveWorkerProbes, type Worker } from "./composition/start-worker.ts";
+import { APP_VERSION } from "./composition/app-version.ts";
+import { startErrorReporting } from "./telemetry/error-reporting.ts";
 
 function readConfig(): Config {
   try {
@@ -40,6 +43,11 @@ function readConfig(): Config {
 
 const config = readConfig();
 const logger = createLogger(config);
+const errorReporting = startErrorReporting({
+  dsn: config.sentryDsn,
+  environment: config.deploymentName,
+  release: APP_VERSION,
+});
 const database = await openDatabase(config, { log: (message) => logger.info(message) }).catch(
   (error: unknown) => {
     if (error instanceof ConfigError) {
@@ -74,6 +82,9 @@ const jobQueue = await openJobQueue(database, {
   role: config.role === "gateway" ? "producer" : "worker",
   onError: (error) => logger.error("job queue error", { error: error.message }),
 });
+// One registry and one metrics port for the whole process, whatever its role.
+const observed = await startObservedMetrics(config, jobQueue, database);
+logger.info(`Metrics served on ${observed.server.url}`);
 const shared = {
   ...(paymentSimulators ? { paymentSimulators } : {}),
   ...(cloudSimulators ? { cloudSimulators } : {}),
@@ -96,15 +107,17 @@ async function closeAll(): Promise<void> {
     probes?.close(),
     operatorSocket?.close(),
   ]);
+  await observed.close();
   await statusBus.close();
   await sessionEvictions.close();
   await Promise.all([paymentSimulators?.close(), cloudSimulators?.close(), kavenegar?.close()]);
   await database.close();
+  await errorReporting.close();
 }
 
 async function start() {
   if (config.role !== "worker") {
-    app = await createApp(config, { database, ...shared });
+    app = await createApp(config, { database, ...shared, metrics: observed.metrics });
     app.logger.info(
       config.sandbox
         ? `Peykarband API listening on ${app.url} in SANDBOX mode: embedded database, nothing real is charged`
@@ -125,6 +138,7 @@ async function start() {
     statusBus,
     sessionEvictions,
     overrides: shared,
+    metrics: observed.metrics,
   });
   worker = jobs;
   // Alone, the worker still answers the kubelet; with the gateway, the gateway's probes do.

@@ -118,13 +118,14 @@ describe("HTTP edges answer JSON with a 4xx, never HTML or 500", () => {
     expect(simple.status).toBe(400);
   });
 
-  it("serves probes and metrics", async () => {
+  it("serves probes on its port and metrics on the metrics port only", async () => {
     const base = t.app.url.replace(/\/graphql$/, "");
     expect(await (await fetch(`${base}/healthz`)).json()).toEqual({ status: "ok" });
     const ready = await fetch(`${base}/readyz`);
     expect([ready.status, await ready.json()]).toEqual([200, { status: "ok", checks: { database: "ok" } }]);
+    expect((await fetch(`${base}/metrics`)).status).toBe(404);
     await api.post(`{ health { version } }`);
-    const metrics = await (await fetch(`${base}/metrics`)).text();
+    const metrics = await (await fetch(t.app.metricsUrl!)).text();
     expect(metrics).toContain('graphql_requests_total{operation="query.health",outcome="ok"}');
     expect(metrics).toContain("graphql_request_duration_seconds_bucket");
     expect(metrics).toContain("process_cpu_user_seconds_total");

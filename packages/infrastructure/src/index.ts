@@ -38,6 +38,8 @@ export { DrizzleAccountCleanup, type AccountCleanupReport } from "./accounts/acc
 
 export { DrizzleWalletLedger } from "./wallet/wallet-ledger.repository.ts";
 export { DrizzlePaymentRepository } from "./wallet/payment.repository.ts";
+export { checkLedger } from "./wallet/ledger-check.ts";
+export { provisioningBacklog, type ProvisioningBacklog } from "./servers/provisioning-backlog.ts";
 
 export {
   Argon2PasswordHasher,
@@ -70,7 +72,15 @@ export {
   type JobQueue,
   type JobQueueOptions,
   type QueueOptions,
+  type UnfinishedJobs,
 } from "./jobs/pg-boss.job-queue.ts";
+export {
+  observe,
+  type Observations,
+  type OutboundCall,
+  type PaymentSettled,
+  type ProvisioningFinished,
+} from "./telemetry/observations.ts";
 
 export {
   DigitalOceanCloudProvider,

@@ -43,6 +43,8 @@ app.kubernetes.io/component: {{ .role }}
   value: "0.0.0.0"
 - name: PORT
   value: {{ .Values.gateway.port | quote }}
+- name: METRICS_PORT
+  value: {{ .Values.metrics.port | quote }}
 # Writable (an emptyDir); used only by the embedded mode, which production does not run.
 - name: DATA_DIR
   value: /tmp/peykarband

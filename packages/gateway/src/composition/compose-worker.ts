@@ -7,6 +7,7 @@ import type {
 } from "@peykarband/infrastructure";
 import type { KavenegarSimulator } from "@peykarband/simulators";
 import type { Logger } from "../logging/logger.ts";
+import type { GatewayMetrics } from "../metrics/gateway-metrics.ts";
 import { composeAccountAdapters } from "./compose-accounts.ts";
 import { composeBilling } from "./compose-billing.ts";
 import { composeNotifications } from "./compose-notifications.ts";
@@ -34,6 +35,8 @@ export async function composeWorker(input: {
   /** Shared with the gateway of this process; without it, evictions stay inside the worker. */
   readonly sessionEvictions?: SessionEvictionBus;
   readonly overrides?: WorkerOverrides;
+  /** Where job runs and the ledger check are counted; none: not counted. */
+  readonly metrics?: GatewayMetrics;
   /** Tests poll more often and run fewer server jobs at once. */
   readonly timing?: Pick<WorkerOptions, "pollingIntervalSeconds" | "serverJobConcurrency">;
 }): Promise<Worker> {
@@ -66,6 +69,7 @@ export async function composeWorker(input: {
       database,
       logger,
       queue,
+      ...(input.metrics ? { metrics: input.metrics } : {}),
       handlers: {
         reconcilePendingPayments: wallet.useCases.reconcilePendingPayments,
         servers,

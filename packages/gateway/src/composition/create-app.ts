@@ -20,7 +20,7 @@ import { startWebSocketServer } from "../graphql/websocket-server.ts";
 import { createHttpApp, GRAPHQL_PATH } from "../http/create-http-app.ts";
 import { bindServer, type BoundServer } from "../http/bound-server.ts";
 import { createLimitRules } from "../limits/limit-rules.ts";
-import { createGatewayMetrics } from "../metrics/gateway-metrics.ts";
+import type { GatewayMetrics } from "../metrics/gateway-metrics.ts";
 import { buildGatewaySchema } from "../schema/build-gateway-schema.ts";
 import { APP_VERSION } from "./app-version.ts";
 import { composeAccountAdapters, composeAccounts } from "./compose-accounts.ts";
@@ -28,6 +28,7 @@ import { composeBilling } from "./compose-billing.ts";
 import { composeNotifications } from "./compose-notifications.ts";
 import { composeServers, openServerStatusBus, type ServerOverrides } from "./compose-servers.ts";
 import { composeWallet, type WalletComposition, type WalletOverrides } from "./compose-wallet.ts";
+import { startObservedMetrics } from "./observed-metrics.ts";
 
 export interface AppOverrides extends WalletOverrides, ServerOverrides {
   /** A job queue the caller opened and will stop (`main` shares one between gateway and worker). */
@@ -47,6 +48,8 @@ export interface AppOverrides extends WalletOverrides, ServerOverrides {
   readonly clock?: Clock;
   /** The password hasher; tests wrap argon2 to count how many hashes a request ran. */
   readonly passwords?: PasswordHasher;
+  /** The process's metrics, served by the caller; by default the app serves its own on METRICS_PORT. */
+  readonly metrics?: GatewayMetrics;
 }
 
 export interface App {
@@ -54,6 +57,8 @@ export interface App {
   readonly url: string;
   readonly server: Server;
   readonly logger: Logger;
+  /** Where this app's own metrics are served; null when the caller gave it theirs. */
+  readonly metricsUrl: string | null;
   /** Stops accepting work, drains HTTP and WebSocket operations, then closes what the app opened. */
   close(): Promise<void>;
 }
@@ -119,7 +124,14 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     const app = { version: APP_VERSION, sandbox: config.sandbox, publicUrl: config.publicUrl };
     const schema = await buildGatewaySchema();
     const limitRules = createLimitRules();
-    const metrics = createGatewayMetrics();
+    let metrics = overrides.metrics;
+    let metricsUrl: string | null = null;
+    if (!metrics) {
+      const observed = await startObservedMetrics(config, queue, database);
+      owned.push(() => observed.close());
+      metrics = observed.metrics;
+      metricsUrl = observed.server.url;
+    }
     // A logger given by the caller (tests) gets every line; otherwise the cheap request line.
     const requestLog = overrides.logger ? undefined : createRequestLog(logger, config);
     const recorder = createOperationRecorder(logger, metrics, requestLog);
@@ -145,7 +157,6 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
       app,
       trustProxy: config.trustProxy,
       readiness: { database: () => database.ping() },
-      registry: metrics.registry,
       logger,
       recorder,
       maxQueryBytes: config.gatewayLimits.maxQueryBytes,
@@ -196,6 +207,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
       url: `${bound.origin}${GRAPHQL_PATH}`,
       server,
       logger,
+      metricsUrl,
       async close() {
         await apollo.stop();
         await closeOwned();

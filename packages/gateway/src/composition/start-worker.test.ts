@@ -28,6 +28,7 @@ for (const target of testDatabases()) {
     let settlements = 0;
     let invoiceRuns = 0;
     let failNext = false;
+    let failSettlementInDatabase = false;
 
     beforeAll(async () => {
       database = await target.open();
@@ -45,6 +46,10 @@ for (const target of testDatabases()) {
             return NOTHING_TO_DO;
           },
           async settleUsage() {
+            if (failSettlementInDatabase) {
+              failSettlementInDatabase = false;
+              await database.db.execute(`select '{"unclosed'::jsonb`);
+            }
             settlements += 1;
             return { until: "2026-12-07T05:00:00.000Z", postings: 3 };
           },
@@ -113,6 +118,37 @@ for (const target of testDatabases()) {
         message: "job failed",
         meta: { job: "payments.reconcile", error: "gateway down" },
       });
+    });
+
+    it("logs the database's own message, code and detail when a job's statement fails", async () => {
+      failSettlementInDatabase = true;
+      const other = await openJobQueue(database, { onError: (error) => expect.fail(error.message) });
+      try {
+        await other.send(JOBS.settleUsage.name, {});
+      } finally {
+        await other.stop({ timeoutMs: 1000 });
+      }
+      const failed = () => linesOf(JOBS.settleUsage.name).filter((line) => line.meta["outcome"] === "failed");
+      await vi.waitFor(() => expect(failed()).toHaveLength(1), { timeout: 10_000 });
+      expect(failed()[0]).toMatchObject({
+        level: "error",
+        message: "job failed",
+        meta: {
+          error: expect.stringContaining("Failed query"),
+          cause: expect.stringMatching(/invalid input syntax for type json/),
+          sqlState: "22P02",
+          detail: expect.stringMatching(/\S/),
+        },
+      });
+      // The retry (at once: retryDelay 0) runs it again, and it settles.
+      await vi.waitFor(
+        () => expect(linesOf(JOBS.settleUsage.name).some((l) => l.meta["outcome"] === "ok")).toBe(true),
+        {
+          timeout: 10_000,
+        },
+      );
+      settlements = 0;
+      lines.splice(0);
     });
 
     it("settles metered usage every hour on the hour, and logs what it posted", async () => {

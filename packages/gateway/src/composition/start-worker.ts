@@ -11,6 +11,7 @@ import {
   type RequestContext,
 } from "@peykarband/application";
 import {
+  checkLedger,
   DrizzleAccountCleanup,
   openJobQueue,
   type Config,
@@ -20,9 +21,11 @@ import {
 } from "@peykarband/infrastructure";
 import express from "express";
 import { createServer } from "node:http";
-import { collectDefaultMetrics, Registry } from "prom-client";
 import { PROBE_PATHS, probeRoutes, type ReadinessCheck } from "../http/probe.routes.ts";
+import { failureFields } from "../logging/failure-fields.ts";
 import type { Logger } from "../logging/logger.ts";
+import type { GatewayMetrics } from "../metrics/gateway-metrics.ts";
+import { reportError } from "../telemetry/error-reporting.ts";
 import type { NotificationComposition } from "./compose-notifications.ts";
 import { createServerQueues, SERVER_JOB_LEASE_SECONDS, SERVER_QUEUES } from "./compose-servers.ts";
 
@@ -44,6 +47,8 @@ export const JOBS = {
   cleanupAccounts: { name: "accounts.cleanup", cron: "17 * * * *" },
   sweepOrphanServers: { name: "servers.sweep", cron: "*/10 * * * *" },
   runDunning: { name: "billing.dunning", cron: "*/5 * * * *" },
+  // Reads the whole ledger: hourly, away from settlement on the hour.
+  checkLedger: { name: "wallet.ledger-check", cron: "40 * * * *" },
 } as const;
 
 /**
@@ -107,6 +112,8 @@ export interface WorkerOptions {
    * is failed and retried: 15 minutes. Tests that kill workers mid-run shorten it.
    */
   readonly periodicJobExpireSeconds?: number;
+  /** Where job runs and the ledger check are counted; none: not counted (tests of other things). */
+  readonly metrics?: GatewayMetrics;
 }
 
 export interface Worker {
@@ -129,7 +136,7 @@ const systemContext = (jobId: string): RequestContext => ({
  * the queues. pg-boss hands each job to one worker, so any number of replicas may run this.
  */
 export async function startWorker(options: WorkerOptions): Promise<Worker> {
-  const { database, logger, handlers } = options;
+  const { database, logger, handlers, metrics } = options;
   const queue =
     options.queue ??
     (await openJobQueue(database, {
@@ -148,20 +155,30 @@ export async function startWorker(options: WorkerOptions): Promise<Worker> {
       ...JOBS.cleanupAccounts,
       run: () => cleanup.deleteExpired({ attemptWindowSeconds: defaultAccountPolicy.attemptWindowSeconds }),
     },
+    {
+      ...JOBS.checkLedger,
+      async run() {
+        const problems = await checkLedger(database.db);
+        metrics?.ledgerChecked(problems.length, Date.now() / 1000);
+        // Retrying would find the same: the run succeeds, and the metric and this line wake someone.
+        if (problems.length > 0) logger.error("ledger out of balance", { problems: problems.slice(0, 20) });
+        return { problems: problems.length };
+      },
+    },
   ];
 
   const logged = async (name: string, jobId: string, run: () => Promise<object>): Promise<void> => {
     const started = performance.now();
     const line = () => ({ job: name, jobId, durationMs: Math.round(performance.now() - started) });
+    const seconds = () => (performance.now() - started) / 1000;
     try {
       const result = await run();
+      metrics?.jobFinished(name, "ok", seconds());
       logger.info("job done", { ...line(), outcome: "ok", result });
     } catch (error) {
-      logger.error("job failed", {
-        ...line(),
-        outcome: "failed",
-        error: error instanceof Error ? error.message : String(error),
-      });
+      metrics?.jobFinished(name, "failed", seconds());
+      logger.error("job failed", { ...line(), outcome: "failed", ...failureFields(error) });
+      reportError(error, { job: name, jobId });
       throw error;
     }
   };
@@ -235,18 +252,16 @@ export async function startWorker(options: WorkerOptions): Promise<Worker> {
 }
 
 /**
- * The worker role's only HTTP, on PORT: `/healthz` and `/readyz` for the kubelet, `/metrics` for the
- * process. No GraphQL, no callbacks.
+ * The worker role's only HTTP on PORT: `/healthz` and `/readyz` for the kubelet. No GraphQL, no
+ * callbacks; its metrics are on METRICS_PORT.
  */
 export async function serveWorkerProbes(
   config: Pick<Config, "host" | "port">,
   checks: Readonly<Record<string, ReadinessCheck>>,
 ): Promise<{ readonly url: string; close(): Promise<void> }> {
-  const registry = new Registry();
-  collectDefaultMetrics({ register: registry });
   const app = express();
   app.disable("x-powered-by");
-  app.get(PROBE_PATHS, probeRoutes(checks, registry));
+  app.get(PROBE_PATHS, probeRoutes(checks));
   const server = createServer(app);
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);

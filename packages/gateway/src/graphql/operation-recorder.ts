@@ -2,6 +2,7 @@ import type { GraphQLFormattedError } from "graphql";
 import type { Counter, Histogram } from "prom-client";
 import type { Logger } from "../logging/logger.ts";
 import type { GatewayMetrics } from "../metrics/gateway-metrics.ts";
+import { reportError } from "../telemetry/error-reporting.ts";
 
 export interface OperationRecord {
   readonly requestId: string;
@@ -18,6 +19,10 @@ export interface OperationRecorder {
   finished(record: OperationRecord): void;
   /** A bug or outage, with its stack, server-side only. */
   unexpected(error: unknown, meta: { requestId: string; operationName: string | null }): void;
+  /** A WebSocket connection opened (1) or closed (-1). */
+  webSocket(change: 1 | -1): void;
+  /** An operation on a WebSocket started (1) or ended (-1). */
+  webSocketOperation(change: 1 | -1): void;
 }
 
 const codeOf = (error: GraphQLFormattedError): string =>
@@ -70,6 +75,13 @@ export function createOperationRecorder(
     unexpected(error, meta) {
       const cause = error instanceof Error ? error : new Error(String(error));
       logger.error("unexpected error", { ...meta, error: cause.message, stack: cause.stack });
+      reportError(cause, meta);
+    },
+    webSocket(change) {
+      metrics.webSockets.inc(change);
+    },
+    webSocketOperation(change) {
+      metrics.webSocketOperations.inc(change);
     },
   };
 }

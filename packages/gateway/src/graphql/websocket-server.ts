@@ -106,6 +106,8 @@ export function startWebSocketServer(options: WebSocketOptions): () => Promise<v
     },
   });
   wsServer.on("connection", (socket, request) => {
+    options.recorder.webSocket(1);
+    socket.once("close", () => options.recorder.webSocket(-1));
     const release = perAddress.take(addressOf(request));
     if (release) socket.once("close", release);
     else socket.close(CLOSE_CODES.tooManyConnections, "Too many connections from your address.");
@@ -203,6 +205,7 @@ export function startWebSocketServer(options: WebSocketOptions): () => Promise<v
           started: performance.now(),
           errors: [],
         });
+        options.recorder.webSocketOperation(1);
         return {
           schema: options.schema,
           document,
@@ -218,6 +221,7 @@ export function startWebSocketServer(options: WebSocketOptions): () => Promise<v
         const operation = operationsOf(ctx).get(id);
         operationsOf(ctx).delete(id);
         if (!operation) return;
+        options.recorder.webSocketOperation(-1);
         options.recorder.finished({
           requestId: operation.context.requestId,
           viewerId: operation.context.viewer?.userId ?? null,

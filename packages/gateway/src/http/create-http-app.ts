@@ -1,7 +1,6 @@
 import type { ApolloServer } from "@apollo/server";
 import express from "express";
 import type { RequestListener } from "node:http";
-import type { Registry } from "prom-client";
 import type { StoredNotification } from "@peykarband/application";
 import type { TrustProxy } from "../context/client-address.ts";
 import type { GraphQLContext } from "../context/graphql-context.ts";
@@ -25,7 +24,6 @@ export const GRAPHQL_PATH = "/graphql";
 export interface HttpAppOptions extends Omit<GraphQLHandlerOptions, "trustProxy"> {
   readonly trustProxy: boolean | number | string | readonly string[];
   readonly readiness: Readonly<Record<string, ReadinessCheck>>;
-  readonly registry: Registry;
   /** The gateways' callbacks and the result page: outside /graphql, so its JSON-only rule never sees them. */
   readonly payments: Omit<PaymentRoutesOptions, "logger">;
   /** Serve GraphiQL to browsers at GET /graphql (development, test and the sandbox; never production). */
@@ -59,7 +57,7 @@ function createRoutes(options: HttpAppOptions): express.Express {
     app.use(GRAPHIQL_ASSETS_PATH, graphiqlAssets());
   }
   app.use(landingPageRoutes(LANDING_PAGE_DIR));
-  app.get(PROBE_PATHS, probeRoutes(options.readiness, options.registry));
+  app.get(PROBE_PATHS, probeRoutes(options.readiness));
   app.use(PAYMENT_ROUTES_PREFIX, paymentRoutes({ ...options.payments, logger: options.logger }));
   const outbox = options.sandboxOutbox;
   if (outbox) {

@@ -1,5 +1,4 @@
 import { Router } from "express";
-import type { Registry } from "prom-client";
 
 /** A dependency the API needs to serve traffic; throws (or times out) when it is not reachable. */
 export type ReadinessCheck = () => Promise<void>;
@@ -7,7 +6,7 @@ export type ReadinessCheck = () => Promise<void>;
 const CHECK_TIMEOUT_MS = 2000;
 
 /** The paths probeRoutes serves (GET only), so the app can route just these to it. */
-export const PROBE_PATHS = ["/healthz", "/readyz", "/metrics"];
+export const PROBE_PATHS = ["/healthz", "/readyz"];
 
 async function probe(check: ReadinessCheck): Promise<"ok" | "down"> {
   let timer: NodeJS.Timeout | undefined;
@@ -24,8 +23,8 @@ async function probe(check: ReadinessCheck): Promise<"ok" | "down"> {
   }
 }
 
-/** Liveness (the process answers), readiness (its dependencies answer) and Prometheus metrics. */
-export function probeRoutes(checks: Readonly<Record<string, ReadinessCheck>>, registry: Registry): Router {
+/** Liveness (the process answers) and readiness (its dependencies answer); metrics have a port of their own. */
+export function probeRoutes(checks: Readonly<Record<string, ReadinessCheck>>): Router {
   const router = Router();
   router.get("/healthz", (_req, res) => {
     res.json({ status: "ok" });
@@ -36,9 +35,6 @@ export function probeRoutes(checks: Readonly<Record<string, ReadinessCheck>>, re
     const report = Object.fromEntries(names.map((name, i) => [name, results[i]]));
     const ready = results.every((result) => result === "ok");
     res.status(ready ? 200 : 503).json({ status: ready ? "ok" : "unavailable", checks: report });
-  });
-  router.get("/metrics", async (_req, res) => {
-    res.type(registry.contentType).send(await registry.metrics());
   });
   return router;
 }

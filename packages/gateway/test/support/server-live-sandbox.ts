@@ -4,6 +4,7 @@ import {
   openJobQueue,
   openPgliteDatabase,
   type Config,
+  type JobQueue,
 } from "@peykarband/infrastructure";
 import { expectLedgerBalanced } from "@peykarband/infrastructure/testing";
 import { startCloudSimulators, startPaymentSimulators, type CloudSimulators } from "@peykarband/simulators";
@@ -15,6 +16,7 @@ import { createAdmin } from "../../src/cli/create-admin.command.ts";
 import { openServerStatusBus } from "../../src/composition/compose-servers.ts";
 import { composeWorker } from "../../src/composition/compose-worker.ts";
 import { createApp, type App } from "../../src/composition/create-app.ts";
+import { startObservedMetrics } from "../../src/composition/observed-metrics.ts";
 import { createTestSdk, type TestSdkClient } from "./sdk-client.ts";
 
 const PASSWORD = "correct horse battery";
@@ -24,6 +26,10 @@ export interface LiveSandbox {
   readonly config: Config;
   /** The clouds the gateway and the worker both talk to. */
   readonly clouds: CloudSimulators;
+  /** The job queue the gateway and the worker share. */
+  readonly queue: JobQueue;
+  /** The process's metrics (gateway and worker), as main.ts serves them. */
+  readonly metricsUrl: string;
   /** A signed-up customer whose wallet an admin funded with `balance` rials. */
   customer(balance: string): Promise<{ client: TestSdkClient; id: string }>;
   close(): Promise<void>;
@@ -70,6 +76,8 @@ export async function startLiveSandbox(options: { actionMs: number }): Promise<L
       role: "worker",
       onError: (error) => logger.error("job queue error", { error: error.message }),
     });
+    const observed = await startObservedMetrics(config, jobQueue, database);
+    closers.push(() => observed.close());
     const shared = {
       paymentSimulators,
       cloudSimulators: clouds,
@@ -77,7 +85,7 @@ export async function startLiveSandbox(options: { actionMs: number }): Promise<L
       jobQueue,
       serverPolicy: { pollIntervalMs: 100, maxPollIntervalMs: 400 },
     };
-    const app = await createApp(config, { database, ...shared });
+    const app = await createApp(config, { database, ...shared, metrics: observed.metrics });
     closers.push(() => app.close());
 
     // Stopping the worker stops the shared queue; it goes before what its jobs use.
@@ -89,6 +97,7 @@ export async function startLiveSandbox(options: { actionMs: number }): Promise<L
       statusBus,
       overrides: shared,
       timing: { pollingIntervalSeconds: 0.5, serverJobConcurrency: 4 },
+      metrics: observed.metrics,
     });
     closers.push(() => worker.stop());
 
@@ -104,6 +113,8 @@ export async function startLiveSandbox(options: { actionMs: number }): Promise<L
       app,
       config,
       clouds,
+      queue: jobQueue,
+      metricsUrl: observed.server.url,
       async customer(balance) {
         const client = createTestSdk(app.url);
         clients.push(client);

@@ -3,6 +3,7 @@ import { err, ok, type Result } from "@peykarband/domain";
 import got, { RequestError, TimeoutError, type Got } from "got";
 import { setTimeout as sleep } from "node:timers/promises";
 import { parseJsonBody, safeFailureMessage } from "../http/outbound-answer.ts";
+import { measuredCall } from "../http/outbound-call.ts";
 
 /** Deadlines and retries of the calls to one cloud. */
 export interface CloudTiming {
@@ -99,11 +100,13 @@ export class CloudHttpClient {
       const signed = this.#options.sign
         ? await this.#options.sign({ method: request.method, url, body })
         : {};
-      const response = await this.#http(url, {
-        method: request.method,
-        headers: { ...signed, ...(body ? { "content-type": "application/json" } : {}) },
-        ...(body ? { body } : {}),
-      });
+      const response = await measuredCall(this.#options.label.toLowerCase(), request.method, () =>
+        this.#http(url, {
+          method: request.method,
+          headers: { ...signed, ...(body ? { "content-type": "application/json" } : {}) },
+          ...(body ? { body } : {}),
+        }),
+      );
       return ok({
         status: response.statusCode,
         headers: response.headers,

@@ -40,6 +40,8 @@ export const environmentSchema = z.object({
   NODE_ENV: env(z.enum(["development", "production", "test"]).default("development")),
   HOST: env(z.string().default("127.0.0.1")),
   PORT: env(integer(0, 65_535).default(4000)),
+  METRICS_PORT: env(integer(0, 65_535).optional()),
+  SENTRY_DSN: env(url(["https:", "http:"]).optional()),
   DATA_DIR: env(z.string().default(".data")),
   DATABASE_URL: env(url(["postgres:", "postgresql:"]).optional()),
   REDIS_URL: env(url(["redis:", "rediss:"]).optional()),

@@ -6,10 +6,17 @@ import { blankAsMissing, environmentSchema, type LogLevel } from "./config-schem
 import { loadOrCreateSandboxSecrets, SANDBOX_SECRETS_FILE } from "./sandbox-secrets.ts";
 import { parseSecretBoxKey, parseSigningKeys, type SigningKey } from "./secret-keys.ts";
 
+/** The port OpenTelemetry's Prometheus exporter uses by convention. */
+export const DEFAULT_METRICS_PORT = 9464;
+
 export interface Config {
   readonly nodeEnv: "development" | "production" | "test";
   readonly host: string;
   readonly port: number;
+  /** `/metrics` listens here, on HOST, apart from the API. */
+  readonly metricsPort: number;
+  /** Null: errors are logged only, not reported to Sentry. */
+  readonly sentryDsn: string | null;
   /** Absolute. */
   readonly dataDir: string;
   /** Null in sandbox mode: the embedded PGlite under `pgliteDir` is used instead. */
@@ -200,6 +207,9 @@ export function loadConfig(environment: NodeJS.ProcessEnv): Config {
     nodeEnv: values.NODE_ENV,
     host: values.HOST,
     port: values.PORT,
+    // PORT=0 (tests, several apps on one machine) asks for a free port: so does the metrics port then.
+    metricsPort: values.METRICS_PORT ?? (values.PORT === 0 ? 0 : DEFAULT_METRICS_PORT),
+    sentryDsn: values.SENTRY_DSN ?? null,
     dataDir,
     databaseUrl: values.DATABASE_URL ?? null,
     pgliteDir: join(dataDir, "pglite"),

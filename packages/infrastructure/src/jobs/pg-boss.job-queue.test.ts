@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Database } from "../database/database.ts";
@@ -38,6 +39,19 @@ for (const target of testDatabases()) {
     it("keeps its tables in the pgboss schema and answers ping", async () => {
       await queue.ping();
       await expect(database.db.execute(sql`select version from pgboss.version`)).resolves.toBeDefined();
+    });
+
+    it("counts unfinished jobs per queue and state, and no finished ones", async () => {
+      const name = `count-${randomUUID()}`;
+      await queue.createQueue(name, { policy: "standard", expireInSeconds: 60, retryLimit: 0 });
+      await queue.send(name, {});
+      await queue.send(name, {});
+      const mine = async () => (await queue.countUnfinished()).filter((depth) => depth.queue === name);
+      expect(await mine()).toEqual([{ queue: name, state: "created", count: 2 }]);
+      const done: string[] = [];
+      await queue.work(name, async (job) => void done.push(job.id), { pollingIntervalSeconds: 0.5 });
+      await vi.waitFor(() => expect(done).toHaveLength(2), { timeout: 10_000 });
+      await vi.waitFor(async () => expect(await mine()).toEqual([]), { timeout: 10_000 });
     });
 
     it("lets workers starting together create the same new queues (pg-boss races in create_queue)", async () => {

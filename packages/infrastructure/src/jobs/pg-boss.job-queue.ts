@@ -82,11 +82,19 @@ export interface JobQueue {
   sendWith(executor: PgBoss.Db, name: string, data: object): Promise<string | null>;
   /** Throws when the queue's tables do not answer or the queue is stopping. */
   ping(): Promise<void>;
+  /** Jobs not finished yet, per queue and state (`created`, `retry`, `active`); finished ones are left out. */
+  countUnfinished(): Promise<readonly UnfinishedJobs[]>;
   /**
    * Stops fetching, waits up to `timeoutMs` for running handlers, then hands the jobs still running
    * back to the queue (failed, so retried). Leaves the database open: its owner closes it.
    */
   stop(options?: { timeoutMs?: number }): Promise<void>;
+}
+
+export interface UnfinishedJobs {
+  readonly queue: string;
+  readonly state: "created" | "retry" | "active";
+  readonly count: number;
 }
 
 export interface JobQueueOptions {
@@ -212,6 +220,20 @@ export async function openJobQueue(database: Database, options: JobQueueOptions)
     async ping() {
       if (stopping) throw new Error("the job queue is stopping");
       await boss.schemaVersion();
+    },
+
+    async countUnfinished() {
+      // pg-boss's job_state enum is ordered: created, retry, active, then the finished states.
+      const { rows } = await db.executeSql(
+        `SELECT name, state::text AS state, count(*)::int AS count FROM ${JOB_QUEUE_SCHEMA}.job
+         WHERE state < $1::${JOB_QUEUE_SCHEMA}.job_state GROUP BY name, state`,
+        ["completed"],
+      );
+      return rows.map((row: { name: string; state: UnfinishedJobs["state"]; count: number }) => ({
+        queue: row.name,
+        state: row.state,
+        count: Number(row.count),
+      }));
     },
 
     async stop(stopOptions = {}) {

@@ -3,6 +3,7 @@ import { err, ok, type Result } from "@peykarband/domain";
 import got, { RequestError, TimeoutError, type Got } from "got";
 import { z } from "zod";
 import { parseJsonBody, safeFailureMessage } from "../http/outbound-answer.ts";
+import { measuredCall } from "../http/outbound-call.ts";
 
 export interface KavenegarOptions {
   /** `https://api.kavenegar.com` or the simulator. */
@@ -51,7 +52,7 @@ export class KavenegarSmsSender implements SmsSender {
     let status: number;
     let body: unknown;
     try {
-      const response = await this.#http.post(this.#url, { form });
+      const response = await measuredCall("kavenegar", "POST", () => this.#http.post(this.#url, { form }));
       status = response.statusCode;
       body = parseJsonBody(response.body);
     } catch (error) {

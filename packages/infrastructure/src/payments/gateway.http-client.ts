@@ -3,6 +3,7 @@ import { err, ok, type Rial, type Result } from "@peykarband/domain";
 import got, { RequestError, TimeoutError, type Got } from "got";
 import { setTimeout as sleep } from "node:timers/promises";
 import { parseJsonBody, safeFailureMessage } from "../http/outbound-answer.ts";
+import { measuredCall } from "../http/outbound-call.ts";
 
 /** Deadlines and retries of the calls to one gateway. */
 export interface GatewayTiming {
@@ -74,7 +75,9 @@ export class GatewayHttpClient {
     body: Readonly<Record<string, unknown>>,
   ): Promise<Result<GatewayAnswer, GatewayFailure>> {
     try {
-      const response = await this.#http.post(`${this.#baseUrl}${path}`, { json: body });
+      const response = await measuredCall(this.#label.toLowerCase(), "POST", () =>
+        this.#http.post(`${this.#baseUrl}${path}`, { json: body }),
+      );
       return ok({ status: response.statusCode, json: parseJsonBody(response.body) });
     } catch (error) {
       // Only the error's code and phase are read: got's errors carry the request options, which

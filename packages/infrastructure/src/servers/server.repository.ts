@@ -29,6 +29,7 @@ import { followServerChange, openMeter } from "../billing/meter-writes.ts";
 import { writeLedgerTransaction, type Tx } from "../wallet/ledger-write.ts";
 import { isUuid } from "../wallet/wallet-ledger.repository.ts";
 import { ReadsPerTurn } from "./reads-per-turn.ts";
+import { report } from "../telemetry/observations.ts";
 import { toServer, toServerRow, toStatus, toStatusChange } from "./server-rows.ts";
 import { transactionSqlExecutor, type TransactionalJobSender } from "./transaction.sql-executor.ts";
 
@@ -123,7 +124,15 @@ export class DrizzleServerRepository implements ServerRepository {
   async change(change: ServerChange): Promise<ServerChangeOutcome> {
     if (!isUuid(change.serverId)) return { status: "STALE", server: null };
     try {
-      return await this.#change(change);
+      const outcome = await this.#change(change);
+      if (outcome.status === "CHANGED" && outcome.change?.previousStatus === "PROVISIONING") {
+        report("provisioningFinished", {
+          cloud: outcome.server.provider.toLowerCase(),
+          status: outcome.server.status,
+          durationSeconds: (change.at.getTime() - outcome.server.createdAt.getTime()) / 1000,
+        });
+      }
+      return outcome;
     } catch (error) {
       const { providerServerId } = change.changes ?? {};
       if (providerServerId !== undefined && violates(error, PROVIDER_SERVER_ID_UNIQUE))

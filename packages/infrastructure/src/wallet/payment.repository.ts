@@ -18,6 +18,7 @@ import {
 } from "@peykarband/domain";
 import { and, asc, eq, gte, inArray, isNotNull, isNull, lt, notInArray, or, sql } from "drizzle-orm";
 import type { Db } from "../database/database.ts";
+import { report } from "../telemetry/observations.ts";
 import { payments } from "../database/schema.ts";
 import { SystemClock } from "../system/system.clock.ts";
 import { UuidV7Generator } from "../system/uuid-v7.id-generator.ts";
@@ -101,7 +102,7 @@ export class DrizzlePaymentRepository implements PaymentRepository {
       throw new Error(`payment ${paymentId} settled with the credit of ${settlement.transaction.reference}`);
     }
     if (!isUuid(paymentId)) throw new Error(`no payment ${paymentId}`);
-    return this.db.transaction(async (tx) => {
+    const outcome = await this.db.transaction(async (tx): Promise<SettleOutcome> => {
       const [row] = await tx
         .update(payments)
         .set(settledColumns(settlement))
@@ -122,6 +123,12 @@ export class DrizzlePaymentRepository implements PaymentRepository {
       }
       return { payment: toPayment(row), settled: true };
     });
+    if (outcome.settled)
+      report("paymentSettled", {
+        gateway: outcome.payment.gateway.toLowerCase(),
+        status: outcome.payment.status,
+      });
+    return outcome;
   }
 
   async listByUser(query: {

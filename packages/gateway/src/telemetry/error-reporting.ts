@@ -1,0 +1,40 @@
+import * as Sentry from "@sentry/node";
+import { scrubEvent } from "./scrub-event.ts";
+
+export interface ErrorReportingOptions {
+  /** Null: nothing is reported, and reportError costs nothing. */
+  readonly dsn: string | null;
+  readonly environment: string;
+  readonly release: string;
+}
+
+/**
+ * Sentry for the bugs and outages the gateway and the worker already log as errors. Only error
+ * events: no tracing (OpenTelemetry does that), no automatic instrumentation of libraries, and
+ * every event scrubbed before it leaves the process.
+ */
+export function startErrorReporting(options: ErrorReportingOptions): { close(): Promise<void> } {
+  if (options.dsn === null) return { close: async () => undefined };
+  Sentry.initWithoutDefaultIntegrations({
+    dsn: options.dsn,
+    environment: options.environment,
+    release: options.release,
+    integrations: [
+      Sentry.linkedErrorsIntegration(),
+      Sentry.onUncaughtExceptionIntegration(),
+      Sentry.onUnhandledRejectionIntegration(),
+    ],
+    beforeSend: scrubEvent,
+    beforeBreadcrumb: () => null,
+  });
+  return {
+    async close() {
+      await Sentry.close(2000);
+    },
+  };
+}
+
+/** Reports an unexpected error with where it happened; a no-op unless startErrorReporting had a DSN. */
+export function reportError(error: unknown, where: Readonly<Record<string, string | null>>): void {
+  Sentry.captureException(error, { tags: where });
+}
