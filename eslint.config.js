@@ -12,6 +12,8 @@ export default tseslint.config(
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
       "@typescript-eslint/consistent-type-imports": "error",
       "no-console": ["error", { allow: ["error"] }],
+      // One job per file: past this, split the file along its seams.
+      "max-lines": ["error", { max: 300, skipBlankLines: true, skipComments: true }],
     },
   },
   {
