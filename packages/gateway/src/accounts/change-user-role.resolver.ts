@@ -1,8 +1,6 @@
-import { domainError } from "@peykarband/domain";
 import { Arg, Ctx, Mutation, Resolver } from "type-graphql";
 import { Requires } from "../auth/requires.decorator.ts";
 import type { GraphQLContext } from "../context/graphql-context.ts";
-import { keyOf } from "../schema/node/global-id.ts";
 import { toUserErrors } from "../schema/user-errors/to-user-errors.ts";
 import { ChangeUserRoleInput } from "./change-user-role.input.ts";
 import { ChangeUserRolePayload } from "./change-user-role.payload.ts";
@@ -19,14 +17,7 @@ export class ChangeUserRoleResolver {
     input: ChangeUserRoleInput,
     @Ctx() ctx: GraphQLContext,
   ): Promise<ChangeUserRolePayload> {
-    const userId = keyOf(input.userId, "User");
-    if (userId === null) {
-      return {
-        user: null,
-        userErrors: toUserErrors(domainError("USER_NOT_FOUND", "No such user.", ["userId"]), ctx),
-      };
-    }
-    const result = await ctx.useCases.changeUserRole({ userId, role: input.role }, ctx);
+    const result = await ctx.useCases.changeUserRole({ userId: input.userId, role: input.role }, ctx);
     return result.ok
       ? { user: UserType.from(result.value.user), userErrors: [] }
       : { user: null, userErrors: toUserErrors(result.error, ctx) };

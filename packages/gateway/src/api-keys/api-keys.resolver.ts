@@ -1,11 +1,9 @@
-import { domainError } from "@peykarband/domain";
 import { Arg, Args, Ctx, Mutation, Query, Resolver } from "type-graphql";
 import { Requires } from "../auth/requires.decorator.ts";
 import type { GraphQLContext } from "../context/graphql-context.ts";
 import { ConnectionArgs } from "../schema/connection/connection.args.ts";
 import { fromKeysetCursor, toKeysetCursor } from "../schema/connection/keyset-cursor.ts";
 import { connectionOf, readPageArgs } from "../schema/connection/page-args.ts";
-import { keyOf } from "../schema/node/global-id.ts";
 import { toUserErrors } from "../schema/user-errors/to-user-errors.ts";
 import { ApiKeyConnectionType } from "./api-key-connection.type.ts";
 import { ApiKeyType } from "./api-key.type.ts";
@@ -54,13 +52,7 @@ export class ApiKeysResolver {
     @Arg("input", () => RevokeApiKeyInput, { description: "The key." }) input: RevokeApiKeyInput,
     @Ctx() ctx: GraphQLContext,
   ): Promise<RevokeApiKeyPayload> {
-    const key = keyOf(input.apiKeyId, "ApiKey");
-    const result = key
-      ? await ctx.useCases.revokeApiKey({ apiKeyId: key }, ctx)
-      : {
-          ok: false as const,
-          error: domainError("API_KEY_NOT_FOUND", "No API key of yours has this id.", ["apiKeyId"]),
-        };
+    const result = await ctx.useCases.revokeApiKey({ apiKeyId: input.apiKeyId }, ctx);
     return result.ok
       ? { apiKey: ApiKeyType.from(result.value.apiKey), userErrors: [] }
       : { apiKey: null, userErrors: toUserErrors(result.error, ctx) };

@@ -2,10 +2,8 @@ import { Args, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
 import { UserType } from "../accounts/user.type.ts";
 import { Requires } from "../auth/requires.decorator.ts";
 import type { GraphQLContext } from "../context/graphql-context.ts";
-import { badUserInput } from "../graphql/gateway-errors.ts";
 import { fromKeysetCursor, toKeysetCursor } from "../schema/connection/keyset-cursor.ts";
 import { connectionOf, readPageArgs } from "../schema/connection/page-args.ts";
-import { keyOf } from "../schema/node/global-id.ts";
 import { AuditEventConnectionType } from "./audit-event-connection.type.ts";
 import { AuditEventType } from "./audit-event.type.ts";
 import { AuditEventsArgs } from "./audit-events.args.ts";
@@ -14,13 +12,6 @@ import { AuditEventsArgs } from "./audit-events.args.ts";
 function auditPosition(cursor: string) {
   const position = fromKeysetCursor(cursor);
   return position && { occurredAt: position.createdAt, id: position.id };
-}
-
-function userKey(id: string | null | undefined, arg: string): string | undefined {
-  if (id === null || id === undefined) return undefined;
-  const key = keyOf(id, "User");
-  if (key === null) throw badUserInput(`${arg} is not the id of a User.`);
-  return key;
 }
 
 @Resolver(() => AuditEventType)
@@ -34,8 +25,8 @@ export class AuditEventResolver {
     const page = await ctx.useCases.auditEvents(
       {
         ...request,
-        actorId: userKey(args.actorId, "actorId"),
-        subjectId: userKey(args.subjectId, "subjectId"),
+        actorId: args.actorId ?? undefined,
+        subjectId: args.subjectId ?? undefined,
       },
       ctx,
     );

@@ -1,8 +1,6 @@
-import { domainError } from "@peykarband/domain";
 import { Arg, Ctx, Mutation, Resolver } from "type-graphql";
 import { Requires } from "../auth/requires.decorator.ts";
 import type { GraphQLContext } from "../context/graphql-context.ts";
-import { keyOf } from "../schema/node/global-id.ts";
 import { toUserErrors } from "../schema/user-errors/to-user-errors.ts";
 import { WalletType } from "../wallet/wallet.type.ts";
 import { WaiveUsageInput } from "./waive-usage.input.ts";
@@ -20,14 +18,7 @@ export class WaiveUsageResolver {
     input: WaiveUsageInput,
     @Ctx() ctx: GraphQLContext,
   ): Promise<WaiveUsagePayload> {
-    const serverId = keyOf(input.serverId, "Server");
-    if (serverId === null) {
-      return {
-        wallet: null,
-        userErrors: toUserErrors(domainError("SERVER_NOT_FOUND", "No such server.", ["serverId"]), ctx),
-      };
-    }
-    const result = await ctx.billing.waiveUsage({ ...input, serverId }, ctx);
+    const result = await ctx.billing.waiveUsage(input, ctx);
     return result.ok
       ? { wallet: WalletType.of(result.value.userId, result.value.balance), userErrors: [] }
       : { wallet: null, userErrors: toUserErrors(result.error, ctx) };

@@ -1,11 +1,11 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
+import { Args, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
 import { UserType } from "../accounts/user.type.ts";
 import { Requires } from "../auth/requires.decorator.ts";
 import type { GraphQLContext } from "../context/graphql-context.ts";
-import { badUserInput, forbidden } from "../graphql/gateway-errors.ts";
+import { forbidden } from "../graphql/gateway-errors.ts";
 import { fromKeysetCursor, toKeysetCursor } from "../schema/connection/keyset-cursor.ts";
 import { connectionOf, readPageArgs } from "../schema/connection/page-args.ts";
-import { keyOf } from "../schema/node/global-id.ts";
+import { InvoiceArgs } from "./invoice.args.ts";
 import { InvoiceConnectionType } from "./invoice-connection.type.ts";
 import { invoicePdfUrl } from "./invoice-pdf-url.ts";
 import { InvoiceType } from "./invoice.type.ts";
@@ -23,15 +23,9 @@ export class InvoicesResolver {
     @Ctx() ctx: GraphQLContext,
   ): Promise<InvoiceConnectionType> {
     const request = readPageArgs(args, fromKeysetCursor);
-    let userId = ctx.viewer!.userId;
-    if (args.userId != null) {
-      const key = keyOf(args.userId, "User");
-      if (key === null) throw badUserInput("userId is not the id of a User.");
-      userId = key;
-    }
     const page = await ctx.billing.listInvoices(
       {
-        userId,
+        userId: args.userId ?? ctx.viewer!.userId,
         page:
           "first" in request
             ? {
@@ -64,12 +58,10 @@ export class InvoicesResolver {
       "An issued invoice by id: null when it does not exist or is not yours (SUPPORT and ADMIN see all).",
   })
   async invoice(
-    @Arg("id", () => ID, { description: "The invoice's global id." }) id: string,
+    @Args(() => InvoiceArgs) { id }: InvoiceArgs,
     @Ctx() ctx: GraphQLContext,
   ): Promise<InvoiceType | null> {
-    const key = keyOf(id, "Invoice");
-    if (key === null) return null;
-    const invoice = await ctx.billing.findInvoice({ invoiceId: key }, ctx);
+    const invoice = await ctx.billing.findInvoice({ invoiceId: id }, ctx);
     return invoice ? InvoiceType.from(invoice, (target) => invoicePdfUrl(ctx, target)) : null;
   }
 }

@@ -1,9 +1,7 @@
 import type { OrderServerErrorCode } from "@peykarband/application";
-import { domainError } from "@peykarband/domain";
 import { Arg, Ctx, Mutation, Resolver } from "type-graphql";
 import { Requires } from "../auth/requires.decorator.ts";
 import type { GraphQLContext } from "../context/graphql-context.ts";
-import { keyOf } from "../schema/node/global-id.ts";
 import { toUserErrors } from "../schema/user-errors/to-user-errors.ts";
 import { OrderServerInput } from "./order-server.input.ts";
 import { OrderServerPayload } from "./order-server.payload.ts";
@@ -22,22 +20,13 @@ export class OrderServerResolver {
     input: OrderServerInput,
     @Ctx() ctx: GraphQLContext,
   ): Promise<ServerPayloadView<OrderServerErrorCode>> {
-    const sshKeyIds = (input.sshKeyIds ?? []).map((id) => keyOf(id, "SshKey"));
-    const unknown = sshKeyIds.indexOf(null);
-    if (unknown >= 0) {
-      const error = domainError("SSH_KEY_NOT_FOUND", "No SSH key of yours has this id.", [
-        "sshKeyIds",
-        String(unknown),
-      ]);
-      return { server: null, userErrors: toUserErrors(error, ctx) };
-    }
     const result = await ctx.servers.orderServer(
       {
         name: input.name,
         planId: input.planId,
         regionId: input.regionId,
         imageId: input.imageId,
-        sshKeyIds: sshKeyIds as string[],
+        sshKeyIds: input.sshKeyIds ?? [],
         idempotencyKey: input.idempotencyKey,
       },
       ctx,

@@ -3,11 +3,10 @@ import type {
   ResizeServerErrorCode,
   ServerActionErrorCode,
 } from "@peykarband/application";
-import { domainError, type DomainError, type Result, type Server } from "@peykarband/domain";
+import type { DomainError, Result, Server } from "@peykarband/domain";
 import { Arg, Ctx, Mutation, Resolver } from "type-graphql";
 import { Requires } from "../auth/requires.decorator.ts";
 import type { GraphQLContext } from "../context/graphql-context.ts";
-import { keyOf } from "../schema/node/global-id.ts";
 import { toUserErrors } from "../schema/user-errors/to-user-errors.ts";
 import { RebuildServerInput } from "./rebuild-server.input.ts";
 import { ResizeServerInput } from "./resize-server.input.ts";
@@ -30,22 +29,12 @@ import { ServerType } from "./server.type.ts";
 
 type ActionCode = ServerActionErrorCode | RebuildServerErrorCode | ResizeServerErrorCode;
 
-/**
- * Decodes the server id and runs the use case. A malformed id or another type's id gets the same
- * answer as someone else's server: SERVER_NOT_FOUND, never a top-level error.
- */
 async function actOn<C extends ActionCode>(
   serverId: string,
   ctx: GraphQLContext,
   run: (serverId: string) => Promise<Result<{ server: Server }, DomainError<C>>>,
 ): Promise<ServerPayloadView<C>> {
-  const key = keyOf(serverId, "Server");
-  const result = key
-    ? await run(key)
-    : {
-        ok: false as const,
-        error: domainError("SERVER_NOT_FOUND", "No such server.", ["serverId"]) as DomainError<C>,
-      };
+  const result = await run(serverId);
   if (result.ok) return { server: ServerType.from(result.value.server), userErrors: [] };
   return { server: null, userErrors: toUserErrors(result.error, ctx) };
 }

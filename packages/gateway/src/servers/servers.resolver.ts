@@ -1,9 +1,9 @@
-import { Arg, Args, Ctx, ID, Query, Resolver } from "type-graphql";
+import { Args, Ctx, Query, Resolver } from "type-graphql";
 import { Requires } from "../auth/requires.decorator.ts";
 import type { GraphQLContext } from "../context/graphql-context.ts";
 import { fromKeysetCursor, toKeysetCursor } from "../schema/connection/keyset-cursor.ts";
 import { connectionOf, readPageArgs } from "../schema/connection/page-args.ts";
-import { keyOf } from "../schema/node/global-id.ts";
+import { ServerArgs } from "./server.args.ts";
 import { ServerConnectionType } from "./server-connection.type.ts";
 import { ServerType } from "./server.type.ts";
 import { ServersArgs } from "./servers.args.ts";
@@ -17,12 +17,10 @@ export class ServersResolver {
       "One server by id: null when there is none, it is not yours (SUPPORT and ADMIN see every server), or the id is not a Server's.",
   })
   async server(
-    @Arg("id", () => ID, { description: "The server's global id." }) id: string,
+    @Args(() => ServerArgs) { id }: ServerArgs,
     @Ctx() ctx: GraphQLContext,
   ): Promise<ServerType | null> {
-    const key = keyOf(id, "Server");
-    if (key === null) return null;
-    const server = await ctx.loaders.server.load(key);
+    const server = await ctx.loaders.server.load(id);
     return server ? ServerType.from(server) : null;
   }
 

@@ -1,9 +1,7 @@
-import { domainError } from "@peykarband/domain";
 import { Arg, Ctx, Mutation, Resolver } from "type-graphql";
 import { UserType } from "../accounts/user.type.ts";
 import { Requires } from "../auth/requires.decorator.ts";
 import type { GraphQLContext } from "../context/graphql-context.ts";
-import { keyOf } from "../schema/node/global-id.ts";
 import { toUserErrors } from "../schema/user-errors/to-user-errors.ts";
 import { SetServerQuotaInput } from "./set-server-quota.input.ts";
 import { SetServerQuotaPayload } from "./set-server-quota.payload.ts";
@@ -19,10 +17,10 @@ export class SetServerQuotaResolver {
     input: SetServerQuotaInput,
     @Ctx() ctx: GraphQLContext,
   ): Promise<SetServerQuotaPayload> {
-    const userId = keyOf(input.userId, "User");
-    const result = userId
-      ? await ctx.servers.setServerQuota({ userId, limit: input.limit ?? null }, ctx)
-      : { ok: false as const, error: domainError("USER_NOT_FOUND", "No such user.", ["userId"]) };
+    const result = await ctx.servers.setServerQuota(
+      { userId: input.userId, limit: input.limit ?? null },
+      ctx,
+    );
     if (!result.ok) return { user: null, serverLimit: null, userErrors: toUserErrors(result.error, ctx) };
     const user = await ctx.loaders.user.load(result.value.userId);
     return { user: user ? UserType.from(user) : null, serverLimit: result.value.limit, userErrors: [] };

@@ -1,8 +1,7 @@
-import { domainError } from "@peykarband/domain";
 import { Arg, Ctx, Mutation, Query, Resolver } from "type-graphql";
 import { Requires } from "../auth/requires.decorator.ts";
 import type { GraphQLContext } from "../context/graphql-context.ts";
-import { keyOf, toGlobalId } from "../schema/node/global-id.ts";
+import { toGlobalId } from "../schema/node/global-id.ts";
 import { toUserErrors } from "../schema/user-errors/to-user-errors.ts";
 import { AddSshKeyInput } from "./add-ssh-key.input.ts";
 import { AddSshKeyPayload } from "./add-ssh-key.payload.ts";
@@ -42,13 +41,7 @@ export class SshKeysResolver {
     @Arg("input", () => DeleteSshKeyInput, { description: "The key." }) input: DeleteSshKeyInput,
     @Ctx() ctx: GraphQLContext,
   ): Promise<DeleteSshKeyPayload> {
-    const key = keyOf(input.sshKeyId, "SshKey");
-    const result = key
-      ? await ctx.servers.deleteSshKey({ sshKeyId: key }, ctx)
-      : {
-          ok: false as const,
-          error: domainError("SSH_KEY_NOT_FOUND", "No SSH key of yours has this id.", ["sshKeyId"]),
-        };
+    const result = await ctx.servers.deleteSshKey({ sshKeyId: input.sshKeyId }, ctx);
     return result.ok
       ? { deletedSshKeyId: toGlobalId("SshKey", result.value.sshKeyId), userErrors: [] }
       : { deletedSshKeyId: null, userErrors: toUserErrors(result.error, ctx) };

@@ -1,8 +1,6 @@
-import { domainError } from "@peykarband/domain";
 import { Arg, Ctx, Mutation, Resolver } from "type-graphql";
 import { Requires } from "../auth/requires.decorator.ts";
 import type { GraphQLContext } from "../context/graphql-context.ts";
-import { keyOf } from "../schema/node/global-id.ts";
 import { toUserErrors } from "../schema/user-errors/to-user-errors.ts";
 import { AdjustWalletInput } from "./adjust-wallet.input.ts";
 import { AdjustWalletPayload } from "./adjust-wallet.payload.ts";
@@ -22,16 +20,9 @@ export class AdjustWalletResolver {
     input: AdjustWalletInput,
     @Ctx() ctx: GraphQLContext,
   ): Promise<AdjustWalletPayload> {
-    const userId = keyOf(input.userId, "User");
-    if (userId === null) {
-      return {
-        wallet: null,
-        userErrors: toUserErrors(domainError("USER_NOT_FOUND", "No such user.", ["userId"]), ctx),
-      };
-    }
-    const result = await ctx.wallet.adminAdjustWallet({ ...input, userId }, ctx);
+    const result = await ctx.wallet.adminAdjustWallet(input, ctx);
     return result.ok
-      ? { wallet: WalletType.of(userId, result.value.balance), userErrors: [] }
+      ? { wallet: WalletType.of(input.userId, result.value.balance), userErrors: [] }
       : { wallet: null, userErrors: toUserErrors(result.error, ctx) };
   }
 }
