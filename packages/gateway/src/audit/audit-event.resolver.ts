@@ -1,3 +1,4 @@
+import type { AuditEvent } from "@peykarband/domain";
 import { Args, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
 import { UserType } from "../accounts/user.type.ts";
 import { Requires } from "../auth/requires.decorator.ts";
@@ -14,6 +15,11 @@ function auditPosition(cursor: string) {
   return position && { occurredAt: position.createdAt, id: position.id };
 }
 
+const AUDIT_EDGES = {
+  cursor: (event: AuditEvent) => toKeysetCursor({ createdAt: event.occurredAt, id: event.id }),
+  node: (event: AuditEvent) => AuditEventType.from(event),
+};
+
 @Resolver(() => AuditEventType)
 export class AuditEventResolver {
   @Requires(["ADMIN"])
@@ -22,23 +28,9 @@ export class AuditEventResolver {
   })
   async auditEvents(@Args(() => AuditEventsArgs) args: AuditEventsArgs, @Ctx() ctx: GraphQLContext) {
     const request = readPageArgs(args, auditPosition);
-    const page = await ctx.useCases.auditEvents(
-      {
-        ...request,
-        actorId: args.actorId ?? undefined,
-        subjectId: args.subjectId ?? undefined,
-      },
-      ctx,
-    );
-    return connectionOf(
-      page.events,
-      {
-        cursor: (event) => toKeysetCursor({ createdAt: event.occurredAt, id: event.id }),
-        node: (event) => AuditEventType.from(event),
-      },
-      page,
-      request,
-    );
+    const filter = { actorId: args.actorId, subjectId: args.subjectId };
+    const page = await ctx.useCases.auditEvents({ ...request, ...filter }, ctx);
+    return connectionOf(page.events, AUDIT_EDGES, page, request);
   }
 
   @FieldResolver(() => UserType, { nullable: true, description: "Who acted, when known and visible to you." })

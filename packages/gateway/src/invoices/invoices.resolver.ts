@@ -1,3 +1,4 @@
+import type { Invoice } from "@peykarband/application";
 import { Args, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
 import { UserType } from "../accounts/user.type.ts";
 import { Requires } from "../auth/requires.decorator.ts";
@@ -11,6 +12,17 @@ import { invoicePdfUrl } from "./invoice-pdf-url.ts";
 import { InvoiceType } from "./invoice.type.ts";
 import { InvoicesArgs } from "./invoices.args.ts";
 
+/** Invoices are ordered by their month: the shared keyset cursor, keyed on the period's start. */
+function invoicePosition(cursor: string) {
+  const position = fromKeysetCursor(cursor);
+  return position && { periodStart: position.createdAt, id: position.id };
+}
+
+const invoiceEdges = (ctx: GraphQLContext) => ({
+  cursor: (invoice: Invoice) => toKeysetCursor({ createdAt: invoice.periodStart, id: invoice.id! }),
+  node: (invoice: Invoice) => InvoiceType.from(invoice, (target) => invoicePdfUrl(ctx, target)),
+});
+
 @Resolver()
 export class InvoicesResolver {
   @Requires("SIGNED_IN")
@@ -22,33 +34,11 @@ export class InvoicesResolver {
     @Args(() => InvoicesArgs) args: InvoicesArgs,
     @Ctx() ctx: GraphQLContext,
   ): Promise<InvoiceConnectionType> {
-    const request = readPageArgs(args, fromKeysetCursor);
-    const page = await ctx.billing.listInvoices(
-      {
-        userId: args.userId ?? ctx.viewer!.userId,
-        page:
-          "first" in request
-            ? {
-                first: request.first,
-                after: request.after && { periodStart: request.after.createdAt, id: request.after.id },
-              }
-            : {
-                last: request.last,
-                before: request.before && { periodStart: request.before.createdAt, id: request.before.id },
-              },
-      },
-      ctx,
-    );
+    const request = readPageArgs(args, invoicePosition);
+    const userId = args.userId ?? ctx.viewer!.userId;
+    const page = await ctx.billing.listInvoices({ userId, page: request }, ctx);
     if (!page) throw forbidden();
-    return connectionOf(
-      page.invoices,
-      {
-        cursor: (invoice) => toKeysetCursor({ createdAt: invoice.periodStart, id: invoice.id! }),
-        node: (invoice) => InvoiceType.from(invoice, (target) => invoicePdfUrl(ctx, target)),
-      },
-      page,
-      request,
-    );
+    return connectionOf(page.invoices, invoiceEdges(ctx), page, request);
   }
 
   @Requires("SIGNED_IN")

@@ -2,11 +2,9 @@ import type { OrderServerErrorCode } from "@peykarband/application";
 import { Arg, Ctx, Mutation, Resolver } from "type-graphql";
 import { Requires } from "../auth/requires.decorator.ts";
 import type { GraphQLContext } from "../context/graphql-context.ts";
-import { toUserErrors } from "../schema/user-errors/to-user-errors.ts";
 import { OrderServerInput } from "./order-server.input.ts";
 import { OrderServerPayload } from "./order-server.payload.ts";
-import type { ServerPayloadView } from "./server-payload.factory.ts";
-import { ServerType } from "./server.type.ts";
+import { toServerPayload, type ServerPayloadView } from "./server-payload.factory.ts";
 
 @Requires("SIGNED_IN")
 @Resolver()
@@ -20,19 +18,7 @@ export class OrderServerResolver {
     input: OrderServerInput,
     @Ctx() ctx: GraphQLContext,
   ): Promise<ServerPayloadView<OrderServerErrorCode>> {
-    const result = await ctx.servers.orderServer(
-      {
-        name: input.name,
-        planId: input.planId,
-        regionId: input.regionId,
-        imageId: input.imageId,
-        sshKeyIds: input.sshKeyIds ?? [],
-        idempotencyKey: input.idempotencyKey,
-      },
-      ctx,
-    );
-    return result.ok
-      ? { server: ServerType.from(result.value.server), userErrors: [] }
-      : { server: null, userErrors: toUserErrors(result.error, ctx) };
+    const order = { ...input, sshKeyIds: input.sshKeyIds ?? [] };
+    return toServerPayload(await ctx.servers.orderServer(order, ctx), ctx);
   }
 }

@@ -5,7 +5,6 @@ import type { GraphQLContext } from "../context/graphql-context.ts";
 import { ServerStatusChangedArgs } from "./server-status-changed.args.ts";
 import { ServerStatusEventType, type ServerStatusEventSource } from "./server-status-event.type.ts";
 import { serverStatusEvents } from "./server-status-stream.ts";
-import { ServerType } from "./server.type.ts";
 
 /** The same answer for a malformed id, another type's id, a missing server and someone else's. */
 const serverNotFound = () =>
@@ -56,11 +55,6 @@ export class ServerStatusResolver {
       server = await ctx.loaders.server.clear(event.serverId).load(event.serverId);
       if (server === null) throw serverNotFound();
     }
-    return Object.assign(new ServerStatusEventType(), {
-      server: ServerType.from(server),
-      status: event.status,
-      previousStatus: event.previousStatus,
-      occurredAt: event.occurredAt,
-    });
+    return ServerStatusEventType.from(event, server);
   }
 }

@@ -1,3 +1,4 @@
+import type { Server } from "@peykarband/domain";
 import { Args, Ctx, Query, Resolver } from "type-graphql";
 import { Requires } from "../auth/requires.decorator.ts";
 import type { GraphQLContext } from "../context/graphql-context.ts";
@@ -7,6 +8,11 @@ import { ServerArgs } from "./server.args.ts";
 import { ServerConnectionType } from "./server-connection.type.ts";
 import { ServerType } from "./server.type.ts";
 import { ServersArgs } from "./servers.args.ts";
+
+const SERVER_EDGES = {
+  cursor: (server: Server) => toKeysetCursor(server),
+  node: (server: Server) => ServerType.from(server),
+};
 
 @Requires("SIGNED_IN")
 @Resolver()
@@ -39,11 +45,6 @@ export class ServersResolver {
       ctx,
     );
     for (const server of page.servers) ctx.loaders.server.prime(server.id, server);
-    return connectionOf(
-      page.servers,
-      { cursor: (server) => toKeysetCursor(server), node: (server) => ServerType.from(server) },
-      page,
-      request,
-    );
+    return connectionOf(page.servers, SERVER_EDGES, page, request);
   }
 }

@@ -2,7 +2,7 @@ import { Arg, Ctx, Mutation, Resolver } from "type-graphql";
 import { UserType } from "../accounts/user.type.ts";
 import { Requires } from "../auth/requires.decorator.ts";
 import type { GraphQLContext } from "../context/graphql-context.ts";
-import { toUserErrors } from "../schema/user-errors/to-user-errors.ts";
+import { toPayload, type PayloadView } from "../schema/user-errors/to-payload.ts";
 import { SetServerQuotaInput } from "./set-server-quota.input.ts";
 import { SetServerQuotaPayload } from "./set-server-quota.payload.ts";
 
@@ -16,13 +16,14 @@ export class SetServerQuotaResolver {
     @Arg("input", () => SetServerQuotaInput, { description: "The user and the limit." })
     input: SetServerQuotaInput,
     @Ctx() ctx: GraphQLContext,
-  ): Promise<SetServerQuotaPayload> {
+  ): Promise<PayloadView<SetServerQuotaPayload>> {
     const result = await ctx.servers.setServerQuota(
       { userId: input.userId, limit: input.limit ?? null },
       ctx,
     );
-    if (!result.ok) return { user: null, serverLimit: null, userErrors: toUserErrors(result.error, ctx) };
-    const user = await ctx.loaders.user.load(result.value.userId);
-    return { user: user ? UserType.from(user) : null, serverLimit: result.value.limit, userErrors: [] };
+    return toPayload(result, ctx, async (quota) => {
+      const user = await ctx.loaders.user.load(quota.userId);
+      return { user: user ? UserType.from(user) : null, serverLimit: quota.limit };
+    });
   }
 }

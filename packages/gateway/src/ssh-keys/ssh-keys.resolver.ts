@@ -2,7 +2,7 @@ import { Arg, Ctx, Mutation, Query, Resolver } from "type-graphql";
 import { Requires } from "../auth/requires.decorator.ts";
 import type { GraphQLContext } from "../context/graphql-context.ts";
 import { toGlobalId } from "../schema/node/global-id.ts";
-import { toUserErrors } from "../schema/user-errors/to-user-errors.ts";
+import { toPayload, type PayloadView } from "../schema/user-errors/to-payload.ts";
 import { AddSshKeyInput } from "./add-ssh-key.input.ts";
 import { AddSshKeyPayload } from "./add-ssh-key.payload.ts";
 import { DeleteSshKeyInput } from "./delete-ssh-key.input.ts";
@@ -26,11 +26,10 @@ export class SshKeysResolver {
   async addSshKey(
     @Arg("input", () => AddSshKeyInput, { description: "The key and its name." }) input: AddSshKeyInput,
     @Ctx() ctx: GraphQLContext,
-  ): Promise<AddSshKeyPayload> {
-    const result = await ctx.servers.addSshKey({ name: input.name, publicKey: input.publicKey }, ctx);
-    return result.ok
-      ? { sshKey: SshKeyType.from(result.value.sshKey), userErrors: [] }
-      : { sshKey: null, userErrors: toUserErrors(result.error, ctx) };
+  ): Promise<PayloadView<AddSshKeyPayload>> {
+    return toPayload(await ctx.servers.addSshKey(input, ctx), ctx, (added) => ({
+      sshKey: SshKeyType.from(added.sshKey),
+    }));
   }
 
   @Mutation(() => DeleteSshKeyPayload, {
@@ -40,10 +39,9 @@ export class SshKeysResolver {
   async deleteSshKey(
     @Arg("input", () => DeleteSshKeyInput, { description: "The key." }) input: DeleteSshKeyInput,
     @Ctx() ctx: GraphQLContext,
-  ): Promise<DeleteSshKeyPayload> {
-    const result = await ctx.servers.deleteSshKey({ sshKeyId: input.sshKeyId }, ctx);
-    return result.ok
-      ? { deletedSshKeyId: toGlobalId("SshKey", result.value.sshKeyId), userErrors: [] }
-      : { deletedSshKeyId: null, userErrors: toUserErrors(result.error, ctx) };
+  ): Promise<PayloadView<DeleteSshKeyPayload>> {
+    return toPayload(await ctx.servers.deleteSshKey(input, ctx), ctx, (deleted) => ({
+      deletedSshKeyId: toGlobalId("SshKey", deleted.sshKeyId),
+    }));
   }
 }

@@ -1,7 +1,7 @@
 import { Arg, Ctx, Mutation, Resolver } from "type-graphql";
 import { Requires } from "../auth/requires.decorator.ts";
 import type { GraphQLContext } from "../context/graphql-context.ts";
-import { toUserErrors } from "../schema/user-errors/to-user-errors.ts";
+import { toPayload, type PayloadView } from "../schema/user-errors/to-payload.ts";
 import { AdjustWalletInput } from "./adjust-wallet.input.ts";
 import { AdjustWalletPayload } from "./adjust-wallet.payload.ts";
 import { WalletType } from "./wallet.type.ts";
@@ -19,10 +19,9 @@ export class AdjustWalletResolver {
     })
     input: AdjustWalletInput,
     @Ctx() ctx: GraphQLContext,
-  ): Promise<AdjustWalletPayload> {
-    const result = await ctx.wallet.adminAdjustWallet(input, ctx);
-    return result.ok
-      ? { wallet: WalletType.of(input.userId, result.value.balance), userErrors: [] }
-      : { wallet: null, userErrors: toUserErrors(result.error, ctx) };
+  ): Promise<PayloadView<AdjustWalletPayload>> {
+    return toPayload(await ctx.wallet.adminAdjustWallet(input, ctx), ctx, (adjusted) => ({
+      wallet: WalletType.of(input.userId, adjusted.balance),
+    }));
   }
 }
