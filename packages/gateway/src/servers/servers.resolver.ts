@@ -40,7 +40,7 @@ export class ServersResolver {
   ): Promise<ServerConnectionType> {
     const request = readPageArgs(args, fromKeysetCursor);
     const statuses = args.filter?.statuses;
-    const page = await ctx.servers.listServers(
+    const page = await ctx.servers.servers(
       { page: request, ...(statuses && statuses.length > 0 ? { statuses } : {}) },
       ctx,
     );

@@ -16,7 +16,7 @@ export class SshKeysResolver {
     description: "Your SSH keys, newest first. An account holds a limited number.",
   })
   async sshKeys(@Ctx() ctx: GraphQLContext): Promise<SshKeyType[]> {
-    return (await ctx.servers.listSshKeys(ctx)).map((key) => SshKeyType.from(key));
+    return (await ctx.servers.sshKeys(ctx)).map((key) => SshKeyType.from(key));
   }
 
   @Mutation(() => AddSshKeyPayload, {

@@ -39,11 +39,11 @@ export const NODE_READERS: Readonly<Record<NodeType, NodeReader | null>> = {
   SshKey: async (key, ctx) => {
     // Only the viewer's own keys are visible; an account holds a handful, so the list is the read.
     if (!ctx.viewer) return null;
-    const sshKey = (await ctx.servers.listSshKeys(ctx)).find((k) => k.id === key);
+    const sshKey = (await ctx.servers.sshKeys(ctx)).find((k) => k.id === key);
     return sshKey ? SshKeyType.from(sshKey) : null;
   },
   Invoice: async (key, ctx) => {
-    const invoice = await ctx.billing.findInvoice({ invoiceId: key }, ctx).catch(invisibleAsNull);
+    const invoice = await ctx.billing.invoice({ invoiceId: key }, ctx).catch(invisibleAsNull);
     return invoice ? InvoiceType.from(invoice, (target) => invoicePdfUrl(ctx, target)) : null;
   },
   UpcomingInvoice: async (key, ctx) => {
