@@ -52,9 +52,9 @@ export type {
   ReconcilePendingPaymentsInput,
   ReconciliationReport,
 } from "./payments/reconcile-pending-payments.use-case.ts";
-export type { ListPaymentsInput } from "./payments/list-payments.use-case.ts";
+export type { PaymentsInput } from "./payments/payments.use-case.ts";
 export type { DebitWalletInput, WalletDebited } from "./wallet/debit-wallet.use-case.ts";
-export type { AdminAdjustWalletInput, WalletAdjusted } from "./wallet/admin-adjust-wallet.use-case.ts";
+export type { AdjustWalletInput, WalletAdjusted } from "./wallet/adjust-wallet.use-case.ts";
 export type { WalletEntriesInput } from "./wallet/wallet-entries.use-case.ts";
 export * from "./ports/cloud-provider.ts";
 export * from "./ports/catalog.ts";

@@ -4,7 +4,7 @@ import type { LinkSigner } from "../ports/link-signer.ts";
 import { requireViewer } from "../shared/access-denied.error.ts";
 import type { RequestContext, Viewer } from "../shared/request-context.ts";
 import type { InvoiceDeps } from "./invoice-deps.ts";
-import { findInvoice } from "./invoice-reads.use-case.ts";
+import { invoice } from "./invoice-reads.use-case.ts";
 import { upcomingInvoice } from "./upcoming-invoice.use-case.ts";
 
 /** How long a PDF link works: long enough to click, short enough not to be worth leaking. */
@@ -62,9 +62,9 @@ export async function invoicePdf(
   target: InvoicePdfTarget,
   ctx: RequestContext,
 ): Promise<Uint8Array | null> {
-  const invoice =
+  const found =
     "invoiceId" in target
-      ? await findInvoice(deps, { invoiceId: target.invoiceId }, ctx)
+      ? await invoice(deps, { invoiceId: target.invoiceId }, ctx)
       : await upcomingInvoice(deps, { userId: target.upcomingOf }, ctx);
-  return invoice ? deps.pdf.render(invoice) : null;
+  return found ? deps.pdf.render(found) : null;
 }

@@ -5,7 +5,7 @@ import type { RequestContext } from "../shared/request-context.ts";
 import type { InvoiceDeps } from "./invoice-deps.ts";
 
 /** An issued invoice: its owner's, or anyone's for SUPPORT and ADMIN; null otherwise, as if it did not exist. */
-export async function findInvoice(
+export async function invoice(
   deps: Pick<InvoiceDeps, "invoices">,
   input: { invoiceId: string },
   ctx: RequestContext,
@@ -16,7 +16,7 @@ export async function findInvoice(
 }
 
 /** A customer's issued invoices, newest month first; someone else's only for SUPPORT and ADMIN. */
-export async function listInvoices(
+export async function invoices(
   deps: Pick<InvoiceDeps, "invoices">,
   input: { userId: string; page: PageRequest<InvoiceCursor> },
   ctx: RequestContext,

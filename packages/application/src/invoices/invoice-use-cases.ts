@@ -10,7 +10,7 @@ import {
   type InvoicePdfLink,
   type InvoicePdfTarget,
 } from "./invoice-pdf.use-case.ts";
-import { findInvoice, listInvoices } from "./invoice-reads.use-case.ts";
+import { invoice, invoices } from "./invoice-reads.use-case.ts";
 import { issueMonthlyInvoices } from "./issue-monthly-invoices.use-case.ts";
 import { outstandingBalances, revenueByMonth, suspendedServers } from "./revenue-reports.use-case.ts";
 import { upcomingInvoice } from "./upcoming-invoice.use-case.ts";
@@ -19,9 +19,9 @@ import { upcomingInvoice } from "./upcoming-invoice.use-case.ts";
 export function createInvoiceUseCases(deps: InvoicePdfDeps) {
   return {
     issueMonthlyInvoices: () => issueMonthlyInvoices(deps),
-    findInvoice: (input: { invoiceId: string }, ctx: RequestContext) => findInvoice(deps, input, ctx),
-    listInvoices: (input: { userId: string; page: PageRequest<InvoiceCursor> }, ctx: RequestContext) =>
-      listInvoices(deps, input, ctx),
+    invoice: (input: { invoiceId: string }, ctx: RequestContext) => invoice(deps, input, ctx),
+    invoices: (input: { userId: string; page: PageRequest<InvoiceCursor> }, ctx: RequestContext) =>
+      invoices(deps, input, ctx),
     upcomingInvoice: (input: { userId: string }, ctx: RequestContext) => upcomingInvoice(deps, input, ctx),
     revenueByMonth: (input: { since: JalaliMonth }, ctx: RequestContext) => revenueByMonth(deps, input, ctx),
     outstandingBalances: (input: { first: number }, ctx: RequestContext) =>

@@ -192,8 +192,8 @@ describe("SSH keys", () => {
     expect(await kit.useCases.addSshKey({ name: "3rd", publicKey: ED25519 }, user.ctx)).toMatchObject({
       error: { code: "TOO_MANY_SSH_KEYS" },
     });
-    expect(await kit.useCases.listSshKeys(user.ctx)).toHaveLength(2);
-    expect(await kit.useCases.listSshKeys(other.ctx)).toHaveLength(0);
+    expect(await kit.useCases.sshKeys(user.ctx)).toHaveLength(2);
+    expect(await kit.useCases.sshKeys(other.ctx)).toHaveLength(0);
     const id = added.value.sshKey.id;
     expect(await kit.useCases.deleteSshKey({ sshKeyId: id }, other.ctx)).toMatchObject({
       error: { code: "SSH_KEY_NOT_FOUND" },

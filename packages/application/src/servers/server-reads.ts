@@ -10,7 +10,7 @@ export const findServer = (deps: ServerDeps, id: string, ctx: RequestContext): P
   findVisibleServer(deps, id, ctx);
 
 /** Customers and resellers list their own servers; SUPPORT and ADMIN everyone's. */
-export function listServers(
+export function servers(
   deps: ServerDeps,
   input: { page: PageRequest<ServerCursor>; statuses?: readonly ServerStatus[] },
   ctx: RequestContext,

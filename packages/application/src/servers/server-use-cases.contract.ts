@@ -103,12 +103,12 @@ export interface ServerUseCases {
   /** Null when missing or not the viewer's to see. */
   findServer(id: string, ctx: RequestContext): Promise<Server | null>;
   /** The viewer's servers (every server for SUPPORT/ADMIN), newest first. */
-  listServers(
+  servers(
     input: { page: PageRequest<ServerCursor>; statuses?: readonly ServerStatus[] },
     ctx: RequestContext,
   ): Promise<ServerPage>;
   /** Checks access at subscribe time; SERVER_NOT_FOUND for a server the viewer may not see. */
-  watchServerStatus(
+  serverStatusChanged(
     input: { serverId: string | null },
     ctx: RequestContext,
   ): R<ServerStatusStream, "SERVER_NOT_FOUND">;
@@ -118,7 +118,7 @@ export interface ServerUseCases {
     input: { name: string; publicKey: string },
     ctx: RequestContext,
   ): R<{ sshKey: SshKey }, AddSshKeyErrorCode>;
-  listSshKeys(ctx: RequestContext): Promise<SshKey[]>;
+  sshKeys(ctx: RequestContext): Promise<SshKey[]>;
   deleteSshKey(
     input: { sshKeyId: string },
     ctx: RequestContext,

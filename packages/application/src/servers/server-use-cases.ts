@@ -11,12 +11,12 @@ import { resizeServer } from "./resize-server.use-case.ts";
 import { runServerJob } from "./run-server-job.use-case.ts";
 import { servedPlan, servedRegion } from "./served-catalog.ts";
 import type { ServerDeps } from "./server-deps.ts";
-import { findServer, listServers, serverHistory } from "./server-reads.ts";
+import { findServer, servers, serverHistory } from "./server-reads.ts";
 import type { ServerUseCases } from "./server-use-cases.contract.ts";
 import { setServerQuota } from "./set-server-quota.use-case.ts";
-import { listSshKeys } from "./ssh-key-reads.ts";
+import { sshKeys } from "./ssh-key-reads.ts";
 import { sweepOrphanServers } from "./sweep-orphan-servers.use-case.ts";
-import { watchServerStatus } from "./watch-server-status.use-case.ts";
+import { serverStatusChanged } from "./server-status-changed.use-case.ts";
 
 /** The server use cases bound to their ports: what resolvers and worker jobs call. */
 export function createServerUseCases(deps: ServerDeps): ServerUseCases {
@@ -40,11 +40,11 @@ export function createServerUseCases(deps: ServerDeps): ServerUseCases {
     resizeServer: (input, ctx) => resizeServer(deps, input, ctx),
     deleteServer: (input, ctx) => deleteServer(deps, input, ctx),
     findServer: (id, ctx) => findServer(deps, id, ctx),
-    listServers: (input, ctx) => listServers(deps, input, ctx),
-    watchServerStatus: (input, ctx) => watchServerStatus(deps, input, ctx),
+    servers: (input, ctx) => servers(deps, input, ctx),
+    serverStatusChanged: (input, ctx) => serverStatusChanged(deps, input, ctx),
     serverHistory: (id, ctx) => serverHistory(deps, id, ctx),
     addSshKey: (input, ctx) => addSshKey(deps, input, ctx),
-    listSshKeys: (ctx) => listSshKeys(deps, ctx),
+    sshKeys: (ctx) => sshKeys(deps, ctx),
     deleteSshKey: (input, ctx) => deleteSshKey(deps, input, ctx),
     setServerQuota: (input, ctx) => setServerQuota(deps, input, ctx),
     runServerJob: (job, ctx) => runServerJob(deps, job, ctx),

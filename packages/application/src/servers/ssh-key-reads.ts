@@ -4,5 +4,5 @@ import type { RequestContext } from "../shared/request-context.ts";
 import type { ServerDeps } from "./server-deps.ts";
 
 /** The viewer's own keys, oldest first. */
-export const listSshKeys = (deps: ServerDeps, ctx: RequestContext): Promise<SshKey[]> =>
+export const sshKeys = (deps: ServerDeps, ctx: RequestContext): Promise<SshKey[]> =>
   deps.sshKeys.listByUser(requireViewer(ctx).userId);

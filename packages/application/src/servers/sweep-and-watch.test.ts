@@ -67,7 +67,7 @@ describe("sweepOrphanServers", () => {
   });
 });
 
-describe("watchServerStatus", () => {
+describe("serverStatusChanged", () => {
   it("checks access at subscribe time", async () => {
     const kit = serverTestKit();
     const owner = await kit.customer();
@@ -75,16 +75,16 @@ describe("watchServerStatus", () => {
     const order = await kit.useCases.orderServer(ORDER, owner.ctx);
     if (!order.ok) throw new Error("order");
     const id = order.value.server.id;
-    expect(await kit.useCases.watchServerStatus({ serverId: id }, stranger.ctx)).toMatchObject({
+    expect(await kit.useCases.serverStatusChanged({ serverId: id }, stranger.ctx)).toMatchObject({
       error: { code: "SERVER_NOT_FOUND" },
     });
-    expect(await kit.useCases.watchServerStatus({ serverId: "missing" }, owner.ctx)).toMatchObject({
+    expect(await kit.useCases.serverStatusChanged({ serverId: "missing" }, owner.ctx)).toMatchObject({
       error: { code: "SERVER_NOT_FOUND" },
     });
     const support = signedIn({ userId: "support", role: "SUPPORT", sessionId: "s" });
-    const watched = await kit.useCases.watchServerStatus({ serverId: id }, support);
+    const watched = await kit.useCases.serverStatusChanged({ serverId: id }, support);
     expect(watched).toMatchObject({ ok: true, value: { initial: [{ id }] } });
-    const all = await kit.useCases.watchServerStatus({ serverId: null }, stranger.ctx);
+    const all = await kit.useCases.serverStatusChanged({ serverId: null }, stranger.ctx);
     expect(all).toMatchObject({ ok: true, value: { initial: [] } });
     if (watched.ok) await watched.value.changes.return?.();
     if (all.ok) await all.value.changes.return?.();
@@ -103,7 +103,7 @@ describe("watchServerStatus", () => {
       await kit.drainJobs();
       return realFindByIds(ids);
     };
-    const stream = await kit.useCases.watchServerStatus({ serverId: a.value.server.id }, user.ctx);
+    const stream = await kit.useCases.serverStatusChanged({ serverId: a.value.server.id }, user.ctx);
     if (!stream.ok) throw new Error("watch");
     expect(stream.value.initial[0]).toMatchObject({ status: "ACTIVE", version: 4 });
     // Replays of what the opening state already holds are dropped.
@@ -126,7 +126,7 @@ describe("watchServerStatus", () => {
     const kit = serverTestKit({ maxWatchedServers: 2 });
     const user = await kit.customer();
     await kit.useCases.orderServer(ORDER, user.ctx);
-    const stream = await kit.useCases.watchServerStatus({ serverId: null }, user.ctx);
+    const stream = await kit.useCases.serverStatusChanged({ serverId: null }, user.ctx);
     if (!stream.ok) throw new Error("watch");
     expect(stream.value.initial).toHaveLength(1);
     const second = await kit.useCases.orderServer({ ...ORDER, idempotencyKey: "2" }, user.ctx);
@@ -159,10 +159,10 @@ describe("reads", () => {
       "PROVISIONING",
       "ACTIVE",
     ]);
-    expect((await kit.useCases.listServers({ page: { first: 10 } }, stranger.ctx)).servers).toHaveLength(0);
-    expect((await kit.useCases.listServers({ page: { first: 10 } }, admin)).servers).toHaveLength(1);
+    expect((await kit.useCases.servers({ page: { first: 10 } }, stranger.ctx)).servers).toHaveLength(0);
+    expect((await kit.useCases.servers({ page: { first: 10 } }, admin)).servers).toHaveLength(1);
     expect(
-      (await kit.useCases.listServers({ page: { first: 10 }, statuses: ["OFF"] }, owner.ctx)).servers,
+      (await kit.useCases.servers({ page: { first: 10 }, statuses: ["OFF"] }, owner.ctx)).servers,
     ).toHaveLength(0);
     expect(await kit.useCases.plans({ regionId: "hz-fsn1" }, owner.ctx)).toHaveLength(3);
     expect(await kit.useCases.regions(owner.ctx)).toHaveLength(9);

@@ -1,4 +1,10 @@
-import { canTransition, type RatePeriod, type Server, type ServerStatusChange } from "@peykarband/domain";
+import {
+  canTransition,
+  isLiveServerStatus,
+  type RatePeriod,
+  type Server,
+  type ServerStatusChange,
+} from "@peykarband/domain";
 import type { KeysetPageQuery } from "../ports/keyset-page.ts";
 import {
   ProviderServerIdTaken,
@@ -13,8 +19,6 @@ import {
 } from "../ports/server.repository.ts";
 import { keysetPage } from "./in-memory-keyset-page.ts";
 import { roundTrip, type InMemoryWalletLedger } from "./in-memory-wallet-ledger.ts";
-
-const isLive = (s: Server) => s.status !== "DELETED" && s.status !== "FAILED";
 
 /**
  * Servers as the real store keeps them: each write awaits first, then checks and writes in one
@@ -38,7 +42,9 @@ export class InMemoryServerRepository implements ServerRepository {
       (s) => s.userId === server.userId && s.idempotencyKey === server.idempotencyKey,
     );
     if (earlier) return { status: "DUPLICATE", server: earlier };
-    const live = [...this.rows.values()].filter((s) => s.userId === server.userId && isLive(s)).length;
+    const live = [...this.rows.values()].filter(
+      (s) => s.userId === server.userId && isLiveServerStatus(s.status),
+    ).length;
     if (live >= order.quotaLimit) return { status: "QUOTA_EXCEEDED", limit: order.quotaLimit };
     const charged = this.ledger.write(order.charge, true);
     if (charged.status === "INSUFFICIENT_FUNDS")

@@ -49,7 +49,7 @@ export const DEBIT_WALLET_ERROR_CODES = [
 ] as const;
 export type DebitWalletErrorCode = (typeof DEBIT_WALLET_ERROR_CODES)[number];
 
-export const ADMIN_ADJUST_WALLET_ERROR_CODES = [
+export const ADJUST_WALLET_ERROR_CODES = [
   "INVALID_AMOUNT",
   "AMOUNT_TOO_LARGE",
   "INVALID_REASON",
@@ -59,4 +59,4 @@ export const ADMIN_ADJUST_WALLET_ERROR_CODES = [
   "CANNOT_ADJUST_OWN_WALLET",
   "INSUFFICIENT_FUNDS",
 ] as const;
-export type AdminAdjustWalletErrorCode = (typeof ADMIN_ADJUST_WALLET_ERROR_CODES)[number];
+export type AdjustWalletErrorCode = (typeof ADJUST_WALLET_ERROR_CODES)[number];

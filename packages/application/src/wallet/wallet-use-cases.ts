@@ -3,14 +3,14 @@ import {
   handlePaymentCallback,
   type HandlePaymentCallbackInput,
 } from "../payments/handle-payment-callback.use-case.ts";
-import { listPayments, type ListPaymentsInput } from "../payments/list-payments.use-case.ts";
+import { payments, type PaymentsInput } from "../payments/payments.use-case.ts";
 import {
   reconcilePendingPayments,
   type ReconcilePendingPaymentsInput,
 } from "../payments/reconcile-pending-payments.use-case.ts";
 import { startTopUp, type StartTopUpInput } from "../payments/start-top-up.use-case.ts";
 import type { RequestContext } from "../shared/request-context.ts";
-import { adminAdjustWallet, type AdminAdjustWalletInput } from "./admin-adjust-wallet.use-case.ts";
+import { adjustWallet, type AdjustWalletInput } from "./adjust-wallet.use-case.ts";
 import { debitWallet, type DebitWalletInput } from "./debit-wallet.use-case.ts";
 import { walletBalance } from "./wallet-balance.use-case.ts";
 import type { WalletDeps } from "./wallet-deps.ts";
@@ -25,11 +25,10 @@ export function createWalletUseCases(deps: WalletDeps) {
     reconcilePendingPayments: (input: ReconcilePendingPaymentsInput, ctx: RequestContext) =>
       reconcilePendingPayments(deps, input, ctx),
     debitWallet: (input: DebitWalletInput, ctx: RequestContext) => debitWallet(deps, input, ctx),
-    adminAdjustWallet: (input: AdminAdjustWalletInput, ctx: RequestContext) =>
-      adminAdjustWallet(deps, input, ctx),
+    adjustWallet: (input: AdjustWalletInput, ctx: RequestContext) => adjustWallet(deps, input, ctx),
     walletBalance: (input: { userId: string }, ctx: RequestContext) => walletBalance(deps, input, ctx),
     walletEntries: (input: WalletEntriesInput, ctx: RequestContext) => walletEntries(deps, input, ctx),
-    listPayments: (input: ListPaymentsInput, ctx: RequestContext) => listPayments(deps, input, ctx),
+    payments: (input: PaymentsInput, ctx: RequestContext) => payments(deps, input, ctx),
     findPayment: (id: string, ctx: RequestContext) => findPayment(deps, id, ctx),
   };
 }

@@ -14,6 +14,13 @@ export const SERVER_STATUSES = [
 ] as const;
 export type ServerStatus = (typeof SERVER_STATUSES)[number];
 
+/** Statuses of a server that is over: it is no longer live, so it counts toward no quota. */
+export const ENDED_SERVER_STATUSES = ["DELETED", "FAILED"] as const satisfies readonly ServerStatus[];
+
+/** A live server is one of the customer's servers: any status but DELETED and FAILED. */
+export const isLiveServerStatus = (status: ServerStatus): boolean =>
+  !(ENDED_SERVER_STATUSES as readonly ServerStatus[]).includes(status);
+
 /**
  * The legal moves, and the only ones: a transition not listed here does not type-check
  * (`ServerTransition`) and is refused at run time (`canTransition`).

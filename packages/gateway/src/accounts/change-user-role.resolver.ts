@@ -1,9 +1,7 @@
-import { domainError } from "@peykarband/domain";
 import { Arg, Ctx, Mutation, Resolver } from "type-graphql";
 import { Requires } from "../auth/requires.decorator.ts";
 import type { GraphQLContext } from "../context/graphql-context.ts";
-import { keyOf } from "../schema/node/global-id.ts";
-import { toUserErrors } from "../schema/user-errors/to-user-errors.ts";
+import { toPayload, type PayloadView } from "../schema/user-errors/to-payload.ts";
 import { ChangeUserRoleInput } from "./change-user-role.input.ts";
 import { ChangeUserRolePayload } from "./change-user-role.payload.ts";
 import { UserType } from "./user.type.ts";
@@ -18,17 +16,9 @@ export class ChangeUserRoleResolver {
     @Arg("input", () => ChangeUserRoleInput, { description: "Whose role, and the new one." })
     input: ChangeUserRoleInput,
     @Ctx() ctx: GraphQLContext,
-  ): Promise<ChangeUserRolePayload> {
-    const userId = keyOf(input.userId, "User");
-    if (userId === null) {
-      return {
-        user: null,
-        userErrors: toUserErrors(domainError("USER_NOT_FOUND", "No such user.", ["userId"]), ctx),
-      };
-    }
-    const result = await ctx.useCases.changeUserRole({ userId, role: input.role }, ctx);
-    return result.ok
-      ? { user: UserType.from(result.value.user), userErrors: [] }
-      : { user: null, userErrors: toUserErrors(result.error, ctx) };
+  ): Promise<PayloadView<ChangeUserRolePayload>> {
+    return toPayload(await ctx.useCases.changeUserRole(input, ctx), ctx, (changed) => ({
+      user: UserType.from(changed.user),
+    }));
   }
 }

@@ -1,7 +1,7 @@
 import { Arg, Ctx, Mutation, Resolver } from "type-graphql";
 import { Requires } from "../auth/requires.decorator.ts";
 import type { GraphQLContext } from "../context/graphql-context.ts";
-import { toUserErrors } from "../schema/user-errors/to-user-errors.ts";
+import { toPayload, type PayloadView } from "../schema/user-errors/to-payload.ts";
 import { LogInInput } from "./log-in.input.ts";
 import { LogInPayload } from "./log-in.payload.ts";
 import { LogOutInput } from "./log-out.input.ts";
@@ -21,11 +21,11 @@ export class SessionResolver {
   async registerUser(
     @Arg("input", () => RegisterUserInput, { description: "The new account." }) input: RegisterUserInput,
     @Ctx() ctx: GraphQLContext,
-  ): Promise<RegisterUserPayload> {
-    const result = await ctx.useCases.registerUser(input, ctx);
-    if (!result.ok) return { user: null, session: null, userErrors: toUserErrors(result.error, ctx) };
-    const session = SessionType.from(result.value);
-    return { user: session.user, session, userErrors: [] };
+  ): Promise<PayloadView<RegisterUserPayload>> {
+    return toPayload(await ctx.useCases.registerUser(input, ctx), ctx, (grant) => {
+      const session = SessionType.from(grant);
+      return { user: session.user, session };
+    });
   }
 
   @Mutation(() => LogInPayload, {
@@ -35,11 +35,10 @@ export class SessionResolver {
   async logIn(
     @Arg("input", () => LogInInput, { description: "Credentials." }) input: LogInInput,
     @Ctx() ctx: GraphQLContext,
-  ): Promise<LogInPayload> {
-    const result = await ctx.useCases.logIn(input, ctx);
-    return result.ok
-      ? { session: SessionType.from(result.value), userErrors: [] }
-      : { session: null, userErrors: toUserErrors(result.error, ctx) };
+  ): Promise<PayloadView<LogInPayload>> {
+    return toPayload(await ctx.useCases.logIn(input, ctx), ctx, (grant) => ({
+      session: SessionType.from(grant),
+    }));
   }
 
   @Mutation(() => RefreshSessionPayload, {
@@ -50,11 +49,10 @@ export class SessionResolver {
     @Arg("input", () => RefreshSessionInput, { description: "The refresh token." })
     input: RefreshSessionInput,
     @Ctx() ctx: GraphQLContext,
-  ): Promise<RefreshSessionPayload> {
-    const result = await ctx.useCases.refreshSession(input, ctx);
-    return result.ok
-      ? { session: SessionType.from(result.value), userErrors: [] }
-      : { session: null, userErrors: toUserErrors(result.error, ctx) };
+  ): Promise<PayloadView<RefreshSessionPayload>> {
+    return toPayload(await ctx.useCases.refreshSession(input, ctx), ctx, (grant) => ({
+      session: SessionType.from(grant),
+    }));
   }
 
   @Requires("SIGNED_IN")
@@ -64,10 +62,12 @@ export class SessionResolver {
   async logOut(
     @Arg("input", () => LogOutInput, { description: "Which sessions to end." }) input: LogOutInput,
     @Ctx() ctx: GraphQLContext,
-  ): Promise<LogOutPayload> {
-    const result = await ctx.useCases.logOut(input, ctx);
-    return result.ok
-      ? { loggedOut: true, userErrors: [] }
-      : { loggedOut: false, userErrors: toUserErrors(result.error, ctx) };
+  ): Promise<PayloadView<LogOutPayload>> {
+    return toPayload(
+      await ctx.useCases.logOut(input, ctx),
+      ctx,
+      () => ({ loggedOut: true }),
+      () => ({ loggedOut: false }),
+    );
   }
 }

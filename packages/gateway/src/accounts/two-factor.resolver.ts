@@ -1,7 +1,7 @@
 import { Arg, Ctx, Mutation, Resolver } from "type-graphql";
 import { Requires } from "../auth/requires.decorator.ts";
 import type { GraphQLContext } from "../context/graphql-context.ts";
-import { toUserErrors } from "../schema/user-errors/to-user-errors.ts";
+import { toPayload, type PayloadView } from "../schema/user-errors/to-payload.ts";
 import { ConfirmTwoFactorSetupInput } from "./confirm-two-factor-setup.input.ts";
 import { ConfirmTwoFactorSetupPayload } from "./confirm-two-factor-setup.payload.ts";
 import { DisableTwoFactorInput } from "./disable-two-factor.input.ts";
@@ -20,11 +20,8 @@ export class TwoFactorResolver {
     @Arg("input", () => StartTwoFactorSetupInput, { description: "The password." })
     input: StartTwoFactorSetupInput,
     @Ctx() ctx: GraphQLContext,
-  ): Promise<StartTwoFactorSetupPayload> {
-    const result = await ctx.useCases.startTwoFactorSetup(input, ctx);
-    return result.ok
-      ? { ...result.value, userErrors: [] }
-      : { otpauthUri: null, secret: null, userErrors: toUserErrors(result.error, ctx) };
+  ): Promise<PayloadView<StartTwoFactorSetupPayload>> {
+    return toPayload(await ctx.useCases.startTwoFactorSetup(input, ctx), ctx, (setup) => setup);
   }
 
   @Mutation(() => ConfirmTwoFactorSetupPayload, {
@@ -34,11 +31,11 @@ export class TwoFactorResolver {
     @Arg("input", () => ConfirmTwoFactorSetupInput, { description: "The code." })
     input: ConfirmTwoFactorSetupInput,
     @Ctx() ctx: GraphQLContext,
-  ): Promise<ConfirmTwoFactorSetupPayload> {
-    const result = await ctx.useCases.confirmTwoFactorSetup(input, ctx);
-    return result.ok
-      ? { recoveryCodes: result.value.recoveryCodes, user: UserType.from(result.value.user), userErrors: [] }
-      : { recoveryCodes: null, user: null, userErrors: toUserErrors(result.error, ctx) };
+  ): Promise<PayloadView<ConfirmTwoFactorSetupPayload>> {
+    return toPayload(await ctx.useCases.confirmTwoFactorSetup(input, ctx), ctx, (done) => ({
+      recoveryCodes: done.recoveryCodes,
+      user: UserType.from(done.user),
+    }));
   }
 
   @Mutation(() => DisableTwoFactorPayload, {
@@ -48,10 +45,9 @@ export class TwoFactorResolver {
   async disableTwoFactor(
     @Arg("input", () => DisableTwoFactorInput, { description: "Both factors." }) input: DisableTwoFactorInput,
     @Ctx() ctx: GraphQLContext,
-  ): Promise<DisableTwoFactorPayload> {
-    const result = await ctx.useCases.disableTwoFactor(input, ctx);
-    return result.ok
-      ? { user: UserType.from(result.value.user), userErrors: [] }
-      : { user: null, userErrors: toUserErrors(result.error, ctx) };
+  ): Promise<PayloadView<DisableTwoFactorPayload>> {
+    return toPayload(await ctx.useCases.disableTwoFactor(input, ctx), ctx, (done) => ({
+      user: UserType.from(done.user),
+    }));
   }
 }

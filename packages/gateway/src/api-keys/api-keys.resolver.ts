@@ -1,12 +1,10 @@
-import { domainError } from "@peykarband/domain";
 import { Arg, Args, Ctx, Mutation, Query, Resolver } from "type-graphql";
 import { Requires } from "../auth/requires.decorator.ts";
 import type { GraphQLContext } from "../context/graphql-context.ts";
 import { ConnectionArgs } from "../schema/connection/connection.args.ts";
 import { fromKeysetCursor, toKeysetCursor } from "../schema/connection/keyset-cursor.ts";
 import { connectionOf, readPageArgs } from "../schema/connection/page-args.ts";
-import { keyOf } from "../schema/node/global-id.ts";
-import { toUserErrors } from "../schema/user-errors/to-user-errors.ts";
+import { toPayload, type PayloadView } from "../schema/user-errors/to-payload.ts";
 import { ApiKeyConnectionType } from "./api-key-connection.type.ts";
 import { ApiKeyType } from "./api-key.type.ts";
 import { CreateApiKeyInput } from "./create-api-key.input.ts";
@@ -40,11 +38,11 @@ export class ApiKeysResolver {
     @Arg("input", () => CreateApiKeyInput, { description: "The key's name and scopes." })
     input: CreateApiKeyInput,
     @Ctx() ctx: GraphQLContext,
-  ): Promise<CreateApiKeyPayload> {
-    const result = await ctx.useCases.createApiKey({ name: input.name, scopes: input.scopes }, ctx);
-    return result.ok
-      ? { apiKey: ApiKeyType.from(result.value.apiKey), secret: result.value.secret, userErrors: [] }
-      : { apiKey: null, secret: null, userErrors: toUserErrors(result.error, ctx) };
+  ): Promise<PayloadView<CreateApiKeyPayload>> {
+    return toPayload(await ctx.useCases.createApiKey(input, ctx), ctx, (created) => ({
+      apiKey: ApiKeyType.from(created.apiKey),
+      secret: created.secret,
+    }));
   }
 
   @Mutation(() => RevokeApiKeyPayload, {
@@ -53,16 +51,9 @@ export class ApiKeysResolver {
   async revokeApiKey(
     @Arg("input", () => RevokeApiKeyInput, { description: "The key." }) input: RevokeApiKeyInput,
     @Ctx() ctx: GraphQLContext,
-  ): Promise<RevokeApiKeyPayload> {
-    const key = keyOf(input.apiKeyId, "ApiKey");
-    const result = key
-      ? await ctx.useCases.revokeApiKey({ apiKeyId: key }, ctx)
-      : {
-          ok: false as const,
-          error: domainError("API_KEY_NOT_FOUND", "No API key of yours has this id.", ["apiKeyId"]),
-        };
-    return result.ok
-      ? { apiKey: ApiKeyType.from(result.value.apiKey), userErrors: [] }
-      : { apiKey: null, userErrors: toUserErrors(result.error, ctx) };
+  ): Promise<PayloadView<RevokeApiKeyPayload>> {
+    return toPayload(await ctx.useCases.revokeApiKey(input, ctx), ctx, (revoked) => ({
+      apiKey: ApiKeyType.from(revoked.apiKey),
+    }));
   }
 }

@@ -1,10 +1,9 @@
-import { MaxLength } from "class-validator";
-import { Field, ID, InputType } from "type-graphql";
-import { TEXT_LIMITS } from "../limits/query-limits.ts";
+import { GlobalIdField } from "../schema/node/global-id-field.decorator.ts";
+import type { LocalId } from "../schema/node/global-id.ts";
+import { InputType } from "type-graphql";
 
 @InputType("RevokeApiKeyInput", { description: "The API key to revoke." })
 export class RevokeApiKeyInput {
-  @Field(() => ID, { description: "The key's id (ApiKey.id)." })
-  @MaxLength(TEXT_LIMITS.id)
-  apiKeyId!: string;
+  @GlobalIdField("ApiKey", { description: "The key's id (ApiKey.id)." })
+  apiKeyId!: LocalId<"ApiKey">;
 }

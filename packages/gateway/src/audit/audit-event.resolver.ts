@@ -1,11 +1,10 @@
+import type { AuditEvent } from "@peykarband/domain";
 import { Args, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
 import { UserType } from "../accounts/user.type.ts";
 import { Requires } from "../auth/requires.decorator.ts";
 import type { GraphQLContext } from "../context/graphql-context.ts";
-import { badUserInput } from "../graphql/gateway-errors.ts";
 import { fromKeysetCursor, toKeysetCursor } from "../schema/connection/keyset-cursor.ts";
 import { connectionOf, readPageArgs } from "../schema/connection/page-args.ts";
-import { keyOf } from "../schema/node/global-id.ts";
 import { AuditEventConnectionType } from "./audit-event-connection.type.ts";
 import { AuditEventType } from "./audit-event.type.ts";
 import { AuditEventsArgs } from "./audit-events.args.ts";
@@ -16,12 +15,10 @@ function auditPosition(cursor: string) {
   return position && { occurredAt: position.createdAt, id: position.id };
 }
 
-function userKey(id: string | null | undefined, arg: string): string | undefined {
-  if (id === null || id === undefined) return undefined;
-  const key = keyOf(id, "User");
-  if (key === null) throw badUserInput(`${arg} is not the id of a User.`);
-  return key;
-}
+const AUDIT_EDGES = {
+  cursor: (event: AuditEvent) => toKeysetCursor({ createdAt: event.occurredAt, id: event.id }),
+  node: (event: AuditEvent) => AuditEventType.from(event),
+};
 
 @Resolver(() => AuditEventType)
 export class AuditEventResolver {
@@ -31,23 +28,9 @@ export class AuditEventResolver {
   })
   async auditEvents(@Args(() => AuditEventsArgs) args: AuditEventsArgs, @Ctx() ctx: GraphQLContext) {
     const request = readPageArgs(args, auditPosition);
-    const page = await ctx.useCases.auditEvents(
-      {
-        ...request,
-        actorId: userKey(args.actorId, "actorId"),
-        subjectId: userKey(args.subjectId, "subjectId"),
-      },
-      ctx,
-    );
-    return connectionOf(
-      page.events,
-      {
-        cursor: (event) => toKeysetCursor({ createdAt: event.occurredAt, id: event.id }),
-        node: (event) => AuditEventType.from(event),
-      },
-      page,
-      request,
-    );
+    const filter = { actorId: args.actorId, subjectId: args.subjectId };
+    const page = await ctx.useCases.auditEvents({ ...request, ...filter }, ctx);
+    return connectionOf(page.events, AUDIT_EDGES, page, request);
   }
 
   @FieldResolver(() => UserType, { nullable: true, description: "Who acted, when known and visible to you." })

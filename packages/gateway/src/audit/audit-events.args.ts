@@ -1,15 +1,13 @@
-import { MaxLength } from "class-validator";
-import { ArgsType, Field, ID } from "type-graphql";
-import { TEXT_LIMITS } from "../limits/query-limits.ts";
+import { GlobalIdField } from "../schema/node/global-id-field.decorator.ts";
+import type { LocalId } from "../schema/node/global-id.ts";
+import { ArgsType } from "type-graphql";
 import { ConnectionArgs } from "../schema/connection/connection.args.ts";
 
 @ArgsType()
 export class AuditEventsArgs extends ConnectionArgs {
-  @Field(() => ID, { nullable: true, description: "Only events where this user acted." })
-  @MaxLength(TEXT_LIMITS.id)
-  actorId?: string | null;
+  @GlobalIdField("User", { nullable: true, description: "Only events where this user acted." })
+  actorId?: LocalId<"User"> | null;
 
-  @Field(() => ID, { nullable: true, description: "Only events about this user." })
-  @MaxLength(TEXT_LIMITS.id)
-  subjectId?: string | null;
+  @GlobalIdField("User", { nullable: true, description: "Only events about this user." })
+  subjectId?: LocalId<"User"> | null;
 }

@@ -1,13 +1,14 @@
+import { GlobalIdField } from "../schema/node/global-id-field.decorator.ts";
+import type { LocalId } from "../schema/node/global-id.ts";
 import { MaxLength } from "class-validator";
-import { Field, ID, InputType } from "type-graphql";
+import { Field, InputType } from "type-graphql";
 import { TEXT_LIMITS } from "../limits/query-limits.ts";
 import { RialScalar } from "../schema/scalars/rial.scalar.ts";
 
 @InputType("WaiveUsageInput", { description: "Which server's usage, how much of it, and why." })
 export class WaiveUsageInput {
-  @Field(() => ID, { description: "The server's global id." })
-  @MaxLength(TEXT_LIMITS.id)
-  serverId!: string;
+  @GlobalIdField("Server", { description: "The server's global id." })
+  serverId!: LocalId<"Server">;
 
   @Field(() => RialScalar, {
     description: "Positive whole rials, at most what the server has accrued so far.",

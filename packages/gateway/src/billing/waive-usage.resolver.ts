@@ -1,9 +1,7 @@
-import { domainError } from "@peykarband/domain";
 import { Arg, Ctx, Mutation, Resolver } from "type-graphql";
 import { Requires } from "../auth/requires.decorator.ts";
 import type { GraphQLContext } from "../context/graphql-context.ts";
-import { keyOf } from "../schema/node/global-id.ts";
-import { toUserErrors } from "../schema/user-errors/to-user-errors.ts";
+import { toPayload, type PayloadView } from "../schema/user-errors/to-payload.ts";
 import { WalletType } from "../wallet/wallet.type.ts";
 import { WaiveUsageInput } from "./waive-usage.input.ts";
 import { WaiveUsagePayload } from "./waive-usage.payload.ts";
@@ -19,17 +17,9 @@ export class WaiveUsageResolver {
     @Arg("input", () => WaiveUsageInput, { description: "The server, the amount, the reason and a key." })
     input: WaiveUsageInput,
     @Ctx() ctx: GraphQLContext,
-  ): Promise<WaiveUsagePayload> {
-    const serverId = keyOf(input.serverId, "Server");
-    if (serverId === null) {
-      return {
-        wallet: null,
-        userErrors: toUserErrors(domainError("SERVER_NOT_FOUND", "No such server.", ["serverId"]), ctx),
-      };
-    }
-    const result = await ctx.billing.waiveUsage({ ...input, serverId }, ctx);
-    return result.ok
-      ? { wallet: WalletType.of(result.value.userId, result.value.balance), userErrors: [] }
-      : { wallet: null, userErrors: toUserErrors(result.error, ctx) };
+  ): Promise<PayloadView<WaiveUsagePayload>> {
+    return toPayload(await ctx.billing.waiveUsage(input, ctx), ctx, (waived) => ({
+      wallet: WalletType.of(waived.userId, waived.balance),
+    }));
   }
 }

@@ -27,7 +27,7 @@ export interface AppInfo {
  */
 export type GraphQLWalletUseCases = Pick<
   WalletUseCases,
-  "startTopUp" | "adminAdjustWallet" | "walletBalance" | "walletEntries" | "listPayments" | "findPayment"
+  "startTopUp" | "adjustWallet" | "walletBalance" | "walletEntries" | "payments" | "findPayment"
 >;
 
 /** The server use cases GraphQL may reach: the worker's jobs and the orphan sweep are not for callers. */

@@ -2,7 +2,7 @@ import type {
   AddSshKeyErrorCode,
   CreateApiKeyErrorCode,
   RevokeApiKeyErrorCode,
-  AdminAdjustWalletErrorCode,
+  AdjustWalletErrorCode,
   ChangeUserRoleErrorCode,
   ConfirmTwoFactorSetupErrorCode,
   DeleteSshKeyErrorCode,
@@ -31,7 +31,7 @@ export type UserErrorCode =
   | DisableTwoFactorErrorCode
   | ChangeUserRoleErrorCode
   | StartTopUpErrorCode
-  | AdminAdjustWalletErrorCode
+  | AdjustWalletErrorCode
   | OrderServerErrorCode
   | ServerActionErrorCode
   | RebuildServerErrorCode

@@ -1,15 +1,14 @@
-import { MaxLength } from "class-validator";
-import { ArgsType, Field, ID } from "type-graphql";
-import { TEXT_LIMITS } from "../limits/query-limits.ts";
+import { GlobalIdField } from "../schema/node/global-id-field.decorator.ts";
+import type { LocalId } from "../schema/node/global-id.ts";
+import { ArgsType } from "type-graphql";
 import { ConnectionArgs } from "../schema/connection/connection.args.ts";
 
 @ArgsType()
 export class InvoicesArgs extends ConnectionArgs {
-  @Field(() => ID, {
+  @GlobalIdField("User", {
     nullable: true,
     description:
       "Whose invoices (a User id); your own when omitted. Only SUPPORT and ADMIN see anyone else's.",
   })
-  @MaxLength(TEXT_LIMITS.id)
-  userId?: string | null;
+  userId?: LocalId<"User"> | null;
 }

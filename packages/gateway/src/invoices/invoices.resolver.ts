@@ -1,15 +1,27 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
+import type { Invoice } from "@peykarband/application";
+import { Args, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
 import { UserType } from "../accounts/user.type.ts";
 import { Requires } from "../auth/requires.decorator.ts";
 import type { GraphQLContext } from "../context/graphql-context.ts";
-import { badUserInput, forbidden } from "../graphql/gateway-errors.ts";
+import { forbidden } from "../graphql/gateway-errors.ts";
 import { fromKeysetCursor, toKeysetCursor } from "../schema/connection/keyset-cursor.ts";
 import { connectionOf, readPageArgs } from "../schema/connection/page-args.ts";
-import { keyOf } from "../schema/node/global-id.ts";
+import { InvoiceArgs } from "./invoice.args.ts";
 import { InvoiceConnectionType } from "./invoice-connection.type.ts";
 import { invoicePdfUrl } from "./invoice-pdf-url.ts";
 import { InvoiceType } from "./invoice.type.ts";
 import { InvoicesArgs } from "./invoices.args.ts";
+
+/** Invoices are ordered by their month: the shared keyset cursor, keyed on the period's start. */
+function invoicePosition(cursor: string) {
+  const position = fromKeysetCursor(cursor);
+  return position && { periodStart: position.createdAt, id: position.id };
+}
+
+const invoiceEdges = (ctx: GraphQLContext) => ({
+  cursor: (invoice: Invoice) => toKeysetCursor({ createdAt: invoice.periodStart, id: invoice.id! }),
+  node: (invoice: Invoice) => InvoiceType.from(invoice, (target) => invoicePdfUrl(ctx, target)),
+});
 
 @Resolver()
 export class InvoicesResolver {
@@ -22,39 +34,11 @@ export class InvoicesResolver {
     @Args(() => InvoicesArgs) args: InvoicesArgs,
     @Ctx() ctx: GraphQLContext,
   ): Promise<InvoiceConnectionType> {
-    const request = readPageArgs(args, fromKeysetCursor);
-    let userId = ctx.viewer!.userId;
-    if (args.userId != null) {
-      const key = keyOf(args.userId, "User");
-      if (key === null) throw badUserInput("userId is not the id of a User.");
-      userId = key;
-    }
-    const page = await ctx.billing.listInvoices(
-      {
-        userId,
-        page:
-          "first" in request
-            ? {
-                first: request.first,
-                after: request.after && { periodStart: request.after.createdAt, id: request.after.id },
-              }
-            : {
-                last: request.last,
-                before: request.before && { periodStart: request.before.createdAt, id: request.before.id },
-              },
-      },
-      ctx,
-    );
+    const request = readPageArgs(args, invoicePosition);
+    const userId = args.userId ?? ctx.viewer!.userId;
+    const page = await ctx.billing.invoices({ userId, page: request }, ctx);
     if (!page) throw forbidden();
-    return connectionOf(
-      page.invoices,
-      {
-        cursor: (invoice) => toKeysetCursor({ createdAt: invoice.periodStart, id: invoice.id! }),
-        node: (invoice) => InvoiceType.from(invoice, (target) => invoicePdfUrl(ctx, target)),
-      },
-      page,
-      request,
-    );
+    return connectionOf(page.invoices, invoiceEdges(ctx), page, request);
   }
 
   @Requires("SIGNED_IN")
@@ -64,12 +48,10 @@ export class InvoicesResolver {
       "An issued invoice by id: null when it does not exist or is not yours (SUPPORT and ADMIN see all).",
   })
   async invoice(
-    @Arg("id", () => ID, { description: "The invoice's global id." }) id: string,
+    @Args(() => InvoiceArgs) { id }: InvoiceArgs,
     @Ctx() ctx: GraphQLContext,
   ): Promise<InvoiceType | null> {
-    const key = keyOf(id, "Invoice");
-    if (key === null) return null;
-    const invoice = await ctx.billing.findInvoice({ invoiceId: key }, ctx);
+    const invoice = await ctx.billing.invoice({ invoiceId: id }, ctx);
     return invoice ? InvoiceType.from(invoice, (target) => invoicePdfUrl(ctx, target)) : null;
   }
 }

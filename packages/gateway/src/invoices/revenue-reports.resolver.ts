@@ -1,3 +1,4 @@
+import type { MonthlyRevenue } from "@peykarband/application";
 import { jalaliMonthLabel, Rial } from "@peykarband/domain";
 import { Arg, Ctx, Field, Int, ObjectType, Query, Resolver } from "type-graphql";
 import { Requires } from "../auth/requires.decorator.ts";
@@ -24,6 +25,16 @@ export class MonthlyRevenueType {
 
   @Field(() => RialScalar, { description: "The sum of the month's invoice lines on that cloud, in rials." })
   subtotalRials!: Rial;
+
+  static from(row: MonthlyRevenue): MonthlyRevenueType {
+    return Object.assign(new MonthlyRevenueType(), {
+      year: row.month.year,
+      month: row.month.month,
+      jalaliPeriod: jalaliMonthLabel(row.month),
+      provider: row.provider,
+      subtotalRials: Rial.of(row.subtotalRials),
+    });
+  }
 }
 
 @ObjectType("OutstandingBalance", { description: "A customer whose wallet is below zero." })
@@ -54,15 +65,7 @@ export class RevenueReportsResolver {
       throw badUserInput("sinceYear must be 1390 to 1500 and sinceMonth 1 to 12.");
     }
     const rows = await ctx.billing.revenueByMonth({ since: { year: sinceYear, month: sinceMonth } }, ctx);
-    return rows.map((row) =>
-      Object.assign(new MonthlyRevenueType(), {
-        year: row.month.year,
-        month: row.month.month,
-        jalaliPeriod: jalaliMonthLabel(row.month),
-        provider: row.provider,
-        subtotalRials: Rial.of(row.subtotalRials),
-      }),
-    );
+    return rows.map((row) => MonthlyRevenueType.from(row));
   }
 
   @Query(() => [OutstandingBalanceType], { description: "Wallets below zero, most owed first." })

@@ -1,3 +1,4 @@
+import type { SuspendedServer } from "@peykarband/application";
 import { Args, ArgsType, Ctx, Field, Int, ObjectType, Query, Resolver } from "type-graphql";
 import { MaxLength } from "class-validator";
 import { Requires } from "../auth/requires.decorator.ts";
@@ -29,7 +30,20 @@ export class SuspendedServerType {
 
   @Field(() => String, { description: "The owner's email." })
   ownerEmail!: string;
+
+  static from(row: SuspendedServer): SuspendedServerType {
+    return Object.assign(new SuspendedServerType(), {
+      server: ServerType.from(row.server),
+      ownerId: toGlobalId("User", row.server.userId),
+      ownerEmail: row.ownerEmail,
+    });
+  }
 }
+
+const SUSPENDED_EDGES = {
+  cursor: (row: SuspendedServer) => toKeysetCursor({ createdAt: row.server.createdAt, id: row.server.id }),
+  node: (row: SuspendedServer) => SuspendedServerType.from(row),
+};
 
 @ObjectType("SuspendedServerEdge", { description: "A suspended server and its cursor." })
 export class SuspendedServerEdgeType {
@@ -65,19 +79,6 @@ export class SuspendedServersResolver {
     const request = readPageArgs(args, fromKeysetCursor);
     const after = "first" in request ? (request.after ?? null) : null;
     const page = await ctx.billing.suspendedServers({ first: args.first, after }, ctx);
-    return connectionOf(
-      page.servers,
-      {
-        cursor: (row) => toKeysetCursor({ createdAt: row.server.createdAt, id: row.server.id }),
-        node: (row) =>
-          Object.assign(new SuspendedServerType(), {
-            server: ServerType.from(row.server),
-            ownerId: toGlobalId("User", row.server.userId),
-            ownerEmail: row.ownerEmail,
-          }),
-      },
-      page,
-      request,
-    );
+    return connectionOf(page.servers, SUSPENDED_EDGES, page, request);
   }
 }

@@ -1,10 +1,8 @@
 import { Args, Ctx, Query, Resolver } from "type-graphql";
 import { Requires } from "../auth/requires.decorator.ts";
 import type { GraphQLContext } from "../context/graphql-context.ts";
-import { badUserInput } from "../graphql/gateway-errors.ts";
 import { fromKeysetCursor, toKeysetCursor } from "../schema/connection/keyset-cursor.ts";
 import { connectionOf, readPageArgs } from "../schema/connection/page-args.ts";
-import { keyOf } from "../schema/node/global-id.ts";
 import { PaymentConnectionType } from "./payment-connection.type.ts";
 import { PaymentType } from "./payment.type.ts";
 import { PaymentsArgs } from "./payments.args.ts";
@@ -20,12 +18,7 @@ export class PaymentsResolver {
     @Ctx() ctx: GraphQLContext,
   ): Promise<PaymentConnectionType> {
     const request = readPageArgs(args, fromKeysetCursor);
-    let userId: string | null = null;
-    if (args.userId != null) {
-      userId = keyOf(args.userId, "User");
-      if (userId === null) throw badUserInput("userId is not the id of a User.");
-    }
-    const page = await ctx.wallet.listPayments({ ...request, userId }, ctx);
+    const page = await ctx.wallet.payments({ ...request, userId: args.userId ?? null }, ctx);
     return connectionOf(
       page.payments,
       { cursor: (payment) => toKeysetCursor(payment), node: (payment) => PaymentType.from(payment) },

@@ -1,7 +1,7 @@
 import { Arg, Ctx, Mutation, Resolver } from "type-graphql";
 import { Requires } from "../auth/requires.decorator.ts";
 import type { GraphQLContext } from "../context/graphql-context.ts";
-import { toUserErrors } from "../schema/user-errors/to-user-errors.ts";
+import { toPayload, type PayloadView } from "../schema/user-errors/to-payload.ts";
 import { PaymentType } from "./payment.type.ts";
 import { StartTopUpInput } from "./start-top-up.input.ts";
 import { StartTopUpPayload } from "./start-top-up.payload.ts";
@@ -17,20 +17,12 @@ export class StartTopUpResolver {
     @Arg("input", () => StartTopUpInput, { description: "Amount, gateway and idempotency key." })
     input: StartTopUpInput,
     @Ctx() ctx: GraphQLContext,
-  ): Promise<StartTopUpPayload> {
-    const result = await ctx.wallet.startTopUp(input, ctx);
-    return result.ok
-      ? {
-          payment: PaymentType.from(result.value.payment),
-          redirectUrl: result.value.redirectUrl,
-          userErrors: [],
-          retryAfterSeconds: null,
-        }
-      : {
-          payment: null,
-          redirectUrl: null,
-          userErrors: toUserErrors(result.error, ctx),
-          retryAfterSeconds: "retryAfterSeconds" in result.error ? result.error.retryAfterSeconds : null,
-        };
+  ): Promise<PayloadView<StartTopUpPayload>> {
+    return toPayload(
+      await ctx.wallet.startTopUp(input, ctx),
+      ctx,
+      (started) => ({ payment: PaymentType.from(started.payment), redirectUrl: started.redirectUrl }),
+      (error) => ({ retryAfterSeconds: "retryAfterSeconds" in error ? error.retryAfterSeconds : null }),
+    );
   }
 }

@@ -20,6 +20,7 @@ import { ServerResolver } from "../servers/server.resolver.ts";
 import { ServersResolver } from "../servers/servers.resolver.ts";
 import { SetServerQuotaResolver } from "../servers/set-server-quota.resolver.ts";
 import { SshKeysResolver } from "../ssh-keys/ssh-keys.resolver.ts";
+import { decodeGlobalIdArguments } from "./node/decode-global-ids.ts";
 import { NodeResolver } from "./node/node.resolver.ts";
 import { DateTimeScalar } from "./scalars/date-time.scalar.ts";
 import { validateArguments } from "./validate-arguments.ts";
@@ -120,6 +121,7 @@ export async function buildGatewaySchema(): Promise<GraphQLSchema> {
     validateFn: validateArguments,
   });
   describeRootTypes(schema);
+  decodeGlobalIdArguments(schema);
   return schema;
 }
 

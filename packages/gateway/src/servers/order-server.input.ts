@@ -1,3 +1,5 @@
+import { GlobalIdField } from "../schema/node/global-id-field.decorator.ts";
+import type { LocalId } from "../schema/node/global-id.ts";
 import { ArrayMaxSize, MaxLength } from "class-validator";
 import { Field, ID, InputType } from "type-graphql";
 import { TEXT_LIMITS } from "../limits/query-limits.ts";
@@ -23,13 +25,13 @@ export class OrderServerInput {
   @MaxLength(TEXT_LIMITS.id)
   imageId!: string;
 
-  @Field(() => [ID], {
+  @GlobalIdField("SshKey", {
     nullable: true,
     description: "Your SSH keys (`SshKey.id`) to install for root; none when omitted.",
+    list: true,
   })
   @ArrayMaxSize(50)
-  @MaxLength(TEXT_LIMITS.id, { each: true })
-  sshKeyIds?: string[] | null;
+  sshKeyIds?: LocalId<"SshKey">[] | null;
 
   @Field(() => String, {
     description:

@@ -1,14 +1,10 @@
 import type { OrderServerErrorCode } from "@peykarband/application";
-import { domainError } from "@peykarband/domain";
 import { Arg, Ctx, Mutation, Resolver } from "type-graphql";
 import { Requires } from "../auth/requires.decorator.ts";
 import type { GraphQLContext } from "../context/graphql-context.ts";
-import { keyOf } from "../schema/node/global-id.ts";
-import { toUserErrors } from "../schema/user-errors/to-user-errors.ts";
 import { OrderServerInput } from "./order-server.input.ts";
 import { OrderServerPayload } from "./order-server.payload.ts";
-import type { ServerPayloadView } from "./server-payload.factory.ts";
-import { ServerType } from "./server.type.ts";
+import { toServerPayload, type ServerPayloadView } from "./server-payload.factory.ts";
 
 @Requires("SIGNED_IN")
 @Resolver()
@@ -22,28 +18,7 @@ export class OrderServerResolver {
     input: OrderServerInput,
     @Ctx() ctx: GraphQLContext,
   ): Promise<ServerPayloadView<OrderServerErrorCode>> {
-    const sshKeyIds = (input.sshKeyIds ?? []).map((id) => keyOf(id, "SshKey"));
-    const unknown = sshKeyIds.indexOf(null);
-    if (unknown >= 0) {
-      const error = domainError("SSH_KEY_NOT_FOUND", "No SSH key of yours has this id.", [
-        "sshKeyIds",
-        String(unknown),
-      ]);
-      return { server: null, userErrors: toUserErrors(error, ctx) };
-    }
-    const result = await ctx.servers.orderServer(
-      {
-        name: input.name,
-        planId: input.planId,
-        regionId: input.regionId,
-        imageId: input.imageId,
-        sshKeyIds: sshKeyIds as string[],
-        idempotencyKey: input.idempotencyKey,
-      },
-      ctx,
-    );
-    return result.ok
-      ? { server: ServerType.from(result.value.server), userErrors: [] }
-      : { server: null, userErrors: toUserErrors(result.error, ctx) };
+    const order = { ...input, sshKeyIds: input.sshKeyIds ?? [] };
+    return toServerPayload(await ctx.servers.orderServer(order, ctx), ctx);
   }
 }

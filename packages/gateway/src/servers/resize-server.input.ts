@@ -1,3 +1,5 @@
+import { GlobalIdField } from "../schema/node/global-id-field.decorator.ts";
+import type { LocalId } from "../schema/node/global-id.ts";
 import { MaxLength } from "class-validator";
 import { Field, ID, InputType } from "type-graphql";
 import { TEXT_LIMITS } from "../limits/query-limits.ts";
@@ -5,9 +7,8 @@ import { SERVER_ID_DESCRIPTION } from "./server-action.input.ts";
 
 @InputType("ResizeServerInput", { description: "Which server to resize, and to which plan." })
 export class ResizeServerInput {
-  @Field(() => ID, { description: SERVER_ID_DESCRIPTION })
-  @MaxLength(TEXT_LIMITS.id)
-  serverId!: string;
+  @GlobalIdField("Server", { description: SERVER_ID_DESCRIPTION })
+  serverId!: LocalId<"Server">;
 
   @Field(() => ID, {
     description:

@@ -1,6 +1,6 @@
-import { MaxLength } from "class-validator";
-import { Field, ID, InputType } from "type-graphql";
-import { TEXT_LIMITS } from "../limits/query-limits.ts";
+import { GlobalIdField } from "../schema/node/global-id-field.decorator.ts";
+import type { LocalId } from "../schema/node/global-id.ts";
+import { InputType } from "type-graphql";
 
 export const SERVER_ID_DESCRIPTION =
   "The server's global id (`Server.id`). One that is not yours, or not a Server's, is SERVER_NOT_FOUND.";
@@ -9,9 +9,8 @@ export const SERVER_ID_DESCRIPTION =
 export function defineServerActionInput(mutation: string, description: string) {
   @InputType(`${mutation}Input`, { description })
   class ServerActionInput {
-    @Field(() => ID, { description: SERVER_ID_DESCRIPTION })
-    @MaxLength(TEXT_LIMITS.id)
-    serverId!: string;
+    @GlobalIdField("Server", { description: SERVER_ID_DESCRIPTION })
+    serverId!: LocalId<"Server">;
   }
   return ServerActionInput;
 }

@@ -3,12 +3,9 @@ import type {
   ResizeServerErrorCode,
   ServerActionErrorCode,
 } from "@peykarband/application";
-import { domainError, type DomainError, type Result, type Server } from "@peykarband/domain";
 import { Arg, Ctx, Mutation, Resolver } from "type-graphql";
 import { Requires } from "../auth/requires.decorator.ts";
 import type { GraphQLContext } from "../context/graphql-context.ts";
-import { keyOf } from "../schema/node/global-id.ts";
-import { toUserErrors } from "../schema/user-errors/to-user-errors.ts";
 import { RebuildServerInput } from "./rebuild-server.input.ts";
 import { ResizeServerInput } from "./resize-server.input.ts";
 import {
@@ -25,30 +22,7 @@ import {
   RebuildServerPayload,
   ResizeServerPayload,
 } from "./server-action.payloads.ts";
-import type { ServerPayloadView } from "./server-payload.factory.ts";
-import { ServerType } from "./server.type.ts";
-
-type ActionCode = ServerActionErrorCode | RebuildServerErrorCode | ResizeServerErrorCode;
-
-/**
- * Decodes the server id and runs the use case. A malformed id or another type's id gets the same
- * answer as someone else's server: SERVER_NOT_FOUND, never a top-level error.
- */
-async function actOn<C extends ActionCode>(
-  serverId: string,
-  ctx: GraphQLContext,
-  run: (serverId: string) => Promise<Result<{ server: Server }, DomainError<C>>>,
-): Promise<ServerPayloadView<C>> {
-  const key = keyOf(serverId, "Server");
-  const result = key
-    ? await run(key)
-    : {
-        ok: false as const,
-        error: domainError("SERVER_NOT_FOUND", "No such server.", ["serverId"]) as DomainError<C>,
-      };
-  if (result.ok) return { server: ServerType.from(result.value.server), userErrors: [] };
-  return { server: null, userErrors: toUserErrors(result.error, ctx) };
-}
+import { toServerPayload, type ServerPayloadView } from "./server-payload.factory.ts";
 
 /** The lifecycle of a server after its order. Each queues a durable job and answers at once. */
 @Requires("SIGNED_IN")
@@ -57,71 +31,67 @@ export class ServerActionsResolver {
   @Mutation(() => PowerOffServerPayload, {
     description: "Powers an ACTIVE server off (status OFF when done). Billing continues while it is off.",
   })
-  powerOffServer(
+  async powerOffServer(
     @Arg("input", () => PowerOffServerInput, { description: "The server." })
     input: InstanceType<typeof PowerOffServerInput>,
     @Ctx() ctx: GraphQLContext,
   ): Promise<ServerPayloadView<ServerActionErrorCode>> {
-    return actOn(input.serverId, ctx, (serverId) => ctx.servers.powerOffServer({ serverId }, ctx));
+    return toServerPayload(await ctx.servers.powerOffServer(input, ctx), ctx);
   }
 
   @Mutation(() => PowerOnServerPayload, { description: "Powers an OFF server on (status ACTIVE when done)." })
-  powerOnServer(
+  async powerOnServer(
     @Arg("input", () => PowerOnServerInput, { description: "The server." })
     input: InstanceType<typeof PowerOnServerInput>,
     @Ctx() ctx: GraphQLContext,
   ): Promise<ServerPayloadView<ServerActionErrorCode>> {
-    return actOn(input.serverId, ctx, (serverId) => ctx.servers.powerOnServer({ serverId }, ctx));
+    return toServerPayload(await ctx.servers.powerOnServer(input, ctx), ctx);
   }
 
   @Mutation(() => RebootServerPayload, {
     description: "Restarts an ACTIVE server (status REBOOTING, then ACTIVE).",
   })
-  rebootServer(
+  async rebootServer(
     @Arg("input", () => RebootServerInput, { description: "The server." })
     input: InstanceType<typeof RebootServerInput>,
     @Ctx() ctx: GraphQLContext,
   ): Promise<ServerPayloadView<ServerActionErrorCode>> {
-    return actOn(input.serverId, ctx, (serverId) => ctx.servers.rebootServer({ serverId }, ctx));
+    return toServerPayload(await ctx.servers.rebootServer(input, ctx), ctx);
   }
 
   @Mutation(() => RebuildServerPayload, {
     description:
       "Rewrites an ACTIVE or OFF server's disk with a fresh image (status REBUILDING). Everything on the disk is lost; the IP addresses stay.",
   })
-  rebuildServer(
+  async rebuildServer(
     @Arg("input", () => RebuildServerInput, { description: "The server and the image." })
     input: RebuildServerInput,
     @Ctx() ctx: GraphQLContext,
   ): Promise<ServerPayloadView<RebuildServerErrorCode>> {
-    return actOn(input.serverId, ctx, (serverId) =>
-      ctx.servers.rebuildServer({ serverId, imageId: input.imageId }, ctx),
-    );
+    return toServerPayload(await ctx.servers.rebuildServer(input, ctx), ctx);
   }
 
   @Mutation(() => ResizeServerPayload, {
     description:
       "Moves an ACTIVE or OFF server to another plan of its provider (status RESIZING). The new plan's price applies from then on.",
   })
-  resizeServer(
+  async resizeServer(
     @Arg("input", () => ResizeServerInput, { description: "The server and the new plan." })
     input: ResizeServerInput,
     @Ctx() ctx: GraphQLContext,
   ): Promise<ServerPayloadView<ResizeServerErrorCode>> {
-    return actOn(input.serverId, ctx, (serverId) =>
-      ctx.servers.resizeServer({ serverId, planId: input.planId }, ctx),
-    );
+    return toServerPayload(await ctx.servers.resizeServer(input, ctx), ctx);
   }
 
   @Mutation(() => DeleteServerPayload, {
     description:
       "Deletes a server for good (status DELETING, then DELETED): billing stops and the provider's machine and disk are destroyed. The server stays listed as DELETED.",
   })
-  deleteServer(
+  async deleteServer(
     @Arg("input", () => DeleteServerInput, { description: "The server." })
     input: InstanceType<typeof DeleteServerInput>,
     @Ctx() ctx: GraphQLContext,
   ): Promise<ServerPayloadView<ServerActionErrorCode>> {
-    return actOn(input.serverId, ctx, (serverId) => ctx.servers.deleteServer({ serverId }, ctx));
+    return toServerPayload(await ctx.servers.deleteServer(input, ctx), ctx);
   }
 }

@@ -1,12 +1,22 @@
+import type { DomainError, Result, Server } from "@peykarband/domain";
 import { Field, ObjectType } from "type-graphql";
+import type { GraphQLContext } from "../context/graphql-context.ts";
 import type { UserErrorCode } from "../i18n/user-error-catalog.ts";
+import { toPayload, type PayloadView } from "../schema/user-errors/to-payload.ts";
 import { defineUserError, type UserErrorView } from "../schema/user-errors/user-error.factory.ts";
 import { ServerType } from "./server.type.ts";
 
-export interface ServerPayloadView<C extends UserErrorCode> {
+export type ServerPayloadView<C extends UserErrorCode> = PayloadView<{
   server: ServerType | null;
   userErrors: UserErrorView<C>[];
-}
+}>;
+
+/** The payload of a mutation on one server, from its use case's result. */
+export const toServerPayload = <E extends DomainError<UserErrorCode>>(
+  result: Result<{ server: Server }, E>,
+  ctx: GraphQLContext,
+): Promise<ServerPayloadView<E["code"]>> =>
+  toPayload(result, ctx, (done) => ({ server: ServerType.from(done.server) }));
 
 /**
  * The payload of a mutation that acts on one server (`XPayload { server, userErrors }`), with its

@@ -34,4 +34,13 @@ export class ServerStatusEventType {
     description: "When the change was stored; for an opening event, when the server last changed.",
   })
   occurredAt!: Date;
+
+  static from(event: ServerStatusEventSource, server: Server): ServerStatusEventType {
+    return Object.assign(new ServerStatusEventType(), {
+      server: ServerType.from(server),
+      status: event.status,
+      previousStatus: event.previousStatus,
+      occurredAt: event.occurredAt,
+    });
+  }
 }

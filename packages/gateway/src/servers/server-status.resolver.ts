@@ -1,11 +1,10 @@
 import { GraphQLError } from "graphql";
-import { Arg, Ctx, ID, Resolver, Root, Subscription, type SubscribeResolverData } from "type-graphql";
+import { Args, Ctx, Resolver, Root, Subscription, type SubscribeResolverData } from "type-graphql";
 import { Requires } from "../auth/requires.decorator.ts";
 import type { GraphQLContext } from "../context/graphql-context.ts";
-import { keyOf } from "../schema/node/global-id.ts";
+import { ServerStatusChangedArgs } from "./server-status-changed.args.ts";
 import { ServerStatusEventType, type ServerStatusEventSource } from "./server-status-event.type.ts";
 import { serverStatusEvents } from "./server-status-stream.ts";
-import { ServerType } from "./server.type.ts";
 
 /** The same answer for a malformed id, another type's id, a missing server and someone else's. */
 const serverNotFound = () =>
@@ -19,12 +18,7 @@ const serverNotFound = () =>
 async function subscribe({
   args,
   context: ctx,
-}: SubscribeResolverData<unknown, { serverId?: string | null }, GraphQLContext>) {
-  let serverId: string | null = null;
-  if (args.serverId != null) {
-    serverId = keyOf(args.serverId, "Server");
-    if (serverId === null) throw serverNotFound();
-  }
+}: SubscribeResolverData<unknown, ServerStatusChangedArgs, GraphQLContext>) {
   const release = ctx.subscriptionSlots?.take();
   if (release === null) {
     throw new GraphQLError(
@@ -33,7 +27,7 @@ async function subscribe({
     );
   }
   try {
-    const watched = await ctx.servers.watchServerStatus({ serverId }, ctx);
+    const watched = await ctx.servers.serverStatusChanged({ serverId: args.serverId ?? null }, ctx);
     if (!watched.ok) throw serverNotFound();
     return serverStatusEvents(watched.value, release ?? (() => {}));
   } catch (error) {
@@ -52,11 +46,7 @@ export class ServerStatusResolver {
   })
   async serverStatusChanged(
     @Root() event: ServerStatusEventSource,
-    @Arg("serverId", () => ID, {
-      nullable: true,
-      description: "The server to watch (`Server.id`); every server of yours when omitted.",
-    })
-    _serverId: string | null,
+    @Args(() => ServerStatusChangedArgs) _args: ServerStatusChangedArgs,
     @Ctx() ctx: GraphQLContext,
   ): Promise<ServerStatusEventType> {
     let server = event.server;
@@ -65,11 +55,6 @@ export class ServerStatusResolver {
       server = await ctx.loaders.server.clear(event.serverId).load(event.serverId);
       if (server === null) throw serverNotFound();
     }
-    return Object.assign(new ServerStatusEventType(), {
-      server: ServerType.from(server),
-      status: event.status,
-      previousStatus: event.previousStatus,
-      occurredAt: event.occurredAt,
-    });
+    return ServerStatusEventType.from(event, server);
   }
 }

@@ -1,12 +1,18 @@
-import { Arg, Args, Ctx, ID, Query, Resolver } from "type-graphql";
+import type { Server } from "@peykarband/domain";
+import { Args, Ctx, Query, Resolver } from "type-graphql";
 import { Requires } from "../auth/requires.decorator.ts";
 import type { GraphQLContext } from "../context/graphql-context.ts";
 import { fromKeysetCursor, toKeysetCursor } from "../schema/connection/keyset-cursor.ts";
 import { connectionOf, readPageArgs } from "../schema/connection/page-args.ts";
-import { keyOf } from "../schema/node/global-id.ts";
+import { ServerArgs } from "./server.args.ts";
 import { ServerConnectionType } from "./server-connection.type.ts";
 import { ServerType } from "./server.type.ts";
 import { ServersArgs } from "./servers.args.ts";
+
+const SERVER_EDGES = {
+  cursor: (server: Server) => toKeysetCursor(server),
+  node: (server: Server) => ServerType.from(server),
+};
 
 @Requires("SIGNED_IN")
 @Resolver()
@@ -17,12 +23,10 @@ export class ServersResolver {
       "One server by id: null when there is none, it is not yours (SUPPORT and ADMIN see every server), or the id is not a Server's.",
   })
   async server(
-    @Arg("id", () => ID, { description: "The server's global id." }) id: string,
+    @Args(() => ServerArgs) { id }: ServerArgs,
     @Ctx() ctx: GraphQLContext,
   ): Promise<ServerType | null> {
-    const key = keyOf(id, "Server");
-    if (key === null) return null;
-    const server = await ctx.loaders.server.load(key);
+    const server = await ctx.loaders.server.load(id);
     return server ? ServerType.from(server) : null;
   }
 
@@ -36,16 +40,11 @@ export class ServersResolver {
   ): Promise<ServerConnectionType> {
     const request = readPageArgs(args, fromKeysetCursor);
     const statuses = args.filter?.statuses;
-    const page = await ctx.servers.listServers(
+    const page = await ctx.servers.servers(
       { page: request, ...(statuses && statuses.length > 0 ? { statuses } : {}) },
       ctx,
     );
     for (const server of page.servers) ctx.loaders.server.prime(server.id, server);
-    return connectionOf(
-      page.servers,
-      { cursor: (server) => toKeysetCursor(server), node: (server) => ServerType.from(server) },
-      page,
-      request,
-    );
+    return connectionOf(page.servers, SERVER_EDGES, page, request);
   }
 }

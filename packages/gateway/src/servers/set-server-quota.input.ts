@@ -1,12 +1,11 @@
-import { MaxLength } from "class-validator";
-import { Field, ID, InputType, Int } from "type-graphql";
-import { TEXT_LIMITS } from "../limits/query-limits.ts";
+import { GlobalIdField } from "../schema/node/global-id-field.decorator.ts";
+import type { LocalId } from "../schema/node/global-id.ts";
+import { Field, InputType, Int } from "type-graphql";
 
 @InputType("SetServerQuotaInput", { description: "Whose server limit, and the new limit." })
 export class SetServerQuotaInput {
-  @Field(() => ID, { description: "The user's global id (`User.id`)." })
-  @MaxLength(TEXT_LIMITS.id)
-  userId!: string;
+  @GlobalIdField("User", { description: "The user's global id (`User.id`)." })
+  userId!: LocalId<"User">;
 
   @Field(() => Int, {
     nullable: true,

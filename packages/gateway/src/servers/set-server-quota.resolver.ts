@@ -1,10 +1,8 @@
-import { domainError } from "@peykarband/domain";
 import { Arg, Ctx, Mutation, Resolver } from "type-graphql";
 import { UserType } from "../accounts/user.type.ts";
 import { Requires } from "../auth/requires.decorator.ts";
 import type { GraphQLContext } from "../context/graphql-context.ts";
-import { keyOf } from "../schema/node/global-id.ts";
-import { toUserErrors } from "../schema/user-errors/to-user-errors.ts";
+import { toPayload, type PayloadView } from "../schema/user-errors/to-payload.ts";
 import { SetServerQuotaInput } from "./set-server-quota.input.ts";
 import { SetServerQuotaPayload } from "./set-server-quota.payload.ts";
 
@@ -18,13 +16,14 @@ export class SetServerQuotaResolver {
     @Arg("input", () => SetServerQuotaInput, { description: "The user and the limit." })
     input: SetServerQuotaInput,
     @Ctx() ctx: GraphQLContext,
-  ): Promise<SetServerQuotaPayload> {
-    const userId = keyOf(input.userId, "User");
-    const result = userId
-      ? await ctx.servers.setServerQuota({ userId, limit: input.limit ?? null }, ctx)
-      : { ok: false as const, error: domainError("USER_NOT_FOUND", "No such user.", ["userId"]) };
-    if (!result.ok) return { user: null, serverLimit: null, userErrors: toUserErrors(result.error, ctx) };
-    const user = await ctx.loaders.user.load(result.value.userId);
-    return { user: user ? UserType.from(user) : null, serverLimit: result.value.limit, userErrors: [] };
+  ): Promise<PayloadView<SetServerQuotaPayload>> {
+    const result = await ctx.servers.setServerQuota(
+      { userId: input.userId, limit: input.limit ?? null },
+      ctx,
+    );
+    return toPayload(result, ctx, async (quota) => {
+      const user = await ctx.loaders.user.load(quota.userId);
+      return { user: user ? UserType.from(user) : null, serverLimit: quota.limit };
+    });
   }
 }

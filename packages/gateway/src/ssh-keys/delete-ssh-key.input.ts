@@ -1,10 +1,9 @@
-import { MaxLength } from "class-validator";
-import { Field, ID, InputType } from "type-graphql";
-import { TEXT_LIMITS } from "../limits/query-limits.ts";
+import { GlobalIdField } from "../schema/node/global-id-field.decorator.ts";
+import type { LocalId } from "../schema/node/global-id.ts";
+import { InputType } from "type-graphql";
 
 @InputType("DeleteSshKeyInput", { description: "The key to remove from your account." })
 export class DeleteSshKeyInput {
-  @Field(() => ID, { description: "The key's global id (`SshKey.id`)." })
-  @MaxLength(TEXT_LIMITS.id)
-  sshKeyId!: string;
+  @GlobalIdField("SshKey", { description: "The key's global id (`SshKey.id`)." })
+  sshKeyId!: LocalId<"SshKey">;
 }

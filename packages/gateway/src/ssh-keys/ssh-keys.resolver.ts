@@ -1,9 +1,8 @@
-import { domainError } from "@peykarband/domain";
 import { Arg, Ctx, Mutation, Query, Resolver } from "type-graphql";
 import { Requires } from "../auth/requires.decorator.ts";
 import type { GraphQLContext } from "../context/graphql-context.ts";
-import { keyOf, toGlobalId } from "../schema/node/global-id.ts";
-import { toUserErrors } from "../schema/user-errors/to-user-errors.ts";
+import { toGlobalId } from "../schema/node/global-id.ts";
+import { toPayload, type PayloadView } from "../schema/user-errors/to-payload.ts";
 import { AddSshKeyInput } from "./add-ssh-key.input.ts";
 import { AddSshKeyPayload } from "./add-ssh-key.payload.ts";
 import { DeleteSshKeyInput } from "./delete-ssh-key.input.ts";
@@ -17,7 +16,7 @@ export class SshKeysResolver {
     description: "Your SSH keys, newest first. An account holds a limited number.",
   })
   async sshKeys(@Ctx() ctx: GraphQLContext): Promise<SshKeyType[]> {
-    return (await ctx.servers.listSshKeys(ctx)).map((key) => SshKeyType.from(key));
+    return (await ctx.servers.sshKeys(ctx)).map((key) => SshKeyType.from(key));
   }
 
   @Mutation(() => AddSshKeyPayload, {
@@ -27,11 +26,10 @@ export class SshKeysResolver {
   async addSshKey(
     @Arg("input", () => AddSshKeyInput, { description: "The key and its name." }) input: AddSshKeyInput,
     @Ctx() ctx: GraphQLContext,
-  ): Promise<AddSshKeyPayload> {
-    const result = await ctx.servers.addSshKey({ name: input.name, publicKey: input.publicKey }, ctx);
-    return result.ok
-      ? { sshKey: SshKeyType.from(result.value.sshKey), userErrors: [] }
-      : { sshKey: null, userErrors: toUserErrors(result.error, ctx) };
+  ): Promise<PayloadView<AddSshKeyPayload>> {
+    return toPayload(await ctx.servers.addSshKey(input, ctx), ctx, (added) => ({
+      sshKey: SshKeyType.from(added.sshKey),
+    }));
   }
 
   @Mutation(() => DeleteSshKeyPayload, {
@@ -41,16 +39,9 @@ export class SshKeysResolver {
   async deleteSshKey(
     @Arg("input", () => DeleteSshKeyInput, { description: "The key." }) input: DeleteSshKeyInput,
     @Ctx() ctx: GraphQLContext,
-  ): Promise<DeleteSshKeyPayload> {
-    const key = keyOf(input.sshKeyId, "SshKey");
-    const result = key
-      ? await ctx.servers.deleteSshKey({ sshKeyId: key }, ctx)
-      : {
-          ok: false as const,
-          error: domainError("SSH_KEY_NOT_FOUND", "No SSH key of yours has this id.", ["sshKeyId"]),
-        };
-    return result.ok
-      ? { deletedSshKeyId: toGlobalId("SshKey", result.value.sshKeyId), userErrors: [] }
-      : { deletedSshKeyId: null, userErrors: toUserErrors(result.error, ctx) };
+  ): Promise<PayloadView<DeleteSshKeyPayload>> {
+    return toPayload(await ctx.servers.deleteSshKey(input, ctx), ctx, (deleted) => ({
+      deletedSshKeyId: toGlobalId("SshKey", deleted.sshKeyId),
+    }));
   }
 }

@@ -1,15 +1,16 @@
+import { GlobalIdField } from "../schema/node/global-id-field.decorator.ts";
+import type { LocalId } from "../schema/node/global-id.ts";
 import { MaxLength } from "class-validator";
-import { Field, ID, InputType } from "type-graphql";
+import { Field, InputType } from "type-graphql";
 import { TEXT_LIMITS } from "../limits/query-limits.ts";
 import { RialScalar } from "../schema/scalars/rial.scalar.ts";
 
 @InputType("AdjustWalletInput", { description: "Whose wallet, by how much, and why." })
 export class AdjustWalletInput {
-  @Field(() => ID, {
+  @GlobalIdField("User", {
     description: "The user's global id. Not your own: another administrator must adjust yours.",
   })
-  @MaxLength(TEXT_LIMITS.id)
-  userId!: string;
+  userId!: LocalId<"User">;
 
   @Field(() => RialScalar, {
     description:

@@ -13,10 +13,10 @@ import {
 import type { KeysetPageQuery } from "@peykarband/application";
 import {
   canTransition,
+  ENDED_SERVER_STATUSES,
   type LedgerTransaction,
   type RatePeriod,
   type Server,
-  type ServerStatus,
   type ServerStatusChange,
   type VatRateBasisPoints,
 } from "@peykarband/domain";
@@ -36,8 +36,6 @@ import { transactionSqlExecutor, type TransactionalJobSender } from "./transacti
 /** The first key of the advisory lock a user's orders take turns on (the second is the user). */
 const ORDER_LOCK = 737_102_005;
 /** What no longer counts against a quota. */
-const NOT_LIVE: readonly ServerStatus[] = ["DELETED", "FAILED"];
-
 /** Thrown inside a transaction to roll it back and answer with an outcome instead. */
 class Refused {
   constructor(readonly outcome: PlaceOrderOutcome) {}
@@ -75,7 +73,9 @@ export class DrizzleServerRepository implements ServerRepository {
         const [live] = await tx
           .select({ n: count() })
           .from(servers)
-          .where(and(eq(servers.userId, server.userId), notInArray(servers.status, [...NOT_LIVE])));
+          .where(
+            and(eq(servers.userId, server.userId), notInArray(servers.status, [...ENDED_SERVER_STATUSES])),
+          );
         if ((live?.n ?? 0) >= order.quotaLimit) return { status: "QUOTA_EXCEEDED", limit: order.quotaLimit };
 
         const [inserted] = await tx

@@ -1,11 +1,18 @@
 import { describe, expect, it } from "vitest";
-import { fromGlobalId, keyOf, toGlobalId } from "./global-id.ts";
+import { decodeGlobalId, fromGlobalId, keyOf, NO_SUCH_KEY, toGlobalId } from "./global-id.ts";
 
 describe("global ids", () => {
   it("round-trip type and key", () => {
     const id = toGlobalId("User", "0190f1c2-7a3b-7c4d-8e5f-001122334455");
     expect(fromGlobalId(id)).toEqual({ type: "User", key: "0190f1c2-7a3b-7c4d-8e5f-001122334455" });
     expect(keyOf(id, "AuditEvent")).toBeNull();
+  });
+
+  it("decode an argument to its key, or to the key that names nothing", () => {
+    const id = toGlobalId("Server", "0190f1c2-7a3b-7c4d-8e5f-001122334455");
+    expect(decodeGlobalId(id, "Server")).toBe("0190f1c2-7a3b-7c4d-8e5f-001122334455");
+    expect(decodeGlobalId(id, "User")).toBe(NO_SUCH_KEY);
+    expect(decodeGlobalId("garbage", "Server")).toBe(NO_SUCH_KEY);
   });
 
   it.each([

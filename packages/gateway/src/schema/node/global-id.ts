@@ -38,8 +38,22 @@ export function fromGlobalId(id: string): GlobalId | null {
   return { type: type as NodeType, key };
 }
 
-/** The key of a global id of this type, or null. */
+/** A key of one node type, decoded from its global id; the type keeps a User's key from reaching a Server's use case. */
+export type LocalId<T extends NodeType> = string & { readonly nodeType: T };
+
+/**
+ * What an id we did not issue, or another type's id, decodes to: a well-formed key that names no
+ * row (every key we issue is a UUIDv7, never the nil UUID). The operation then answers exactly as it
+ * does for a missing object, so no resolver or use case handles bad ids on its own.
+ */
+export const NO_SUCH_KEY = "00000000-0000-0000-0000-000000000000";
+
+/** The key of a global id of this type, or null: for HTTP routes, which answer a bad id before any lookup. */
 export function keyOf(id: string, type: NodeType): string | null {
   const decoded = fromGlobalId(id);
   return decoded?.type === type ? decoded.key : null;
 }
+
+/** The key of a global id of this type, or NO_SUCH_KEY: how the API's arguments are decoded. */
+export const decodeGlobalId = <T extends NodeType>(id: string, type: T): LocalId<T> =>
+  (keyOf(id, type) ?? NO_SUCH_KEY) as LocalId<T>;

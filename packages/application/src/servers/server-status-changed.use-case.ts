@@ -19,7 +19,7 @@ import type { ServerStatusStream } from "./server-use-cases.contract.ts";
  * in the opening state, or delivered twice) are dropped. A server watched alone may be another
  * user's for SUPPORT and ADMIN: the feed is per owner, so the stream subscribes to its owner's.
  */
-export async function watchServerStatus(
+export async function serverStatusChanged(
   deps: ServerDeps,
   input: { serverId: string | null },
   ctx: RequestContext,

@@ -14,9 +14,9 @@ import { requireRole } from "../shared/access-denied.error.ts";
 import type { RequestContext } from "../shared/request-context.ts";
 import { parseIdempotencyKey } from "./idempotency-key.ts";
 import type { WalletDeps } from "./wallet-deps.ts";
-import type { AdminAdjustWalletErrorCode } from "./wallet-errors.ts";
+import type { AdjustWalletErrorCode } from "./wallet-errors.ts";
 
-export interface AdminAdjustWalletInput {
+export interface AdjustWalletInput {
   readonly userId: string;
   /** Signed whole rials as a decimal string: "250000" credits the wallet, "-250000" takes from it. */
   readonly amount: string;
@@ -32,16 +32,16 @@ export interface WalletAdjusted {
   readonly replayed: boolean;
 }
 
-type AdjustResult = Result<WalletAdjusted, DomainError<AdminAdjustWalletErrorCode>>;
+type AdjustResult = Result<WalletAdjusted, DomainError<AdjustWalletErrorCode>>;
 
 /**
  * ADMIN only: credits or debits a wallet by hand, against the ADJUSTMENTS account, with a reason,
  * in the ledger and the audit log. A debit never takes the wallet below zero. An admin cannot
  * adjust their own wallet: another admin must.
  */
-export async function adminAdjustWallet(
+export async function adjustWallet(
   deps: WalletDeps,
-  input: AdminAdjustWalletInput,
+  input: AdjustWalletInput,
   ctx: RequestContext,
 ): Promise<AdjustResult> {
   const admin = requireRole(ctx, ["ADMIN"]);

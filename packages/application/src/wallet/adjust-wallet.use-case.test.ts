@@ -11,10 +11,10 @@ async function setup() {
   return { ...kit, admin, customer };
 }
 
-describe("adminAdjustWallet", () => {
+describe("adjustWallet", () => {
   it("credits and debits by hand, in the ledger and the audit log", async () => {
     const kit = await setup();
-    const credit = await kit.useCases.adminAdjustWallet(
+    const credit = await kit.useCases.adjustWallet(
       { userId: kit.customer.id, amount: "250000", reason: "Refund of a failed order" },
       kit.admin.ctx,
     );
@@ -22,7 +22,7 @@ describe("adminAdjustWallet", () => {
       ok: true,
       value: { balance: { amount: 250_000n }, transaction: { kind: "ADMIN_CREDIT" } },
     });
-    const debit = await kit.useCases.adminAdjustWallet(
+    const debit = await kit.useCases.adjustWallet(
       { userId: kit.customer.id, amount: "-50000", reason: "Chargeback" },
       kit.admin.ctx,
     );
@@ -46,10 +46,7 @@ describe("adminAdjustWallet", () => {
   it("never takes a wallet below zero", async () => {
     const kit = await setup();
     expect(
-      await kit.useCases.adminAdjustWallet(
-        { userId: kit.customer.id, amount: "-1", reason: "x" },
-        kit.admin.ctx,
-      ),
+      await kit.useCases.adjustWallet({ userId: kit.customer.id, amount: "-1", reason: "x" }, kit.admin.ctx),
     ).toMatchObject({ ok: false, error: { code: "INSUFFICIENT_FUNDS" } });
     expect(kit.audit.events).toHaveLength(0);
   });
@@ -58,24 +55,23 @@ describe("adminAdjustWallet", () => {
     const kit = await setup();
     const input = { userId: kit.customer.id, amount: "1000", reason: "x" };
     const support = await kit.user("SUPPORT");
-    await expect(kit.useCases.adminAdjustWallet(input, support.ctx)).rejects.toMatchObject({
+    await expect(kit.useCases.adjustWallet(input, support.ctx)).rejects.toMatchObject({
       reason: "FORBIDDEN",
     });
-    await expect(kit.useCases.adminAdjustWallet(input, kit.customer.ctx)).rejects.toMatchObject({
+    await expect(kit.useCases.adjustWallet(input, kit.customer.ctx)).rejects.toMatchObject({
       reason: "FORBIDDEN",
     });
-    await expect(kit.useCases.adminAdjustWallet(input, anonymous())).rejects.toMatchObject({
+    await expect(kit.useCases.adjustWallet(input, anonymous())).rejects.toMatchObject({
       reason: "UNAUTHENTICATED",
     });
-    expect(
-      await kit.useCases.adminAdjustWallet({ ...input, userId: kit.admin.id }, kit.admin.ctx),
-    ).toMatchObject({ ok: false, error: { code: "CANNOT_ADJUST_OWN_WALLET" } });
-    expect(await kit.useCases.adminAdjustWallet({ ...input, userId: "nobody" }, kit.admin.ctx)).toMatchObject(
-      {
-        ok: false,
-        error: { code: "USER_NOT_FOUND" },
-      },
-    );
+    expect(await kit.useCases.adjustWallet({ ...input, userId: kit.admin.id }, kit.admin.ctx)).toMatchObject({
+      ok: false,
+      error: { code: "CANNOT_ADJUST_OWN_WALLET" },
+    });
+    expect(await kit.useCases.adjustWallet({ ...input, userId: "nobody" }, kit.admin.ctx)).toMatchObject({
+      ok: false,
+      error: { code: "USER_NOT_FOUND" },
+    });
   });
 
   it.each([
@@ -88,37 +84,34 @@ describe("adminAdjustWallet", () => {
   ])("refuses the amount %j with %s", async (amount, code) => {
     const kit = await setup();
     expect(
-      await kit.useCases.adminAdjustWallet({ userId: kit.customer.id, amount, reason: "x" }, kit.admin.ctx),
+      await kit.useCases.adjustWallet({ userId: kit.customer.id, amount, reason: "x" }, kit.admin.ctx),
     ).toMatchObject({ ok: false, error: { code, field: ["amount"] } });
   });
 
   it("refuses an empty reason", async () => {
     const kit = await setup();
     expect(
-      await kit.useCases.adminAdjustWallet(
-        { userId: kit.customer.id, amount: "1", reason: "  " },
-        kit.admin.ctx,
-      ),
+      await kit.useCases.adjustWallet({ userId: kit.customer.id, amount: "1", reason: "  " }, kit.admin.ctx),
     ).toMatchObject({ ok: false, error: { code: "INVALID_REASON" } });
   });
 
   it("gives the first result for a repeated key, and refuses the key for another adjustment", async () => {
     const kit = await setup();
     const input = { userId: kit.customer.id, amount: "1000", reason: "Goodwill", idempotencyKey: "adj-1" };
-    const first = await kit.useCases.adminAdjustWallet(input, kit.admin.ctx);
-    const again = await kit.useCases.adminAdjustWallet(input, kit.admin.ctx);
+    const first = await kit.useCases.adjustWallet(input, kit.admin.ctx);
+    const again = await kit.useCases.adjustWallet(input, kit.admin.ctx);
     expect(again).toMatchObject({ ok: true, value: { replayed: true, balance: { amount: 1_000n } } });
     expect(first.ok && again.ok && again.value.transaction.id).toBe(first.ok && first.value.transaction.id);
-    expect(await kit.useCases.adminAdjustWallet({ ...input, amount: "2000" }, kit.admin.ctx)).toMatchObject({
+    expect(await kit.useCases.adjustWallet({ ...input, amount: "2000" }, kit.admin.ctx)).toMatchObject({
       ok: false,
       error: { code: "IDEMPOTENCY_KEY_REUSED" },
     });
-    expect(await kit.useCases.adminAdjustWallet({ ...input, reason: "Other" }, kit.admin.ctx)).toMatchObject({
+    expect(await kit.useCases.adjustWallet({ ...input, reason: "Other" }, kit.admin.ctx)).toMatchObject({
       ok: false,
       error: { code: "IDEMPOTENCY_KEY_REUSED" },
     });
     expect(
-      await kit.useCases.adminAdjustWallet({ ...input, idempotencyKey: "has space" }, kit.admin.ctx),
+      await kit.useCases.adjustWallet({ ...input, idempotencyKey: "has space" }, kit.admin.ctx),
     ).toMatchObject({ ok: false, error: { code: "INVALID_IDEMPOTENCY_KEY" } });
     expect(kit.audit.events).toHaveLength(1);
   });

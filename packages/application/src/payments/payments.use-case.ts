@@ -5,15 +5,15 @@ import type { RequestContext } from "../shared/request-context.ts";
 import type { WalletDeps } from "../wallet/wallet-deps.ts";
 
 /** `first` / `after` or `last` / `before`, each size 1 to 100. */
-export type ListPaymentsInput = PageRequest<PaymentCursor> & {
+export type PaymentsInput = PageRequest<PaymentCursor> & {
   /** Whose payments; the viewer's own when omitted. Only SUPPORT and ADMIN may name someone else. */
   readonly userId?: string | null;
 };
 
 /** A user's payments, newest first; someone else's list is empty unless the viewer is staff. */
-export async function listPayments(
+export async function payments(
   deps: WalletDeps,
-  input: ListPaymentsInput,
+  input: PaymentsInput,
   ctx: RequestContext,
 ): Promise<PaymentPage> {
   const viewer = requireViewer(ctx);
