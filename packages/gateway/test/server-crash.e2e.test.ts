@@ -302,7 +302,7 @@ async function expectBooksAgree(
     ).toEqual(["PENDING", "PROVISIONING", "ACTIVE"]);
   }
 
-  // Charged exactly once per server, never refunded; each wallet is its funding less its orders.
+  // Charged exactly once per server, never refunded; each wallet is its funding less its orders and VAT.
   const transactions = await database.db.select().from(tables.ledgerTransactions);
   const entries = await database.db.select().from(tables.ledgerEntries);
   const wallets = new Map(
@@ -325,7 +325,12 @@ async function expectBooksAgree(
       .reduce((sum, e) => sum + BigInt(e.amount), 0n);
     expect(own.filter((e) => charged.has(e.transactionId))).toHaveLength(charged.size);
     expect(spent < 0n).toBe(true);
-    expect(BigInt(wallets.get(userId)!)).toBe(FUNDS + spent);
+    // Usage is drawn from the prepaid first hour; only the VAT on it is collected from the wallet.
+    const vat = new Set(transactions.filter((t) => t.kind === "VAT").map((t) => t.id));
+    const vatPaid = own
+      .filter((e) => vat.has(e.transactionId))
+      .reduce((sum, e) => sum + BigInt(e.amount), 0n);
+    expect(BigInt(wallets.get(userId)!)).toBe(FUNDS + spent + vatPaid);
   }
   await expectLedgerBalanced(database.db);
 
