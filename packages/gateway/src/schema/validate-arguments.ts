@@ -15,7 +15,7 @@ const isObject = (value: unknown): value is object => value !== null && typeof v
  * The class-validator check type-graphql runs on input objects and args classes, with the same
  * options and the same error, but with class-validator imported once: type-graphql's built-in path
  * does `await import("class-validator")` for every validated argument, and under tsx (as
- * production runs) each such import is resolved again through the loader hooks' thread, about a
+ * `pnpm start` runs) each such import is resolved again through the loader hooks' thread, about a
  * millisecond of the main thread per mutation.
  */
 export const validateArguments: ValidatorFn = async (value) => {
