@@ -4,6 +4,7 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ed25519PublicKey } from "./support/ssh-public-key.ts";
 import { createTestSdk, rejectionOf, type TestSdkClient } from "./support/sdk-client.ts";
+import { orderAccepted, orderInput, signedUpCustomer } from "./support/server-customers.ts";
 import { startWalletAppWithAdmin, type WalletApp } from "./support/wallet-app.ts";
 
 const PASSWORD = "correct horse battery";
@@ -25,35 +26,8 @@ for (const target of testDatabases()) {
     });
 
     /** A signed-up customer, with money in the wallet unless told otherwise. */
-    async function customer(balance = "500000000") {
-      const client = createTestSdk(t.app.url);
-      const { registerUser } = await client.RegisterUser({
-        input: { email: `c-${randomUUID()}@example.com`, password: PASSWORD },
-      });
-      const id = registerUser.user!.id;
-      if (balance !== "0") {
-        const { adjustWallet } = await admin.AdjustWallet({
-          input: { userId: id, amount: balance, reason: "test funds", idempotencyKey: randomUUID() },
-        });
-        expect(adjustWallet.userErrors).toEqual([]);
-      }
-      return { client, id };
-    }
-
-    const orderInput = (overrides: Record<string, unknown> = {}) => ({
-      name: "web-1",
-      planId: "hz-cx22",
-      regionId: "hz-fsn1",
-      imageId: "ubuntu-24.04",
-      idempotencyKey: randomUUID(),
-      ...overrides,
-    });
-
-    async function order(client: TestSdkClient, overrides: Record<string, unknown> = {}) {
-      const { orderServer } = await client.OrderServer({ input: orderInput(overrides) });
-      expect(orderServer.userErrors).toEqual([]);
-      return orderServer.server!;
-    }
+    const customer = (balance?: string) => signedUpCustomer(t.app.url, admin, PASSWORD, balance);
+    const order = orderAccepted;
 
     it("serves the catalog to anyone: regions, images, plans priced in rials", async () => {
       const visitor = createTestSdk(t.app.url);
