@@ -1,60 +1,20 @@
-import { ProviderServerIdTaken, SERVER_JOB_NAMES } from "@peykarband/application";
+import { ProviderServerIdTaken } from "@peykarband/application";
 import { Rial, serverFailureRefund, type Server } from "@peykarband/domain";
 import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Database } from "../database/database.ts";
-import { openJobQueue, type JobQueue } from "../jobs/pg-boss.job-queue.ts";
-import { TEST_VAT_RATE } from "../testing/billing-fixtures.ts";
-import { insertUser } from "../testing/account-fixtures.ts";
-import { expectLedgerBalanced } from "../testing/ledger-check.ts";
-import { aServer, anOrder, seedCatalog } from "../testing/server-fixtures.ts";
+import { describe, expect, it } from "vitest";
+import { aServer, anOrder } from "../testing/server-fixtures.ts";
 import { testDatabases } from "../testing/test-database.ts";
-import { fundWallet } from "../testing/wallet-fixtures.ts";
-import { DrizzleWalletLedger } from "../wallet/wallet-ledger.repository.ts";
-import { DrizzleServerRepository } from "./server.repository.ts";
-
-const QUEUE = { policy: "standard", expireInSeconds: 60, retryLimit: 1 } as const;
+import { serverRepositoryKit } from "../../test/server-repository-kit.ts";
 
 for (const target of testDatabases()) {
   describe.skipIf(target.skipReason !== null)(
     `DrizzleServerRepository status changes on ${target.name}`,
     () => {
-      let database: Database;
-      let queue: JobQueue;
-      let repo: DrizzleServerRepository;
-      let ledger: DrizzleWalletLedger;
-      const errors: Error[] = [];
-      beforeAll(async () => {
-        database = await target.open();
-        await seedCatalog(database);
-        queue = await openJobQueue(database, {
-          onError: (error) => errors.push(error),
-          cronIntervalSeconds: 1,
-        });
-        await queue.createQueue(SERVER_JOB_NAMES.provision, QUEUE);
-        await queue.createQueue(SERVER_JOB_NAMES.operate, QUEUE);
-        repo = new DrizzleServerRepository(database.db, queue, TEST_VAT_RATE);
-        ledger = new DrizzleWalletLedger(database.db);
-      });
-      afterAll(async () => {
-        if (database) await expectLedgerBalanced(database.db);
-        await queue?.stop({ timeoutMs: 1000 });
-        await database?.close();
-        expect(errors).toEqual([]);
-      });
-
-      async function aFundedUser(rials = 1_000_000n) {
-        const user = await insertUser(database);
-        await fundWallet(ledger, user.id, rials);
-        return user;
-      }
-
-      async function historyRowCount(serverId: string): Promise<number> {
-        return (await repo.history(serverId)).length;
-      }
+      const kit = serverRepositoryKit(target);
+      const { aFundedUser, historyRowCount } = kit;
 
       async function placed(server: Server, options?: Parameters<typeof anOrder>[1]): Promise<Server> {
-        const outcome = await repo.placeOrder(anOrder(server, options));
+        const outcome = await kit.repo.placeOrder(anOrder(server, options));
         if (outcome.status !== "PLACED") throw new Error(`not placed: ${outcome.status}`);
         return outcome.server;
       }
@@ -65,7 +25,7 @@ for (const target of testDatabases()) {
         const at = new Date("2026-03-21T08:01:00.000Z");
         const outcomes = await Promise.all(
           Array.from({ length: 10 }, () =>
-            repo.change({
+            kit.repo.change({
               serverId: server.id,
               from: ["PENDING"],
               whileIdle: true,
@@ -76,9 +36,9 @@ for (const target of testDatabases()) {
           ),
         );
         expect(outcomes.filter((o) => o.status === "CHANGED")).toHaveLength(1);
-        expect(await repo.findById(server.id)).toMatchObject({ pendingOperation: "DELETE", version: 2 });
+        expect(await kit.repo.findById(server.id)).toMatchObject({ pendingOperation: "DELETE", version: 2 });
         await expect(
-          repo.change({ serverId: server.id, from: ["PENDING"], to: "ACTIVE", at }),
+          kit.repo.change({ serverId: server.id, from: ["PENDING"], to: "ACTIVE", at }),
         ).rejects.toThrow("illegal server transition PENDING -> ACTIVE");
       });
 
@@ -88,7 +48,7 @@ for (const target of testDatabases()) {
         const at = new Date("2026-03-21T08:01:00.000Z");
         const outcomes = await Promise.all(
           Array.from({ length: 10 }, (_, i) =>
-            repo.change({
+            kit.repo.change({
               serverId: server.id,
               from: ["PENDING"],
               to: "PROVISIONING",
@@ -101,7 +61,7 @@ for (const target of testDatabases()) {
         const winners = outcomes.filter((o) => o.status === "CHANGED");
         expect(winners).toHaveLength(1);
         expect(outcomes.filter((o) => o.status === "STALE")).toHaveLength(9);
-        const stored = await repo.findById(server.id);
+        const stored = await kit.repo.findById(server.id);
         expect(stored).toMatchObject({ status: "PROVISIONING", version: 2, updatedAt: at });
         expect(winners[0]).toEqual({
           status: "CHANGED",
@@ -124,8 +84,8 @@ for (const target of testDatabases()) {
         const server = await placed(aServer(user.id));
         // Usage is settled at each change: times follow the order, as a real clock would.
         const later = (seconds: number) => new Date(server.createdAt.getTime() + seconds * 1000);
-        await repo.change({ serverId: server.id, from: ["PENDING"], to: "PROVISIONING", at: later(0) });
-        const fields = await repo.change({
+        await kit.repo.change({ serverId: server.id, from: ["PENDING"], to: "PROVISIONING", at: later(0) });
+        const fields = await kit.repo.change({
           serverId: server.id,
           from: ["PROVISIONING"],
           to: "PROVISIONING",
@@ -137,7 +97,7 @@ for (const target of testDatabases()) {
           change: null,
           server: { version: 3, providerServerId: "do-12345" },
         });
-        const active = await repo.change({
+        const active = await kit.repo.change({
           serverId: server.id,
           from: ["PROVISIONING"],
           to: "ACTIVE",
@@ -147,7 +107,7 @@ for (const target of testDatabases()) {
         expect(active).toMatchObject({ server: { status: "ACTIVE", ipv4: "203.0.113.7", version: 4 } });
         // Another server may not claim the same provider server: the use case is told so by name.
         const other = await placed(aServer(user.id));
-        const taken = repo.change({
+        const taken = kit.repo.change({
           serverId: other.id,
           from: ["PENDING"],
           to: "PENDING",
@@ -156,24 +116,24 @@ for (const target of testDatabases()) {
         });
         await expect(taken).rejects.toBeInstanceOf(ProviderServerIdTaken);
         await expect(taken).rejects.toMatchObject({ providerServerId: "do-12345" });
-        expect((await repo.findById(other.id))?.providerServerId).toBeNull();
+        expect((await kit.repo.findById(other.id))?.providerServerId).toBeNull();
         const deletedAt = new Date("2026-03-22T00:00:00.000Z");
-        await repo.change({ serverId: server.id, from: ["ACTIVE"], to: "DELETING", at: deletedAt });
-        const deleted = await repo.change({
+        await kit.repo.change({ serverId: server.id, from: ["ACTIVE"], to: "DELETING", at: deletedAt });
+        const deleted = await kit.repo.change({
           serverId: server.id,
           from: ["DELETING"],
           to: "DELETED",
           at: deletedAt,
         });
         expect(deleted).toMatchObject({ server: { status: "DELETED", deletedAt } });
-        expect((await repo.history(server.id)).map((h) => h.status)).toEqual([
+        expect((await kit.repo.history(server.id)).map((h) => h.status)).toEqual([
           "PENDING",
           "PROVISIONING",
           "ACTIVE",
           "DELETING",
           "DELETED",
         ]);
-        expect(await repo.listLive(user.id, 10)).toEqual([await repo.findById(other.id)]);
+        expect(await kit.repo.listLive(user.id, 10)).toEqual([await kit.repo.findById(other.id)]);
       });
 
       it("posts a refund with a FAILED change, once, and answers STALE for unknown servers", async () => {
@@ -187,7 +147,7 @@ for (const target of testDatabases()) {
           amount: Rial.of(11_000n),
           at: new Date(),
         });
-        const failed = await repo.change({
+        const failed = await kit.repo.change({
           serverId: server.id,
           from: ["PENDING", "PROVISIONING"],
           to: "FAILED",
@@ -200,23 +160,23 @@ for (const target of testDatabases()) {
           status: "CHANGED",
           change: { status: "FAILED", reason: "provider said no" },
         });
-        expect(await ledger.balance(user.id)).toEqual(Rial.of(1_000_000n));
-        const again = await repo.change({
+        expect(await kit.ledger.balance(user.id)).toEqual(Rial.of(1_000_000n));
+        const again = await kit.repo.change({
           serverId: server.id,
           from: ["PENDING"],
           to: "FAILED",
           at: new Date(),
           ledger: refund,
         });
-        expect(again).toEqual({ status: "STALE", server: await repo.findById(server.id) });
+        expect(again).toEqual({ status: "STALE", server: await kit.repo.findById(server.id) });
         expect(
-          await repo.change({ serverId: randomUUID(), from: ["PENDING"], to: "FAILED", at: new Date() }),
+          await kit.repo.change({ serverId: randomUUID(), from: ["PENDING"], to: "FAILED", at: new Date() }),
         ).toEqual({
           status: "STALE",
           server: null,
         });
         expect(
-          await repo.change({ serverId: "nope", from: ["PENDING"], to: "FAILED", at: new Date() }),
+          await kit.repo.change({ serverId: "nope", from: ["PENDING"], to: "FAILED", at: new Date() }),
         ).toEqual({
           status: "STALE",
           server: null,
