@@ -12,9 +12,8 @@ import type {
 import type { CountedPage, PageRequest } from "../ports/keyset-page.ts";
 import type { ServerCursor, ServerJobData, ServerPage } from "../ports/server.repository.ts";
 import type { RequestContext } from "../shared/request-context.ts";
+import type { AddSshKeyErrorCode, DeleteSshKeyErrorCode } from "../ssh-keys/ssh-key-errors.ts";
 import type {
-  AddSshKeyErrorCode,
-  DeleteSshKeyErrorCode,
   OrderServerErrorCode,
   RebuildServerErrorCode,
   ResizeServerErrorCode,

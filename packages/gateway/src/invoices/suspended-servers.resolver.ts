@@ -79,7 +79,7 @@ export class SuspendedServersResolver {
   ): Promise<SuspendedServerConnectionType> {
     const request = readPageArgs(args, fromKeysetCursor);
     const after = "first" in request ? (request.after ?? null) : null;
-    const page = await ctx.billing.suspendedServers({ first: args.first, after }, ctx);
+    const page = await ctx.useCases.invoices.suspendedServers({ first: args.first, after }, ctx);
     return connectionOf(page.servers, SUSPENDED_EDGES, page, request);
   }
 }

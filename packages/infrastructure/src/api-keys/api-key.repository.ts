@@ -4,7 +4,7 @@ import { and, asc, desc, eq, isNull, lte, or, sql, count } from "drizzle-orm";
 import type { Db } from "../database/database.ts";
 import { apiKeys, users } from "../database/schema.ts";
 import { isUuid } from "../wallet/wallet-ledger.repository.ts";
-import { toUser } from "./user.repository.ts";
+import { toUser } from "../accounts/user.repository.ts";
 
 type ApiKeyRow = typeof apiKeys.$inferSelect;
 

@@ -22,8 +22,8 @@ import { report } from "../telemetry/observations.ts";
 import { payments } from "../database/schema.ts";
 import { SystemClock } from "../system/system.clock.ts";
 import { UuidV7Generator } from "../system/uuid-v7.id-generator.ts";
-import { writeLedgerTransaction } from "./ledger-write.ts";
-import { isUuid } from "./wallet-ledger.repository.ts";
+import { writeLedgerTransaction } from "../wallet/ledger-write.ts";
+import { isUuid } from "../wallet/wallet-ledger.repository.ts";
 
 type PaymentRow = typeof payments.$inferSelect;
 
