@@ -15,6 +15,12 @@ const SecurityPage = signedInOnly(
   lazy(() => import("./security/security.page.tsx").then((m) => m.SecurityPage)),
 );
 
+const SshKeysPage = signedInOnly(lazy(() => import("./keys/ssh-keys.page.tsx").then((m) => m.SshKeysPage)));
+const ApiKeysPage = signedInOnly(lazy(() => import("./keys/api-keys.page.tsx").then((m) => m.ApiKeysPage)));
+const InvoicesPage = signedInOnly(
+  lazy(() => import("./invoices/invoices.page.tsx").then((m) => m.InvoicesPage)),
+);
+
 /** /app itself: the servers for a signed-in user, else sign-in. */
 function Home() {
   const { signedIn } = useSession();
@@ -46,6 +52,9 @@ export function Dashboard() {
               <Route path={PATHS.order} component={OrderPage} />
               <Route path={PATHS.wallet} component={WalletPage} />
               <Route path={PATHS.security} component={SecurityPage} />
+              <Route path={PATHS.sshKeys} component={SshKeysPage} />
+              <Route path={PATHS.apiKeys} component={ApiKeysPage} />
+              <Route path={PATHS.invoices} component={InvoicesPage} />
               <Route default component={Home} />
             </Router>
           </ErrorBoundary>

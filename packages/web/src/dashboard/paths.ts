@@ -7,4 +7,7 @@ export const PATHS = {
   order: "/app/order",
   wallet: "/app/wallet",
   security: "/app/security",
+  sshKeys: "/app/ssh-keys",
+  apiKeys: "/app/api-keys",
+  invoices: "/app/invoices",
 } as const;

@@ -6,6 +6,9 @@ const SIGNED_IN_LINKS = [
   { path: PATHS.servers, label: "سرورها" },
   { path: PATHS.order, label: "سفارش سرور" },
   { path: PATHS.wallet, label: "کیف پول" },
+  { path: PATHS.invoices, label: "صورتحساب‌ها" },
+  { path: PATHS.sshKeys, label: "کلیدهای SSH" },
+  { path: PATHS.apiKeys, label: "کلیدهای API" },
   { path: PATHS.security, label: "امنیت" },
 ] as const;
 

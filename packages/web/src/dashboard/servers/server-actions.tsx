@@ -4,12 +4,12 @@ import { ConfirmButton } from "../confirm-button.tsx";
 import { useSession } from "../session/session.tsx";
 import { plansIn, type Catalog } from "./catalog.ts";
 import { isSettled, type Server } from "./server-status.ts";
-import { useServerAction } from "./use-server-action.ts";
+import { useAction } from "../use-action.ts";
 
 /** Power, reboot, resize, rebuild and delete, as far as the server's status allows them. */
 export function ServerActions({ server, catalog }: { readonly server: Server; readonly catalog: Catalog }) {
   const { client } = useSession();
-  const { busy, error, run } = useServerAction();
+  const { busy, error, run } = useAction();
   const otherPlans = plansIn(catalog, server.region.id).filter((plan) => plan.id !== server.plan.id);
   const [planId, setPlanId] = useState(otherPlans[0]?.id ?? "");
   const [imageId, setImageId] = useState(server.image.id);

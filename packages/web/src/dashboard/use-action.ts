@@ -1,13 +1,13 @@
 import { useState } from "preact/hooks";
-import type { UserErrorLike } from "../forms/field-errors.ts";
+import type { UserErrorLike } from "./forms/field-errors.ts";
 
 const UNREACHABLE = "ارتباط با سرور برقرار نشد؛ کمی بعد دوباره تلاش کنید.";
 
 /**
- * Runs one server mutation at a time and keeps its refusal (the API's Persian message) to show beside
- * the actions. Success shows nothing here: the status arrives through the live subscription.
+ * Runs one mutation at a time and keeps its refusal (the API's Persian message) to show beside
+ * the action. Success shows nothing here: the page shows its outcome (a server's status arrives live).
  */
-export function useServerAction() {
+export function useAction() {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const run = async (mutation: () => Promise<{ readonly userErrors: readonly UserErrorLike[] }>) => {
@@ -17,7 +17,7 @@ export function useServerAction() {
       const { userErrors } = await mutation();
       setError(userErrors.map((userError) => userError.message).join(" ") || null);
     } catch (failure) {
-      console.error("server action failed", failure);
+      console.error("action failed", failure);
       setError(UNREACHABLE);
     } finally {
       setBusy(false);
