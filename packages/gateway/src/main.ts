@@ -7,6 +7,7 @@ import {
   openDatabase,
   openJobQueue,
   openSessionEvictionBus,
+  startTracing,
   type Config,
 } from "@peykarband/infrastructure";
 import {
@@ -42,6 +43,14 @@ function readConfig(): Config {
 }
 
 const config = readConfig();
+// Before anything whose calls are traced is opened; without OTEL_EXPORTER_OTLP_ENDPOINT, nothing is loaded.
+const tracing = await startTracing({
+  endpoint: config.otlpEndpoint,
+  serviceName: "peykarband",
+  serviceVersion: APP_VERSION,
+  deploymentName: config.deploymentName,
+  role: config.role,
+});
 const logger = createLogger(config);
 const errorReporting = startErrorReporting({
   dsn: config.sentryDsn,
@@ -113,6 +122,7 @@ async function closeAll(): Promise<void> {
   await Promise.all([paymentSimulators?.close(), cloudSimulators?.close(), kavenegar?.close()]);
   await database.close();
   await errorReporting.close();
+  await tracing.shutdown();
 }
 
 async function start() {

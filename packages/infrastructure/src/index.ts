@@ -11,6 +11,9 @@ export { MIGRATIONS_FOLDER, type Database, type Db, type Schema } from "./databa
 export * as tables from "./database/schema.ts";
 
 export { createLogger, type Logger } from "./logging/logger.ts";
+export { startTracing, type Tracing, type TracingOptions } from "./tracing/start-tracing.ts";
+export { tracingActive } from "./tracing/tracer.ts";
+export { tracedRequestListener } from "./tracing/http-server-span.ts";
 export { createRequestLog, type RequestLog, type RequestLogFields } from "./logging/request-log.ts";
 
 export {

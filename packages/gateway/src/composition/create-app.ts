@@ -5,6 +5,8 @@ import {
   openDatabase,
   openJobQueue,
   openSessionEvictionBus,
+  tracedRequestListener,
+  tracingActive,
   type Config,
   type Database,
   type JobQueue,
@@ -200,7 +202,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     await apollo.start();
     http.mountGraphQL(apollo);
 
-    bound.serve(http.listener);
+    bound.serve(tracingActive() ? tracedRequestListener(http.listener) : http.listener);
     const composedWallet = wallet;
     return {
       url: `${bound.origin}${GRAPHQL_PATH}`,

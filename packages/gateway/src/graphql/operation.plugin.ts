@@ -7,12 +7,14 @@ import { refuseDeepVariables } from "../limits/variables-depth.ts";
 import { isUnexpected } from "./format-error.ts";
 import { operationLabel } from "./operation-label.ts";
 import type { OperationRecorder } from "./operation-recorder.ts";
+import { failOperationSpan, nameOperationSpan } from "./operation-span.ts";
 
 /**
  * Everything the gateway adds around an HTTP operation, in one plugin because Apollo calls every
  * plugin's hooks on every request: refuses too deep variables and an over-cost operation once the
  * variables are known, before any resolver runs, and reports the cost; marks the response
- * uncacheable; logs and measures every operation, including those refused before execution.
+ * uncacheable; logs and measures every operation, including those refused before execution; names
+ * the request's GraphQL span (operation-span.ts) after its operation.
  */
 export function operationPlugin(recorder: OperationRecorder): ApolloServerPlugin<GraphQLContext> {
   return {
@@ -20,7 +22,8 @@ export function operationPlugin(recorder: OperationRecorder): ApolloServerPlugin
       const started = performance.now();
       let cost: number | null = null;
       return {
-        async didResolveOperation({ schema, document, request, operationName }) {
+        async didResolveOperation({ schema, document, request, operation, operationName }) {
+          if (operation) nameOperationSpan(operation.operation, operationName ?? null);
           const tooDeep = refuseDeepVariables(request.variables);
           if (tooDeep) throw tooDeep;
           cost = measureCost(schema, document, request.variables, operationName ?? undefined);
@@ -28,6 +31,7 @@ export function operationPlugin(recorder: OperationRecorder): ApolloServerPlugin
         async didEncounterErrors({ errors, contextValue, operationName }) {
           for (const error of errors) {
             if (isUnexpected(error)) {
+              failOperationSpan(error);
               recorder.unexpected(unwrapResolverError(error), {
                 requestId: contextValue.requestId,
                 operationName: operationName ?? null,

@@ -10,6 +10,7 @@ import { clientAddress, type TrustProxy } from "../context/client-address.ts";
 import { createGraphQLContext, type ContextDeps } from "../context/create-graphql-context.ts";
 import type { GraphQLContext } from "../context/graphql-context.ts";
 import type { OperationRecorder } from "../graphql/operation-recorder.ts";
+import { inOperationSpan } from "../graphql/operation-span.ts";
 import { MAX_BODY_BYTES } from "../limits/query-limits.ts";
 import { refuseLargeQuery } from "../limits/query-size.ts";
 import type { Logger } from "../logging/logger.ts";
@@ -135,10 +136,9 @@ export function createGraphQLHandler(
       search,
       body,
     };
-    const response = await apollo.executeHTTPGraphQLRequest({
-      httpGraphQLRequest,
-      context: () => context(req, requestId),
-    });
+    const response = await inOperationSpan(() =>
+      apollo.executeHTTPGraphQLRequest({ httpGraphQLRequest, context: () => context(req, requestId) }),
+    );
     await writeResponse(res, response);
   };
 

@@ -100,10 +100,10 @@ export class CloudHttpClient {
       const signed = this.#options.sign
         ? await this.#options.sign({ method: request.method, url, body })
         : {};
-      const response = await measuredCall(this.#options.label.toLowerCase(), request.method, () =>
+      const response = await measuredCall(this.#options.label.toLowerCase(), request.method, (trace) =>
         this.#http(url, {
           method: request.method,
-          headers: { ...signed, ...(body ? { "content-type": "application/json" } : {}) },
+          headers: { ...trace, ...signed, ...(body ? { "content-type": "application/json" } : {}) },
           ...(body ? { body } : {}),
         }),
       );

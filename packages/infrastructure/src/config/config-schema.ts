@@ -42,6 +42,7 @@ export const environmentSchema = z.object({
   PORT: env(integer(0, 65_535).default(4000)),
   METRICS_PORT: env(integer(0, 65_535).optional()),
   SENTRY_DSN: env(url(["https:", "http:"]).optional()),
+  OTEL_EXPORTER_OTLP_ENDPOINT: env(baseUrl.optional()),
   DATA_DIR: env(z.string().default(".data")),
   DATABASE_URL: env(url(["postgres:", "postgresql:"]).optional()),
   REDIS_URL: env(url(["redis:", "rediss:"]).optional()),

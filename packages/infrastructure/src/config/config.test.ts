@@ -23,6 +23,7 @@ describe("loadConfig", () => {
       databaseUrl: null,
       pgliteDir: join(dataDir, "pglite"),
       redisUrl: null,
+      otlpEndpoint: null,
       sandbox: true,
       deploymentName: "peykarband",
       logLevel: "info",
@@ -53,8 +54,10 @@ describe("loadConfig", () => {
       TRUST_PROXY: "1",
       ROLE: "worker",
       LOG_LEVEL: "",
+      OTEL_EXPORTER_OTLP_ENDPOINT: "http://otel-collector:4318/",
     });
     expect(config).toMatchObject({ sandbox: false, port: 8080, accessTokenTtlSeconds: 300, role: "worker" });
+    expect(config.otlpEndpoint).toBe("http://otel-collector:4318");
     expect(config.logLevel).toBe("info");
     expect(config.secrets.jwtSigningKeys.map((key) => key.kid)).toEqual(["2026-03", "2026-02"]);
     expect(() => readFileSync(join(dataDir, "secrets.json"))).toThrow();
@@ -78,6 +81,7 @@ describe("loadConfig", () => {
       DATABASE_URL: "mysql://root:hunter2@db/pk",
       TRUST_PROXY: "-1",
       ROLE: "both",
+      OTEL_EXPORTER_OTLP_ENDPOINT: "otel-collector:4318",
       JWT_SIGNING_KEYS: `k1:${shortSecret}`,
       SECRET_BOX_KEY: "c2hvcnQ",
     });
@@ -89,6 +93,7 @@ describe("loadConfig", () => {
       "DATABASE_URL: must be a URL starting with postgres://",
       "TRUST_PROXY: must be at least 0",
       "ROLE",
+      "OTEL_EXPORTER_OTLP_ENDPOINT: must be a URL starting with http:// or https://",
       'JWT_SIGNING_KEYS: secret of key "k1" decodes to 16 bytes',
       "SECRET_BOX_KEY: decodes to 5 bytes",
     ]) {

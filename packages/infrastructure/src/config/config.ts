@@ -17,6 +17,8 @@ export interface Config {
   readonly metricsPort: number;
   /** Null: errors are logged only, not reported to Sentry. */
   readonly sentryDsn: string | null;
+  /** The OTLP/HTTP collector traces are sent to (`/v1/traces` under it); null: tracing off, no SDK loaded. */
+  readonly otlpEndpoint: string | null;
   /** Absolute. */
   readonly dataDir: string;
   /** Null in sandbox mode: the embedded PGlite under `pgliteDir` is used instead. */
@@ -210,6 +212,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv): Config {
     // PORT=0 (tests, several apps on one machine) asks for a free port: so does the metrics port then.
     metricsPort: values.METRICS_PORT ?? (values.PORT === 0 ? 0 : DEFAULT_METRICS_PORT),
     sentryDsn: values.SENTRY_DSN ?? null,
+    otlpEndpoint: values.OTEL_EXPORTER_OTLP_ENDPOINT ?? null,
     dataDir,
     databaseUrl: values.DATABASE_URL ?? null,
     pgliteDir: join(dataDir, "pglite"),

@@ -3,6 +3,8 @@ import { sql } from "drizzle-orm";
 import { MIGRATIONS_FOLDER, type Database } from "./database.ts";
 import { lockDirectory } from "./directory-lock.ts";
 import * as schema from "./schema.ts";
+import { tracedPglite } from "./traced-clients.ts";
+import { tracingActive } from "../tracing/tracer.ts";
 
 /**
  * Embedded PostgreSQL: on disk under `dataDir`, or in memory when none is given (tests). A
@@ -21,7 +23,8 @@ export async function openPgliteDatabase(dataDir?: string): Promise<Database> {
   const lock = dataDir === undefined ? null : lockDirectory(dataDir);
   let client: PGlite;
   try {
-    client = await PGlite.create(dataDir);
+    const plain = await PGlite.create(dataDir);
+    client = tracingActive() ? tracedPglite(plain) : plain;
   } catch (error) {
     lock?.release();
     throw error;

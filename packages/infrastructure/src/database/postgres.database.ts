@@ -4,6 +4,8 @@ import { migrate } from "drizzle-orm/postgres-js/migrator";
 import postgres from "postgres";
 import { MIGRATIONS_FOLDER, type Database } from "./database.ts";
 import * as schema from "./schema.ts";
+import { tracedPostgres } from "./traced-clients.ts";
+import { tracingActive } from "../tracing/tracer.ts";
 
 // Any constant works; it only has to be the same in every replica that migrates.
 const MIGRATION_LOCK_ID = 7_371_020_001;
@@ -14,13 +16,14 @@ export interface PostgresOptions {
 }
 
 export async function openPostgresDatabase(url: string, options: PostgresOptions = {}): Promise<Database> {
-  const client = postgres(url, {
+  const plain = postgres(url, {
     max: options.maxConnections ?? 10,
     idle_timeout: 30,
     connect_timeout: 10,
     // Migrations' "already exists, skipping" notices are noise, not news.
     onnotice: () => {},
   });
+  const client = tracingActive() ? tracedPostgres(plain) : plain;
   const db = drizzle({ client, schema });
   return {
     kind: "postgres",

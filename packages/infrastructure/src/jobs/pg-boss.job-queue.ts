@@ -4,6 +4,7 @@ import { startJobPool, type JobPool } from "./job-pool.ts";
 import type { Database } from "../database/database.ts";
 import { jobLeases } from "./job-lease.ts";
 import { pgBossSqlAdapter } from "./pg-boss.sql-adapter.ts";
+import { tracedHandler, withTraceContext } from "./traced-job.ts";
 
 const DEADLOCK_DETECTED = "40P01";
 const isDeadlock = (error: unknown): boolean =>
@@ -167,6 +168,7 @@ export async function openJobQueue(database: Database, options: JobQueueOptions)
     },
 
     async work<T>(name: string, handler: (job: Job<T>) => Promise<void>, work: WorkOptions = {}) {
+      const traced = tracedHandler(name, handler);
       await boss.work<T>(
         name,
         {
@@ -181,7 +183,7 @@ export async function openJobQueue(database: Database, options: JobQueueOptions)
             try {
               // A fetch already under way when stop() was called may still deliver jobs.
               if (stopping) throw new Error("the worker is stopping");
-              await handler({
+              await traced({
                 id: job.id,
                 name: job.name,
                 data: job.data,
@@ -199,7 +201,7 @@ export async function openJobQueue(database: Database, options: JobQueueOptions)
 
     workConcurrently(name, handler, work) {
       pools.push(
-        startJobPool(boss, name, handler, {
+        startJobPool(boss, name, tracedHandler(name, handler), {
           concurrency: work.concurrency,
           pollingIntervalSeconds: work.pollingIntervalSeconds ?? 2,
           leaseSeconds: work.leaseSeconds,
@@ -210,11 +212,11 @@ export async function openJobQueue(database: Database, options: JobQueueOptions)
     },
 
     send(name, data, sendOptions = {}) {
-      return boss.send(name, data, sendOptions);
+      return boss.send(name, withTraceContext(data), sendOptions);
     },
 
     sendWith(executor, name, data) {
-      return boss.send(name, data, { db: executor });
+      return boss.send(name, withTraceContext(data), { db: executor });
     },
 
     async ping() {

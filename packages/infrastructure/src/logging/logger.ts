@@ -1,6 +1,7 @@
 import { createLogger as createWinstonLogger, format, transports, type Logger } from "winston";
 import type { Config } from "../config/config.ts";
 import { redactSecrets } from "./redact.format.ts";
+import { traceIds } from "./trace-ids.format.ts";
 
 export type { Logger } from "winston";
 
@@ -11,12 +12,13 @@ const readableLine = format.printf(({ level, message, timestamp, ...meta }) => {
 
 /**
  * JSON lines in production (for the log pipeline), readable coloured lines in development, and
- * only warnings and errors under test. Sensitive keys are redacted in every mode.
+ * only warnings and errors under test. Sensitive keys are redacted in every mode; a line logged
+ * inside a span carries its `trace_id` and `span_id`.
  */
 export function createLogger(
   config: Pick<Config, "nodeEnv" | "logLevel" | "deploymentName" | "role" | "sandbox">,
 ): Logger {
-  const shared = [redactSecrets(), format.errors({ stack: true }), format.timestamp()];
+  const shared = [traceIds(), redactSecrets(), format.errors({ stack: true }), format.timestamp()];
   const production = config.nodeEnv === "production";
   return createWinstonLogger({
     level: config.nodeEnv === "test" ? "warn" : config.logLevel,

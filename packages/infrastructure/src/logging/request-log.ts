@@ -1,5 +1,6 @@
 import type { Logger } from "winston";
 import type { Config } from "../config/config.ts";
+import { activeTraceIds } from "./trace-ids.format.ts";
 
 /** The fields of the one line logged per finished request; none is sensitive, none nested. */
 export interface RequestLogFields {
@@ -55,10 +56,12 @@ export function createRequestLog(
   return (fields) => {
     if (!logger.isLevelEnabled("info")) return;
     if (pending === "") setImmediate(flush);
+    const ids = activeTraceIds();
     pending +=
       `${head},"requestId":${text(fields.requestId)},"viewerId":${text(fields.viewerId)}` +
       `,"operationName":${text(fields.operationName)},"durationMs":${JSON.stringify(fields.durationMs)}` +
       `,"outcome":${text(fields.outcome)},"level":"info","message":"${MESSAGE}"` +
+      (ids === null ? "" : `,"trace_id":"${ids.trace_id}","span_id":"${ids.span_id}"`) +
       `,"timestamp":"${timestamp()}"}\n`;
   };
 }

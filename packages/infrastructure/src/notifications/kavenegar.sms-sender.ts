@@ -52,7 +52,9 @@ export class KavenegarSmsSender implements SmsSender {
     let status: number;
     let body: unknown;
     try {
-      const response = await measuredCall("kavenegar", "POST", () => this.#http.post(this.#url, { form }));
+      const response = await measuredCall("kavenegar", "POST", (headers) =>
+        this.#http.post(this.#url, { form, headers }),
+      );
       status = response.statusCode;
       body = parseJsonBody(response.body);
     } catch (error) {

@@ -75,8 +75,8 @@ export class GatewayHttpClient {
     body: Readonly<Record<string, unknown>>,
   ): Promise<Result<GatewayAnswer, GatewayFailure>> {
     try {
-      const response = await measuredCall(this.#label.toLowerCase(), "POST", () =>
-        this.#http.post(`${this.#baseUrl}${path}`, { json: body }),
+      const response = await measuredCall(this.#label.toLowerCase(), "POST", (headers) =>
+        this.#http.post(`${this.#baseUrl}${path}`, { json: body, headers }),
       );
       return ok({ status: response.statusCode, json: parseJsonBody(response.body) });
     } catch (error) {
