@@ -3,9 +3,9 @@
  * against `main.ts` on the embedded default serving packages/web/dist (`build:web` first). From the
  * landing page's call to action: sign up (a refused password first, its Persian message beside the
  * field), top up through the Zarinpal simulator's page and back, order a server with its price and
- * forecast, see it ACTIVE live (over the WebSocket: no GraphQL request meanwhile), power it off,
- * resize it and delete it after the confirmation dialog; turn 2FA on from its QR code and sign in
- * again with a recovery code; add an SSH key, create and revoke an API key, open the invoices.
+ * forecast and an SSH key added before, see it ACTIVE live (over the WebSocket: no GraphQL request
+ * meanwhile), power it off, resize it and delete it after the confirmation dialog; turn 2FA on from
+ * its QR code and sign in again with a recovery code; create and revoke an API key; the invoices.
  * Every page is checked with axe-core and photographed at 375 and 1280 px into BROWSER_CHECK_OUT
  * (else a new temporary directory). The landing page must load none of the dashboard's scripts.
  * Without Chromium (CHROMIUM_PATH, else /usr/bin/chromium) it says so and skips. See docs/web.md.
@@ -17,7 +17,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium, type Browser } from "playwright-core";
-import { keysAndInvoices, signUp, twoFactor } from "./dashboard-journey/account-steps.ts";
+import { apiKeysAndInvoices, signUp, sshKey, twoFactor } from "./dashboard-journey/account-steps.ts";
 import { check, startJourney } from "./dashboard-journey/journey.ts";
 import { order, serverLife, topUp } from "./dashboard-journey/server-steps.ts";
 import { startSandboxApi, type SandboxApi } from "./sandbox-api.ts";
@@ -30,10 +30,11 @@ async function walk(browser: Browser, api: SandboxApi, out: string): Promise<str
   try {
     await signUp(journey);
     await topUp(journey);
+    await sshKey(journey);
     await order(journey);
     await serverLife(journey);
     await twoFactor(journey);
-    await keysAndInvoices(journey);
+    await apiKeysAndInvoices(journey);
     check(journey.seen.problems.length === 0, journey.seen.problems.join("; "));
     return journey.shots;
   } finally {

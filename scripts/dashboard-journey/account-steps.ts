@@ -75,16 +75,21 @@ export async function twoFactor(journey: Journey) {
   console.log("OK signed out, then in again with the password and a recovery code");
 }
 
-/** An SSH key added and listed; an API key created (its secret shown once) and revoked; invoices listed. */
-export async function keysAndInvoices(journey: Journey) {
+/** An SSH key added and listed, to be installed on the server ordered next. */
+export async function sshKey(journey: Journey) {
   const { page } = journey;
   await openFromMenu(journey, "کلیدهای SSH", "/app/ssh-keys");
   await page.getByLabel("نام کلید").fill("laptop");
   await page.getByLabel("کلید عمومی").fill(SSH_PUBLIC_KEY);
   await page.getByRole("button", { name: "افزودن" }).click();
   await page.locator("[data-ssh-key]").waitFor();
+  console.log("OK SSH key added");
   await look(journey, "ssh-keys");
+}
 
+/** An API key created (its secret shown once) and revoked after the dialog; the invoices page. */
+export async function apiKeysAndInvoices(journey: Journey) {
+  const { page } = journey;
   await openFromMenu(journey, "کلیدهای API", "/app/api-keys");
   await page.getByLabel("نام کلید").fill("billing export");
   await page.getByLabel("خواندن کیف پول و پرداخت‌ها").check();
@@ -96,7 +101,7 @@ export async function keysAndInvoices(journey: Journey) {
   await page.getByRole("button", { name: "ابطال کلید" }).click();
   await page.getByRole("dialog").getByRole("button", { name: "بله، باطل شود" }).click();
   await page.locator("[data-api-key]").getByText("باطل شده در").waitFor();
-  console.log("OK SSH key added; API key created, its secret shown once, then revoked");
+  console.log("OK API key created, its secret shown once, then revoked");
 
   await openFromMenu(journey, "صورتحساب‌ها", "/app/invoices");
   await page.getByRole("heading", { name: "صورتحساب‌ها", level: 1 }).waitFor();

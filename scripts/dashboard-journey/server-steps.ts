@@ -34,6 +34,7 @@ export async function order(journey: Journey) {
   const text = (await price.textContent()) ?? "";
   check(text.includes("تومان") && text.includes("تا حدود"), `no price and forecast: "${text}"`);
   await page.getByLabel("نام سرور").fill("web-1");
+  check(await page.getByLabel("laptop").isChecked(), "the account's SSH key is not offered for the server");
   console.log(`OK the order form shows "${text}"`);
   await look(journey, "order");
 }

@@ -3,8 +3,8 @@ import { useEffect, useState } from "preact/hooks";
 export type Loaded<T> =
   { readonly status: "loading" | "failed" } | { readonly status: "ready"; readonly data: T };
 
-/** Reads `load` on mount and whenever `key` changes; `reload` reads it again. */
-export function useLoad<T>(load: (signal: AbortSignal) => Promise<T>, key: unknown = null) {
+/** Reads `load` when the page opens; `reload` reads it again, showing the last data meanwhile. */
+export function useLoad<T>(load: (signal: AbortSignal) => Promise<T>) {
   const [state, setState] = useState<Loaded<T>>({ status: "loading" });
   const [round, setRound] = useState(0);
   useEffect(() => {
@@ -18,7 +18,7 @@ export function useLoad<T>(load: (signal: AbortSignal) => Promise<T>, key: unkno
       },
     );
     return () => abort.abort();
-  }, [key, round]);
+  }, [round]);
   return { state, reload: () => setRound((n) => n + 1) };
 }
 

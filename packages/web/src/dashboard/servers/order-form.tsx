@@ -1,3 +1,4 @@
+import type { SshKeyFieldsFragment } from "@peykarband/sdk";
 import { useLocation } from "preact-iso";
 import { useState } from "preact/hooks";
 import { formatMemory, formatTomans, persianNumber } from "../../format/persian-numbers.ts";
@@ -13,10 +14,11 @@ import { runsOutWith } from "./run-out-forecast.ts";
 interface OrderFormProps {
   readonly catalog: Catalog;
   readonly balance: string;
+  readonly sshKeys: readonly SshKeyFieldsFragment[];
 }
 
 /** Region, plan with its price, image and a name; the forecast says how long the wallet lasts. */
-export function OrderForm({ catalog, balance }: OrderFormProps) {
+export function OrderForm({ catalog, balance, sshKeys }: OrderFormProps) {
   const { client } = useSession();
   const { route } = useLocation();
   const regions = catalog.regions.filter((region) => region.isAvailable);
@@ -32,7 +34,7 @@ export function OrderForm({ catalog, balance }: OrderFormProps) {
         regionId,
         planId: plan?.id ?? "",
         imageId: textOf(data, "imageId"),
-        sshKeyIds: [],
+        sshKeyIds: data.getAll("sshKeyIds").filter((id) => typeof id === "string"),
       },
     });
     if (orderServer.server) route(PATHS.servers);
@@ -71,6 +73,16 @@ export function OrderForm({ catalog, balance }: OrderFormProps) {
           </option>
         ))}
       </SelectField>
+      {sshKeys.length > 0 ? (
+        <fieldset>
+          <legend>کلیدهای SSH روی سرور</legend>
+          {sshKeys.map((key) => (
+            <label key={key.id} class="choice">
+              <input type="checkbox" name="sshKeyIds" value={key.id} defaultChecked /> {key.name}
+            </label>
+          ))}
+        </fieldset>
+      ) : null}
       {plan ? (
         <p class="price" aria-live="polite" data-order-price={plan.monthlyPrice}>
           <strong>{formatTomans(plan.monthlyPrice)}</strong> در ماه، ساعتی {formatTomans(plan.hourlyPrice)}.{" "}

@@ -8,12 +8,13 @@ import { OrderForm } from "./order-form.tsx";
 export function OrderPage() {
   const { client } = useSession();
   const { state } = useLoad(async (signal) => {
-    const [catalog, { viewer }] = await Promise.all([
+    const [catalog, { viewer }, { sshKeys }] = await Promise.all([
       loadCatalog(client, signal),
       client.Wallet(undefined, undefined, signal),
+      client.SshKeys(undefined, undefined, signal),
     ]);
     if (!viewer) throw new Error("signed out");
-    return { catalog, balance: viewer.wallet.balance };
+    return { catalog, balance: viewer.wallet.balance, sshKeys };
   });
   return (
     <section aria-labelledby="page-title">
@@ -24,7 +25,7 @@ export function OrderPage() {
       </p>
       <LoadStatus state={state} />
       {state.status === "ready" ? (
-        <OrderForm catalog={state.data.catalog} balance={state.data.balance} />
+        <OrderForm catalog={state.data.catalog} balance={state.data.balance} sshKeys={state.data.sshKeys} />
       ) : null}
     </section>
   );

@@ -22,3 +22,8 @@ export const isFinal = (status: ServerStatus): boolean => status === "DELETED";
 /** Statuses in which a person may act on the server; in the others an operation is under way. */
 export const isSettled = (status: ServerStatus): boolean =>
   status === "ACTIVE" || status === "OFF" || status === "FAILED";
+
+/** What the list asks for: a deleted server shows as deleted while the page is open, then no more. */
+export const LISTED_STATUSES = (Object.keys(STATUS_LABELS) as ServerStatus[]).filter(
+  (status) => !isFinal(status),
+);

@@ -3,6 +3,7 @@ import { useSession } from "../session/session.tsx";
 import { LoadStatus, useLoad } from "../use-load.tsx";
 import { loadCatalog } from "./catalog.ts";
 import { ServerCard } from "./server-card.tsx";
+import { LISTED_STATUSES } from "./server-status.ts";
 
 const SERVERS_PAGE = 50;
 
@@ -11,7 +12,7 @@ export function ServersPage() {
   const { client } = useSession();
   const { state } = useLoad(async (signal) => {
     const [{ servers }, catalog] = await Promise.all([
-      client.Servers({ first: SERVERS_PAGE }, undefined, signal),
+      client.Servers({ first: SERVERS_PAGE, filter: { statuses: LISTED_STATUSES } }, undefined, signal),
       loadCatalog(client, signal),
     ]);
     return { servers: servers.edges.map((edge) => edge.node), catalog };

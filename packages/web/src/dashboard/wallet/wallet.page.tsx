@@ -11,8 +11,10 @@ const LEDGER_PAGE = 20;
 export function WalletPage() {
   const { client } = useSession();
   const { state } = useLoad(async (signal) => {
-    const { viewer } = await client.WalletEntries({ first: LEDGER_PAGE }, undefined, signal);
-    const { viewer: forecast } = await client.Wallet(undefined, undefined, signal);
+    const [{ viewer }, { viewer: forecast }] = await Promise.all([
+      client.WalletEntries({ first: LEDGER_PAGE }, undefined, signal),
+      client.Wallet(undefined, undefined, signal),
+    ]);
     if (!viewer || !forecast) throw new Error("signed out");
     return { ...viewer.wallet, runsOutAt: forecast.wallet.runsOutAt };
   });
