@@ -7,7 +7,8 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const ROOT = fileURLToPath(new URL("../", import.meta.url));
-const READY_TIMEOUT_MS = 90_000;
+// A loaded CI machine can take minutes to start the API through tsx; a hung start still fails.
+const READY_TIMEOUT_MS = 240_000;
 const STOP_TIMEOUT_MS = 10_000;
 
 export interface SandboxApi {
