@@ -25,7 +25,7 @@ export class UsersResolver {
   ): Promise<UserConnectionType> {
     const request = readPageArgs(args, fromKeysetCursor);
     const filter = { email: args.filter?.email ?? null, role: args.filter?.role ?? null };
-    const page = await ctx.useCases.users({ ...request, ...filter }, ctx);
+    const page = await ctx.useCases.accounts.users({ ...request, ...filter }, ctx);
     return connectionOf(page.users, USER_EDGES, page, request);
   }
 }
