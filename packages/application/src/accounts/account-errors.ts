@@ -48,6 +48,13 @@ export const DISABLE_TWO_FACTOR_ERROR_CODES = [
 ] as const;
 export type DisableTwoFactorErrorCode = (typeof DISABLE_TWO_FACTOR_ERROR_CODES)[number];
 
+export const CONFIRM_SECOND_FACTOR_ERROR_CODES = [
+  "SECOND_FACTOR_REQUIRED",
+  "INVALID_TWO_FACTOR_CODE",
+  "TOO_MANY_ATTEMPTS",
+] as const;
+export type ConfirmSecondFactorErrorCode = (typeof CONFIRM_SECOND_FACTOR_ERROR_CODES)[number];
+
 export const CHANGE_USER_ROLE_ERROR_CODES = ["USER_NOT_FOUND", "CANNOT_CHANGE_OWN_ROLE"] as const;
 export type ChangeUserRoleErrorCode = (typeof CHANGE_USER_ROLE_ERROR_CODES)[number];
 

@@ -26,6 +26,11 @@ export interface AccountPolicy {
    * retried request) returns the same successor instead of ending the session as a replay.
    */
   readonly refreshGraceSeconds: number;
+  /**
+   * How long a session stays stepped up after proving a second factor: money-moving and
+   * role-changing mutations need one proved within this many seconds (step-up.ts).
+   */
+  readonly secondFactorFreshSeconds: number;
 }
 
 export const defaultAccountPolicy: AccountPolicy = {
@@ -38,4 +43,5 @@ export const defaultAccountPolicy: AccountPolicy = {
   guardedAttemptsPerAddress: 1,
   attemptWindowSeconds: 15 * 60,
   refreshGraceSeconds: 20,
+  secondFactorFreshSeconds: 5 * 60,
 };

@@ -14,6 +14,7 @@ import {
   confirmTwoFactorSetup,
   type ConfirmTwoFactorSetupInput,
 } from "./confirm-two-factor-setup.use-case.ts";
+import { confirmSecondFactor, type ConfirmSecondFactorInput } from "./confirm-second-factor.use-case.ts";
 import { createAdministrator, type CreateAdministratorInput } from "./create-administrator.use-case.ts";
 import { disableTwoFactor, type DisableTwoFactorInput } from "./disable-two-factor.use-case.ts";
 import { logIn, type LogInInput } from "./log-in.use-case.ts";
@@ -37,6 +38,8 @@ export function createAccountUseCases(deps: AccountDeps) {
       confirmTwoFactorSetup(deps, input, ctx),
     disableTwoFactor: (input: DisableTwoFactorInput, ctx: RequestContext) =>
       disableTwoFactor(deps, input, ctx),
+    confirmSecondFactor: (input: ConfirmSecondFactorInput, ctx: RequestContext) =>
+      confirmSecondFactor(deps, input, ctx),
     changeUserRole: (input: ChangeUserRoleInput, ctx: RequestContext) => changeUserRole(deps, input, ctx),
     createAdministrator: (input: CreateAdministratorInput, ctx: RequestContext) =>
       createAdministrator(deps, input, ctx),

@@ -8,6 +8,8 @@ export interface SessionFamily {
   /** Absolute end of the session, however often it is refreshed. */
   readonly expiresAt: Date;
   readonly revokedAt: Date | null;
+  /** When the session last proved a second factor (a TOTP or recovery code); null if never. */
+  readonly secondFactorAt: Date | null;
 }
 
 export interface RefreshTokenRecord {
@@ -51,6 +53,8 @@ export interface SessionRepository {
    */
   useRefreshToken(tokenHash: string, at: Date): Promise<RefreshTokenRecord | null>;
   findRefreshToken(tokenHash: string): Promise<RefreshTokenRecord | null>;
+  /** Records that the session proved a second factor at `at`; false when it is gone or revoked. */
+  markSecondFactor(familyId: string, at: Date): Promise<boolean>;
   revokeFamily(familyId: string, at: Date): Promise<void>;
   revokeAllForUser(userId: string, at: Date): Promise<void>;
 }

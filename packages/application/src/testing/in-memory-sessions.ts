@@ -18,7 +18,7 @@ export class InMemorySessions implements SessionRepository {
   ) {}
 
   async openFamily({ family, firstToken, event }: SessionOpening) {
-    this.families.set(family.id, { ...family, revokedAt: null });
+    this.families.set(family.id, { ...family, revokedAt: null, secondFactorAt: null });
     await this.addRefreshToken({ ...firstToken, familyId: family.id, userId: family.userId });
     await this.audit?.record(event);
   }
@@ -49,6 +49,13 @@ export class InMemorySessions implements SessionRepository {
 
   async findRefreshToken(tokenHash: string) {
     return this.tokens.get(tokenHash) ?? null;
+  }
+
+  async markSecondFactor(familyId: string, at: Date) {
+    const family = this.families.get(familyId);
+    if (!family || family.revokedAt) return false;
+    this.families.set(familyId, { ...family, secondFactorAt: at });
+    return true;
   }
 
   async revokeFamily(familyId: string, at: Date) {

@@ -45,6 +45,7 @@ export const ROOT_FIELD_SCOPES: Readonly<Record<string, ScopeRule>> = {
   "Mutation.startTwoFactorSetup": "NO_KEY",
   "Mutation.confirmTwoFactorSetup": "NO_KEY",
   "Mutation.disableTwoFactor": "NO_KEY",
+  "Mutation.confirmSecondFactor": "NO_KEY",
   "Mutation.createApiKey": "NO_KEY",
   "Mutation.revokeApiKey": "NO_KEY",
   "Mutation.changeUserRole": "NO_KEY",

@@ -4,6 +4,7 @@ import type {
   RevokeApiKeyErrorCode,
   AdjustWalletErrorCode,
   ChangeUserRoleErrorCode,
+  ConfirmSecondFactorErrorCode,
   ConfirmTwoFactorSetupErrorCode,
   DeleteSshKeyErrorCode,
   DisableTwoFactorErrorCode,
@@ -28,6 +29,7 @@ export type UserErrorCode =
   | LogOutErrorCode
   | StartTwoFactorSetupErrorCode
   | ConfirmTwoFactorSetupErrorCode
+  | ConfirmSecondFactorErrorCode
   | DisableTwoFactorErrorCode
   | ChangeUserRoleErrorCode
   | StartTopUpErrorCode
@@ -98,6 +100,11 @@ export const USER_ERROR_CATALOG: Readonly<Record<UserErrorCode, CatalogEntry>> =
   TWO_FACTOR_NOT_STARTED: {
     description: "There is no two-factor setup to confirm; start one first.",
     fa: "ابتدا راه‌اندازی تأیید دومرحله‌ای را آغاز کنید.",
+  },
+  SECOND_FACTOR_REQUIRED: {
+    description:
+      "This needs a second factor and the account has none: turn on two-factor authentication first.",
+    fa: "این کار به تأیید دومرحله‌ای نیاز دارد؛ ابتدا آن را برای حساب خود فعال کنید.",
   },
   TWO_FACTOR_NOT_ENABLED: {
     description: "Two-factor authentication is not on.",

@@ -6,6 +6,7 @@ import { ChangeUserRoleResolver } from "../accounts/change-user-role.resolver.ts
 import { SessionResolver } from "../accounts/session.resolver.ts";
 import { TwoFactorResolver } from "../accounts/two-factor.resolver.ts";
 import { UsersResolver } from "../accounts/users.resolver.ts";
+import { ConfirmSecondFactorResolver } from "../accounts/confirm-second-factor.resolver.ts";
 import { ViewerResolver } from "../accounts/viewer.resolver.ts";
 import { LanguageResolver } from "../notifications/language.resolver.ts";
 import { AuditEventResolver } from "../audit/audit-event.resolver.ts";
@@ -92,6 +93,7 @@ export async function buildGatewaySchema(): Promise<GraphQLSchema> {
       HealthResolver,
       ViewerResolver,
       UsersResolver,
+      ConfirmSecondFactorResolver,
       SessionResolver,
       TwoFactorResolver,
       ChangeUserRoleResolver,

@@ -9,7 +9,14 @@ import {
 import { inProcessSessionEvictionBus, type SessionEvictionBus } from "./session-eviction.bus.ts";
 
 const family = (id: string, userId: string, revokedAt: Date | null = null): SessionWithUser => ({
-  family: { id, userId, createdAt: new Date(0), expiresAt: new Date(8.64e15), revokedAt },
+  family: {
+    id,
+    userId,
+    createdAt: new Date(0),
+    expiresAt: new Date(8.64e15),
+    revokedAt,
+    secondFactorAt: null,
+  },
   user: null,
 });
 

@@ -158,6 +158,11 @@ export class CachingSessionRepository implements SessionRepository {
     return this.inner.findRefreshToken(tokenHash);
   }
 
+  /** Step-up reads the mark with findFamily, uncached: nothing to evict. */
+  markSecondFactor(familyId: string, at: Date): Promise<boolean> {
+    return this.inner.markSecondFactor(familyId, at);
+  }
+
   async revokeFamily(familyId: string, at: Date): Promise<void> {
     try {
       await this.inner.revokeFamily(familyId, at);

@@ -57,7 +57,11 @@ for (const target of testDatabases()) {
       const { family, token, event } = await aSession();
       expect(statements.take()).toHaveLength(2); // the user fixture, then the session
       expect(await new DrizzleAuditLog(database.db).findById(event.id)).toEqual(event);
-      expect(await sessions.findFamily(family.id)).toEqual({ ...family, revokedAt: null });
+      expect(await sessions.findFamily(family.id)).toEqual({
+        ...family,
+        revokedAt: null,
+        secondFactorAt: null,
+      });
       expect((await sessions.findRefreshToken(token.tokenHash))?.familyId).toBe(family.id);
     });
 

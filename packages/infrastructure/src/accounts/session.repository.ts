@@ -7,6 +7,7 @@ import type {
 import { and, eq, isNull, sql } from "drizzle-orm";
 import type { Db } from "../database/database.ts";
 import { auditEvents, refreshTokens, sessionFamilies, users } from "../database/schema.ts";
+import { isUuid } from "../wallet/wallet-ledger.repository.ts";
 import { toUser } from "./user.repository.ts";
 
 const tokenColumns = {
@@ -90,6 +91,16 @@ export class DrizzleSessionRepository implements SessionRepository {
       .from(refreshTokens)
       .where(eq(refreshTokens.tokenHash, tokenHash));
     return row ?? null;
+  }
+
+  async markSecondFactor(familyId: string, at: Date): Promise<boolean> {
+    if (!isUuid(familyId)) return false;
+    const marked = await this.db
+      .update(sessionFamilies)
+      .set({ secondFactorAt: at })
+      .where(and(eq(sessionFamilies.id, familyId), isNull(sessionFamilies.revokedAt)))
+      .returning({ id: sessionFamilies.id });
+    return marked.length > 0;
   }
 
   async revokeFamily(familyId: string, at: Date): Promise<void> {

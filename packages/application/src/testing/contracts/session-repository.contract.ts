@@ -53,7 +53,11 @@ export function sessionRepositoryContract(open: OpenContractFixture<SessionRepos
 
   it("opens a family with its first refresh token, unused and not revoked", async () => {
     const { userId, family, firstToken } = await aSession();
-    expect(await fixture.sessions.findFamily(family.id)).toEqual({ ...family, revokedAt: null });
+    expect(await fixture.sessions.findFamily(family.id)).toEqual({
+      ...family,
+      revokedAt: null,
+      secondFactorAt: null,
+    });
     expect(await fixture.sessions.findRefreshToken(firstToken.tokenHash)).toEqual({
       tokenHash: firstToken.tokenHash,
       familyId: family.id,
@@ -66,7 +70,7 @@ export function sessionRepositoryContract(open: OpenContractFixture<SessionRepos
   it("reads a family together with its user", async () => {
     const { userId, family } = await aSession();
     const found = await fixture.sessions.findFamilyWithUser(family.id);
-    expect(found?.family).toEqual({ ...family, revokedAt: null });
+    expect(found?.family).toEqual({ ...family, revokedAt: null, secondFactorAt: null });
     expect(found?.user?.id).toBe(userId);
   });
 
@@ -124,6 +128,22 @@ export function sessionRepositoryContract(open: OpenContractFixture<SessionRepos
     await fixture.sessions.revokeFamily(family.id, first);
     await fixture.sessions.revokeFamily(family.id, new Date("2026-03-23T08:00:00.000Z"));
     expect((await fixture.sessions.findFamily(family.id))?.revokedAt).toEqual(first);
+  });
+
+  it("marks a family's second factor, again later, but never a revoked or unknown family's", async () => {
+    const { family } = await aSession();
+    const first = new Date("2026-03-22T08:00:00.000Z");
+    const later = new Date("2026-03-22T08:07:00.000Z");
+    expect(await fixture.sessions.markSecondFactor(family.id, first)).toBe(true);
+    expect((await fixture.sessions.findFamily(family.id))?.secondFactorAt).toEqual(first);
+    expect(await fixture.sessions.markSecondFactor(family.id, later)).toBe(true);
+    expect((await fixture.sessions.findFamily(family.id))?.secondFactorAt).toEqual(later);
+    await fixture.sessions.revokeFamily(family.id, later);
+    expect(await fixture.sessions.markSecondFactor(family.id, new Date("2026-03-22T08:09:00.000Z"))).toBe(
+      false,
+    );
+    expect((await fixture.sessions.findFamily(family.id))?.secondFactorAt).toEqual(later);
+    expect(await fixture.sessions.markSecondFactor(fixture.newId(), first)).toBe(false);
   });
 
   it("revokes every family of one user and no one else's", async () => {
