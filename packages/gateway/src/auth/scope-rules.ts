@@ -30,6 +30,7 @@ export const ROOT_FIELD_SCOPES: Readonly<Record<string, ScopeRule>> = {
   "Query.suspendedServers": "NO_KEY",
   "Query.apiKeys": "NO_KEY",
   "Query.auditEvents": "NO_KEY",
+  "Query.users": "NO_KEY",
   "Mutation.orderServer": "servers:write",
   "Mutation.deleteServer": "servers:write",
   "Mutation.powerOffServer": "servers:write",
