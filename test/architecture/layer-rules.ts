@@ -51,7 +51,7 @@ export const LAYER_RULES: Readonly<Record<PackageName, LayerRule>> = {
   web: { workspace: ["sdk"], builtins: false, libraries: true },
 };
 
-export const WORKSPACE_SCOPE = "@peykarband/";
+const WORKSPACE_SCOPE = "@peykarband/";
 
 export interface PackageManifest {
   readonly name?: string;
@@ -80,7 +80,7 @@ export interface ImportRef {
 }
 
 /** Blank out comments, keeping strings and line breaks, so commented-out imports don't count. */
-export function stripComments(text: string): string {
+function stripComments(text: string): string {
   let out = "";
   let i = 0;
   const n = text.length;
@@ -171,12 +171,12 @@ export function findImports(text: string): ImportRef[] {
 
 const BUILTINS = new Set(builtinModules);
 
-export function isBuiltin(specifier: string): boolean {
+function isBuiltin(specifier: string): boolean {
   return specifier.startsWith("node:") || BUILTINS.has(specifier.split("/")[0]!);
 }
 
 /** `@scope/name/sub/path` → `@scope/name`; `name/sub` → `name`. */
-export function packageOf(specifier: string): string {
+function packageOf(specifier: string): string {
   const parts = specifier.split("/");
   return specifier.startsWith("@") ? parts.slice(0, 2).join("/") : parts[0]!;
 }
@@ -187,12 +187,12 @@ export function packageOf(specifier: string): string {
  * (application) and the adapters' tests (infrastructure) call them. They register tests, so they
  * import vitest; only the test runner, nothing else, and only from this folder.
  */
-export function mayImportTestRunner(pkg: PackageName, path: string): boolean {
+function mayImportTestRunner(pkg: PackageName, path: string): boolean {
   return isTestFile(path) || (pkg === "application" && path.startsWith("src/testing/contracts/"));
 }
 
 /** Test code: `*.test.ts` anywhere, and everything under the package's `test/` folder. */
-export function isTestFile(path: string): boolean {
+function isTestFile(path: string): boolean {
   return /\.test\.[cm]?[jt]sx?$/.test(path) || path.startsWith("test/");
 }
 

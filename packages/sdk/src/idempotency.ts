@@ -20,7 +20,7 @@ export type PeykarbandOperations = {
 };
 
 /** The variables with an idempotency key added, for a mutation that takes one and was given none. */
-export function withIdempotencyKey(operationName: string, variables: unknown): unknown {
+function withIdempotencyKey(operationName: string, variables: unknown): unknown {
   if (!idempotentOperations.has(operationName)) return variables;
   const { input } = variables as { input: { idempotencyKey?: string | null } };
   if (input.idempotencyKey != null) return variables;

@@ -8,7 +8,7 @@ import { startOvhSimulator, type OvhSimulator } from "../src/ovh/ovh.simulator.t
 
 // The simulator's answers are checked against the subset of OVH's schema kept in
 // spec-subsets/ovh.json (translated to JSON Schema by scripts/spec-subsets/ovh.ts).
-export interface Subset {
+interface Subset {
   readonly operations: Readonly<Record<string, { readonly response: object }>>;
   readonly errorBody: object;
   readonly definitions: Readonly<Record<string, object>>;
@@ -22,7 +22,7 @@ const ajv = new Ajv({ strict: false, allErrors: true, logger: false });
 (addFormatsModule as unknown as (ajv: Ajv) => Ajv)(ajv);
 ajv.addSchema({ definitions: subset.definitions }, "ovh");
 
-export const compiled = new Map<string, ValidateFunction>();
+const compiled = new Map<string, ValidateFunction>();
 
 function validator(key: string, schema: object): ValidateFunction {
   let validate = compiled.get(key);

@@ -20,8 +20,8 @@ export interface CreateApiKeyInput {
   readonly scopes: readonly string[];
 }
 
-export const MAX_API_KEY_NAME_LENGTH = 64;
-export const MAX_API_KEYS_PER_USER = 50;
+const MAX_API_KEY_NAME_LENGTH = 64;
+const MAX_API_KEYS_PER_USER = 50;
 
 /** Creates a key for the viewer and returns its secret: the only time anyone sees it. */
 export async function createApiKey(

@@ -17,7 +17,7 @@ import type { BillingDeps } from "./billing-deps.ts";
 import type { WaiveUsageErrorCode } from "./billing-errors.ts";
 
 /** Room left in a ledger reason (500) for the server's name around it. */
-export const MAX_WAIVER_REASON_LENGTH = 400;
+const MAX_WAIVER_REASON_LENGTH = 400;
 
 export interface WaiveUsageInput {
   readonly serverId: string;

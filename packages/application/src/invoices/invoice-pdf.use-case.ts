@@ -8,7 +8,7 @@ import { invoice } from "./invoice-reads.use-case.ts";
 import { upcomingInvoice } from "./upcoming-invoice.use-case.ts";
 
 /** How long a PDF link works: long enough to click, short enough not to be worth leaking. */
-export const INVOICE_LINK_TTL_MS = 10 * 60_000;
+const INVOICE_LINK_TTL_MS = 10 * 60_000;
 
 /** Which PDF: an issued invoice by id, or a customer's month so far. */
 export type InvoicePdfTarget = { readonly invoiceId: string } | { readonly upcomingOf: string };

@@ -37,7 +37,7 @@ export type StartTopUpError = DomainError<Exclude<StartTopUpErrorCode, "TOO_MANY
 
 type StartTopUpResult = Result<TopUpStarted, StartTopUpError>;
 
-export const topUpThrottleKey = (userId: string) => `top-up:user:${userId}`;
+const topUpThrottleKey = (userId: string) => `top-up:user:${userId}`;
 
 const unavailable = (): StartTopUpResult =>
   err(

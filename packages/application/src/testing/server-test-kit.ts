@@ -13,7 +13,7 @@ import { InMemorySshKeys } from "./in-memory-ssh-keys.ts";
 import { systemContext, walletTestKit } from "./wallet-test-kit.ts";
 
 /** Not SHA-256: a reversible stand-in that still tells different keys apart. */
-export const fakeFingerprinter: Fingerprinter = {
+const fakeFingerprinter: Fingerprinter = {
   sha256Base64: (bytes) => {
     let hash = 0x811c9dc5;
     for (const byte of bytes) hash = Math.imul(hash ^ byte, 0x01000193) >>> 0;

@@ -8,9 +8,6 @@ import type { ApiScope } from "@peykarband/domain";
  */
 export type ScopeRule = ApiScope | "ANY_KEY" | "NO_KEY";
 
-/** The key under which each root field's scope rule is kept in its GraphQL `extensions`. */
-export const SCOPE_EXTENSION = "apiKeyScope";
-
 /** One line per root field; a schema test fails on any root field missing here. */
 export const ROOT_FIELD_SCOPES: Readonly<Record<string, ScopeRule>> = {
   "Query.health": "ANY_KEY",

@@ -2,7 +2,7 @@ import type { CloudProviderName, PaymentGatewayName } from "@peykarband/domain";
 import { createCloudProviders, createPaymentGateways, type Config } from "@peykarband/infrastructure";
 
 /** Where a payment gateway or cloud is served from in this process, if anywhere. */
-export type ServiceSource = "simulator" | "configured" | "not configured";
+type ServiceSource = "simulator" | "configured" | "not configured";
 
 export interface ActiveServices {
   readonly paymentGateways: Readonly<Record<PaymentGatewayName, ServiceSource>>;

@@ -75,10 +75,7 @@ export interface ServerOverrides {
 }
 
 /** Points every cloud without a configured endpoint at its simulator (sandbox mode). */
-export function simulatedClouds(
-  config: Config,
-  simulators: CloudSimulators | undefined,
-): CloudProviderOverrides {
+function simulatedClouds(config: Config, simulators: CloudSimulators | undefined): CloudProviderOverrides {
   if (!simulators || !config.sandbox) return {};
   const { digitalocean, hetzner, ovh } = simulators;
   return {

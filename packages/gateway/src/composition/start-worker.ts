@@ -70,9 +70,9 @@ const SERVER_JOB_CONCURRENCY = 50;
 const STOP_TIMEOUT_MS = 25_000;
 
 /** The server jobs: queued by orders and operations (SERVER_QUEUES), and the periodic orphan sweep. */
-export type ServerJobHandlers = Pick<ServerUseCases, "runServerJob" | "sweepOrphanServers">;
+type ServerJobHandlers = Pick<ServerUseCases, "runServerJob" | "sweepOrphanServers">;
 
-export interface WorkerHandlers {
+interface WorkerHandlers {
   /** Absent: this worker leaves server jobs to others (tests of the payment jobs). */
   readonly servers?: ServerJobHandlers;
   /** The hourly settlement of metered usage; absent: this worker leaves it to others (tests of other jobs). */

@@ -25,19 +25,19 @@ export interface AppInfo {
  * The wallet use cases GraphQL may reach. Debits and reconciliation are for other capabilities and
  * the worker, never for an API caller, so resolvers are not handed them.
  */
-export type GraphQLWalletUseCases = Pick<
+type GraphQLWalletUseCases = Pick<
   WalletUseCases,
   "startTopUp" | "adjustWallet" | "walletBalance" | "walletEntries" | "payments" | "findPayment"
 >;
 
 /** The server use cases GraphQL may reach: the worker's jobs and the orphan sweep are not for callers. */
-export type GraphQLServerUseCases = Omit<ServerUseCases, "runServerJob" | "sweepOrphanServers">;
+type GraphQLServerUseCases = Omit<ServerUseCases, "runServerJob" | "sweepOrphanServers">;
 
 /** The billing use cases GraphQL may reach: settling usage is the worker's job. */
-export type GraphQLBillingUseCases = Omit<BillingUseCases, "settleUsage">;
+type GraphQLBillingUseCases = Omit<BillingUseCases, "settleUsage">;
 
 /** The invoice use cases GraphQL may reach: issuing the month's invoices is the worker's job. */
-export type GraphQLInvoiceUseCases = Omit<InvoiceUseCases, "issueMonthlyInvoices">;
+type GraphQLInvoiceUseCases = Omit<InvoiceUseCases, "issueMonthlyInvoices">;
 
 /** Every use case GraphQL may reach, one member per module, named as the module's folder. */
 export interface GraphQLUseCases {

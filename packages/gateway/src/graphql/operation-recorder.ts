@@ -4,7 +4,7 @@ import type { Logger } from "../logging/logger.ts";
 import type { GatewayMetrics } from "../metrics/gateway-metrics.ts";
 import { reportError } from "../telemetry/error-reporting.ts";
 
-export interface OperationRecord {
+interface OperationRecord {
   readonly requestId: string;
   readonly viewerId: string | null;
   readonly operationName: string | null;

@@ -31,7 +31,7 @@ import { operationLabel } from "./operation-label.ts";
 import type { OperationRecorder } from "./operation-recorder.ts";
 
 /** What one client may hold or send over WebSockets (docs/api.md, Limits). */
-export interface WebSocketLimits {
+interface WebSocketLimits {
   readonly maxQueryBytes: number;
   readonly operationsPerSecond: number;
   readonly subscriptionsPerSocket: number;

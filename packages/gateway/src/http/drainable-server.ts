@@ -2,7 +2,7 @@ import { createServer, type RequestListener, type Server, type ServerResponse } 
 import { Server as NetServer, type Socket } from "node:net";
 
 /** How long requests already accepted may run once a drain begins; then what is left is cut. */
-export const DRAIN_GRACE_MS = 10_000;
+const DRAIN_GRACE_MS = 10_000;
 
 export interface DrainableServer {
   readonly server: Server;

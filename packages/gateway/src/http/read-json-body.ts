@@ -3,7 +3,7 @@ import type { Readable, Transform } from "node:stream";
 import { createBrotliDecompress, createGunzip, createInflate } from "node:zlib";
 
 /** Why a body was refused: status, `extensions.code` and message of the JSON error. */
-export interface BodyRefusal {
+interface BodyRefusal {
   readonly status: number;
   readonly code: string;
   readonly message: string;

@@ -5,7 +5,7 @@ import { toGlobalId } from "../schema/node/global-id.ts";
 export const INVOICE_PDF_PREFIX = "/invoices";
 
 /** The path of an invoice's PDF under INVOICE_PDF_PREFIX. */
-export const invoicePdfPath = (target: InvoicePdfTarget): string =>
+const invoicePdfPath = (target: InvoicePdfTarget): string =>
   "invoiceId" in target
     ? `/${toGlobalId("Invoice", target.invoiceId)}.pdf`
     : `/upcoming/${toGlobalId("User", target.upcomingOf)}.pdf`;

@@ -1,14 +1,14 @@
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from "prom-client";
 
 /** Jobs waiting or running in one queue and state, as the job queue counts them. */
-export interface QueueDepth {
+interface QueueDepth {
   readonly queue: string;
   readonly state: string;
   readonly count: number;
 }
 
 /** Servers ordered and not yet ACTIVE or FAILED at one cloud. */
-export interface ProvisioningQueue {
+interface ProvisioningQueue {
   readonly cloud: string;
   readonly servers: number;
   readonly oldestOrderedAt: Date;

@@ -144,7 +144,7 @@ function resultStatusOf(
 }
 
 /** The result URL with our two parameters; a relative one (our own page) stays relative. */
-export function resultLocation(resultUrl: string, status: ResultStatus, paymentId: string | null): string {
+function resultLocation(resultUrl: string, status: ResultStatus, paymentId: string | null): string {
   const base = "http://relative.invalid";
   const url = new URL(resultUrl, base);
   url.searchParams.set("status", status);

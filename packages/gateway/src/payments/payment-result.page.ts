@@ -1,5 +1,5 @@
 /** Payment outcomes the result page knows, as the callback routes put them in its query string. */
-export const RESULT_STATUSES = ["PAID", "FAILED", "CANCELLED", "PENDING"] as const;
+const RESULT_STATUSES = ["PAID", "FAILED", "CANCELLED", "PENDING"] as const;
 export type ResultStatus = (typeof RESULT_STATUSES)[number];
 
 const MESSAGES: Readonly<Record<ResultStatus | "UNKNOWN", { title: string; body: string }>> = {
@@ -37,7 +37,7 @@ const ESCAPES: Readonly<Record<string, string>> = {
 };
 export const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
 
-export const isResultStatus = (value: unknown): value is ResultStatus =>
+const isResultStatus = (value: unknown): value is ResultStatus =>
   typeof value === "string" && (RESULT_STATUSES as readonly string[]).includes(value);
 
 /**

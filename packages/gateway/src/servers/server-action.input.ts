@@ -6,7 +6,7 @@ export const SERVER_ID_DESCRIPTION =
   "The server's global id (`Server.id`). One that is not yours, or not a Server's, is SERVER_NOT_FOUND.";
 
 /** The input of a mutation whose only argument is the server: `XInput { serverId }`. */
-export function defineServerActionInput(mutation: string, description: string) {
+function defineServerActionInput(mutation: string, description: string) {
   @InputType(`${mutation}Input`, { description })
   class ServerActionInput {
     @GlobalIdField("Server", { description: SERVER_ID_DESCRIPTION })

@@ -23,7 +23,7 @@ export const COUNTED_TABLES = [
   "audit_events",
   "attempt_throttle",
 ] as const;
-export type CountedTable = (typeof COUNTED_TABLES)[number];
+type CountedTable = (typeof COUNTED_TABLES)[number];
 export type RowCounts = Record<CountedTable, number>;
 
 export interface AbuseApp {

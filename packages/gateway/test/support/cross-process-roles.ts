@@ -5,7 +5,7 @@ import { fileURLToPath } from "node:url";
 const ROOT = fileURLToPath(new URL("../../../../", import.meta.url));
 const MAIN = fileURLToPath(new URL("../../src/main.ts", import.meta.url));
 /** What `pnpm build` emits for main.ts, and what the image runs. */
-export const BUILT_MAIN = fileURLToPath(new URL("../../dist/main.js", import.meta.url));
+const BUILT_MAIN = fileURLToPath(new URL("../../dist/main.js", import.meta.url));
 
 /** One `main.ts` process in a role, as a deployment runs it (`all`: the sandbox's one process). */
 export interface RoleProcess {

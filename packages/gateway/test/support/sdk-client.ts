@@ -9,7 +9,7 @@ import type { FormattedExecutionResult } from "graphql";
 import WebSocket from "ws";
 
 /** What the gateway answered, as the wire carried it: the SDK's methods return `data` only. */
-export interface RecordedResponse {
+interface RecordedResponse {
   readonly status: number;
   readonly body: FormattedExecutionResult | null;
 }

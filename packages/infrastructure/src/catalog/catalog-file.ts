@@ -62,7 +62,7 @@ const fileSchema = z.strictObject({
 });
 type CatalogFileContent = z.infer<typeof fileSchema>;
 
-export interface PlanCost {
+interface PlanCost {
   readonly currency: (typeof CURRENCIES)[number];
   readonly monthlyMinor: bigint;
 }

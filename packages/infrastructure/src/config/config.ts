@@ -7,7 +7,7 @@ import { loadOrCreateSandboxSecrets, SANDBOX_SECRETS_FILE } from "./sandbox-secr
 import { parseSecretBoxKey, parseSigningKeys, type SigningKey } from "./secret-keys.ts";
 
 /** The port OpenTelemetry's Prometheus exporter uses by convention. */
-export const DEFAULT_METRICS_PORT = 9464;
+const DEFAULT_METRICS_PORT = 9464;
 
 export interface Config {
   readonly nodeEnv: "development" | "production" | "test";
@@ -118,7 +118,7 @@ export interface Config {
   };
 }
 
-export interface GatewayLimits {
+interface GatewayLimits {
   /** Longest GraphQL document text accepted, in UTF-8 bytes, on HTTP and WebSocket. */
   readonly maxQueryBytes: number;
   /** What the cache of parsed and validated documents may hold, in bytes of memory. */

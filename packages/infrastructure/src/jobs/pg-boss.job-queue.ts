@@ -17,7 +17,7 @@ export const JOB_QUEUE_SCHEMA = "pgboss";
  * `stately`: at most one job waiting and one running in the whole installation, whatever the number
  * of workers; what a periodic sweep wants. `standard`: no limit.
  */
-export type QueuePolicy = "standard" | "stately";
+type QueuePolicy = "standard" | "stately";
 
 export interface QueueOptions {
   readonly policy: QueuePolicy;
@@ -48,7 +48,7 @@ export interface Job<T> {
   holdsLease(): boolean;
 }
 
-export interface WorkOptions {
+interface WorkOptions {
   /** Jobs fetched per poll; each still runs, completes or fails on its own. */
   readonly batchSize?: number;
   /** How long an idle worker waits before looking again; at least 0.5. */

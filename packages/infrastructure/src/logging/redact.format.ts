@@ -1,6 +1,6 @@
 import { format } from "winston";
 
-export const REDACTED = "[REDACTED]";
+const REDACTED = "[REDACTED]";
 const SENSITIVE_KEY = /password|token|secret|authorization|code|cookie/i;
 
 function redact(value: unknown, seen: WeakSet<object>): unknown {

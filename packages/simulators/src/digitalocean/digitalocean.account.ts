@@ -11,16 +11,16 @@ import {
   type DoSize,
 } from "./digitalocean.inventory.ts";
 
-export type DropletStatus = "new" | "active" | "off" | "archive";
+type DropletStatus = "new" | "active" | "off" | "archive";
 
-export interface NetworkV4 {
+interface NetworkV4 {
   readonly ip_address: string;
   readonly netmask: string;
   readonly gateway: string;
   readonly type: "public" | "private";
 }
 
-export interface NetworkV6 {
+interface NetworkV6 {
   readonly ip_address: string;
   readonly netmask: number;
   readonly gateway: string;
@@ -51,7 +51,7 @@ export interface Droplet {
   readonly vpc_uuid: string;
 }
 
-export type ActionStatus = "in-progress" | "completed" | "errored";
+type ActionStatus = "in-progress" | "completed" | "errored";
 
 /** `#/components/schemas/action`. */
 export interface DoAction {

@@ -18,7 +18,7 @@ export const UNAUTHORIZED = doError(401, "unauthorized", "Unable to authenticate
 export const TOO_MANY_REQUESTS = doError(429, "too_many_requests", "API rate limit exceeded.");
 export const SERVER_ERROR = doError(500, "server_error", "Server was unable to give you a response.");
 
-export const DO_CONTENT_TYPE = "application/json; charset=utf-8";
+const DO_CONTENT_TYPE = "application/json; charset=utf-8";
 
 export function doJson(
   status: number,

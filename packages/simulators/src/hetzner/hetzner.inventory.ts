@@ -38,7 +38,7 @@ export const HETZNER_LOCATIONS: readonly HetznerLocation[] = [
 ];
 
 /** The data centre each location places servers in (the deprecated `datacenter` object still required by the spec). */
-export const HETZNER_DATACENTERS: Readonly<Record<string, { id: number; name: string }>> = {
+const HETZNER_DATACENTERS: Readonly<Record<string, { id: number; name: string }>> = {
   fsn1: { id: 4, name: "fsn1-dc14" },
   nbg1: { id: 2, name: "nbg1-dc3" },
   hel1: { id: 3, name: "hel1-dc2" },

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 
 /** A flavor as the simulated project offers it in every region (cloud.flavor.Flavor). */
-export interface OvhFlavorSpec {
+interface OvhFlavorSpec {
   readonly name: string;
   readonly vcpus: number;
   /** MB. */
@@ -10,7 +10,7 @@ export interface OvhFlavorSpec {
   readonly disk: number;
 }
 
-export interface OvhImageSpec {
+interface OvhImageSpec {
   readonly name: string;
   /** The login user the image comes with. */
   readonly user: string;
@@ -18,13 +18,13 @@ export interface OvhImageSpec {
 
 export const OVH_REGIONS = ["GRA11", "SBG5", "WAW1"] as const;
 
-export const OVH_FLAVORS: readonly OvhFlavorSpec[] = [
+const OVH_FLAVORS: readonly OvhFlavorSpec[] = [
   { name: "d2-2", vcpus: 1, ram: 2048, disk: 25 },
   { name: "d2-4", vcpus: 2, ram: 4096, disk: 50 },
   { name: "d2-8", vcpus: 4, ram: 8192, disk: 50 },
 ];
 
-export const OVH_IMAGES: readonly OvhImageSpec[] = [
+const OVH_IMAGES: readonly OvhImageSpec[] = [
   { name: "Ubuntu 24.04", user: "ubuntu" },
   { name: "Debian 12", user: "debian" },
 ];

@@ -71,7 +71,7 @@ export interface OvhSimulator {
   close(): Promise<void>;
 }
 
-export const OVH_EU_ORIGIN = "https://eu.api.ovh.com";
+const OVH_EU_ORIGIN = "https://eu.api.ovh.com";
 
 const random = (): string => randomBytes(16).toString("base64url");
 

@@ -1,7 +1,7 @@
 import { jsonReply, type Reply } from "../shared/reply.ts";
 
 /** The negative codes this simulator sends, with the English messages of ZarinPal's error table. */
-export const ZARINPAL_ERRORS = {
+const ZARINPAL_ERRORS = {
   [-9]: "The input params invalid, validation error.",
   [-10]: "Terminal is not valid, please check merchant_id or ip address.",
   [-41]: "Maximum amount is 100,000,000 tomans.",

@@ -6,7 +6,7 @@ import { digitalOceanPaged } from "./digitalocean.pages.ts";
 
 const network = z.object({ ip_address: z.string(), type: z.string() });
 
-export const droplet = z.object({
+const droplet = z.object({
   id: z.number().int().positive(),
   name: z.string(),
   status: z.enum(["new", "active", "off", "archive"]),
@@ -29,7 +29,7 @@ export const dropletPage = digitalOceanPaged.extend({
   meta: z.object({ total: z.number().int().nonnegative() }),
 });
 
-export const action = z.object({
+const action = z.object({
   id: z.number().int().positive(),
   status: z.enum(["in-progress", "completed", "errored"]),
   type: z.string(),
@@ -41,7 +41,7 @@ export const actionEnvelope = z.object({ action });
 export const errorBody = z.object({ id: z.string(), message: z.string() });
 
 /** The tag carrying our server id, and the one marking this deployment. */
-export const SERVER_TAG_PREFIX = "peykarband-server:";
+const SERVER_TAG_PREFIX = "peykarband-server:";
 export const deploymentTag = (deployment: string) => `peykarband:${deployment}`;
 export const serverTag = (serverId: string) => `${SERVER_TAG_PREFIX}${serverId}`;
 

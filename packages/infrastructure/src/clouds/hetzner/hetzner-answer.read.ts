@@ -51,7 +51,7 @@ export function readAnswer<T>(
  * when the budget is FULL again, which at 0 remaining is an hour away, while one request comes back
  * every hour/limit. So: the time to full recovery shared among the requests still missing.
  */
-export function waitForOneRequest(answer: CloudAnswer, now: number = Date.now()): number | undefined {
+function waitForOneRequest(answer: CloudAnswer, now: number = Date.now()): number | undefined {
   const header = (name: string): number => {
     const value = answer.headers[name];
     return Number(Array.isArray(value) ? value[0] : value);

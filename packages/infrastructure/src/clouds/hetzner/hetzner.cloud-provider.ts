@@ -25,7 +25,7 @@ import { hetznerPages } from "./hetzner.pages.ts";
 import { actionEnvelope, createServerAnswer, serverEnvelope, serverPage } from "./hetzner.wire.ts";
 
 export const HETZNER_API_URL = "https://api.hetzner.cloud/v1";
-export const HETZNER_DEPLOYMENT_LABEL = "peykarband/deployment";
+const HETZNER_DEPLOYMENT_LABEL = "peykarband/deployment";
 
 export interface HetznerResizeTiming {
   /** Pause between polls of the actions a resize waits for (power off, change type). */

@@ -5,7 +5,7 @@ import { hetznerPaged } from "./hetzner.pages.ts";
 
 const id = z.number().int().positive();
 
-export const HETZNER_SERVER_STATUSES = [
+const HETZNER_SERVER_STATUSES = [
   "running",
   "initializing",
   "starting",
@@ -17,7 +17,7 @@ export const HETZNER_SERVER_STATUSES = [
   "unknown",
 ] as const;
 
-export const hetznerServer = z.object({
+const hetznerServer = z.object({
   id,
   name: z.string(),
   status: z.enum(HETZNER_SERVER_STATUSES),
@@ -30,7 +30,7 @@ export const hetznerServer = z.object({
 });
 export type HetznerServer = z.infer<typeof hetznerServer>;
 
-export const hetznerAction = z.object({
+const hetznerAction = z.object({
   id,
   command: z.string(),
   status: z.enum(["running", "success", "error"]),

@@ -2,7 +2,7 @@ import type { ProviderServerState } from "@peykarband/application";
 import { z } from "zod";
 
 /** cloud.instance.InstanceStatusEnum, whole: a status outside it is an answer we cannot read. */
-export const OVH_INSTANCE_STATUSES = [
+const OVH_INSTANCE_STATUSES = [
   "ACTIVE",
   "BUILD",
   "BUILDING",
