@@ -4,7 +4,8 @@
  * database on the server at DATABASE_URL, dropped on exit. Throttle limits are raised so that a
  * benchmark signing in thousands of times measures sign-in, not the lockout. The sandbox's payment
  * simulators are started here and handed to the app, as createApp would start them itself, so that
- * their address can be announced (`SET` lines) for the top-up suite's baseline.
+ * their address can be announced (`SET` lines) for the top-up suite's baseline. BENCH_TRACING=memory:
+ * tracing on, as with OTEL_EXPORTER_OTLP_ENDPOINT, but spans kept in memory (and dropped each second).
  */
 import "reflect-metadata";
 import { randomBytes } from "node:crypto";
@@ -12,7 +13,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { loadConfig } from "../../packages/infrastructure/src/index.ts";
-import { testDatabases } from "../../packages/infrastructure/src/testing/index.ts";
+import { startInMemoryTracing, testDatabases } from "../../packages/infrastructure/src/testing/index.ts";
 import { createApp } from "../../packages/gateway/src/composition/create-app.ts";
 import { startPaymentSimulators } from "../../packages/simulators/src/index.ts";
 
@@ -25,6 +26,9 @@ const config = loadConfig({
   JWT_SIGNING_KEYS: `bench:${randomBytes(32).toString("base64url")}`,
   SECRET_BOX_KEY: randomBytes(32).toString("base64"),
 });
+// Before the database opens: its statements are traced only when tracing was on at open.
+const tracing = process.env["BENCH_TRACING"] === "memory" ? await startInMemoryTracing() : undefined;
+if (tracing) setInterval(() => tracing.reset(), 1000).unref();
 const postgres = process.env["BENCH_DATABASE"] === "postgres";
 const database = postgres
   ? await testDatabases()

@@ -6,6 +6,8 @@ export type { ReadableSpan } from "@opentelemetry/sdk-trace-base";
 export interface InMemoryTracing {
   /** Every span ended so far, in the order they ended. */
   spans(): ReadableSpan[];
+  /** Forgets the spans kept so far (a long benchmark would otherwise hold them all). */
+  reset(): void;
   shutdown(): Promise<void>;
 }
 
@@ -20,5 +22,9 @@ export async function startInMemoryTracing(): Promise<InMemoryTracing> {
     deploymentName: "test",
     role: "all",
   });
-  return { spans: () => exporter.getFinishedSpans(), shutdown: () => tracing.shutdown() };
+  return {
+    spans: () => exporter.getFinishedSpans(),
+    reset: () => exporter.reset(),
+    shutdown: () => tracing.shutdown(),
+  };
 }
