@@ -10,7 +10,7 @@ import { fileURLToPath } from "node:url";
 export const LANDING_PAGE_DIR = fileURLToPath(new URL("../../../web/dist/", import.meta.url));
 
 /** The dashboard's single page, rendered in the browser; its routes are read from the URL there. */
-export const DASHBOARD_PAGE = "app/index.html";
+const DASHBOARD_PAGE = "app/index.html";
 
 /** The page's own files and the API on the same origin; nothing else, so nothing loads from outside. */
 const CONTENT_SECURITY_POLICY = [

@@ -2,7 +2,7 @@ import { SpanKind, type Span } from "@opentelemetry/api";
 import { failSpan, tracer } from "./tracer.ts";
 
 /** The statement's leading keyword (SELECT, INSERT, WITH, BEGIN …): what it does, never its values. */
-export function statementOperation(text: string): string {
+function statementOperation(text: string): string {
   const keyword = /^\s*([A-Za-z]+)/.exec(text)?.[1];
   return keyword === undefined ? "SQL" : keyword.toUpperCase();
 }

@@ -2,8 +2,8 @@ import type { ImagesQuery, PlansQuery, RegionsQuery } from "@peykarband/sdk";
 import type { PeykarbandClient } from "@peykarband/sdk";
 
 export type Plan = PlansQuery["plans"][number];
-export type Region = RegionsQuery["regions"][number];
-export type Image = ImagesQuery["images"][number];
+type Region = RegionsQuery["regions"][number];
+type Image = ImagesQuery["images"][number];
 
 export interface Catalog {
   readonly plans: readonly Plan[];
