@@ -7,13 +7,8 @@ import { consumeAttempt, throttleKeys } from "./attempts.ts";
 import { checkSecondFactor } from "./second-factor.ts";
 
 /** Why a step-up was refused: what money-moving and role-changing mutations add to their codes. */
-export const STEP_UP_ERROR_CODES = [
-  "SECOND_FACTOR_REQUIRED",
-  "SECOND_FACTOR_STALE",
-  "INVALID_TWO_FACTOR_CODE",
-  "TOO_MANY_ATTEMPTS",
-] as const;
-export type StepUpErrorCode = (typeof STEP_UP_ERROR_CODES)[number];
+export type StepUpErrorCode =
+  "SECOND_FACTOR_REQUIRED" | "SECOND_FACTOR_STALE" | "INVALID_TWO_FACTOR_CODE" | "TOO_MANY_ATTEMPTS";
 
 type ProofError = DomainError<"INVALID_TWO_FACTOR_CODE" | "TOO_MANY_ATTEMPTS">;
 
