@@ -8,6 +8,7 @@ import type {
   GraphQLContext,
   GraphQLServerUseCases,
   GraphQLWalletUseCases,
+  GraphQLWebhookUseCases,
 } from "./graphql-context.ts";
 import { createServerLoaders } from "./server-loaders.ts";
 import type { SubscriptionSlots } from "./subscription-slots.ts";
@@ -29,6 +30,7 @@ export interface ContextDeps {
   readonly wallet: GraphQLWalletUseCases;
   readonly servers: GraphQLServerUseCases;
   readonly billing: GraphQLBillingUseCases;
+  readonly webhooks: GraphQLWebhookUseCases;
   readonly app: AppInfo;
 }
 
@@ -93,6 +95,7 @@ export async function createGraphQLContext(facts: RequestFacts, deps: ContextDep
     wallet: deps.wallet,
     servers: deps.servers,
     billing: deps.billing,
+    webhooks: deps.webhooks,
     loaders,
     locale: preferredLocale(facts.acceptLanguage),
     app: deps.app,

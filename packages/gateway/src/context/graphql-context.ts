@@ -6,6 +6,7 @@ import type {
   RequestContext,
   ServerUseCases,
   WalletUseCases,
+  WebhookUseCases,
 } from "@peykarband/application";
 import type { User } from "@peykarband/domain";
 import type { Locale } from "../i18n/locale.ts";
@@ -39,6 +40,9 @@ export type GraphQLBillingUseCases = Omit<
   "settleUsage" | "issueMonthlyInvoices"
 >;
 
+/** The webhook use cases GraphQL may reach: attempts are the worker's jobs. */
+export type GraphQLWebhookUseCases = Omit<WebhookUseCases, "deliverWebhook">;
+
 /** What the resolvers of one operation run with. */
 export interface GraphQLContext extends RequestContext {
   /** The signed-in user, read with the session while authenticating; null when signed out or gone. */
@@ -47,6 +51,7 @@ export interface GraphQLContext extends RequestContext {
   readonly wallet: GraphQLWalletUseCases;
   readonly servers: GraphQLServerUseCases;
   readonly billing: GraphQLBillingUseCases;
+  readonly webhooks: GraphQLWebhookUseCases;
   readonly loaders: UserLoaders & ServerLoaders;
   readonly locale: Locale;
   readonly app: AppInfo;
