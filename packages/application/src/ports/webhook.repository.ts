@@ -47,6 +47,8 @@ export interface WebhookRepository {
     endpointId: string,
     page: KeysetPageQuery<WebhookCursor>,
   ): Promise<{ deliveries: WebhookDelivery[]; hasMore: boolean } | null>;
+  /** How many deliveries the endpoint has (0 when it is not the user's). */
+  countDeliveries(userId: string, endpointId: string): Promise<number>;
   /** A delivery with its endpoint and the endpoint's sealed secret: what an attempt needs. */
   findForAttempt(
     deliveryId: string,

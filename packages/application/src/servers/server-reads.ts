@@ -1,6 +1,6 @@
 import type { Server, ServerStatus, ServerStatusChange } from "@peykarband/domain";
-import { toKeysetPageQuery, type PageRequest } from "../ports/keyset-page.ts";
-import type { ServerCursor, ServerPage } from "../ports/server.repository.ts";
+import { toKeysetPageQuery, type CountedPage, type PageRequest } from "../ports/keyset-page.ts";
+import type { ServerCursor, ServerListScope, ServerPage } from "../ports/server.repository.ts";
 import { requireViewer } from "../shared/access-denied.error.ts";
 import type { RequestContext } from "../shared/request-context.ts";
 import { findVisibleServer } from "./server-access.ts";
@@ -10,18 +10,19 @@ export const findServer = (deps: ServerDeps, id: string, ctx: RequestContext): P
   findVisibleServer(deps, id, ctx);
 
 /** Customers and resellers list their own servers; SUPPORT and ADMIN everyone's. */
-export function servers(
+export async function servers(
   deps: ServerDeps,
   input: { page: PageRequest<ServerCursor>; statuses?: readonly ServerStatus[] },
   ctx: RequestContext,
-): Promise<ServerPage> {
+): Promise<ServerPage & CountedPage> {
   const viewer = requireViewer(ctx);
   const staff = viewer.role === "SUPPORT" || viewer.role === "ADMIN";
-  return deps.servers.list({
+  const scope: ServerListScope = {
     userId: staff ? null : viewer.userId,
     ...(input.statuses ? { filter: { statuses: input.statuses } } : {}),
-    ...toKeysetPageQuery(input.page),
-  });
+  };
+  const page = await deps.servers.list({ ...scope, ...toKeysetPageQuery(input.page) });
+  return { ...page, countAll: () => deps.servers.count(scope) };
 }
 
 /** Null when the viewer may not see the server. */

@@ -1,7 +1,7 @@
 import type { RequestContext } from "../shared/request-context.ts";
-import { addSshKey } from "./add-ssh-key.use-case.ts";
+import { addSshKey } from "../ssh-keys/add-ssh-key.use-case.ts";
 import { deleteServer } from "./delete-server.use-case.ts";
-import { deleteSshKey } from "./delete-ssh-key.use-case.ts";
+import { deleteSshKey } from "../ssh-keys/delete-ssh-key.use-case.ts";
 import { orderServer } from "./order-server.use-case.ts";
 import { powerOffServer } from "./power-off-server.use-case.ts";
 import { powerOnServer } from "./power-on-server.use-case.ts";
@@ -9,12 +9,12 @@ import { rebootServer } from "./reboot-server.use-case.ts";
 import { rebuildServer } from "./rebuild-server.use-case.ts";
 import { resizeServer } from "./resize-server.use-case.ts";
 import { runServerJob } from "./run-server-job.use-case.ts";
-import { servedPlan, servedRegion } from "./served-catalog.ts";
+import { servedPlan, servedRegion } from "../catalog/served-catalog.ts";
 import type { ServerDeps } from "./server-deps.ts";
 import { findServer, servers, serverHistory } from "./server-reads.ts";
 import type { ServerUseCases } from "./server-use-cases.contract.ts";
 import { setServerQuota } from "./set-server-quota.use-case.ts";
-import { sshKeys } from "./ssh-key-reads.ts";
+import { sshKeys } from "../ssh-keys/ssh-key-reads.ts";
 import { sweepOrphanServers } from "./sweep-orphan-servers.use-case.ts";
 import { serverStatusChanged } from "./server-status-changed.use-case.ts";
 

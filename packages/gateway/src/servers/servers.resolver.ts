@@ -40,7 +40,7 @@ export class ServersResolver {
   ): Promise<ServerConnectionType> {
     const request = readPageArgs(args, fromKeysetCursor);
     const statuses = args.filter?.statuses;
-    const page = await ctx.servers.servers(
+    const page = await ctx.useCases.servers.servers(
       { page: request, ...(statuses && statuses.length > 0 ? { statuses } : {}) },
       ctx,
     );

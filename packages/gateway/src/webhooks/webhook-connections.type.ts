@@ -1,4 +1,5 @@
 import { Field, ObjectType } from "type-graphql";
+import { CountedConnectionType } from "../schema/connection/counted-connection.type.ts";
 import { PageInfoType } from "../schema/connection/page-info.type.ts";
 import { WebhookDeliveryType } from "./webhook-delivery.type.ts";
 import { WebhookEndpointType } from "./webhook-endpoint.type.ts";
@@ -13,7 +14,7 @@ export class WebhookEndpointEdgeType {
 }
 
 @ObjectType("WebhookEndpointConnection", { description: "A page of your webhook endpoints, newest first." })
-export class WebhookEndpointConnectionType {
+export class WebhookEndpointConnectionType extends CountedConnectionType {
   @Field(() => [WebhookEndpointEdgeType], { description: "The endpoints with their cursors." })
   edges!: WebhookEndpointEdgeType[];
 
@@ -34,7 +35,7 @@ export class WebhookDeliveryEdgeType {
 }
 
 @ObjectType("WebhookDeliveryConnection", { description: "A page of an endpoint's deliveries, newest first." })
-export class WebhookDeliveryConnectionType {
+export class WebhookDeliveryConnectionType extends CountedConnectionType {
   @Field(() => [WebhookDeliveryEdgeType], { description: "The deliveries with their cursors." })
   edges!: WebhookDeliveryEdgeType[];
 

@@ -29,7 +29,7 @@ export class WebhooksResolver {
     @Ctx() ctx: GraphQLContext,
   ): Promise<WebhookEndpointConnectionType> {
     const request = readPageArgs(args, fromKeysetCursor);
-    const page = await ctx.webhooks.webhookEndpoints(request, ctx);
+    const page = await ctx.useCases.webhooks.webhookEndpoints(request, ctx);
     const view = { cursor: toKeysetCursor, node: WebhookEndpointType.from };
     return connectionOf(page.endpoints, view, page, request);
   }
@@ -42,7 +42,10 @@ export class WebhooksResolver {
     @Ctx() ctx: GraphQLContext,
   ): Promise<WebhookDeliveryConnectionType> {
     const request = readPageArgs(args, fromKeysetCursor);
-    const page = await ctx.webhooks.webhookDeliveries({ endpointId: args.endpointId, page: request }, ctx);
+    const page = await ctx.useCases.webhooks.webhookDeliveries(
+      { endpointId: args.endpointId, page: request },
+      ctx,
+    );
     const view = { cursor: toKeysetCursor, node: WebhookDeliveryType.from };
     return connectionOf(page.deliveries, view, page, request);
   }
@@ -56,7 +59,7 @@ export class WebhooksResolver {
     input: CreateWebhookEndpointInput,
     @Ctx() ctx: GraphQLContext,
   ): Promise<PayloadView<CreateWebhookEndpointPayload>> {
-    return toPayload(await ctx.webhooks.createWebhookEndpoint(input, ctx), ctx, (created) => ({
+    return toPayload(await ctx.useCases.webhooks.createWebhookEndpoint(input, ctx), ctx, (created) => ({
       webhookEndpoint: WebhookEndpointType.from(created.endpoint),
       secret: created.secret,
     }));
@@ -71,7 +74,7 @@ export class WebhooksResolver {
     input: DeleteWebhookEndpointInput,
     @Ctx() ctx: GraphQLContext,
   ): Promise<PayloadView<DeleteWebhookEndpointPayload>> {
-    return toPayload(await ctx.webhooks.deleteWebhookEndpoint(input, ctx), ctx, (deleted) => ({
+    return toPayload(await ctx.useCases.webhooks.deleteWebhookEndpoint(input, ctx), ctx, (deleted) => ({
       webhookEndpoint: WebhookEndpointType.from(deleted.endpoint),
     }));
   }
@@ -84,7 +87,7 @@ export class WebhooksResolver {
     @Arg("input", () => RedeliverWebhookInput, { description: "The delivery." }) input: RedeliverWebhookInput,
     @Ctx() ctx: GraphQLContext,
   ): Promise<PayloadView<RedeliverWebhookPayload>> {
-    return toPayload(await ctx.webhooks.redeliverWebhook(input, ctx), ctx, (sent) => ({
+    return toPayload(await ctx.useCases.webhooks.redeliverWebhook(input, ctx), ctx, (sent) => ({
       delivery: WebhookDeliveryType.from(sent.delivery),
     }));
   }

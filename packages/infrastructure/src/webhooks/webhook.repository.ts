@@ -88,6 +88,15 @@ export class DrizzleWebhookRepository implements WebhookRepository {
     return { deliveries: items.map(toDelivery), hasMore };
   }
 
+  async countDeliveries(userId: string, endpointId: string): Promise<number> {
+    if (!isUuid(endpointId)) return 0;
+    const [row] = await this.db
+      .select({ n: count() })
+      .from(webhookDeliveries)
+      .where(and(eq(webhookDeliveries.endpointId, endpointId), eq(webhookDeliveries.userId, userId)));
+    return row?.n ?? 0;
+  }
+
   async findForAttempt(deliveryId: string) {
     if (!isUuid(deliveryId)) return null;
     const [row] = await this.db
