@@ -1,5 +1,7 @@
 import type { Email, Role, TwoFactor, User } from "@peykarband/domain";
-import type { NewUser, UserRepository } from "../ports/user.repository.ts";
+import type { KeysetPageQuery } from "../ports/keyset-page.ts";
+import type { NewUser, UserCursor, UserRepository, UserSearchFilter } from "../ports/user.repository.ts";
+import { keysetPage } from "./in-memory-keyset-page.ts";
 
 export class InMemoryUsers implements UserRepository {
   readonly rows = new Map<string, User & { totpLastStep: number | null }>();
@@ -20,6 +22,23 @@ export class InMemoryUsers implements UserRepository {
 
   async findByEmail(email: Email) {
     return [...this.rows.values()].find((u) => u.email.value === email.value) ?? null;
+  }
+
+  async search(query: UserSearchFilter & KeysetPageQuery<UserCursor>) {
+    const { items, hasMore } = keysetPage(this.matching(query).sort(newestFirst), query, newestFirst);
+    return { users: items, hasMore };
+  }
+
+  async count(filter: UserSearchFilter) {
+    return this.matching(filter).length;
+  }
+
+  private matching(filter: UserSearchFilter): User[] {
+    return [...this.rows.values()].filter(
+      (u) =>
+        (filter.emailPrefix === undefined || u.email.value.startsWith(filter.emailPrefix)) &&
+        (filter.role === undefined || u.role === filter.role),
+    );
   }
 
   async updatePasswordHash(userId: string, passwordHash: string) {
@@ -45,4 +64,9 @@ export class InMemoryUsers implements UserRepository {
     const row = this.rows.get(userId);
     if (row) this.rows.set(userId, { ...row, ...change });
   }
+}
+
+/** As the store orders them: registration time, then id, newest first. */
+function newestFirst(a: UserCursor, b: UserCursor): number {
+  return b.createdAt.getTime() - a.createdAt.getTime() || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
 }

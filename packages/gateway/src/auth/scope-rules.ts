@@ -30,6 +30,7 @@ export const ROOT_FIELD_SCOPES: Readonly<Record<string, ScopeRule>> = {
   "Query.suspendedServers": "NO_KEY",
   "Query.apiKeys": "NO_KEY",
   "Query.auditEvents": "NO_KEY",
+  "Query.users": "NO_KEY",
   "Query.webhookEndpoints": "webhooks:write",
   "Query.webhookDeliveries": "webhooks:write",
   "Mutation.orderServer": "servers:write",

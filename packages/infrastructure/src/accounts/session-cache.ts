@@ -1,10 +1,14 @@
 import type {
+  KeysetPageQuery,
   NewUser,
   RefreshTokenRecord,
   SessionFamily,
   SessionOpening,
   SessionRepository,
+  UserCursor,
+  UserPage,
   UserRepository,
+  UserSearchFilter,
 } from "@peykarband/application";
 import type { Email, Role, TwoFactor, User } from "@peykarband/domain";
 import type { SessionEviction, SessionEvictionBus } from "./session-eviction.bus.ts";
@@ -193,6 +197,14 @@ export class CachingUserRepository implements UserRepository {
 
   findByEmail(email: Email): Promise<User | null> {
     return this.inner.findByEmail(email);
+  }
+
+  search(query: UserSearchFilter & KeysetPageQuery<UserCursor>): Promise<UserPage> {
+    return this.inner.search(query);
+  }
+
+  count(filter: UserSearchFilter): Promise<number> {
+    return this.inner.count(filter);
   }
 
   /** The TOTP step is not part of the cached user: nothing to evict. */

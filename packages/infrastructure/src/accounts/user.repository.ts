@@ -1,8 +1,16 @@
-import type { NewUser, UserRepository } from "@peykarband/application";
+import type {
+  KeysetPageQuery,
+  NewUser,
+  UserCursor,
+  UserPage,
+  UserRepository,
+  UserSearchFilter,
+} from "@peykarband/application";
 import { Email, isRole, Phone, type Role, type TwoFactor, type User } from "@peykarband/domain";
 import { and, eq, inArray, isNull, lt, or, sql } from "drizzle-orm";
 import type { Db } from "../database/database.ts";
 import { users } from "../database/schema.ts";
+import { countUsers, searchUsers } from "./user-search.ts";
 
 type UserRow = typeof users.$inferSelect;
 
@@ -50,6 +58,14 @@ export class DrizzleUserRepository implements UserRepository {
   async findByEmail(email: Email): Promise<User | null> {
     const [row] = await this.byEmail.execute({ email: email.value });
     return row ? toUser(row) : null;
+  }
+
+  search(query: UserSearchFilter & KeysetPageQuery<UserCursor>): Promise<UserPage> {
+    return searchUsers(this.db, query);
+  }
+
+  count(filter: UserSearchFilter): Promise<number> {
+    return countUsers(this.db, filter);
   }
 
   async updatePasswordHash(userId: string, passwordHash: string): Promise<void> {

@@ -1,6 +1,6 @@
 import { DEFAULT_LANGUAGE, LANGUAGES, ROLES } from "@peykarband/domain";
 import { sql } from "drizzle-orm";
-import { bigint, check, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { bigint, check, index, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 
 const TWO_FACTOR_STATUSES = ["DISABLED", "PENDING", "ENABLED"] as const;
 
@@ -25,6 +25,10 @@ export const users = pgTable(
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull(),
   },
   (t) => [
+    // The `users` query's orders and filters: newest first, by role, by the start of the email.
+    index("users_created_at_id_idx").on(t.createdAt.desc(), t.id.desc()),
+    index("users_role_created_at_id_idx").on(t.role, t.createdAt.desc(), t.id.desc()),
+    index("users_email_pattern_idx").using("btree", t.email.op("text_pattern_ops")),
     check("users_role_check", sql`${t.role} in (${inList(ROLES)})`),
     check("users_language_check", sql`${t.language} in (${inList(LANGUAGES)})`),
     check("users_two_factor_status_check", sql`${t.twoFactorStatus} in (${inList(TWO_FACTOR_STATUSES)})`),
