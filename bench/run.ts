@@ -1,5 +1,5 @@
 /**
- * `pnpm bench [viewer|login|settle|sdk ...]`: runs the benchmarks and prints each ratio against its
+ * `pnpm bench [viewer|login|settle|sdk|webhooks ...]`: runs the benchmarks and prints each ratio against its
  * baseline, measured in the same run. Method and recorded results: docs/performance.md.
  * BENCH_SECONDS (default 5) and BENCH_ROUNDS (default 3) tune the length.
  */
@@ -13,6 +13,7 @@ import { startSuite } from "./suites/start.suite.ts";
 import { subscribersSuite } from "./suites/subscribers.suite.ts";
 import { topUpSuite } from "./suites/top-up.suite.ts";
 import { viewerSuite } from "./suites/viewer.suite.ts";
+import { webhooksSuite } from "./suites/webhooks.suite.ts";
 
 const suites = {
   viewer: viewerSuite,
@@ -25,6 +26,7 @@ const suites = {
   settle: settleSuite,
   sdk: sdkSuite,
   start: startSuite,
+  webhooks: webhooksSuite,
 } as const;
 type SuiteName = keyof typeof suites;
 

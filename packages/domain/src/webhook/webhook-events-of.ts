@@ -18,3 +18,18 @@ export const serverStatusChangedEvent = (change: ServerStatusChange): WebhookEve
     reason: change.reason,
   },
 });
+
+/** Dunning warned a customer that their wallet is running low: once per dunning episode. */
+export const balanceLowEvent = (warning: {
+  readonly userId: string;
+  readonly episodeId: string;
+  readonly occurredAt: Date;
+  /** In rials. */
+  readonly balance: bigint;
+}): WebhookEvent => ({
+  id: eventId(`BALANCE_LOW:${warning.episodeId}`),
+  type: "BALANCE_LOW",
+  userId: warning.userId,
+  occurredAt: warning.occurredAt,
+  data: { balance: warning.balance.toString() },
+});

@@ -13,7 +13,7 @@ const EVENT_DESCRIPTIONS: Readonly<Record<WebhookEventType, string>> = {
     "A wallet top-up was paid and credited (data: paymentId, amount in rials). Not sent yet.",
   INVOICE_ISSUED: "A monthly invoice was issued (data: invoiceId, number, total in rials). Not sent yet.",
   BALANCE_LOW:
-    "Your wallet's balance is running low and a notice was sent (data: balance in rials). Not sent yet.",
+    "Your wallet's balance is running low and a notice was sent (data: balance in rials), once per dunning episode.",
 };
 
 const STATUS_DESCRIPTIONS: Readonly<Record<WebhookDeliveryStatus, string>> = {

@@ -703,7 +703,7 @@ export type WebhookDeliveryStatus =
 
 /** What a webhook endpoint may subscribe to. */
 export type WebhookEventType =
-  /** Your wallet's balance is running low and a notice was sent (data: balance in rials). Not sent yet. */
+  /** Your wallet's balance is running low and a notice was sent (data: balance in rials), once per dunning episode. */
   | 'BALANCE_LOW'
   /** A monthly invoice was issued (data: invoiceId, number, total in rials). Not sent yet. */
   | 'INVOICE_ISSUED'
