@@ -1,5 +1,5 @@
 /**
- * `pnpm bench [viewer|login|settle|sdk|tracing ...]`: runs the benchmarks and prints each ratio against its
+ * `pnpm bench [viewer|login|settle|sdk|tracing|webhooks ...]`: runs the benchmarks and prints each ratio against its
  * baseline, measured in the same run. Method and recorded results: docs/performance.md.
  * BENCH_SECONDS (default 5) and BENCH_ROUNDS (default 3) tune the length.
  */
@@ -14,6 +14,7 @@ import { subscribersSuite } from "./suites/subscribers.suite.ts";
 import { topUpSuite } from "./suites/top-up.suite.ts";
 import { tracingSuite } from "./suites/tracing.suite.ts";
 import { viewerSuite } from "./suites/viewer.suite.ts";
+import { webhooksSuite } from "./suites/webhooks.suite.ts";
 
 const suites = {
   viewer: viewerSuite,
@@ -27,6 +28,7 @@ const suites = {
   sdk: sdkSuite,
   start: startSuite,
   tracing: tracingSuite,
+  webhooks: webhooksSuite,
 } as const;
 type SuiteName = keyof typeof suites;
 

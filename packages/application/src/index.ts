@@ -95,3 +95,10 @@ export type { InvoiceRunReport } from "./invoices/issue-monthly-invoices.use-cas
 export * from "./ports/invoice-pdf.ts";
 export * from "./ports/link-signer.ts";
 export type { InvoicePdfDeps, InvoicePdfLink, InvoicePdfTarget } from "./invoices/invoice-pdf.use-case.ts";
+export * from "./ports/webhook.repository.ts";
+export * from "./ports/webhook-sender.ts";
+export * from "./webhooks/webhook-deps.ts";
+export * from "./webhooks/webhook-errors.ts";
+export * from "./webhooks/webhook-use-cases.ts";
+export type { CreateWebhookEndpointInput } from "./webhooks/create-webhook-endpoint.use-case.ts";
+export type { WebhookAttemptReport } from "./webhooks/deliver-webhook.use-case.ts";

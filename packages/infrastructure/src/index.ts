@@ -142,3 +142,6 @@ export { captureMail, type CapturedMail } from "./notifications/captured-mail.ts
 export { DrizzleInvoiceRepository } from "./invoices/invoice.repository.ts";
 export { PdfkitInvoicePdf } from "./invoices/pdfkit.invoice-pdf.ts";
 export { HmacLinkSigner } from "./invoices/hmac.link-signer.ts";
+export { DrizzleWebhookRepository } from "./webhooks/webhook.repository.ts";
+export { GotWebhookSender } from "./webhooks/webhook.sender.ts";
+export { HmacWebhookSigner } from "./webhooks/hmac.webhook-signer.ts";

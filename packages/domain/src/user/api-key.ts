@@ -8,6 +8,7 @@ export const API_SCOPES = [
   "billing:read",
   "billing:write",
   "customers:write",
+  "webhooks:write",
 ] as const;
 export type ApiScope = (typeof API_SCOPES)[number];
 

@@ -27,6 +27,9 @@ export const AUDIT_ACTIONS = [
   "DUNNING_STAGE_CHANGED",
   "API_KEY_CREATED",
   "API_KEY_REVOKED",
+  "WEBHOOK_ENDPOINT_CREATED",
+  "WEBHOOK_ENDPOINT_DELETED",
+  "WEBHOOK_REDELIVERED",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

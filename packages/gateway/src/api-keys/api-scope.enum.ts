@@ -8,6 +8,7 @@ const NAMES: Readonly<Record<ApiScope, string>> = {
   "billing:read": "BILLING_READ",
   "billing:write": "BILLING_WRITE",
   "customers:write": "CUSTOMERS_WRITE",
+  "webhooks:write": "WEBHOOKS_WRITE",
 };
 
 const DESCRIPTIONS: Readonly<Record<ApiScope, string>> = {
@@ -17,6 +18,8 @@ const DESCRIPTIONS: Readonly<Record<ApiScope, string>> = {
   "billing:read": "billing:read — read your wallet, its statement and your payments.",
   "billing:write": "billing:write — start wallet top-ups.",
   "customers:write": "customers:write — manage a reseller's customers (no field uses it yet).",
+  "webhooks:write":
+    "webhooks:write — create, list and delete webhook endpoints, read their deliveries and send one again.",
 };
 
 export const ApiScopeEnum = Object.fromEntries(API_SCOPES.map((scope) => [NAMES[scope], scope])) as Record<

@@ -31,6 +31,9 @@ const DESCRIPTIONS: Readonly<Record<AuditAction, string>> = {
     "Dunning moved a customer's episode (warned, grace, suspended, terminating, resuming, closed) for their wallet's balance.",
   API_KEY_CREATED: "An API key was created; details carry its id and scopes.",
   API_KEY_REVOKED: "An API key was revoked; details carry its id.",
+  WEBHOOK_ENDPOINT_CREATED: "A webhook endpoint was created; details carry its id and events.",
+  WEBHOOK_ENDPOINT_DELETED: "A webhook endpoint was deleted; details carry its id.",
+  WEBHOOK_REDELIVERED: "A webhook delivery was sent again; details carry both deliveries' ids.",
 };
 
 export const AuditActionEnum = Object.fromEntries(AUDIT_ACTIONS.map((a) => [a, a])) as Record<

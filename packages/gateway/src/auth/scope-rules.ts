@@ -28,6 +28,8 @@ export const ROOT_FIELD_SCOPES: Readonly<Record<string, ScopeRule>> = {
   "Query.apiKeys": "NO_KEY",
   "Query.auditEvents": "NO_KEY",
   "Query.users": "NO_KEY",
+  "Query.webhookEndpoints": "webhooks:write",
+  "Query.webhookDeliveries": "webhooks:write",
   "Mutation.orderServer": "servers:write",
   "Mutation.deleteServer": "servers:write",
   "Mutation.powerOffServer": "servers:write",
@@ -53,6 +55,9 @@ export const ROOT_FIELD_SCOPES: Readonly<Record<string, ScopeRule>> = {
   "Mutation.setServerQuota": "NO_KEY",
   "Mutation.waiveUsage": "NO_KEY",
   "Mutation.setLanguage": "NO_KEY",
+  "Mutation.createWebhookEndpoint": "webhooks:write",
+  "Mutation.deleteWebhookEndpoint": "webhooks:write",
+  "Mutation.redeliverWebhook": "webhooks:write",
   "Subscription.serverStatusChanged": "servers:read",
 };
 
@@ -82,4 +87,6 @@ export const NODE_SCOPES: Readonly<Record<string, ScopeRule>> = {
   UpcomingInvoice: "billing:read",
   AuditEvent: "NO_KEY",
   ApiKey: "NO_KEY",
+  WebhookEndpoint: "webhooks:write",
+  WebhookDelivery: "webhooks:write",
 };

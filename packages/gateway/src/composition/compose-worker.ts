@@ -1,3 +1,4 @@
+import type { Clock } from "@peykarband/application";
 import type {
   Config,
   Database,
@@ -13,9 +14,12 @@ import { composeBilling } from "./compose-billing.ts";
 import { composeNotifications } from "./compose-notifications.ts";
 import { composeServers, type ServerOverrides } from "./compose-servers.ts";
 import { composeWallet, type WalletOverrides } from "./compose-wallet.ts";
+import { composeWebhooks, type WebhookOverrides } from "./compose-webhooks.ts";
 import { startWorker, type Worker, type WorkerOptions } from "./start-worker.ts";
 
-export interface WorkerOverrides extends WalletOverrides, ServerOverrides {
+export interface WorkerOverrides extends WalletOverrides, ServerOverrides, WebhookOverrides {
+  /** The clock behind the worker's jobs; tests move it (a webhook endpoint failing for a day). */
+  readonly clock?: Clock;
   /** Sandbox mode: the in-process Kavenegar the notifications send SMS to. */
   readonly kavenegar?: KavenegarSimulator;
 }
@@ -38,12 +42,16 @@ export async function composeWorker(input: {
   /** Where job runs and the ledger check are counted; none: not counted. */
   readonly metrics?: GatewayMetrics;
   /** Tests poll more often and run fewer server jobs at once. */
-  readonly timing?: Pick<WorkerOptions, "pollingIntervalSeconds" | "serverJobConcurrency">;
+  readonly timing?: Pick<
+    WorkerOptions,
+    "pollingIntervalSeconds" | "serverJobConcurrency" | "webhookJobConcurrency"
+  >;
 }): Promise<Worker> {
   const { config, database, logger, queue, statusBus, overrides = {} } = input;
   const accounts = composeAccountAdapters(database, config, {
     sessionCacheTtlMs: config.sessionCacheTtlMs,
     ...(input.sessionEvictions ? { sessionEvictions: input.sessionEvictions } : {}),
+    clock: overrides.clock,
   });
   const wallet = await composeWallet(config, database, accounts, overrides);
   try {
@@ -65,6 +73,7 @@ export async function composeWorker(input: {
       publisher: statusBus,
       ...(overrides.kavenegar ? { kavenegar: overrides.kavenegar } : {}),
     });
+    const { deliverWebhook } = await composeWebhooks({ config, database, accounts, queue, overrides });
     const worker = await startWorker({
       database,
       logger,
@@ -76,6 +85,7 @@ export async function composeWorker(input: {
         settleUsage: billing.settleUsage,
         issueMonthlyInvoices: invoices.issueMonthlyInvoices,
         notifications,
+        webhooks: { deliverWebhook },
       },
       ...input.timing,
     });

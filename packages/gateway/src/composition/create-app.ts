@@ -30,9 +30,10 @@ import { composeBilling } from "./compose-billing.ts";
 import { composeNotifications } from "./compose-notifications.ts";
 import { composeServers, openServerStatusBus, type ServerOverrides } from "./compose-servers.ts";
 import { composeWallet, type WalletComposition, type WalletOverrides } from "./compose-wallet.ts";
+import { composeWebhooks, type WebhookOverrides } from "./compose-webhooks.ts";
 import { startObservedMetrics } from "./observed-metrics.ts";
 
-export interface AppOverrides extends WalletOverrides, ServerOverrides {
+export interface AppOverrides extends WalletOverrides, ServerOverrides, WebhookOverrides {
   /** A job queue the caller opened and will stop (`main` shares one between gateway and worker). */
   readonly jobQueue?: JobQueue;
   /** The status pub/sub the caller opened and will close; with a worker in the same process, shared. */
@@ -127,6 +128,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
       wallet: wallet.useCases,
       servers,
       ...composeBilling({ config, database, accounts: accountAdapters, queue }),
+      webhooks: await composeWebhooks({ config, database, accounts: accountAdapters, queue, overrides }),
     };
     const app = { version: APP_VERSION, sandbox: config.sandbox, publicUrl: config.publicUrl };
     const schema = await buildGatewaySchema();

@@ -1,6 +1,7 @@
 import {
   defaultAccountPolicy,
   NOTIFICATION_JOB_NAME,
+  WEBHOOK_JOB_NAME,
   type BillingUseCases,
   type NotificationJobData,
   type InvoiceUseCases,
@@ -9,6 +10,8 @@ import {
   type ReconcilePendingPaymentsInput,
   type ReconciliationReport,
   type RequestContext,
+  type WebhookJobData,
+  type WebhookUseCases,
 } from "@peykarband/application";
 import {
   checkLedger,
@@ -28,6 +31,7 @@ import type { GatewayMetrics } from "../metrics/gateway-metrics.ts";
 import { reportError } from "../telemetry/error-reporting.ts";
 import type { NotificationComposition } from "./compose-notifications.ts";
 import { createServerQueues, SERVER_JOB_LEASE_SECONDS, SERVER_QUEUES } from "./compose-servers.ts";
+import { WEBHOOK_JOB_LEASE_SECONDS, WEBHOOK_QUEUE } from "./compose-webhooks.ts";
 
 /**
  * A periodic sweep: one run at a time in the whole installation (stately), and a run killed with
@@ -66,6 +70,9 @@ const NOTIFICATION_QUEUE: QueueOptions = {
 /** Server jobs handled at once per queue and process: they mostly wait on the provider. */
 const SERVER_JOB_CONCURRENCY = 50;
 
+/** Webhook attempts handled at once per process: each mostly waits on the receiver, for up to 10 s. */
+const WEBHOOK_JOB_CONCURRENCY = 25;
+
 /** Below Kubernetes' default 30 s grace period (the chart gives the worker 60 s). */
 const STOP_TIMEOUT_MS = 25_000;
 
@@ -79,6 +86,8 @@ interface WorkerHandlers {
   readonly settleUsage?: BillingUseCases["settleUsage"];
   /** Dunning and the outbox; absent: this worker leaves them to others (tests of other jobs). */
   readonly notifications?: Pick<NotificationComposition, "runDunning" | "deliverNotification">;
+  /** Webhook attempts; absent: this worker leaves them to others (tests of other jobs). */
+  readonly webhooks?: Pick<WebhookUseCases, "deliverWebhook">;
   /** The monthly invoices (run daily, idempotent); absent: this worker leaves them to others. */
   readonly issueMonthlyInvoices?: InvoiceUseCases["issueMonthlyInvoices"];
   /** `WalletUseCases.reconcilePendingPayments`, from the same wallet composition the gateway uses. */
@@ -105,6 +114,8 @@ export interface WorkerOptions {
   readonly queue?: JobQueue;
   /** Server jobs run side by side per queue in this process. */
   readonly serverJobConcurrency?: number;
+  /** Webhook attempts run side by side in this process. */
+  readonly webhookJobConcurrency?: number;
   /** The lease of server jobs (SERVER_JOB_LEASE_SECONDS); tests of dying workers shorten it. */
   readonly serverJobLeaseSeconds?: number;
   /**
@@ -238,6 +249,19 @@ export async function startWorker(options: WorkerOptions): Promise<Worker> {
         NOTIFICATION_JOB_NAME,
         (job) => logged(NOTIFICATION_JOB_NAME, job.id, () => notifications.deliverNotification(job.data)),
         polling,
+      );
+    }
+    const webhooks = handlers.webhooks;
+    if (webhooks) {
+      await queue.createQueue(WEBHOOK_JOB_NAME, WEBHOOK_QUEUE);
+      queue.workConcurrently<WebhookJobData>(
+        WEBHOOK_JOB_NAME,
+        (job) => logged(WEBHOOK_JOB_NAME, job.id, () => webhooks.deliverWebhook(job.data)),
+        {
+          concurrency: options.webhookJobConcurrency ?? WEBHOOK_JOB_CONCURRENCY,
+          leaseSeconds: WEBHOOK_JOB_LEASE_SECONDS,
+          pollingIntervalSeconds: Math.min(polling.pollingIntervalSeconds, 1),
+        },
       );
     }
   } catch (error) {

@@ -6,6 +6,7 @@ import type {
   RequestContext,
   ServerUseCases,
   WalletUseCases,
+  WebhookUseCases,
 } from "@peykarband/application";
 import type { User } from "@peykarband/domain";
 import type { Locale } from "../i18n/locale.ts";
@@ -47,7 +48,11 @@ export interface GraphQLUseCases {
   readonly billing: GraphQLBillingUseCases;
   readonly invoices: GraphQLInvoiceUseCases;
   readonly notifications: LanguagePreferenceUseCases;
+  readonly webhooks: GraphQLWebhookUseCases;
 }
+
+/** The webhook use cases GraphQL may reach: attempts are the worker's jobs. */
+type GraphQLWebhookUseCases = Omit<WebhookUseCases, "deliverWebhook">;
 
 /** What the resolvers of one operation run with. */
 export interface GraphQLContext extends RequestContext {

@@ -2,6 +2,9 @@ import type {
   AddSshKeyErrorCode,
   CreateApiKeyErrorCode,
   RevokeApiKeyErrorCode,
+  CreateWebhookEndpointErrorCode,
+  DeleteWebhookEndpointErrorCode,
+  RedeliverWebhookErrorCode,
   AdjustWalletErrorCode,
   ChangeUserRoleErrorCode,
   ConfirmSecondFactorErrorCode,
@@ -43,7 +46,10 @@ export type UserErrorCode =
   | SetServerQuotaErrorCode
   | WaiveUsageErrorCode
   | CreateApiKeyErrorCode
-  | RevokeApiKeyErrorCode;
+  | RevokeApiKeyErrorCode
+  | CreateWebhookEndpointErrorCode
+  | DeleteWebhookEndpointErrorCode
+  | RedeliverWebhookErrorCode;
 
 interface CatalogEntry {
   /** For the schema: what the code means, for developers. */
@@ -246,5 +252,29 @@ export const USER_ERROR_CATALOG: Readonly<Record<UserErrorCode, CatalogEntry>> =
   API_KEY_NOT_FOUND: {
     description: "No active API key of yours has this id.",
     fa: "کلید API فعالی با این شناسه در حساب شما پیدا نشد.",
+  },
+  WEBHOOK_URL_INVALID: {
+    description: "The URL is not an http(s) URL without credentials, or its host does not resolve.",
+    fa: "نشانی وب‌هوک معتبر نیست؛ یک نشانی http یا https بدون نام کاربری و گذرواژه وارد کنید.",
+  },
+  WEBHOOK_URL_FORBIDDEN: {
+    description: "The URL's host is a loopback, private, link-local or other internal address.",
+    fa: "نشانی وب‌هوک به یک آدرس داخلی یا خصوصی اشاره می‌کند و مجاز نیست.",
+  },
+  INVALID_EVENTS: {
+    description: "No event, or an unknown one, was given.",
+    fa: "دست‌کم یک رویداد معتبر انتخاب کنید.",
+  },
+  TOO_MANY_WEBHOOK_ENDPOINTS: {
+    description: "The account holds as many webhook endpoints as allowed (16): delete one first.",
+    fa: "تعداد نشانی‌های وب‌هوک شما به سقف رسیده است؛ ابتدا یکی را حذف کنید.",
+  },
+  WEBHOOK_ENDPOINT_NOT_FOUND: {
+    description: "No webhook endpoint of yours has this id.",
+    fa: "نشانی وب‌هوکی با این شناسه در حساب شما پیدا نشد.",
+  },
+  WEBHOOK_DELIVERY_NOT_FOUND: {
+    description: "No delivery of yours has this id, or its endpoint is disabled.",
+    fa: "ارسال وب‌هوکی با این شناسه پیدا نشد یا نشانی آن غیرفعال است.",
   },
 };

@@ -38,6 +38,7 @@ import { WalletRunwayResolver } from "../billing/wallet-runway.resolver.ts";
 import { InvoicesResolver, UpcomingInvoiceResolver } from "../invoices/invoices.resolver.ts";
 import { RevenueReportsResolver } from "../invoices/revenue-reports.resolver.ts";
 import { SuspendedServersResolver } from "../invoices/suspended-servers.resolver.ts";
+import { WebhooksResolver } from "../webhooks/webhooks.resolver.ts";
 
 export const ROOT_TYPES = ["Query", "Mutation", "Subscription"] as const;
 
@@ -118,6 +119,7 @@ export async function buildGatewaySchema(): Promise<GraphQLSchema> {
       SetServerQuotaResolver,
       SshKeysResolver,
       ServerStatusResolver,
+      WebhooksResolver,
     ],
     authChecker,
     pubSub: TOPICS_UNUSED,

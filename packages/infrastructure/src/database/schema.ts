@@ -28,3 +28,4 @@ export {
   invoiceNumberCounters,
 } from "./schema/invoice-lines.table.ts";
 export { apiKeys } from "./schema/api-keys.table.ts";
+export { webhookEndpoints, webhookDeliveries } from "./schema/webhooks.table.ts";

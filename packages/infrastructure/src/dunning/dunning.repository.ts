@@ -5,12 +5,20 @@ import {
   type EpisodeMove,
   type OutgoingNotification,
 } from "@peykarband/application";
-import { isLanguage, DEFAULT_LANGUAGE, type DunningEpisode, type DunningStage } from "@peykarband/domain";
+import {
+  balanceLowEvent,
+  isLanguage,
+  DEFAULT_LANGUAGE,
+  type DunningEpisode,
+  type DunningStage,
+} from "@peykarband/domain";
 import { and, eq, isNull, sql } from "drizzle-orm";
 import type { Db } from "../database/database.ts";
 import { dunningEpisodes, notifications, serverMeters, users } from "../database/schema.ts";
 import { transactionSqlExecutor, type TransactionalJobSender } from "../servers/transaction.sql-executor.ts";
 import type { Tx } from "../wallet/ledger-write.ts";
+import { balanceOf } from "../wallet/ledger-read.ts";
+import { writeWebhookDeliveries } from "../webhooks/webhook-event.writer.ts";
 
 /** Thrown inside the transaction to roll it back: the episode was not in `from`. */
 class Lost {}
@@ -71,6 +79,11 @@ export class DrizzleDunningRepository implements DunningRepository {
       await this.db.transaction(async (tx) => {
         if (!(await this.moveEpisode(tx, move))) throw new Lost();
         for (const notification of move.notifications) await this.enqueue(tx, notification);
+        if (move.notifications.some((notification) => notification.kind === "WALLET_RUNNING_LOW")) {
+          const balance = (await balanceOf(tx, move.userId)).amount;
+          const warning = { userId: move.userId, episodeId: move.episodeId, occurredAt: move.at, balance };
+          await writeWebhookDeliveries(tx, this.jobs, balanceLowEvent(warning));
+        }
       });
       return true;
     } catch (error) {

@@ -3,6 +3,7 @@ import {
   NOTIFICATION_JOB_NAME,
   runDunning,
   SERVER_JOB_NAMES,
+  WEBHOOK_JOB_NAME,
   type DunningDeps,
   type RequestContext,
 } from "@peykarband/application";
@@ -12,7 +13,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DrizzleAuditLog } from "../audit/audit-log.repository.ts";
 import { DrizzleBillingRepository } from "../billing/billing.repository.ts";
 import type { Database } from "../database/database.ts";
-import { dunningEpisodes, notifications, users } from "../database/schema.ts";
+import { dunningEpisodes, notifications, users, webhookDeliveries } from "../database/schema.ts";
+import { DrizzleWebhookRepository } from "../webhooks/webhook.repository.ts";
+import { randomUUID } from "node:crypto";
 import { openJobQueue, type JobQueue } from "../jobs/pg-boss.job-queue.ts";
 import { DrizzleServerRepository } from "../servers/server.repository.ts";
 import { UuidV7Generator } from "../system/uuid-v7.id-generator.ts";
@@ -50,7 +53,12 @@ for (const target of testDatabases()) {
       database = await target.open();
       await seedCatalog(database);
       queue = await openJobQueue(database, { onError: () => undefined });
-      for (const name of [SERVER_JOB_NAMES.provision, SERVER_JOB_NAMES.operate, NOTIFICATION_JOB_NAME]) {
+      for (const name of [
+        SERVER_JOB_NAMES.provision,
+        SERVER_JOB_NAMES.operate,
+        NOTIFICATION_JOB_NAME,
+        WEBHOOK_JOB_NAME,
+      ]) {
         await queue.createQueue(name, QUEUE);
       }
       servers = new DrizzleServerRepository(database.db, queue, TEST_VAT_RATE);
@@ -124,6 +132,33 @@ for (const target of testDatabases()) {
       to: ServerStatus,
     ) =>
       c.move(from, to, { pendingOperation: null, ...(to === "DELETED" ? { deletedAt: clock.now() } : {}) });
+
+    it("writes one BALANCE_LOW webhook delivery, with its job, with the low-balance warning", async () => {
+      const c = await customerWithServer(100n, "en", null);
+      const endpointId = randomUUID();
+      await new DrizzleWebhookRepository(database.db, queue).createEndpoint({
+        id: endpointId,
+        userId: c.userId,
+        url: "https://partner.example.com/hook",
+        events: ["BALANCE_LOW"],
+        createdAt: clock.now(),
+        disabledAt: null,
+        disabledReason: null,
+        failingSince: null,
+        sealedSecret: "sealed",
+      });
+      clock.advance(28 * HOUR_S + 60); // 71 h 59 min left
+      await runTwiceAndAgain();
+      expect(await kindsOf(c.userId)).toEqual(["WALLET_RUNNING_LOW/EMAIL"]);
+      const deliveries = await database.db
+        .select()
+        .from(webhookDeliveries)
+        .where(eq(webhookDeliveries.endpointId, endpointId));
+      expect(deliveries.map((d) => d.eventType)).toEqual(["BALANCE_LOW"]);
+      const { balance } = (JSON.parse(deliveries[0]!.body) as { data: { balance: string } }).data;
+      expect(BigInt(balance)).toBeGreaterThan(0n);
+      expect(await jobsFor(WEBHOOK_JOB_NAME, "deliveryId", deliveries[0]!.id)).toBe(1);
+    });
 
     it("warns at 72 h, suspends after the 24-hour grace, warns a day ahead, terminates after 7 days: each once, in Persian", async () => {
       const c = await customerWithServer(100n, "fa", "09121234567");

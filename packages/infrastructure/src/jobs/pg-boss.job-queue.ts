@@ -80,7 +80,12 @@ export interface JobQueue {
    * Sends on the caller's connection (e.g. inside its database transaction), so the job commits or
    * rolls back with the rows it is about. Null as for `send`, and when the queue does not exist.
    */
-  sendWith(executor: PgBoss.Db, name: string, data: object): Promise<string | null>;
+  sendWith(
+    executor: PgBoss.Db,
+    name: string,
+    data: object,
+    options?: { startAfterSeconds?: number },
+  ): Promise<string | null>;
   /** Throws when the queue's tables do not answer or the queue is stopping. */
   ping(): Promise<void>;
   /** Jobs not finished yet, per queue and state (`created`, `retry`, `active`); finished ones are left out. */
@@ -215,8 +220,12 @@ export async function openJobQueue(database: Database, options: JobQueueOptions)
       return boss.send(name, withTraceContext(data), sendOptions);
     },
 
-    sendWith(executor, name, data) {
-      return boss.send(name, withTraceContext(data), { db: executor });
+    sendWith(executor, name, data, sendOptions = {}) {
+      const { startAfterSeconds } = sendOptions;
+      // A time, not pg-boss's seconds form: that one is cast to a timestamp inside its SQL and
+      // refused. This process's clock, as the database's `now()` it is compared with.
+      const startAfter = startAfterSeconds ? new Date(Date.now() + startAfterSeconds * 1000) : undefined;
+      return boss.send(name, withTraceContext(data), { db: executor, ...(startAfter ? { startAfter } : {}) });
     },
 
     async ping() {

@@ -33,6 +33,7 @@ import { report } from "../telemetry/observations.ts";
 import { inScope } from "./server-list-scope.ts";
 import { toServer, toServerRow, toStatus, toStatusChange } from "./server-rows.ts";
 import { transactionSqlExecutor, type TransactionalJobSender } from "./transaction.sql-executor.ts";
+import { writeStatusChange } from "./status-history.write.ts";
 
 /** The first key of the advisory lock a user's orders take turns on (the second is the user). */
 const ORDER_LOCK = 737_102_005;
@@ -89,7 +90,7 @@ export class DrizzleServerRepository implements ServerRepository {
           if (!stored) throw new Error(`server ${server.id} conflicted but is not stored`);
           return { status: "DUPLICATE", server: stored };
         }
-        await tx.insert(serverStatusChanges).values({
+        await writeStatusChange(tx, this.jobs, {
           serverId: server.id,
           version: server.version,
           userId: server.userId,
@@ -170,20 +171,15 @@ export class DrizzleServerRepository implements ServerRepository {
       if (!row) throw new Error(`server ${change.serverId} changed under its row lock`);
       let statusChange: ServerStatusChange | null = null;
       if (row.status !== current.status) {
-        const [history] = await tx
-          .insert(serverStatusChanges)
-          .values({
-            serverId: row.id,
-            version: row.version,
-            userId: row.userId,
-            status: row.status,
-            previousStatus: current.status,
-            reason: change.reason ?? null,
-            occurredAt: change.at,
-          })
-          .returning();
-        if (!history) throw new Error(`history of server ${row.id} not written`);
-        statusChange = toStatusChange(history);
+        statusChange = await writeStatusChange(tx, this.jobs, {
+          serverId: row.id,
+          version: row.version,
+          userId: row.userId,
+          status: toStatus(row.status),
+          previousStatus: toStatus(current.status),
+          reason: change.reason ?? null,
+          occurredAt: change.at,
+        });
       }
       await followServerChange(
         tx,

@@ -8,8 +8,16 @@ export interface SqlExecutor {
 
 /** The part of the job queue a repository needs: a send that runs on the caller's connection. */
 export interface TransactionalJobSender {
-  /** Null when the queue refused the job (it does not exist, or its policy said no). */
-  sendWith(executor: SqlExecutor, name: string, data: object): Promise<string | null>;
+  /**
+   * Null when the queue refused the job (it does not exist, or its policy said no). `startAfterSeconds`
+   * holds the job back that long, counted on the database's clock.
+   */
+  sendWith(
+    executor: SqlExecutor,
+    name: string,
+    data: object,
+    options?: { startAfterSeconds?: number },
+  ): Promise<string | null>;
 }
 
 /** As pg would send them, as in pg-boss.sql-adapter.ts: undefined as NULL, plain objects as JSON. */

@@ -66,7 +66,9 @@ export type ApiScope =
   /** servers:read — list and read your servers and SSH keys, and watch their status. */
   | 'SERVERS_READ'
   /** servers:write — order, operate, resize, rebuild and delete servers; add and delete SSH keys. */
-  | 'SERVERS_WRITE';
+  | 'SERVERS_WRITE'
+  /** webhooks:write — create, list and delete webhook endpoints, read their deliveries and send one again. */
+  | 'WEBHOOKS_WRITE';
 
 /** What a security event recorded. */
 export type AuditAction =
@@ -123,7 +125,13 @@ export type AuditAction =
   /** An administrator credited a wallet by hand. */
   | 'WALLET_CREDITED_BY_ADMIN'
   /** An administrator took money from a wallet by hand. */
-  | 'WALLET_DEBITED_BY_ADMIN';
+  | 'WALLET_DEBITED_BY_ADMIN'
+  /** A webhook endpoint was created; details carry its id and events. */
+  | 'WEBHOOK_ENDPOINT_CREATED'
+  /** A webhook endpoint was deleted; details carry its id. */
+  | 'WEBHOOK_ENDPOINT_DELETED'
+  /** A webhook delivery was sent again; details carry both deliveries' ids. */
+  | 'WEBHOOK_REDELIVERED';
 
 /** Why `changeUserRole` refused its input. */
 export type ChangeUserRoleErrorCode =
@@ -181,6 +189,25 @@ export type CreateApiKeyInput = {
   scopes: Array<ApiScope>;
 };
 
+/** Why `createWebhookEndpoint` refused its input. */
+export type CreateWebhookEndpointErrorCode =
+  /** No event, or an unknown one, was given. */
+  | 'INVALID_EVENTS'
+  /** The account holds as many webhook endpoints as allowed (16): delete one first. */
+  | 'TOO_MANY_WEBHOOK_ENDPOINTS'
+  /** The URL's host is a loopback, private, link-local or other internal address. */
+  | 'WEBHOOK_URL_FORBIDDEN'
+  /** The URL is not an http(s) URL without credentials, or its host does not resolve. */
+  | 'WEBHOOK_URL_INVALID';
+
+/** Where to POST your events, and which ones. */
+export type CreateWebhookEndpointInput = {
+  /** The events to receive: one or more. */
+  events: Array<WebhookEventType>;
+  /** An http(s) URL without credentials, up to 2048 characters, on a public address. */
+  url: string;
+};
+
 /** Why `deleteServer` refused its input. */
 export type DeleteServerErrorCode =
   /** The server's status does not allow this now, such as rebooting a DELETED server or powering on an ACTIVE one. */
@@ -205,6 +232,17 @@ export type DeleteSshKeyErrorCode =
 export type DeleteSshKeyInput = {
   /** The key's global id (`SshKey.id`). */
   sshKeyId: string | number;
+};
+
+/** Why `deleteWebhookEndpoint` refused its input. */
+export type DeleteWebhookEndpointErrorCode =
+  /** No webhook endpoint of yours has this id. */
+  | 'WEBHOOK_ENDPOINT_NOT_FOUND';
+
+/** The webhook endpoint to delete. */
+export type DeleteWebhookEndpointInput = {
+  /** The endpoint's id (WebhookEndpoint.id). */
+  endpointId: string | number;
 };
 
 /** Why `disableTwoFactor` refused its input. */
@@ -411,6 +449,17 @@ export type RebuildServerInput = {
   imageId: string | number;
   /** The server's global id (`Server.id`). One that is not yours, or not a Server's, is SERVER_NOT_FOUND. */
   serverId: string | number;
+};
+
+/** Why `redeliverWebhook` refused its input. */
+export type RedeliverWebhookErrorCode =
+  /** No delivery of yours has this id, or its endpoint is disabled. */
+  | 'WEBHOOK_DELIVERY_NOT_FOUND';
+
+/** The delivery to send again. */
+export type RedeliverWebhookInput = {
+  /** The delivery's id (WebhookDelivery.id). */
+  deliveryId: string | number;
 };
 
 /** Why `refreshSession` refused its input. */
@@ -642,6 +691,26 @@ export type WaiveUsageInput = {
   /** The server's global id. */
   serverId: string | number;
 };
+
+/** Where a webhook delivery stands. */
+export type WebhookDeliveryStatus =
+  /** Every attempt for a day failed, or the endpoint was disabled; `redeliverWebhook` sends it again. */
+  | 'FAILED'
+  /** Not answered with 2xx yet; retried with backoff for a day from the event. */
+  | 'PENDING'
+  /** The endpoint answered 2xx. */
+  | 'SUCCEEDED';
+
+/** What a webhook endpoint may subscribe to. */
+export type WebhookEventType =
+  /** Your wallet's balance is running low and a notice was sent (data: balance in rials), once per dunning episode. */
+  | 'BALANCE_LOW'
+  /** A monthly invoice was issued (data: invoiceId, number, total in rials). Not sent yet. */
+  | 'INVOICE_ISSUED'
+  /** A wallet top-up was paid and credited (data: paymentId, amount in rials). Not sent yet. */
+  | 'PAYMENT_SUCCEEDED'
+  /** A server of yours moved to another status (data: serverId, status, previousStatus, reason). */
+  | 'SERVER_STATUS_CHANGED';
 
 export type UserFieldsFragment = { id: string, email: string, phone: string | null, role: Role, twoFactorEnabled: boolean, createdAt: string };
 
@@ -1041,6 +1110,48 @@ export type WaiveUsageMutationVariables = Exact<{
 
 export type WaiveUsageMutation = { waiveUsage: { wallet: { balance: string } | null, userErrors: Array<{ field: Array<string> | null, code: WaiveUsageErrorCode, message: string }> } };
 
+export type WebhookEndpointFieldsFragment = { id: string, url: string, events: Array<WebhookEventType>, createdAt: string, disabledAt: string | null, disabledReason: string | null, failingSince: string | null };
+
+export type WebhookDeliveryFieldsFragment = { id: string, eventId: string, eventType: WebhookEventType, body: string, status: WebhookDeliveryStatus, attempts: number, lastAttemptAt: string | null, responseStatus: number | null, responseTimeMs: number | null, lastError: string | null, createdAt: string, redeliveryOf: string | null };
+
+export type WebhookEndpointsQueryVariables = Exact<{
+  first: number;
+  after?: string | null | undefined;
+}>;
+
+
+export type WebhookEndpointsQuery = { webhookEndpoints: { nodes: Array<{ id: string, url: string, events: Array<WebhookEventType>, createdAt: string, disabledAt: string | null, disabledReason: string | null, failingSince: string | null }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type WebhookDeliveriesQueryVariables = Exact<{
+  endpointId: string | number;
+  first: number;
+  after?: string | null | undefined;
+}>;
+
+
+export type WebhookDeliveriesQuery = { webhookDeliveries: { nodes: Array<{ id: string, eventId: string, eventType: WebhookEventType, body: string, status: WebhookDeliveryStatus, attempts: number, lastAttemptAt: string | null, responseStatus: number | null, responseTimeMs: number | null, lastError: string | null, createdAt: string, redeliveryOf: string | null }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type CreateWebhookEndpointMutationVariables = Exact<{
+  input: CreateWebhookEndpointInput;
+}>;
+
+
+export type CreateWebhookEndpointMutation = { createWebhookEndpoint: { secret: string | null, webhookEndpoint: { id: string, url: string, events: Array<WebhookEventType>, createdAt: string, disabledAt: string | null, disabledReason: string | null, failingSince: string | null } | null, userErrors: Array<{ field: Array<string> | null, code: CreateWebhookEndpointErrorCode, message: string }> } };
+
+export type DeleteWebhookEndpointMutationVariables = Exact<{
+  input: DeleteWebhookEndpointInput;
+}>;
+
+
+export type DeleteWebhookEndpointMutation = { deleteWebhookEndpoint: { webhookEndpoint: { id: string, url: string, events: Array<WebhookEventType>, createdAt: string, disabledAt: string | null, disabledReason: string | null, failingSince: string | null } | null, userErrors: Array<{ field: Array<string> | null, code: DeleteWebhookEndpointErrorCode, message: string }> } };
+
+export type RedeliverWebhookMutationVariables = Exact<{
+  input: RedeliverWebhookInput;
+}>;
+
+
+export type RedeliverWebhookMutation = { redeliverWebhook: { delivery: { id: string, eventId: string, eventType: WebhookEventType, body: string, status: WebhookDeliveryStatus, attempts: number, lastAttemptAt: string | null, responseStatus: number | null, responseTimeMs: number | null, lastError: string | null, createdAt: string, redeliveryOf: string | null } | null, userErrors: Array<{ field: Array<string> | null, code: RedeliverWebhookErrorCode, message: string }> } };
+
 export const UserFieldsFragmentDoc = gql`
     fragment UserFields on User {
   id
@@ -1188,6 +1299,33 @@ export const LedgerEntryFieldsFragmentDoc = gql`
     id
     status
   }
+}
+    `;
+export const WebhookEndpointFieldsFragmentDoc = gql`
+    fragment WebhookEndpointFields on WebhookEndpoint {
+  id
+  url
+  events
+  createdAt
+  disabledAt
+  disabledReason
+  failingSince
+}
+    `;
+export const WebhookDeliveryFieldsFragmentDoc = gql`
+    fragment WebhookDeliveryFields on WebhookDelivery {
+  id
+  eventId
+  eventType
+  body
+  status
+  attempts
+  lastAttemptAt
+  responseStatus
+  responseTimeMs
+  lastError
+  createdAt
+  redeliveryOf
 }
     `;
 export const RegisterUserDocument = gql`
@@ -1870,6 +2008,75 @@ export const WaiveUsageDocument = gql`
   }
 }
     `;
+export const WebhookEndpointsDocument = gql`
+    query WebhookEndpoints($first: Int!, $after: String) {
+  webhookEndpoints(first: $first, after: $after) {
+    nodes {
+      ...WebhookEndpointFields
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    ${WebhookEndpointFieldsFragmentDoc}`;
+export const WebhookDeliveriesDocument = gql`
+    query WebhookDeliveries($endpointId: ID!, $first: Int!, $after: String) {
+  webhookDeliveries(endpointId: $endpointId, first: $first, after: $after) {
+    nodes {
+      ...WebhookDeliveryFields
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    ${WebhookDeliveryFieldsFragmentDoc}`;
+export const CreateWebhookEndpointDocument = gql`
+    mutation CreateWebhookEndpoint($input: CreateWebhookEndpointInput!) {
+  createWebhookEndpoint(input: $input) {
+    secret
+    webhookEndpoint {
+      ...WebhookEndpointFields
+    }
+    userErrors {
+      field
+      code
+      message
+    }
+  }
+}
+    ${WebhookEndpointFieldsFragmentDoc}`;
+export const DeleteWebhookEndpointDocument = gql`
+    mutation DeleteWebhookEndpoint($input: DeleteWebhookEndpointInput!) {
+  deleteWebhookEndpoint(input: $input) {
+    webhookEndpoint {
+      ...WebhookEndpointFields
+    }
+    userErrors {
+      field
+      code
+      message
+    }
+  }
+}
+    ${WebhookEndpointFieldsFragmentDoc}`;
+export const RedeliverWebhookDocument = gql`
+    mutation RedeliverWebhook($input: RedeliverWebhookInput!) {
+  redeliverWebhook(input: $input) {
+    delivery {
+      ...WebhookDeliveryFields
+    }
+    userErrors {
+      field
+      code
+      message
+    }
+  }
+}
+    ${WebhookDeliveryFieldsFragmentDoc}`;
 
 export type SdkFunctionWrapper = <T>(action: (requestHeaders?:Record<string, string>) => Promise<T>, operationName: string, operationType?: string, variables?: any) => Promise<T>;
 
@@ -2027,6 +2234,21 @@ export function getSdk(client: GraphQLClient, withWrapper: SdkFunctionWrapper = 
     },
     WaiveUsage(variables: WaiveUsageMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<WaiveUsageMutation> {
       return withWrapper((wrappedRequestHeaders) => client.request<WaiveUsageMutation>({ document: WaiveUsageDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'WaiveUsage', 'mutation', variables);
+    },
+    WebhookEndpoints(variables: WebhookEndpointsQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<WebhookEndpointsQuery> {
+      return withWrapper((wrappedRequestHeaders) => client.request<WebhookEndpointsQuery>({ document: WebhookEndpointsDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'WebhookEndpoints', 'query', variables);
+    },
+    WebhookDeliveries(variables: WebhookDeliveriesQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<WebhookDeliveriesQuery> {
+      return withWrapper((wrappedRequestHeaders) => client.request<WebhookDeliveriesQuery>({ document: WebhookDeliveriesDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'WebhookDeliveries', 'query', variables);
+    },
+    CreateWebhookEndpoint(variables: CreateWebhookEndpointMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<CreateWebhookEndpointMutation> {
+      return withWrapper((wrappedRequestHeaders) => client.request<CreateWebhookEndpointMutation>({ document: CreateWebhookEndpointDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'CreateWebhookEndpoint', 'mutation', variables);
+    },
+    DeleteWebhookEndpoint(variables: DeleteWebhookEndpointMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<DeleteWebhookEndpointMutation> {
+      return withWrapper((wrappedRequestHeaders) => client.request<DeleteWebhookEndpointMutation>({ document: DeleteWebhookEndpointDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'DeleteWebhookEndpoint', 'mutation', variables);
+    },
+    RedeliverWebhook(variables: RedeliverWebhookMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<RedeliverWebhookMutation> {
+      return withWrapper((wrappedRequestHeaders) => client.request<RedeliverWebhookMutation>({ document: RedeliverWebhookDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'RedeliverWebhook', 'mutation', variables);
     }
   };
 }

@@ -1,3 +1,4 @@
+import { toGlobalId as encodeGlobalId } from "@peykarband/domain";
 import { TEXT_LIMITS } from "../../limits/query-limits.ts";
 
 /** Types a global id may name; `node(id:)` resolves each. */
@@ -10,6 +11,8 @@ export const NODE_TYPES = [
   "Invoice",
   "UpcomingInvoice",
   "ApiKey",
+  "WebhookEndpoint",
+  "WebhookDelivery",
 ] as const;
 export type NodeType = (typeof NODE_TYPES)[number];
 
@@ -23,8 +26,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const isUuid = (key: string): boolean => UUID.test(key);
 
 /** Opaque to clients (base64url of "Type:key") so database keys never become part of the API. */
-export const toGlobalId = (type: NodeType, key: string): string =>
-  Buffer.from(`${type}:${key}`).toString("base64url");
+export const toGlobalId = (type: NodeType, key: string): string => encodeGlobalId(type, key);
 
 /** Null for anything that is not an id we issued: garbage is "not found", not an error. */
 export function fromGlobalId(id: string): GlobalId | null {

@@ -52,4 +52,6 @@ export const NODE_READERS: Readonly<Record<NodeType, NodeReader | null>> = {
     return invoice ? InvoiceType.from(invoice, (target) => invoicePdfUrl(ctx, target)) : null;
   },
   ApiKey: null,
+  WebhookEndpoint: null,
+  WebhookDelivery: null,
 };
