@@ -30,6 +30,7 @@ export {
 export { DrizzleUserRepository } from "./accounts/user.repository.ts";
 export { DrizzleSessionRepository } from "./accounts/session.repository.ts";
 export { DrizzleApiKeyRepository } from "./accounts/api-key.repository.ts";
+export { DrizzleResellerMarkupRepository } from "./accounts/reseller-markup.repository.ts";
 export { InProcessAttemptThrottle } from "./accounts/in-process.attempt-throttle.ts";
 export { DrizzleRecoveryCodeRepository } from "./accounts/recovery-code.repository.ts";
 export { DrizzleAttemptThrottle } from "./accounts/attempt-throttle.repository.ts";

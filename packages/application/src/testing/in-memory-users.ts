@@ -1,12 +1,19 @@
 import type { Email, Role, TwoFactor, User } from "@peykarband/domain";
-import type { NewUser, UserRepository } from "../ports/user.repository.ts";
+import type { KeysetPageQuery } from "../ports/keyset-page.ts";
+import type { NewUser, UserCursor, UserPage, UserRepository } from "../ports/user.repository.ts";
+import { keysetPage } from "./in-memory-keyset-page.ts";
 
 export class InMemoryUsers implements UserRepository {
   readonly rows = new Map<string, User & { totpLastStep: number | null }>();
 
   async create(user: NewUser): Promise<boolean> {
     if ([...this.rows.values()].some((u) => u.email.value === user.email.value)) return false;
-    this.rows.set(user.id, { ...user, twoFactor: { status: "DISABLED" }, totpLastStep: null });
+    this.rows.set(user.id, {
+      ...user,
+      resellerId: user.resellerId ?? null,
+      twoFactor: { status: "DISABLED" },
+      totpLastStep: null,
+    });
     return true;
   }
 
@@ -20,6 +27,14 @@ export class InMemoryUsers implements UserRepository {
 
   async findByEmail(email: Email) {
     return [...this.rows.values()].find((u) => u.email.value === email.value) ?? null;
+  }
+
+  async listCustomers(resellerId: string, query: KeysetPageQuery<UserCursor>): Promise<UserPage> {
+    const newestFirst = (a: UserCursor, b: UserCursor) =>
+      b.createdAt.getTime() - a.createdAt.getTime() || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
+    const rows = [...this.rows.values()].filter((u) => u.resellerId === resellerId).sort(newestFirst);
+    const { items, hasMore } = keysetPage(rows, query, newestFirst);
+    return { users: items, hasMore };
   }
 
   async updatePasswordHash(userId: string, passwordHash: string) {

@@ -27,6 +27,9 @@ export const AUDIT_ACTIONS = [
   "DUNNING_STAGE_CHANGED",
   "API_KEY_CREATED",
   "API_KEY_REVOKED",
+  "CUSTOMER_CREATED",
+  "CUSTOMER_FUNDED",
+  "RESELLER_MARKUP_SET",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

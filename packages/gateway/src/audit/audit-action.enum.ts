@@ -31,6 +31,11 @@ const DESCRIPTIONS: Readonly<Record<AuditAction, string>> = {
     "Dunning moved a customer's episode (warned, grace, suspended, terminating, resuming, closed) for their wallet's balance.",
   API_KEY_CREATED: "An API key was created; details carry its id and scopes.",
   API_KEY_REVOKED: "An API key was revoked; details carry its id.",
+  CUSTOMER_CREATED:
+    "A reseller created a customer (the subject); details say whether it was given a password.",
+  CUSTOMER_FUNDED:
+    "A reseller moved money to its customer (the subject); details carry the amount and transaction.",
+  RESELLER_MARKUP_SET: "A reseller set its markup over our prices; details carry it in basis points.",
 };
 
 export const AuditActionEnum = Object.fromEntries(AUDIT_ACTIONS.map((a) => [a, a])) as Record<

@@ -30,6 +30,7 @@ export const ROOT_FIELD_SCOPES: Readonly<Record<string, ScopeRule>> = {
   "Query.suspendedServers": "NO_KEY",
   "Query.apiKeys": "NO_KEY",
   "Query.auditEvents": "NO_KEY",
+  "Query.customers": "customers:write",
   "Mutation.orderServer": "servers:write",
   "Mutation.deleteServer": "servers:write",
   "Mutation.powerOffServer": "servers:write",
@@ -54,6 +55,9 @@ export const ROOT_FIELD_SCOPES: Readonly<Record<string, ScopeRule>> = {
   "Mutation.setServerQuota": "NO_KEY",
   "Mutation.waiveUsage": "NO_KEY",
   "Mutation.setLanguage": "NO_KEY",
+  "Mutation.createCustomer": "customers:write",
+  "Mutation.transferToCustomer": "customers:write",
+  "Mutation.setResellerMarkup": "customers:write",
   "Subscription.serverStatusChanged": "servers:read",
 };
 

@@ -36,6 +36,7 @@ import { WalletRunwayResolver } from "../billing/wallet-runway.resolver.ts";
 import { InvoicesResolver, UpcomingInvoiceResolver } from "../invoices/invoices.resolver.ts";
 import { RevenueReportsResolver } from "../invoices/revenue-reports.resolver.ts";
 import { SuspendedServersResolver } from "../invoices/suspended-servers.resolver.ts";
+import { ResellersResolver } from "../resellers/resellers.resolver.ts";
 
 export const ROOT_TYPES = ["Query", "Mutation", "Subscription"] as const;
 
@@ -94,6 +95,7 @@ export async function buildGatewaySchema(): Promise<GraphQLSchema> {
       TwoFactorResolver,
       ChangeUserRoleResolver,
       ApiKeysResolver,
+      ResellersResolver,
       AuditEventResolver,
       UserWalletResolver,
       WalletResolver,

@@ -1,5 +1,8 @@
 import type {
+  KeysetPageQuery,
   NewUser,
+  UserCursor,
+  UserPage,
   RefreshTokenRecord,
   SessionFamily,
   SessionOpening,
@@ -193,6 +196,10 @@ export class CachingUserRepository implements UserRepository {
 
   findByEmail(email: Email): Promise<User | null> {
     return this.inner.findByEmail(email);
+  }
+
+  listCustomers(resellerId: string, page: KeysetPageQuery<UserCursor>): Promise<UserPage> {
+    return this.inner.listCustomers(resellerId, page);
   }
 
   /** The TOTP step is not part of the cached user: nothing to evict. */

@@ -1,6 +1,6 @@
-import type { NewUser, UserRepository } from "@peykarband/application";
+import type { KeysetPageQuery, NewUser, UserCursor, UserPage, UserRepository } from "@peykarband/application";
 import { Email, isRole, Phone, type Role, type TwoFactor, type User } from "@peykarband/domain";
-import { and, eq, inArray, isNull, lt, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull, lt, or, sql } from "drizzle-orm";
 import type { Db } from "../database/database.ts";
 import { users } from "../database/schema.ts";
 
@@ -23,6 +23,7 @@ export class DrizzleUserRepository implements UserRepository {
         phone: user.phone?.e164 ?? null,
         role: user.role,
         passwordHash: user.passwordHash,
+        resellerId: user.resellerId ?? null,
         twoFactorStatus: "DISABLED",
         createdAt: user.createdAt,
         updatedAt: user.createdAt,
@@ -50,6 +51,30 @@ export class DrizzleUserRepository implements UserRepository {
   async findByEmail(email: Email): Promise<User | null> {
     const [row] = await this.byEmail.execute({ email: email.value });
     return row ? toUser(row) : null;
+  }
+
+  async listCustomers(resellerId: string, query: KeysetPageQuery<UserCursor>): Promise<UserPage> {
+    const { cursor } = query;
+    const backward = query.direction === "before";
+    const position = cursor && sql`(${cursor.createdAt.toISOString()}::timestamptz, ${cursor.id}::uuid)`;
+    const rows = await this.db
+      .select()
+      .from(users)
+      .where(
+        and(
+          eq(users.resellerId, resellerId),
+          position &&
+            (backward
+              ? sql`(${users.createdAt}, ${users.id}) > ${position}`
+              : sql`(${users.createdAt}, ${users.id}) < ${position}`),
+        ),
+      )
+      .orderBy(
+        ...(backward ? [asc(users.createdAt), asc(users.id)] : [desc(users.createdAt), desc(users.id)]),
+      )
+      .limit(query.limit + 1);
+    const page = rows.slice(0, query.limit).map(toUser);
+    return { users: backward ? page.reverse() : page, hasMore: rows.length > query.limit };
   }
 
   async updatePasswordHash(userId: string, passwordHash: string): Promise<void> {
@@ -99,6 +124,7 @@ export function toUser(row: UserRow): User {
     role: row.role,
     passwordHash: row.passwordHash,
     twoFactor: toTwoFactor(row),
+    resellerId: row.resellerId,
     createdAt: row.createdAt,
   };
 }

@@ -28,3 +28,4 @@ export {
   invoiceNumberCounters,
 } from "./schema/invoice-lines.table.ts";
 export { apiKeys } from "./schema/api-keys.table.ts";
+export { resellerMarkups } from "./schema/reseller-markups.table.ts";

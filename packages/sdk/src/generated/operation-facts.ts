@@ -5,6 +5,7 @@ export const userErrorCodes = {
   ChangeUserRoleErrorCode: ["CANNOT_CHANGE_OWN_ROLE", "USER_NOT_FOUND"],
   ConfirmTwoFactorSetupErrorCode: ["INVALID_TWO_FACTOR_CODE", "TOO_MANY_ATTEMPTS", "TWO_FACTOR_NOT_STARTED"],
   CreateApiKeyErrorCode: ["INVALID_NAME", "INVALID_SCOPES", "TOO_MANY_API_KEYS"],
+  CreateCustomerErrorCode: ["EMAIL_TAKEN", "INVALID_EMAIL", "INVALID_PHONE", "PASSWORD_TOO_LONG", "PASSWORD_TOO_SHORT"],
   DeleteServerErrorCode: ["ILLEGAL_STATE", "OPERATION_IN_PROGRESS", "SERVER_NOT_FOUND"],
   DeleteSshKeyErrorCode: ["SSH_KEY_NOT_FOUND"],
   DisableTwoFactorErrorCode: ["INVALID_PASSWORD", "INVALID_TWO_FACTOR_CODE", "TOO_MANY_ATTEMPTS", "TWO_FACTOR_NOT_ENABLED"],
@@ -20,9 +21,11 @@ export const userErrorCodes = {
   ResizeServerErrorCode: ["DISK_CANNOT_SHRINK", "ILLEGAL_STATE", "INSUFFICIENT_FUNDS", "OPERATION_IN_PROGRESS", "PLAN_NOT_FOUND", "PLAN_UNAVAILABLE", "SAME_PLAN", "SERVER_NOT_FOUND"],
   RevokeApiKeyErrorCode: ["API_KEY_NOT_FOUND"],
   SetLanguageErrorCode: ["USER_NOT_FOUND"],
+  SetResellerMarkupErrorCode: ["INVALID_MARKUP"],
   SetServerQuotaErrorCode: ["INVALID_QUOTA", "USER_NOT_FOUND"],
   StartTopUpErrorCode: ["AMOUNT_TOO_LARGE", "AMOUNT_TOO_SMALL", "GATEWAY_NOT_CONFIGURED", "GATEWAY_UNAVAILABLE", "IDEMPOTENCY_KEY_REUSED", "INVALID_AMOUNT", "INVALID_IDEMPOTENCY_KEY", "TOO_MANY_TOP_UPS", "TOP_UP_IN_PROGRESS"],
   StartTwoFactorSetupErrorCode: ["INVALID_PASSWORD", "TOO_MANY_ATTEMPTS", "TWO_FACTOR_ALREADY_ENABLED"],
+  TransferToCustomerErrorCode: ["CUSTOMER_NOT_FOUND", "IDEMPOTENCY_KEY_REUSED", "INSUFFICIENT_FUNDS", "INVALID_AMOUNT", "INVALID_IDEMPOTENCY_KEY"],
   WaiveUsageErrorCode: ["AMOUNT_EXCEEDS_USAGE", "IDEMPOTENCY_KEY_REUSED", "INVALID_AMOUNT", "INVALID_IDEMPOTENCY_KEY", "INVALID_REASON", "SERVER_NOT_FOUND"],
 } as const;
 
@@ -35,6 +38,8 @@ export const operationTypes: Readonly<Record<string, "query" | "mutation" | "sub
   ChangeUserRole: "mutation",
   ConfirmTwoFactorSetup: "mutation",
   CreateApiKey: "mutation",
+  CreateCustomer: "mutation",
+  Customers: "query",
   DeleteServer: "mutation",
   DeleteSshKey: "mutation",
   DisableTwoFactor: "mutation",
@@ -67,11 +72,13 @@ export const operationTypes: Readonly<Record<string, "query" | "mutation" | "sub
   ServerStatusChanged: "subscription",
   ServerUsage: "query",
   SetLanguage: "mutation",
+  SetResellerMarkup: "mutation",
   SetServerQuota: "mutation",
   SshKeys: "query",
   StartTopUp: "mutation",
   StartTwoFactorSetup: "mutation",
   SuspendedServers: "query",
+  TransferToCustomer: "mutation",
   UpcomingInvoice: "query",
   Viewer: "query",
   ViewerLanguage: "query",
@@ -81,4 +88,4 @@ export const operationTypes: Readonly<Record<string, "query" | "mutation" | "sub
 };
 
 /** The mutations whose `input` takes an `idempotencyKey`: the client adds one when none is given, and may retry them. */
-export const idempotentOperations: ReadonlySet<string> = new Set(["AdjustWallet", "OrderServer", "StartTopUp", "WaiveUsage"]);
+export const idempotentOperations: ReadonlySet<string> = new Set(["AdjustWallet", "OrderServer", "StartTopUp", "TransferToCustomer", "WaiveUsage"]);
