@@ -40,10 +40,8 @@ export class ServersResolver {
   ): Promise<ServerConnectionType> {
     const request = readPageArgs(args, fromKeysetCursor);
     const statuses = args.filter?.statuses;
-    const page = await ctx.servers.servers(
-      { page: request, ...(statuses && statuses.length > 0 ? { statuses } : {}) },
-      ctx,
-    );
+    const filter = statuses && statuses.length > 0 ? { statuses } : {};
+    const page = await ctx.servers.servers({ page: request, customerId: args.customerId, ...filter }, ctx);
     for (const server of page.servers) ctx.loaders.server.prime(server.id, server);
     return connectionOf(page.servers, SERVER_EDGES, page, request);
   }

@@ -212,6 +212,8 @@ export type CreateCustomerInput = {
 
 /** Why `deleteServer` refused its input. */
 export type DeleteServerErrorCode =
+  /** No customer of yours has this id. */
+  | 'CUSTOMER_NOT_FOUND'
   /** The server's status does not allow this now, such as rebooting a DELETED server or powering on an ACTIVE one. */
   | 'ILLEGAL_STATE'
   /** Another operation on this server has not finished yet; wait for it. */
@@ -221,6 +223,8 @@ export type DeleteServerErrorCode =
 
 /** Which server to delete. */
 export type DeleteServerInput = {
+  /** Resellers: your customer (`User.id`) whose server this is. One that is not your customer is CUSTOMER_NOT_FOUND; omitted, the server is looked up as yours. */
+  customerId?: string | number | null | undefined;
   /** The server's global id (`Server.id`). One that is not yours, or not a Server's, is SERVER_NOT_FOUND. */
   serverId: string | number;
 };
@@ -321,6 +325,8 @@ export type LogOutInput = {
 
 /** Why `orderServer` refused its input. */
 export type OrderServerErrorCode =
+  /** No customer of yours has this id. */
+  | 'CUSTOMER_NOT_FOUND'
   /** The idempotency key was used before for a different request; use a new key. */
   | 'IDEMPOTENCY_KEY_REUSED'
   /** No operating-system image has this id. */
@@ -348,6 +354,8 @@ export type OrderServerErrorCode =
 
 /** What to create, where, and a key that makes retries safe. */
 export type OrderServerInput = {
+  /** Resellers: order for this customer of yours (`User.id`): the server, its charges and quota are the customer's, at your prices. One that is not your customer is CUSTOMER_NOT_FOUND; omitted, the server is yours. */
+  customerId?: string | number | null | undefined;
   /** A fresh key per order (a UUID will do), 1 to 100 printable ASCII characters. The same order with the same key returns the first server and charges once; another order with it is IDEMPOTENCY_KEY_REUSED. */
   idempotencyKey: string;
   /** The operating system (`Image.id`); the region's provider must offer it. */
@@ -382,6 +390,8 @@ export type PaymentStatus =
 
 /** Why `powerOffServer` refused its input. */
 export type PowerOffServerErrorCode =
+  /** No customer of yours has this id. */
+  | 'CUSTOMER_NOT_FOUND'
   /** The server's status does not allow this now, such as rebooting a DELETED server or powering on an ACTIVE one. */
   | 'ILLEGAL_STATE'
   /** Another operation on this server has not finished yet; wait for it. */
@@ -391,12 +401,16 @@ export type PowerOffServerErrorCode =
 
 /** Which server to power off. */
 export type PowerOffServerInput = {
+  /** Resellers: your customer (`User.id`) whose server this is. One that is not your customer is CUSTOMER_NOT_FOUND; omitted, the server is looked up as yours. */
+  customerId?: string | number | null | undefined;
   /** The server's global id (`Server.id`). One that is not yours, or not a Server's, is SERVER_NOT_FOUND. */
   serverId: string | number;
 };
 
 /** Why `powerOnServer` refused its input. */
 export type PowerOnServerErrorCode =
+  /** No customer of yours has this id. */
+  | 'CUSTOMER_NOT_FOUND'
   /** The server's status does not allow this now, such as rebooting a DELETED server or powering on an ACTIVE one. */
   | 'ILLEGAL_STATE'
   /** Another operation on this server has not finished yet; wait for it. */
@@ -406,12 +420,16 @@ export type PowerOnServerErrorCode =
 
 /** Which server to power on. */
 export type PowerOnServerInput = {
+  /** Resellers: your customer (`User.id`) whose server this is. One that is not your customer is CUSTOMER_NOT_FOUND; omitted, the server is looked up as yours. */
+  customerId?: string | number | null | undefined;
   /** The server's global id (`Server.id`). One that is not yours, or not a Server's, is SERVER_NOT_FOUND. */
   serverId: string | number;
 };
 
 /** Why `rebootServer` refused its input. */
 export type RebootServerErrorCode =
+  /** No customer of yours has this id. */
+  | 'CUSTOMER_NOT_FOUND'
   /** The server's status does not allow this now, such as rebooting a DELETED server or powering on an ACTIVE one. */
   | 'ILLEGAL_STATE'
   /** Another operation on this server has not finished yet; wait for it. */
@@ -421,12 +439,16 @@ export type RebootServerErrorCode =
 
 /** Which server to reboot. */
 export type RebootServerInput = {
+  /** Resellers: your customer (`User.id`) whose server this is. One that is not your customer is CUSTOMER_NOT_FOUND; omitted, the server is looked up as yours. */
+  customerId?: string | number | null | undefined;
   /** The server's global id (`Server.id`). One that is not yours, or not a Server's, is SERVER_NOT_FOUND. */
   serverId: string | number;
 };
 
 /** Why `rebuildServer` refused its input. */
 export type RebuildServerErrorCode =
+  /** No customer of yours has this id. */
+  | 'CUSTOMER_NOT_FOUND'
   /** The server's status does not allow this now, such as rebooting a DELETED server or powering on an ACTIVE one. */
   | 'ILLEGAL_STATE'
   /** No operating-system image has this id. */
@@ -440,6 +462,8 @@ export type RebuildServerErrorCode =
 
 /** Which server to rebuild, and with what. */
 export type RebuildServerInput = {
+  /** Resellers: your customer (`User.id`) whose server this is. One that is not your customer is CUSTOMER_NOT_FOUND; omitted, the server is looked up as yours. */
+  customerId?: string | number | null | undefined;
   /** The image to rebuild with (`Image.id`); it may be the current one. */
   imageId: string | number;
   /** The server's global id (`Server.id`). One that is not yours, or not a Server's, is SERVER_NOT_FOUND. */
@@ -484,6 +508,8 @@ export type RegisterUserInput = {
 
 /** Why `resizeServer` refused its input. */
 export type ResizeServerErrorCode =
+  /** No customer of yours has this id. */
+  | 'CUSTOMER_NOT_FOUND'
   /** The new plan's disk is smaller than the current one: disks only grow. */
   | 'DISK_CANNOT_SHRINK'
   /** The server's status does not allow this now, such as rebooting a DELETED server or powering on an ACTIVE one. */
@@ -503,6 +529,8 @@ export type ResizeServerErrorCode =
 
 /** Which server to resize, and to which plan. */
 export type ResizeServerInput = {
+  /** Resellers: your customer (`User.id`) whose server this is. One that is not your customer is CUSTOMER_NOT_FOUND; omitted, the server is looked up as yours. */
+  customerId?: string | number | null | undefined;
   /** The new plan (`Plan.id`): of the same provider, offered in the server's region, with a disk at least as large. */
   planId: string | number;
   /** The server's global id (`Server.id`). One that is not yours, or not a Server's, is SERVER_NOT_FOUND. */
@@ -959,6 +987,7 @@ export type ServersQueryVariables = Exact<{
   last?: number | null | undefined;
   before?: string | null | undefined;
   filter?: ServerFilter | null | undefined;
+  customerId?: string | number | null | undefined;
 }>;
 
 
@@ -1685,13 +1714,14 @@ export const ServerNodeDocument = gql`
 }
     ${ServerFieldsFragmentDoc}`;
 export const ServersDocument = gql`
-    query Servers($first: Int, $after: String, $last: Int, $before: String, $filter: ServerFilter) {
+    query Servers($first: Int, $after: String, $last: Int, $before: String, $filter: ServerFilter, $customerId: ID) {
   servers(
     first: $first
     after: $after
     last: $last
     before: $before
     filter: $filter
+    customerId: $customerId
   ) {
     edges {
       cursor
