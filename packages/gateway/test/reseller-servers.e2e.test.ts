@@ -57,6 +57,31 @@ for (const target of testDatabases()) {
         expect((await reseller.client.Server({ id: server.id })).server?.id).toBe(server.id);
       });
 
+      it("shows and charges its customers our prices plus its markup, and nobody else", async () => {
+        const { reseller, customer } = await resellerWithCustomer();
+        const { setResellerMarkup } = await reseller.client.SetResellerMarkup({
+          input: { basisPoints: 1500 },
+        });
+        expect(setResellerMarkup).toEqual({ basisPoints: 1500, userErrors: [] });
+        const invalid = await reseller.client.SetResellerMarkup({ input: { basisPoints: 100_001 } });
+        expect(invalid.setResellerMarkup.userErrors.map((error) => error.code)).toEqual(["INVALID_MARKUP"]);
+
+        const ours = (await createTestSdk(t.app.url).Plans()).plans.find((plan) => plan.id === "hz-cx22")!;
+        const marked = (price: string) => ((BigInt(price) * 11_500n + 5_000n) / 10_000n).toString();
+        const theirs = (await customer.client.Plans()).plans.find((plan) => plan.id === "hz-cx22")!;
+        expect([theirs.hourlyPrice, theirs.monthlyPrice]).toEqual([
+          marked(ours.hourlyPrice),
+          marked(ours.monthlyPrice),
+        ]);
+        const resellers = (await reseller.client.Plans()).plans.find((plan) => plan.id === "hz-cx22")!;
+        expect(resellers.hourlyPrice).toBe(ours.hourlyPrice);
+
+        await orderAccepted(reseller.client, { customerId: customer.id });
+        const entries = (await customer.client.WalletEntries({ first: 10 })).viewer!.wallet.entries.edges;
+        const charge = entries.map((edge) => edge.node).find((entry) => entry.kind === "DEBIT")!;
+        expect(charge.amount).toBe(`-${marked(ours.hourlyPrice)}`);
+      });
+
       it("operates its customer's server with customerId, and refuses another customer's", async () => {
         const { reseller, customer } = await resellerWithCustomer();
         const server = await orderAccepted(reseller.client, { customerId: customer.id });

@@ -3,6 +3,7 @@ import {
   err,
   ok,
   parseServerName,
+  planWithMarkup,
   serverOrderCharge,
   type DomainError,
   type Image,
@@ -17,6 +18,7 @@ import { requireViewer } from "../shared/access-denied.error.ts";
 import type { RequestContext } from "../shared/request-context.ts";
 import { parseIdempotencyKey } from "../wallet/idempotency-key.ts";
 import { publishChange } from "./publish-change.ts";
+import { markupFor } from "../resellers/reseller-prices.ts";
 import { actingOwner } from "./server-access.ts";
 import type { ServerDeps } from "./server-deps.ts";
 import type { OrderServerErrorCode } from "./server-errors.ts";
@@ -50,7 +52,9 @@ export async function orderServer(
   if (!name.ok) return name;
   const choice = await checkChoice(deps, input);
   if (!choice.ok) return choice;
-  const { plan, region, image } = choice.value;
+  const { region, image } = choice.value;
+  // What the owner pays: a reseller's customer pays the reseller's prices.
+  const plan = planWithMarkup(choice.value.plan, await markupFor(deps, userId));
   const sshKeyIds = [...new Set(input.sshKeyIds)];
   if (sshKeyIds.length > deps.policy.maxSshKeysPerServer) {
     return err(

@@ -65,7 +65,7 @@ export class ResellersResolver {
 
   @Mutation(() => SetResellerMarkupPayload, {
     description:
-      "Sets your markup over our prices: your customers see and pay our prices plus it on servers they order from now on, and the difference is paid to your wallet with each settlement. Audited.",
+      "Sets your markup over our prices: your customers see our prices plus it, and are charged it on servers ordered or resized from then on. Audited.",
   })
   async setResellerMarkup(
     @Arg("input", () => SetResellerMarkupInput, { description: "The markup in basis points." })
