@@ -7,7 +7,6 @@
  * Screenshots at 375 and 1280 px go to BROWSER_CHECK_OUT, else a new temporary directory.
  * Without Chromium (CHROMIUM_PATH, else /usr/bin/chromium) it says so and skips. See docs/web.md.
  */
-import axe, { type AxeResults } from "axe-core";
 import { existsSync } from "node:fs";
 import { mkdir, mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -15,6 +14,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 import { chromium, type Browser, type Page } from "playwright-core";
+import { seriousViolations } from "./browser-axe.ts";
 import { startSandboxApi, type SandboxApi } from "./sandbox-api.ts";
 
 const BUILT_PAGE = fileURLToPath(new URL("../packages/web/dist/index.html", import.meta.url));
@@ -68,16 +68,6 @@ function watch(page: Page) {
     scripts.set(response.url(), gzipSync(await response.body(), { level: 9 }).length);
   });
   return { problems, scripts };
-}
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  // Evaluated, not added as a <script>: the page's Content-Security-Policy allows no inline script.
-  await page.evaluate(axe.source);
-  // Expressions rather than functions: this script is type-checked without the DOM's types.
-  const results = await page.evaluate<AxeResults>("axe.run(document, { resultTypes: ['violations'] })");
-  return results.violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
 }
 
 async function checkLivePage(browser: Browser, api: SandboxApi, plans: readonly Plan[], out: string) {

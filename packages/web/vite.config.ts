@@ -19,5 +19,12 @@ export default defineConfig({
     emptyOutDir: true,
     // Persian text needs no polyfills; every browser that renders Vazirmatn's variable font runs ES2022.
     target: "es2022",
+    // Two pages: the landing page stays small, the dashboard (app/) is its own entry and chunks.
+    rolldownOptions: {
+      input: {
+        landing: `${import.meta.dirname}/index.html`,
+        dashboard: `${import.meta.dirname}/app/index.html`,
+      },
+    },
   },
 });

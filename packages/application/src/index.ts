@@ -66,6 +66,7 @@ export * from "./ports/server.repository.ts";
 export * from "./ports/ssh-key.repository.ts";
 export * from "./ports/server-status-events.ts";
 export * from "./servers/server-errors.ts";
+export * from "./ssh-keys/ssh-key-errors.ts";
 export * from "./servers/server-use-cases.contract.ts";
 export * from "./ports/fingerprint.ts";
 export * from "./ports/fingerprint.ts";

@@ -38,6 +38,7 @@ for (const target of testDatabases()) {
       const page1 = (await first.client.Customers({ first: 1 })).customers;
       expect(page1.edges.map((edge) => edge.node.id)).toEqual([b.id]);
       expect(page1.pageInfo.hasNextPage).toBe(true);
+      expect(page1.totalCount).toBe(2);
       const page2 = (await first.client.Customers({ first: 5, after: page1.pageInfo.endCursor })).customers;
       expect(page2.edges.map((edge) => [edge.node.id, edge.node.email, edge.node.role])).toEqual([
         [a.id, a.email, "CUSTOMER"],

@@ -29,16 +29,15 @@ export {
 } from "./accounts/session-eviction.bus.ts";
 export { DrizzleUserRepository } from "./accounts/user.repository.ts";
 export { DrizzleSessionRepository } from "./accounts/session.repository.ts";
-export { DrizzleApiKeyRepository } from "./accounts/api-key.repository.ts";
-export { DrizzleResellerMarkupRepository } from "./accounts/reseller-markup.repository.ts";
+export { DrizzleApiKeyRepository } from "./api-keys/api-key.repository.ts";
 export { InProcessAttemptThrottle } from "./accounts/in-process.attempt-throttle.ts";
 export { DrizzleRecoveryCodeRepository } from "./accounts/recovery-code.repository.ts";
 export { DrizzleAttemptThrottle } from "./accounts/attempt-throttle.repository.ts";
-export { DrizzleAuditLog } from "./accounts/audit-log.repository.ts";
+export { DrizzleAuditLog } from "./audit/audit-log.repository.ts";
 export { DrizzleAccountCleanup, type AccountCleanupReport } from "./accounts/account-cleanup.repository.ts";
 
 export { DrizzleWalletLedger } from "./wallet/wallet-ledger.repository.ts";
-export { DrizzlePaymentRepository } from "./wallet/payment.repository.ts";
+export { DrizzlePaymentRepository } from "./payments/payment.repository.ts";
 export { checkLedger } from "./wallet/ledger-check.ts";
 export { provisioningBacklog, type ProvisioningBacklog } from "./servers/provisioning-backlog.ts";
 
@@ -109,7 +108,7 @@ export { syncCatalog, syncCatalogFile, type CatalogSyncReport } from "./catalog/
 export type { CatalogMismatch, UncheckedCloud } from "./catalog/catalog-offers.check.ts";
 export { DrizzleCatalog } from "./catalog/drizzle.catalog.ts";
 export { DrizzleServerRepository } from "./servers/server.repository.ts";
-export { DrizzleSshKeyRepository } from "./servers/ssh-key.repository.ts";
+export { DrizzleSshKeyRepository } from "./ssh-keys/ssh-key.repository.ts";
 export {
   transactionSqlExecutor,
   type SqlExecutor,
@@ -140,3 +139,4 @@ export { captureMail, type CapturedMail } from "./notifications/captured-mail.ts
 export { DrizzleInvoiceRepository } from "./invoices/invoice.repository.ts";
 export { PdfkitInvoicePdf } from "./invoices/pdfkit.invoice-pdf.ts";
 export { HmacLinkSigner } from "./invoices/hmac.link-signer.ts";
+export { DrizzleResellerMarkupRepository } from "./accounts/reseller-markup.repository.ts";

@@ -26,6 +26,7 @@ import { findUser, usersByIds, viewer } from "./read-users.ts";
 import { refreshSession, type RefreshSessionInput } from "./refresh-session.use-case.ts";
 import { registerUser, type RegisterUserInput } from "./register-user.use-case.ts";
 import { startTwoFactorSetup, type StartTwoFactorSetupInput } from "./start-two-factor-setup.use-case.ts";
+import { users, type UsersInput } from "./users.use-case.ts";
 
 /** The account use cases bound to their ports: what the gateway's resolvers call. */
 export function createAccountUseCases(deps: AccountDeps) {
@@ -52,6 +53,7 @@ export function createAccountUseCases(deps: AccountDeps) {
     viewer: (ctx: RequestContext) => viewer(deps, ctx),
     findUser: (id: string, ctx: RequestContext) => findUser(deps, id, ctx),
     usersByIds: (ids: readonly string[], ctx: RequestContext) => usersByIds(deps, ids, ctx),
+    users: (input: UsersInput, ctx: RequestContext) => users(deps, input, ctx),
     auditEvents: (input: ListAuditEventsInput, ctx: RequestContext) => listAuditEvents(deps, input, ctx),
     findAuditEvent: (id: string, ctx: RequestContext) => findAuditEvent(deps, id, ctx),
     createCustomer: (input: CreateCustomerInput, ctx: RequestContext) => createCustomer(deps, input, ctx),

@@ -1,5 +1,5 @@
 import type { AuditCursor, AuditLog, AuditPage } from "../ports/audit-log.ts";
-import { toKeysetPageQuery, type PageRequest } from "../ports/keyset-page.ts";
+import { toKeysetPageQuery, type CountedPage, type PageRequest } from "../ports/keyset-page.ts";
 import { requireRole } from "../shared/access-denied.error.ts";
 import type { RequestContext } from "../shared/request-context.ts";
 
@@ -14,11 +14,12 @@ export async function listAuditEvents(
   deps: { audit: AuditLog },
   input: ListAuditEventsInput,
   ctx: RequestContext,
-): Promise<AuditPage> {
+): Promise<AuditPage & CountedPage> {
   requireRole(ctx, ["ADMIN"]);
-  return deps.audit.list({
-    ...toKeysetPageQuery(input),
+  const filter = {
     ...(input.actorId ? { actorId: input.actorId } : {}),
     ...(input.subjectId ? { subjectId: input.subjectId } : {}),
-  });
+  };
+  const page = await deps.audit.list({ ...toKeysetPageQuery(input), ...filter });
+  return { ...page, countAll: () => deps.audit.count(filter) };
 }

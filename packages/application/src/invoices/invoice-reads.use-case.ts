@@ -1,5 +1,5 @@
 import type { Invoice, InvoiceCursor } from "../ports/invoice.repository.ts";
-import { toKeysetPageQuery, type PageRequest } from "../ports/keyset-page.ts";
+import { toKeysetPageQuery, type CountedPage, type PageRequest } from "../ports/keyset-page.ts";
 import { canReadUser, requireViewer } from "../shared/access-denied.error.ts";
 import type { RequestContext } from "../shared/request-context.ts";
 import type { InvoiceDeps } from "./invoice-deps.ts";
@@ -20,7 +20,8 @@ export async function invoices(
   deps: Pick<InvoiceDeps, "invoices">,
   input: { userId: string; page: PageRequest<InvoiceCursor> },
   ctx: RequestContext,
-): Promise<{ invoices: Invoice[]; hasMore: boolean } | null> {
+): Promise<({ invoices: Invoice[]; hasMore: boolean } & CountedPage) | null> {
   if (!canReadUser(requireViewer(ctx), input.userId)) return null;
-  return deps.invoices.page(input.userId, toKeysetPageQuery(input.page));
+  const page = await deps.invoices.page(input.userId, toKeysetPageQuery(input.page));
+  return { ...page, countAll: () => deps.invoices.count(input.userId) };
 }

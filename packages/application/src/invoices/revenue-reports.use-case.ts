@@ -5,6 +5,7 @@ import type {
   SuspendedServer,
   SuspendedServerCursor,
 } from "../ports/invoice.repository.ts";
+import type { CountedPage } from "../ports/keyset-page.ts";
 import { requireRole } from "../shared/access-denied.error.ts";
 import type { RequestContext } from "../shared/request-context.ts";
 import type { InvoiceDeps } from "./invoice-deps.ts";
@@ -34,11 +35,15 @@ export async function suspendedServers(
   deps: Pick<InvoiceDeps, "invoices">,
   input: { first: number; after: SuspendedServerCursor | null },
   ctx: RequestContext,
-): Promise<{ servers: SuspendedServer[]; hasMore: boolean }> {
+): Promise<{ servers: SuspendedServer[]; hasMore: boolean } & CountedPage> {
   requireRole(ctx, ["ADMIN"]);
   const page = await deps.invoices.suspendedServers(
     Math.min(Math.max(Math.trunc(input.first), 1), 100),
     input.after,
   );
-  return { servers: [...page.servers], hasMore: page.hasMore };
+  return {
+    servers: [...page.servers],
+    hasMore: page.hasMore,
+    countAll: () => deps.invoices.countSuspendedServers(),
+  };
 }

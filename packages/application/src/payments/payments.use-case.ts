@@ -1,4 +1,4 @@
-import { toKeysetPageQuery, type PageRequest } from "../ports/keyset-page.ts";
+import { toKeysetPageQuery, type CountedPage, type PageRequest } from "../ports/keyset-page.ts";
 import type { PaymentCursor, PaymentPage } from "../ports/payment.repository.ts";
 import { canReadUser, requireViewer } from "../shared/access-denied.error.ts";
 import type { RequestContext } from "../shared/request-context.ts";
@@ -15,9 +15,10 @@ export async function payments(
   deps: WalletDeps,
   input: PaymentsInput,
   ctx: RequestContext,
-): Promise<PaymentPage> {
+): Promise<PaymentPage & CountedPage> {
   const viewer = requireViewer(ctx);
   const userId = input.userId ?? viewer.userId;
-  if (!canReadUser(viewer, userId)) return { payments: [], hasMore: false };
-  return deps.payments.listByUser({ userId, ...toKeysetPageQuery(input) });
+  if (!canReadUser(viewer, userId)) return { payments: [], hasMore: false, countAll: async () => 0 };
+  const page = await deps.payments.listByUser({ userId, ...toKeysetPageQuery(input) });
+  return { ...page, countAll: () => deps.payments.countByUser(userId) };
 }

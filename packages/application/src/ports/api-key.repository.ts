@@ -17,6 +17,8 @@ export interface ApiKeyRepository {
   findForAuthentication(id: string): Promise<{ key: ApiKey; secretHash: string; user: User } | null>;
   /** The user's keys, revoked ones included, newest first. */
   listByUser(userId: string, page: KeysetPageQuery<ApiKeyCursor>): Promise<ApiKeyPage>;
+  /** How many keys `listByUser` pages through, revoked ones included. */
+  countByUser(userId: string): Promise<number>;
   /** Revokes the user's own unrevoked key; null when the user has no such key (or it was revoked already). */
   revoke(userId: string, id: string, at: Date): Promise<ApiKey | null>;
   /** Sets lastUsedAt to `at` unless it is later than `notBefore` already: at most one write a minute. */

@@ -13,11 +13,18 @@ export interface AuditPage {
   readonly hasMore: boolean;
 }
 
+export interface AuditFilter {
+  readonly actorId?: string;
+  readonly subjectId?: string;
+}
+
 /** Append-only: there is no update and no delete. */
 export interface AuditLog {
   record(event: AuditEvent): Promise<void>;
   /** Null when there is no event with this id (including ids that are not UUIDs). */
   findById(id: string): Promise<AuditEvent | null>;
   /** Newest first, keyset-paged either way, optionally only one actor's or subject's events. */
-  list(query: { actorId?: string; subjectId?: string } & KeysetPageQuery<AuditCursor>): Promise<AuditPage>;
+  list(query: AuditFilter & KeysetPageQuery<AuditCursor>): Promise<AuditPage>;
+  /** How many events `list` pages through under the same filter. */
+  count(filter: AuditFilter): Promise<number>;
 }

@@ -96,6 +96,8 @@ export interface InvoiceRepository {
     userId: string,
     query: KeysetPageQuery<InvoiceCursor>,
   ): Promise<{ readonly invoices: Invoice[]; readonly hasMore: boolean }>;
+  /** How many invoices `page` pages through for this customer. */
+  count(userId: string): Promise<number>;
   /** The wallet's non-usage movements in [from, until), for the month so far. */
   statement(userId: string, from: Date, until: Date): Promise<InvoiceStatementLine[]>;
   /** What a server is, for an unissued invoice's lines. */
@@ -113,4 +115,5 @@ export interface InvoiceRepository {
     limit: number,
     after: SuspendedServerCursor | null,
   ): Promise<{ readonly servers: SuspendedServer[]; readonly hasMore: boolean }>;
+  countSuspendedServers(): Promise<number>;
 }

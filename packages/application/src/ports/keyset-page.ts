@@ -28,3 +28,11 @@ export function toKeysetPageQuery<Cursor>(request: PageRequest<Cursor>): KeysetP
     ...(cursor ? { cursor } : {}),
   };
 }
+
+/**
+ * A page that can also count its whole list, under the same scope and filter as the page. A
+ * function, so the count (a COUNT(*) over the list) runs only when a caller asks for it.
+ */
+export interface CountedPage {
+  readonly countAll: () => Promise<number>;
+}

@@ -76,6 +76,8 @@ export interface PaymentRepository {
   ): Promise<SettleOutcome>;
   /** One user's payments, or everyone's when `userId` is null; newest first, keyset-paged either way. */
   listByUser(query: { userId: string | null } & KeysetPageQuery<PaymentCursor>): Promise<PaymentPage>;
+  /** How many payments `listByUser` pages through for this user (everyone's when null). */
+  countByUser(userId: string | null): Promise<number>;
   /** PENDING payments created before `createdBefore`, oldest first: reconciliation's work list. */
   listPending(query: { createdBefore: Date; limit: number }): Promise<Payment[]>;
   /**

@@ -109,6 +109,12 @@ export interface ServerListFilter {
   readonly statuses?: readonly ServerStatus[];
 }
 
+/** One user's servers, or everyone's when `userId` is null, optionally filtered. */
+export interface ServerListScope {
+  readonly userId: string | null;
+  readonly filter?: ServerListFilter;
+}
+
 /**
  * Servers and their history. Every write is one database transaction; the status history row, the
  * version bump, the ledger posting and the job of a change commit together or not at all.
@@ -137,12 +143,9 @@ export interface ServerRepository {
   /** In the order of `ids`; null where there is none. For DataLoaders and subscriptions. */
   findByIds(ids: readonly string[]): Promise<(Server | null)[]>;
   /** One user's servers, or everyone's when `userId` is null; newest first, keyset-paged. */
-  list(
-    query: {
-      readonly userId: string | null;
-      readonly filter?: ServerListFilter;
-    } & KeysetPageQuery<ServerCursor>,
-  ): Promise<ServerPage>;
+  list(query: ServerListScope & KeysetPageQuery<ServerCursor>): Promise<ServerPage>;
+  /** How many servers `list` pages through in the same scope. */
+  count(scope: ServerListScope): Promise<number>;
   /** Every server of a user that is not DELETED: the stream's opening state. At most `limit`. */
   listLive(userId: string, limit: number): Promise<Server[]>;
   /** The server's status history, oldest first. */

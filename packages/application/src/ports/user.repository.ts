@@ -12,7 +12,16 @@ export interface NewUser {
   readonly createdAt: Date;
 }
 
-/** A position in a newest-first list of users: `createdAt`, then `id`. */
+/** Which accounts `search` pages through and `count` counts. */
+export interface UserSearchFilter {
+  /** Only addresses starting with this canonical text (`Email.canonicalText`); a whole address matches itself. */
+  readonly emailPrefix?: string;
+  readonly role?: Role;
+  /** Only the customers of this reseller. */
+  readonly resellerId?: string;
+}
+
+/** A position in the newest-first list of accounts. */
 export interface UserCursor {
   readonly createdAt: Date;
   readonly id: string;
@@ -21,6 +30,7 @@ export interface UserCursor {
 export interface UserPage {
   /** Newest first. */
   readonly users: User[];
+  /** More accounts lie beyond this page in the direction read. */
   readonly hasMore: boolean;
 }
 
@@ -30,8 +40,10 @@ export interface UserRepository {
   findById(id: string): Promise<User | null>;
   findByIds(ids: readonly string[]): Promise<User[]>;
   findByEmail(email: Email): Promise<User | null>;
-  /** The customers of one reseller, newest first, keyset-paged either way. */
-  listCustomers(resellerId: string, page: KeysetPageQuery<UserCursor>): Promise<UserPage>;
+  /** Accounts newest first (registration time, then id), keyset-paged either way. */
+  search(query: UserSearchFilter & KeysetPageQuery<UserCursor>): Promise<UserPage>;
+  /** How many accounts `search` pages through under the same filter. */
+  count(filter: UserSearchFilter): Promise<number>;
   updatePasswordHash(userId: string, passwordHash: string): Promise<void>;
   updateTwoFactor(userId: string, twoFactor: TwoFactor): Promise<void>;
   updateRole(userId: string, role: Role): Promise<void>;

@@ -56,5 +56,7 @@ export interface WalletLedger {
   balance(userId: string): Promise<Rial>;
   /** The wallet's entries, newest first, keyset-paged either way. */
   entries(query: { userId: string } & KeysetPageQuery<LedgerEntryCursor>): Promise<LedgerEntryPage>;
+  /** How many entries `entries` pages through for this user. */
+  countEntries(userId: string): Promise<number>;
   findByReference(reference: string): Promise<LedgerTransaction | null>;
 }

@@ -1,17 +1,20 @@
 import { isCustomerOf, type User } from "@peykarband/domain";
 import type { AccountDeps } from "../accounts/account-deps.ts";
-import { toKeysetPageQuery, type PageRequest } from "../ports/keyset-page.ts";
+import { toKeysetPageQuery, type CountedPage, type PageRequest } from "../ports/keyset-page.ts";
 import type { UserCursor, UserPage } from "../ports/user.repository.ts";
 import { requireRole } from "../shared/access-denied.error.ts";
 import type { RequestContext } from "../shared/request-context.ts";
 
 /** RESELLER only: its own customers, newest first. */
-export const customers = (
+export async function customers(
   deps: AccountDeps,
   request: PageRequest<UserCursor>,
   ctx: RequestContext,
-): Promise<UserPage> =>
-  deps.users.listCustomers(requireRole(ctx, ["RESELLER"]).userId, toKeysetPageQuery(request));
+): Promise<UserPage & CountedPage> {
+  const filter = { resellerId: requireRole(ctx, ["RESELLER"]).userId };
+  const page = await deps.users.search({ ...filter, ...toKeysetPageQuery(request) });
+  return { ...page, countAll: () => deps.users.count(filter) };
+}
 
 /**
  * The customer a RESELLER names by id on another operation: null for a missing user and for

@@ -1,6 +1,6 @@
 import type { Server, ServerStatus, ServerStatusChange } from "@peykarband/domain";
-import { toKeysetPageQuery, type PageRequest } from "../ports/keyset-page.ts";
-import type { ServerCursor, ServerPage } from "../ports/server.repository.ts";
+import { toKeysetPageQuery, type CountedPage, type PageRequest } from "../ports/keyset-page.ts";
+import type { ServerCursor, ServerListScope, ServerPage } from "../ports/server.repository.ts";
 import { requireViewer } from "../shared/access-denied.error.ts";
 import type { RequestContext } from "../shared/request-context.ts";
 import { actingOwner, findVisibleServer } from "./server-access.ts";
@@ -17,16 +17,17 @@ export async function servers(
   deps: ServerDeps,
   input: { page: PageRequest<ServerCursor>; statuses?: readonly ServerStatus[]; customerId?: string | null },
   ctx: RequestContext,
-): Promise<ServerPage> {
+): Promise<ServerPage & CountedPage> {
   const viewer = requireViewer(ctx);
   const owner = await actingOwner(deps, input.customerId, ctx);
-  if (!owner.ok) return { servers: [], hasMore: false };
+  if (!owner.ok) return { servers: [], hasMore: false, countAll: async () => 0 };
   const staff = input.customerId == null && (viewer.role === "SUPPORT" || viewer.role === "ADMIN");
-  return deps.servers.list({
+  const scope: ServerListScope = {
     userId: staff ? null : owner.value,
     ...(input.statuses ? { filter: { statuses: input.statuses } } : {}),
-    ...toKeysetPageQuery(input.page),
-  });
+  };
+  const page = await deps.servers.list({ ...scope, ...toKeysetPageQuery(input.page) });
+  return { ...page, countAll: () => deps.servers.count(scope) };
 }
 
 /** Null when the viewer may not see the server. */

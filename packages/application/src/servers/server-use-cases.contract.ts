@@ -9,12 +9,11 @@ import type {
   ServerStatusChange,
   SshKey,
 } from "@peykarband/domain";
-import type { PageRequest } from "../ports/keyset-page.ts";
+import type { CountedPage, PageRequest } from "../ports/keyset-page.ts";
 import type { ServerCursor, ServerJobData, ServerPage } from "../ports/server.repository.ts";
 import type { RequestContext } from "../shared/request-context.ts";
+import type { AddSshKeyErrorCode, DeleteSshKeyErrorCode } from "../ssh-keys/ssh-key-errors.ts";
 import type {
-  AddSshKeyErrorCode,
-  DeleteSshKeyErrorCode,
   OrderServerErrorCode,
   RebuildServerErrorCode,
   ResizeServerErrorCode,
@@ -114,7 +113,7 @@ export interface ServerUseCases {
       customerId?: string | null;
     },
     ctx: RequestContext,
-  ): Promise<ServerPage>;
+  ): Promise<ServerPage & CountedPage>;
   /** Checks access at subscribe time; SERVER_NOT_FOUND for a server the viewer may not see. */
   serverStatusChanged(
     input: { serverId: string | null },

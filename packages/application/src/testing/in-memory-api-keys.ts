@@ -30,6 +30,10 @@ export class InMemoryApiKeys implements ApiKeyRepository {
     return { keys: page.items.map(({ secretHash: _, ...key }) => key), hasMore: page.hasMore };
   }
 
+  async countByUser(userId: string) {
+    return this.keys.filter((k) => k.userId === userId).length;
+  }
+
   async revoke(userId: string, id: string, at: Date) {
     const index = this.keys.findIndex((k) => k.userId === userId && k.id === id && !k.revokedAt);
     if (index < 0) return null;

@@ -105,11 +105,17 @@ export class InMemoryPayments implements PaymentRepository {
 
   async listByUser(query: { userId: string | null } & KeysetPageQuery<PaymentCursor>) {
     await roundTrip();
-    const matching = [...this.rows.values()]
-      .filter((p) => query.userId === null || p.userId === query.userId)
-      .sort(newestFirst);
-    const { items, hasMore } = keysetPage(matching, query, newestFirst);
+    const { items, hasMore } = keysetPage(this.ofUser(query.userId).sort(newestFirst), query, newestFirst);
     return { payments: items, hasMore };
+  }
+
+  async countByUser(userId: string | null) {
+    await roundTrip();
+    return this.ofUser(userId).length;
+  }
+
+  private ofUser(userId: string | null): Payment[] {
+    return [...this.rows.values()].filter((p) => userId === null || p.userId === userId);
   }
 
   async listPending(query: { createdBefore: Date; limit: number }) {

@@ -1,5 +1,5 @@
 import type { AuditEvent } from "@peykarband/domain";
-import type { AuditCursor, AuditLog } from "../ports/audit-log.ts";
+import type { AuditCursor, AuditFilter, AuditLog } from "../ports/audit-log.ts";
 import type { KeysetPageQuery } from "../ports/keyset-page.ts";
 import type { AttemptThrottle } from "../ports/login-throttle.ts";
 import type { RecoveryCodeRepository } from "../ports/recovery-code.repository.ts";
@@ -68,16 +68,21 @@ export class InMemoryAuditLog implements AuditLog {
     return this.events.find((e) => e.id === id) ?? null;
   }
 
-  async list(query: { actorId?: string; subjectId?: string } & KeysetPageQuery<AuditCursor>) {
-    const matching = this.events
-      .filter(
-        (e) =>
-          (!query.actorId || e.actorId === query.actorId) &&
-          (!query.subjectId || e.subjectId === query.subjectId),
-      )
-      .sort(newestFirst);
-    const { items, hasMore } = keysetPage(matching, query, newestFirst);
+  async list(query: AuditFilter & KeysetPageQuery<AuditCursor>) {
+    const { items, hasMore } = keysetPage(this.matching(query).sort(newestFirst), query, newestFirst);
     return { events: items, hasMore };
+  }
+
+  async count(filter: AuditFilter) {
+    return this.matching(filter).length;
+  }
+
+  private matching(filter: AuditFilter): AuditEvent[] {
+    return this.events.filter(
+      (e) =>
+        (!filter.actorId || e.actorId === filter.actorId) &&
+        (!filter.subjectId || e.subjectId === filter.subjectId),
+    );
   }
 
   actions() {

@@ -13,7 +13,7 @@ import {
   type ServerChangeOutcome,
   type ServerCursor,
   type ServerJob,
-  type ServerListFilter,
+  type ServerListScope,
   type ServerPage,
   type ServerRepository,
 } from "../ports/server.repository.ts";
@@ -127,19 +127,23 @@ export class InMemoryServerRepository implements ServerRepository {
     return ids.map((id) => this.rows.get(id) ?? null);
   }
 
-  async list(
-    query: { userId: string | null; filter?: ServerListFilter } & KeysetPageQuery<ServerCursor>,
-  ): Promise<ServerPage> {
+  async list(query: ServerListScope & KeysetPageQuery<ServerCursor>): Promise<ServerPage> {
     await roundTrip();
-    const rows = [...this.rows.values()]
-      .filter(
-        (s) =>
-          (query.userId === null || s.userId === query.userId) &&
-          (!query.filter?.statuses || query.filter.statuses.includes(s.status)),
-      )
-      .sort(newestFirst);
-    const { items, hasMore } = keysetPage(rows, query, newestFirst);
+    const { items, hasMore } = keysetPage(this.inScope(query).sort(newestFirst), query, newestFirst);
     return { servers: items, hasMore };
+  }
+
+  async count(scope: ServerListScope) {
+    await roundTrip();
+    return this.inScope(scope).length;
+  }
+
+  private inScope(scope: ServerListScope): Server[] {
+    return [...this.rows.values()].filter(
+      (s) =>
+        (scope.userId === null || s.userId === scope.userId) &&
+        (!scope.filter?.statuses || scope.filter.statuses.includes(s.status)),
+    );
   }
 
   async listLive(userId: string, limit: number) {

@@ -1,6 +1,6 @@
 import type { Email, Role, TwoFactor, User } from "@peykarband/domain";
 import type { KeysetPageQuery } from "../ports/keyset-page.ts";
-import type { NewUser, UserCursor, UserPage, UserRepository } from "../ports/user.repository.ts";
+import type { NewUser, UserCursor, UserRepository, UserSearchFilter } from "../ports/user.repository.ts";
 import { keysetPage } from "./in-memory-keyset-page.ts";
 
 export class InMemoryUsers implements UserRepository {
@@ -29,12 +29,22 @@ export class InMemoryUsers implements UserRepository {
     return [...this.rows.values()].find((u) => u.email.value === email.value) ?? null;
   }
 
-  async listCustomers(resellerId: string, query: KeysetPageQuery<UserCursor>): Promise<UserPage> {
-    const newestFirst = (a: UserCursor, b: UserCursor) =>
-      b.createdAt.getTime() - a.createdAt.getTime() || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
-    const rows = [...this.rows.values()].filter((u) => u.resellerId === resellerId).sort(newestFirst);
-    const { items, hasMore } = keysetPage(rows, query, newestFirst);
+  async search(query: UserSearchFilter & KeysetPageQuery<UserCursor>) {
+    const { items, hasMore } = keysetPage(this.matching(query).sort(newestFirst), query, newestFirst);
     return { users: items, hasMore };
+  }
+
+  async count(filter: UserSearchFilter) {
+    return this.matching(filter).length;
+  }
+
+  private matching(filter: UserSearchFilter): User[] {
+    return [...this.rows.values()].filter(
+      (u) =>
+        (filter.emailPrefix === undefined || u.email.value.startsWith(filter.emailPrefix)) &&
+        (filter.role === undefined || u.role === filter.role) &&
+        (filter.resellerId === undefined || u.resellerId === filter.resellerId),
+    );
   }
 
   async updatePasswordHash(userId: string, passwordHash: string) {
@@ -60,4 +70,9 @@ export class InMemoryUsers implements UserRepository {
     const row = this.rows.get(userId);
     if (row) this.rows.set(userId, { ...row, ...change });
   }
+}
+
+/** As the store orders them: registration time, then id, newest first. */
+function newestFirst(a: UserCursor, b: UserCursor): number {
+  return b.createdAt.getTime() - a.createdAt.getTime() || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
 }

@@ -46,11 +46,17 @@ export class InMemoryWalletLedger implements WalletLedger {
 
   async entries(query: { userId: string } & KeysetPageQuery<LedgerEntryCursor>) {
     await roundTrip();
-    const mine = this.rows
-      .filter((e) => e.account.kind === "CUSTOMER_WALLET" && e.account.userId === query.userId)
-      .sort(newestFirst);
-    const { items, hasMore } = keysetPage(mine, query, newestFirst);
+    const { items, hasMore } = keysetPage(this.walletOf(query.userId).sort(newestFirst), query, newestFirst);
     return { entries: items, hasMore };
+  }
+
+  async countEntries(userId: string) {
+    await roundTrip();
+    return this.walletOf(userId).length;
+  }
+
+  private walletOf(userId: string) {
+    return this.rows.filter((e) => e.account.kind === "CUSTOMER_WALLET" && e.account.userId === userId);
   }
 
   async findByReference(reference: string) {

@@ -1,4 +1,4 @@
-import { toKeysetPageQuery, type PageRequest } from "../ports/keyset-page.ts";
+import { toKeysetPageQuery, type CountedPage, type PageRequest } from "../ports/keyset-page.ts";
 import type { LedgerEntryCursor, LedgerEntryPage } from "../ports/wallet-ledger.ts";
 import { canReadAccount } from "../shared/tenant-policy.ts";
 import type { RequestContext } from "../shared/request-context.ts";
@@ -12,7 +12,8 @@ export async function walletEntries(
   deps: WalletDeps,
   input: WalletEntriesInput,
   ctx: RequestContext,
-): Promise<LedgerEntryPage | null> {
+): Promise<(LedgerEntryPage & CountedPage) | null> {
   if (!(await canReadAccount(deps.users, ctx.viewer, input.userId))) return null;
-  return deps.ledger.entries({ userId: input.userId, ...toKeysetPageQuery(input) });
+  const page = await deps.ledger.entries({ userId: input.userId, ...toKeysetPageQuery(input) });
+  return { ...page, countAll: () => deps.ledger.countEntries(input.userId) };
 }

@@ -21,11 +21,19 @@ export class Email {
   private constructor(readonly value: string) {}
 
   static parse(input: string, field: readonly string[] = ["email"]): Result<Email, EmailError> {
-    const canonical = input.normalize("NFKC").trim().toLowerCase();
+    const canonical = Email.canonicalText(input);
     if (canonical.length > MAX_LENGTH || !SHAPE.test(canonical)) {
       return err(domainError("INVALID_EMAIL", "Enter a valid email address.", field));
     }
     return ok(new Email(canonical));
+  }
+
+  /**
+   * Any text, a whole address or its start, in the form `parse` stores: what a search by email
+   * compares with stored addresses, so that it matches whatever case or Unicode form was typed.
+   */
+  static canonicalText(input: string): string {
+    return input.normalize("NFKC").trim().toLowerCase();
   }
 
   toString(): string {

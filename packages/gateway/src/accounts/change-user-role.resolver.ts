@@ -17,7 +17,7 @@ export class ChangeUserRoleResolver {
     input: ChangeUserRoleInput,
     @Ctx() ctx: GraphQLContext,
   ): Promise<PayloadView<ChangeUserRolePayload>> {
-    return toPayload(await ctx.useCases.changeUserRole(input, ctx), ctx, (changed) => ({
+    return toPayload(await ctx.useCases.accounts.changeUserRole(input, ctx), ctx, (changed) => ({
       user: UserType.from(changed.user),
     }));
   }

@@ -22,7 +22,7 @@ export class SessionResolver {
     @Arg("input", () => RegisterUserInput, { description: "The new account." }) input: RegisterUserInput,
     @Ctx() ctx: GraphQLContext,
   ): Promise<PayloadView<RegisterUserPayload>> {
-    return toPayload(await ctx.useCases.registerUser(input, ctx), ctx, (grant) => {
+    return toPayload(await ctx.useCases.accounts.registerUser(input, ctx), ctx, (grant) => {
       const session = SessionType.from(grant);
       return { user: session.user, session };
     });
@@ -36,7 +36,7 @@ export class SessionResolver {
     @Arg("input", () => LogInInput, { description: "Credentials." }) input: LogInInput,
     @Ctx() ctx: GraphQLContext,
   ): Promise<PayloadView<LogInPayload>> {
-    return toPayload(await ctx.useCases.logIn(input, ctx), ctx, (grant) => ({
+    return toPayload(await ctx.useCases.accounts.logIn(input, ctx), ctx, (grant) => ({
       session: SessionType.from(grant),
     }));
   }
@@ -50,7 +50,7 @@ export class SessionResolver {
     input: RefreshSessionInput,
     @Ctx() ctx: GraphQLContext,
   ): Promise<PayloadView<RefreshSessionPayload>> {
-    return toPayload(await ctx.useCases.refreshSession(input, ctx), ctx, (grant) => ({
+    return toPayload(await ctx.useCases.accounts.refreshSession(input, ctx), ctx, (grant) => ({
       session: SessionType.from(grant),
     }));
   }
@@ -64,7 +64,7 @@ export class SessionResolver {
     @Ctx() ctx: GraphQLContext,
   ): Promise<PayloadView<LogOutPayload>> {
     return toPayload(
-      await ctx.useCases.logOut(input, ctx),
+      await ctx.useCases.accounts.logOut(input, ctx),
       ctx,
       () => ({ loggedOut: true }),
       () => ({ loggedOut: false }),

@@ -21,7 +21,7 @@ export class TwoFactorResolver {
     input: StartTwoFactorSetupInput,
     @Ctx() ctx: GraphQLContext,
   ): Promise<PayloadView<StartTwoFactorSetupPayload>> {
-    return toPayload(await ctx.useCases.startTwoFactorSetup(input, ctx), ctx, (setup) => setup);
+    return toPayload(await ctx.useCases.accounts.startTwoFactorSetup(input, ctx), ctx, (setup) => setup);
   }
 
   @Mutation(() => ConfirmTwoFactorSetupPayload, {
@@ -32,7 +32,7 @@ export class TwoFactorResolver {
     input: ConfirmTwoFactorSetupInput,
     @Ctx() ctx: GraphQLContext,
   ): Promise<PayloadView<ConfirmTwoFactorSetupPayload>> {
-    return toPayload(await ctx.useCases.confirmTwoFactorSetup(input, ctx), ctx, (done) => ({
+    return toPayload(await ctx.useCases.accounts.confirmTwoFactorSetup(input, ctx), ctx, (done) => ({
       recoveryCodes: done.recoveryCodes,
       user: UserType.from(done.user),
     }));
@@ -46,7 +46,7 @@ export class TwoFactorResolver {
     @Arg("input", () => DisableTwoFactorInput, { description: "Both factors." }) input: DisableTwoFactorInput,
     @Ctx() ctx: GraphQLContext,
   ): Promise<PayloadView<DisableTwoFactorPayload>> {
-    return toPayload(await ctx.useCases.disableTwoFactor(input, ctx), ctx, (done) => ({
+    return toPayload(await ctx.useCases.accounts.disableTwoFactor(input, ctx), ctx, (done) => ({
       user: UserType.from(done.user),
     }));
   }

@@ -1,4 +1,5 @@
 import { Field, ObjectType } from "type-graphql";
+import { CountedConnectionType } from "../schema/connection/counted-connection.type.ts";
 import { PageInfoType } from "../schema/connection/page-info.type.ts";
 import { ApiKeyType } from "./api-key.type.ts";
 
@@ -12,7 +13,7 @@ export class ApiKeyEdgeType {
 }
 
 @ObjectType("ApiKeyConnection", { description: "A page of your API keys, newest first." })
-export class ApiKeyConnectionType {
+export class ApiKeyConnectionType extends CountedConnectionType {
   @Field(() => [ApiKeyEdgeType], { description: "The keys with their cursors." })
   edges!: ApiKeyEdgeType[];
 

@@ -21,7 +21,7 @@ export class ApiKeysResolver {
     @Ctx() ctx: GraphQLContext,
   ): Promise<ApiKeyConnectionType> {
     const request = readPageArgs(args, fromKeysetCursor);
-    const page = await ctx.useCases.apiKeys(request, ctx);
+    const page = await ctx.useCases.accounts.apiKeys(request, ctx);
     return connectionOf(
       page.keys,
       { cursor: (key) => toKeysetCursor(key), node: (key) => ApiKeyType.from(key) },
@@ -39,7 +39,7 @@ export class ApiKeysResolver {
     input: CreateApiKeyInput,
     @Ctx() ctx: GraphQLContext,
   ): Promise<PayloadView<CreateApiKeyPayload>> {
-    return toPayload(await ctx.useCases.createApiKey(input, ctx), ctx, (created) => ({
+    return toPayload(await ctx.useCases.accounts.createApiKey(input, ctx), ctx, (created) => ({
       apiKey: ApiKeyType.from(created.apiKey),
       secret: created.secret,
     }));
@@ -52,7 +52,7 @@ export class ApiKeysResolver {
     @Arg("input", () => RevokeApiKeyInput, { description: "The key." }) input: RevokeApiKeyInput,
     @Ctx() ctx: GraphQLContext,
   ): Promise<PayloadView<RevokeApiKeyPayload>> {
-    return toPayload(await ctx.useCases.revokeApiKey(input, ctx), ctx, (revoked) => ({
+    return toPayload(await ctx.useCases.accounts.revokeApiKey(input, ctx), ctx, (revoked) => ({
       apiKey: ApiKeyType.from(revoked.apiKey),
     }));
   }

@@ -1,4 +1,5 @@
 import { Field, ObjectType } from "type-graphql";
+import { CountedConnectionType } from "../schema/connection/counted-connection.type.ts";
 import { PageInfoType } from "../schema/connection/page-info.type.ts";
 import { AuditEventType } from "./audit-event.type.ts";
 
@@ -12,7 +13,7 @@ export class AuditEventEdgeType {
 }
 
 @ObjectType("AuditEventConnection", { description: "A page of audit events, newest first." })
-export class AuditEventConnectionType {
+export class AuditEventConnectionType extends CountedConnectionType {
   @Field(() => [AuditEventEdgeType], { description: "The events with their cursors." })
   edges!: AuditEventEdgeType[];
 

@@ -29,7 +29,7 @@ export class AuditEventResolver {
   async auditEvents(@Args(() => AuditEventsArgs) args: AuditEventsArgs, @Ctx() ctx: GraphQLContext) {
     const request = readPageArgs(args, auditPosition);
     const filter = { actorId: args.actorId, subjectId: args.subjectId };
-    const page = await ctx.useCases.auditEvents({ ...request, ...filter }, ctx);
+    const page = await ctx.useCases.accounts.auditEvents({ ...request, ...filter }, ctx);
     return connectionOf(page.events, AUDIT_EDGES, page, request);
   }
 

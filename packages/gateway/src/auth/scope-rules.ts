@@ -31,6 +31,7 @@ export const ROOT_FIELD_SCOPES: Readonly<Record<string, ScopeRule>> = {
   "Query.apiKeys": "NO_KEY",
   "Query.auditEvents": "NO_KEY",
   "Query.customers": "customers:write",
+  "Query.users": "NO_KEY",
   "Mutation.orderServer": "servers:write",
   "Mutation.deleteServer": "servers:write",
   "Mutation.powerOffServer": "servers:write",

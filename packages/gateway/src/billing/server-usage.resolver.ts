@@ -11,7 +11,7 @@ export class ServerUsageResolver {
       "What the server has cost this month so far, live. Two reads per server: ask for it on one server, not on long lists.",
   })
   async usage(@Root() server: ServerType, @Ctx() ctx: GraphQLContext): Promise<ServerUsageType> {
-    const usage = await ctx.billing.serverUsage({ serverId: server.key }, ctx);
+    const usage = await ctx.useCases.billing.serverUsage({ serverId: server.key }, ctx);
     // The server was shown to this viewer already: a refusal here means the two rules disagree.
     if (!usage) throw forbidden();
     return ServerUsageType.from(usage);

@@ -18,7 +18,7 @@ export class WaiveUsageResolver {
     input: WaiveUsageInput,
     @Ctx() ctx: GraphQLContext,
   ): Promise<PayloadView<WaiveUsagePayload>> {
-    return toPayload(await ctx.billing.waiveUsage(input, ctx), ctx, (waived) => ({
+    return toPayload(await ctx.useCases.billing.waiveUsage(input, ctx), ctx, (waived) => ({
       wallet: WalletType.of(waived.userId, waived.balance),
     }));
   }

@@ -12,7 +12,7 @@ export class WalletRunwayResolver {
       "When the balance runs out if the servers keep running at today's rates, counting usage accrued but not charged yet, the VAT collected with usage (now and to come) and what is left of prepaid hours (monthly caps are not counted, so it errs early). Null when no server accrues; now when the balance is already spent.",
   })
   async runsOutAt(@Root() wallet: WalletType, @Ctx() ctx: GraphQLContext): Promise<Date | null> {
-    const runway = await ctx.billing.walletRunsOut({ userId: wallet.userId }, ctx);
+    const runway = await ctx.useCases.billing.walletRunsOut({ userId: wallet.userId }, ctx);
     if (!runway.visible) throw forbidden();
     return runway.runsOutAt;
   }

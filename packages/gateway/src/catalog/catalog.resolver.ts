@@ -11,14 +11,14 @@ import { RegionType } from "./region.type.ts";
 export class CatalogResolver {
   @Query(() => [RegionType], { description: "Every region of every provider, available or not." })
   async regions(@Ctx() ctx: GraphQLContext): Promise<RegionType[]> {
-    const regions = await ctx.servers.regions(ctx);
+    const regions = await ctx.useCases.servers.regions(ctx);
     for (const region of regions) ctx.loaders.region.prime(region.id, region);
     return regions.map((region) => RegionType.from(region));
   }
 
   @Query(() => [ImageType], { description: "Every operating system servers can be created with." })
   async images(@Ctx() ctx: GraphQLContext): Promise<ImageType[]> {
-    return (await ctx.servers.images(ctx)).map((image) => ImageType.from(image));
+    return (await ctx.useCases.servers.images(ctx)).map((image) => ImageType.from(image));
   }
 
   @Query(() => [PlanType], {
@@ -32,7 +32,7 @@ export class CatalogResolver {
     regionId: string | null | undefined,
     @Ctx() ctx: GraphQLContext,
   ): Promise<PlanType[]> {
-    const plans = await ctx.servers.plans({ regionId: regionId ?? null }, ctx);
+    const plans = await ctx.useCases.servers.plans({ regionId: regionId ?? null }, ctx);
     return plans.map((plan) => PlanType.from(plan));
   }
 }

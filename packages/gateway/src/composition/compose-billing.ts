@@ -21,19 +21,23 @@ import {
 import type { AccountAdapters } from "./compose-accounts.ts";
 
 /**
- * The billing and invoice use cases on the app's database: meters, settlement, usage, waivers,
- * invoices, and the language of the customer's notices.
+ * The billing, invoice and notice-language use cases on the app's database: meters, settlement,
+ * usage, waivers, invoices, and the language of the customer's notices.
  */
 export function composeBilling(input: {
   readonly config: Config;
   readonly database: Database;
   readonly accounts: AccountAdapters;
   readonly queue: JobQueue;
-}): BillingUseCases & InvoiceUseCases & LanguagePreferenceUseCases {
+}): {
+  readonly billing: BillingUseCases;
+  readonly invoices: InvoiceUseCases;
+  readonly notifications: LanguagePreferenceUseCases;
+} {
   const { config, database, accounts, queue } = input;
   const billing = new DrizzleBillingRepository(database.db, config.vatRateBasisPoints);
   return {
-    ...createBillingUseCases({
+    billing: createBillingUseCases({
       billing,
       servers: new DrizzleServerRepository(database.db, queue, config.vatRateBasisPoints),
       ledger: DrizzleWalletLedger.on(database),
@@ -43,7 +47,7 @@ export function composeBilling(input: {
       ids: accounts.ids,
       vatRate: config.vatRateBasisPoints,
     }),
-    ...createInvoiceUseCases({
+    invoices: createInvoiceUseCases({
       invoices: new DrizzleInvoiceRepository(database.db),
       billing,
       clock: accounts.clock,
@@ -54,6 +58,8 @@ export function composeBilling(input: {
       links: new HmacLinkSigner(config.secrets.secretBoxKey, "invoice-pdf-links"),
     }),
     // The language of billing's notices (dunning), set by the customer.
-    ...createLanguagePreferenceUseCases({ languages: new DrizzleLanguagePreferences(database.db) }),
+    notifications: createLanguagePreferenceUseCases({
+      languages: new DrizzleLanguagePreferences(database.db),
+    }),
   };
 }

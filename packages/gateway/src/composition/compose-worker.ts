@@ -56,7 +56,7 @@ export async function composeWorker(input: {
       overrides,
       logger,
     });
-    const { settleUsage, issueMonthlyInvoices } = composeBilling({ config, database, accounts, queue });
+    const { billing, invoices } = composeBilling({ config, database, accounts, queue });
     const notifications = composeNotifications({
       config,
       database,
@@ -73,8 +73,8 @@ export async function composeWorker(input: {
       handlers: {
         reconcilePendingPayments: wallet.useCases.reconcilePendingPayments,
         servers,
-        settleUsage,
-        issueMonthlyInvoices,
+        settleUsage: billing.settleUsage,
+        issueMonthlyInvoices: invoices.issueMonthlyInvoices,
         notifications,
       },
       ...input.timing,

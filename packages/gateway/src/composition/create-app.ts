@@ -91,7 +91,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
       clock: overrides.clock,
       passwords: overrides.passwords,
     });
-    const useCases = composeAccounts(accountAdapters, config, overrides.accountPolicy);
+    const accounts = composeAccounts(accountAdapters, config, overrides.accountPolicy);
     bound = await bindServer(config.host, config.port);
     // PORT=0 (tests) leaves ":0" in the default PUBLIC_URL; the bound address is the one to use.
     const publicUrl = new URL(config.publicUrl).port === "0" ? bound.origin : config.publicUrl;
@@ -120,7 +120,12 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
       overrides: { ...overrides, ...(cloudSimulators ? { cloudSimulators } : {}) },
       logger,
     });
-    const billing = composeBilling({ config, database, accounts: accountAdapters, queue });
+    const useCases = {
+      accounts,
+      wallet: wallet.useCases,
+      servers,
+      ...composeBilling({ config, database, accounts: accountAdapters, queue }),
+    };
     const app = { version: APP_VERSION, sandbox: config.sandbox, publicUrl: config.publicUrl };
     const schema = await buildGatewaySchema();
     const limitRules = createLimitRules();
@@ -139,9 +144,6 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
 
     const http = createHttpApp({
       useCases,
-      wallet: wallet.useCases,
-      servers,
-      billing,
       payments: { handlePaymentCallback: wallet.useCases.handlePaymentCallback, resultUrl: wallet.resultUrl },
       ...(config.sandbox
         ? {
@@ -183,9 +185,6 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
       },
       ...(overrides.webSocketNowMs ? { nowMs: overrides.webSocketNowMs } : {}),
       useCases,
-      wallet: wallet.useCases,
-      servers,
-      billing,
       app,
     });
     const apollo = createApolloServer({

@@ -2,13 +2,7 @@ import type { AccountUseCases, Viewer } from "@peykarband/application";
 import { API_KEY_PREFIX, type User } from "@peykarband/domain";
 import { unauthenticated } from "../graphql/gateway-errors.ts";
 import { preferredLocale } from "../i18n/locale.ts";
-import type {
-  AppInfo,
-  GraphQLBillingUseCases,
-  GraphQLContext,
-  GraphQLServerUseCases,
-  GraphQLWalletUseCases,
-} from "./graphql-context.ts";
+import type { AppInfo, GraphQLContext, GraphQLUseCases } from "./graphql-context.ts";
 import { createServerLoaders } from "./server-loaders.ts";
 import type { SubscriptionSlots } from "./subscription-slots.ts";
 import { createUserLoaders } from "./user-loaders.ts";
@@ -25,10 +19,7 @@ export interface RequestFacts {
 }
 
 export interface ContextDeps {
-  readonly useCases: AccountUseCases;
-  readonly wallet: GraphQLWalletUseCases;
-  readonly servers: GraphQLServerUseCases;
-  readonly billing: GraphQLBillingUseCases;
+  readonly useCases: GraphQLUseCases;
   readonly app: AppInfo;
 }
 
@@ -68,7 +59,7 @@ async function resolveViewerWithUser(
 }
 
 export async function createGraphQLContext(facts: RequestFacts, deps: ContextDeps): Promise<GraphQLContext> {
-  const signedIn = await resolveViewerWithUser(deps.useCases, facts.authorization);
+  const signedIn = await resolveViewerWithUser(deps.useCases.accounts, facts.authorization);
   const viewer = signedIn?.viewer ?? null;
   // Written out rather than spread: object spreads cost microseconds a request here (per profile).
   const requestContext = {
@@ -78,8 +69,8 @@ export async function createGraphQLContext(facts: RequestFacts, deps: ContextDep
     viewer,
   };
   const loaders = Object.assign(
-    createUserLoaders(deps.useCases, requestContext),
-    createServerLoaders(deps.servers, requestContext),
+    createUserLoaders(deps.useCases.accounts, requestContext),
+    createServerLoaders(deps.useCases.servers, requestContext),
   );
   // The viewer may always see themselves: a resolver loading the viewer (an audit actor, say) needs no read.
   if (signedIn?.user) loaders.user.prime(signedIn.user.id, signedIn.user);
@@ -90,9 +81,6 @@ export async function createGraphQLContext(facts: RequestFacts, deps: ContextDep
     viewer,
     viewerUser: signedIn?.user ?? null,
     useCases: deps.useCases,
-    wallet: deps.wallet,
-    servers: deps.servers,
-    billing: deps.billing,
     loaders,
     locale: preferredLocale(facts.acceptLanguage),
     app: deps.app,

@@ -39,20 +39,27 @@ export type GraphQLWalletUseCases = Pick<
 /** The server use cases GraphQL may reach: the worker's jobs and the orphan sweep are not for callers. */
 export type GraphQLServerUseCases = Omit<ServerUseCases, "runServerJob" | "sweepOrphanServers">;
 
-/** The billing use cases GraphQL may reach: settling and issuing invoices are the worker's jobs. */
-export type GraphQLBillingUseCases = Omit<
-  BillingUseCases & InvoiceUseCases & LanguagePreferenceUseCases,
-  "settleUsage" | "issueMonthlyInvoices"
->;
+/** The billing use cases GraphQL may reach: settling usage is the worker's job. */
+export type GraphQLBillingUseCases = Omit<BillingUseCases, "settleUsage">;
+
+/** The invoice use cases GraphQL may reach: issuing the month's invoices is the worker's job. */
+export type GraphQLInvoiceUseCases = Omit<InvoiceUseCases, "issueMonthlyInvoices">;
+
+/** Every use case GraphQL may reach, one member per module, named as the module's folder. */
+export interface GraphQLUseCases {
+  readonly accounts: AccountUseCases;
+  readonly wallet: GraphQLWalletUseCases;
+  readonly servers: GraphQLServerUseCases;
+  readonly billing: GraphQLBillingUseCases;
+  readonly invoices: GraphQLInvoiceUseCases;
+  readonly notifications: LanguagePreferenceUseCases;
+}
 
 /** What the resolvers of one operation run with. */
 export interface GraphQLContext extends RequestContext {
   /** The signed-in user, read with the session while authenticating; null when signed out or gone. */
   readonly viewerUser: User | null;
-  readonly useCases: AccountUseCases;
-  readonly wallet: GraphQLWalletUseCases;
-  readonly servers: GraphQLServerUseCases;
-  readonly billing: GraphQLBillingUseCases;
+  readonly useCases: GraphQLUseCases;
   readonly loaders: UserLoaders & ServerLoaders;
   readonly locale: Locale;
   readonly app: AppInfo;

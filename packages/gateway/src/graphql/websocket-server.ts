@@ -152,7 +152,10 @@ export function startWebSocketServer(options: WebSocketOptions): () => Promise<v
       onConnect: async (ctx) => {
         let viewer;
         try {
-          viewer = await resolveViewer(options.useCases, text(ctx.connectionParams?.["authorization"]));
+          viewer = await resolveViewer(
+            options.useCases.accounts,
+            text(ctx.connectionParams?.["authorization"]),
+          );
         } catch {
           return false;
         }

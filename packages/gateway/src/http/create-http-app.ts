@@ -65,10 +65,7 @@ function createRoutes(options: HttpAppOptions): express.Express {
       res.type("html").send(renderSandboxOutbox(await outbox(100)));
     });
   }
-  app.use(
-    INVOICE_PDF_PREFIX,
-    invoicePdfRoutes({ useCases: options.useCases, billing: options.billing, logger: options.logger }),
-  );
+  app.use(INVOICE_PDF_PREFIX, invoicePdfRoutes({ useCases: options.useCases, logger: options.logger }));
   app.use(notFound);
   app.use(jsonErrorHandler(options.logger));
   return app;

@@ -50,4 +50,19 @@ describe("the landing page route", () => {
     expect(script.headers.get("content-type")).toMatch(/^text\/javascript/);
     expect(script.headers.get("cache-control")).toBe("public, max-age=31536000, immutable");
   });
+
+  it("answers every dashboard page under /app with the dashboard's HTML, one segment deep", async () => {
+    await mkdir(join(dir, "app"), { recursive: true });
+    await writeFile(join(dir, "app", "index.html"), '<html lang="fa" dir="rtl"><body>داشبورد</body></html>');
+
+    for (const path of ["/app", "/app/", "/app/wallet", "/app/servers"]) {
+      const page = await fetch(`${url}${path}`);
+      expect(page.status, path).toBe(200);
+      expect(page.headers.get("cache-control"), path).toBe("no-cache");
+      expect(page.headers.get("content-security-policy"), path).toContain("connect-src 'self'");
+      expect(await page.text(), path).toContain("داشبورد");
+    }
+    // Deeper paths would break the relative asset URLs, so they are not the dashboard's.
+    expect((await fetch(`${url}/app/servers/1`)).status).toBe(404);
+  });
 });

@@ -9,6 +9,9 @@ import { fileURLToPath } from "node:url";
  */
 export const LANDING_PAGE_DIR = fileURLToPath(new URL("../../../web/dist/", import.meta.url));
 
+/** The dashboard's single page, rendered in the browser; its routes are read from the URL there. */
+export const DASHBOARD_PAGE = "app/index.html";
+
 /** The page's own files and the API on the same origin; nothing else, so nothing loads from outside. */
 const CONTENT_SECURITY_POLICY = [
   "default-src 'none'",
@@ -34,22 +37,36 @@ const NOT_BUILT = `<!doctype html>
 `;
 
 /**
- * GET / and its hashed assets from the landing page's build. Checked on every request, so a build
- * made while the API runs is served at once, and a missing one is explained instead of crashing.
+ * The dashboard's pages are one segment under /app (`/app/wallet`), so the build's relative asset
+ * URLs (`../assets/…` in app/index.html) resolve to /assets from each of them.
+ */
+const DASHBOARD_PATHS = ["/app", "/app/", "/app/:page"];
+
+/**
+ * GET / (the landing page), the dashboard's pages and the hashed assets from the web build. Checked
+ * on every request, so a build made while the API runs is served at once, and a missing one is
+ * explained instead of crashing.
  */
 export function landingPageRoutes(dir: string): Router {
   const router = Router();
-  const page: RequestHandler = (_req, res) => {
-    res.setHeader("content-security-policy", CONTENT_SECURITY_POLICY);
-    res.setHeader("x-content-type-options", "nosniff");
-    if (!existsSync(join(dir, "index.html"))) {
-      res.status(503).type("text/html; charset=utf-8").setHeader("cache-control", "no-store").send(NOT_BUILT);
-      return;
-    }
-    // The HTML names the current assets: revalidate it, while the hashed assets are kept for a year.
-    res.sendFile("index.html", { root: dir, headers: { "cache-control": "no-cache" } });
-  };
-  router.get("/", page);
+  const page =
+    (file: string): RequestHandler =>
+    (_req, res) => {
+      res.setHeader("content-security-policy", CONTENT_SECURITY_POLICY);
+      res.setHeader("x-content-type-options", "nosniff");
+      if (!existsSync(join(dir, file))) {
+        res
+          .status(503)
+          .type("text/html; charset=utf-8")
+          .setHeader("cache-control", "no-store")
+          .send(NOT_BUILT);
+        return;
+      }
+      // The HTML names the current assets: revalidate it, while the hashed assets are kept for a year.
+      res.sendFile(file, { root: dir, headers: { "cache-control": "no-cache" } });
+    };
+  router.get("/", page("index.html"));
+  router.get(DASHBOARD_PATHS, page(DASHBOARD_PAGE));
   router.use("/assets", express.static(join(dir, "assets"), { immutable: true, maxAge: "1y", index: false }));
   return router;
 }

@@ -1,4 +1,5 @@
 import { Field, ObjectType } from "type-graphql";
+import { CountedConnectionType } from "../schema/connection/counted-connection.type.ts";
 import { PageInfoType } from "../schema/connection/page-info.type.ts";
 import { InvoiceType } from "./invoice.type.ts";
 
@@ -12,7 +13,7 @@ export class InvoiceEdgeType {
 }
 
 @ObjectType("InvoiceConnection", { description: "A page of issued invoices, newest month first." })
-export class InvoiceConnectionType {
+export class InvoiceConnectionType extends CountedConnectionType {
   @Field(() => [InvoiceEdgeType], { description: "The invoices with their cursors." })
   edges!: InvoiceEdgeType[];
 

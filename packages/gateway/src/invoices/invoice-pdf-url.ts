@@ -12,7 +12,7 @@ export const invoicePdfPath = (target: InvoicePdfTarget): string =>
 
 /** A link to the PDF signed for this viewer (see invoice-pdf.routes.ts). */
 export function invoicePdfUrl(ctx: GraphQLContext, target: InvoicePdfTarget): string {
-  const link = ctx.billing.signInvoicePdfLink(target, ctx);
+  const link = ctx.useCases.invoices.signInvoicePdfLink(target, ctx);
   const query = new URLSearchParams({
     viewer: link.viewerId,
     role: link.role,

@@ -1,7 +1,7 @@
-import type { AccountUseCases, InvoicePdfTarget, RequestContext, Viewer } from "@peykarband/application";
+import type { InvoicePdfTarget, RequestContext, Viewer } from "@peykarband/application";
 import express, { type Request, type Response, type Router } from "express";
 import { resolveViewer } from "../context/create-graphql-context.ts";
-import type { GraphQLBillingUseCases } from "../context/graphql-context.ts";
+import type { GraphQLUseCases } from "../context/graphql-context.ts";
 import { sendJsonError } from "../http/json-errors.ts";
 import type { Logger } from "../logging/logger.ts";
 import { keyOf } from "../schema/node/global-id.ts";
@@ -9,8 +9,7 @@ import { keyOf } from "../schema/node/global-id.ts";
 export { INVOICE_PDF_PREFIX } from "./invoice-pdf-url.ts";
 
 export interface InvoicePdfRoutesOptions {
-  readonly useCases: AccountUseCases;
-  readonly billing: GraphQLBillingUseCases;
+  readonly useCases: Pick<GraphQLUseCases, "accounts" | "invoices">;
   readonly logger: Logger;
 }
 
@@ -29,7 +28,7 @@ export function invoicePdfRoutes(options: InvoicePdfRoutesOptions): Router {
     if (!target) return sendJsonError(res, 404, "NOT_FOUND", "No such invoice.");
     let viewer: Viewer | null;
     if (req.query["signature"] !== undefined) {
-      viewer = options.billing.viewerOfInvoicePdfLink(target, {
+      viewer = options.useCases.invoices.viewerOfInvoicePdfLink(target, {
         viewerId: text(req.query["viewer"]),
         role: text(req.query["role"]),
         expires: Number(text(req.query["expires"])),
@@ -40,7 +39,7 @@ export function invoicePdfRoutes(options: InvoicePdfRoutesOptions): Router {
       }
     } else {
       try {
-        viewer = await resolveViewer(options.useCases, req.headers.authorization ?? null);
+        viewer = await resolveViewer(options.useCases.accounts, req.headers.authorization ?? null);
       } catch {
         viewer = null;
       }
@@ -52,7 +51,7 @@ export function invoicePdfRoutes(options: InvoicePdfRoutesOptions): Router {
       userAgent: text(req.headers["user-agent"]).slice(0, 512) || null,
       viewer,
     };
-    const pdf = await options.billing.invoicePdf(target, ctx);
+    const pdf = await options.useCases.invoices.invoicePdf(target, ctx);
     if (!pdf) return sendJsonError(res, 404, "NOT_FOUND", "No such invoice.");
     res
       .status(200)

@@ -36,7 +36,7 @@ export class InvoicesResolver {
   ): Promise<InvoiceConnectionType> {
     const request = readPageArgs(args, invoicePosition);
     const userId = args.userId ?? ctx.viewer!.userId;
-    const page = await ctx.billing.invoices({ userId, page: request }, ctx);
+    const page = await ctx.useCases.invoices.invoices({ userId, page: request }, ctx);
     if (!page) throw forbidden();
     return connectionOf(page.invoices, invoiceEdges(ctx), page, request);
   }
@@ -51,7 +51,7 @@ export class InvoicesResolver {
     @Args(() => InvoiceArgs) { id }: InvoiceArgs,
     @Ctx() ctx: GraphQLContext,
   ): Promise<InvoiceType | null> {
-    const invoice = await ctx.billing.invoice({ invoiceId: id }, ctx);
+    const invoice = await ctx.useCases.invoices.invoice({ invoiceId: id }, ctx);
     return invoice ? InvoiceType.from(invoice, (target) => invoicePdfUrl(ctx, target)) : null;
   }
 }
@@ -64,7 +64,7 @@ export class UpcomingInvoiceResolver {
       "This Jalali month's invoice so far, live from the clock (settled or not): not numbered, not stored. Null for someone else's unless you are SUPPORT or ADMIN.",
   })
   async upcomingInvoice(@Root() user: UserType, @Ctx() ctx: GraphQLContext): Promise<InvoiceType | null> {
-    const invoice = await ctx.billing.upcomingInvoice({ userId: user.key }, ctx);
+    const invoice = await ctx.useCases.invoices.upcomingInvoice({ userId: user.key }, ctx);
     return invoice ? InvoiceType.from(invoice, (target) => invoicePdfUrl(ctx, target)) : null;
   }
 }

@@ -64,7 +64,8 @@ export class RevenueReportsResolver {
     if (sinceYear < 1390 || sinceYear > 1500 || sinceMonth < 1 || sinceMonth > 12) {
       throw badUserInput("sinceYear must be 1390 to 1500 and sinceMonth 1 to 12.");
     }
-    const rows = await ctx.billing.revenueByMonth({ since: { year: sinceYear, month: sinceMonth } }, ctx);
+    const since = { year: sinceYear, month: sinceMonth };
+    const rows = await ctx.useCases.invoices.revenueByMonth({ since }, ctx);
     return rows.map((row) => MonthlyRevenueType.from(row));
   }
 
@@ -74,7 +75,7 @@ export class RevenueReportsResolver {
     @Ctx() ctx: GraphQLContext,
   ): Promise<OutstandingBalanceType[]> {
     if (first < 1 || first > 100) throw badUserInput("first must be 1 to 100.");
-    const rows = await ctx.billing.outstandingBalances({ first }, ctx);
+    const rows = await ctx.useCases.invoices.outstandingBalances({ first }, ctx);
     return rows.map((row) =>
       Object.assign(new OutstandingBalanceType(), {
         userId: toGlobalId("User", row.userId),

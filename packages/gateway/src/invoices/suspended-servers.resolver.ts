@@ -6,6 +6,7 @@ import type { GraphQLContext } from "../context/graphql-context.ts";
 import { QUERY_LIMITS, TEXT_LIMITS } from "../limits/query-limits.ts";
 import { fromKeysetCursor, toKeysetCursor } from "../schema/connection/keyset-cursor.ts";
 import { connectionOf, readPageArgs } from "../schema/connection/page-args.ts";
+import { CountedConnectionType } from "../schema/connection/counted-connection.type.ts";
 import { PageInfoType } from "../schema/connection/page-info.type.ts";
 import { toGlobalId } from "../schema/node/global-id.ts";
 import { ServerType } from "../servers/server.type.ts";
@@ -55,7 +56,7 @@ export class SuspendedServerEdgeType {
 }
 
 @ObjectType("SuspendedServerConnection", { description: "A page of suspended servers, newest first." })
-export class SuspendedServerConnectionType {
+export class SuspendedServerConnectionType extends CountedConnectionType {
   @Field(() => [SuspendedServerEdgeType], { description: "The servers with their cursors." })
   edges!: SuspendedServerEdgeType[];
 
@@ -78,7 +79,7 @@ export class SuspendedServersResolver {
   ): Promise<SuspendedServerConnectionType> {
     const request = readPageArgs(args, fromKeysetCursor);
     const after = "first" in request ? (request.after ?? null) : null;
-    const page = await ctx.billing.suspendedServers({ first: args.first, after }, ctx);
+    const page = await ctx.useCases.invoices.suspendedServers({ first: args.first, after }, ctx);
     return connectionOf(page.servers, SUSPENDED_EDGES, page, request);
   }
 }

@@ -19,7 +19,8 @@ export class LanguageResolver {
     @Arg("input", () => SetLanguageInput, { description: "The language." }) input: SetLanguageInput,
     @Ctx() ctx: GraphQLContext,
   ): Promise<SetLanguagePayload> {
-    const result = await ctx.billing.setLanguage({ language: toLanguage(input.language) }, ctx);
+    const language = toLanguage(input.language);
+    const result = await ctx.useCases.notifications.setLanguage({ language }, ctx);
     if (!result.ok) return { user: null, userErrors: toUserErrors(result.error, ctx) };
     return { user: ctx.viewerUser ? UserType.from(ctx.viewerUser) : null, userErrors: [] };
   }
@@ -28,7 +29,7 @@ export class LanguageResolver {
     description: "The language the user's notices are written in: FA unless they chose EN (setLanguage).",
   })
   async language(@Root() user: UserType, @Ctx() ctx: GraphQLContext): Promise<LanguageValue> {
-    const language = await ctx.billing.userLanguage({ userId: user.key }, ctx);
+    const language = await ctx.useCases.notifications.userLanguage({ userId: user.key }, ctx);
     if (language === null) throw forbidden();
     return fromLanguage(language);
   }

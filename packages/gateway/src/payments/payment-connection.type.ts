@@ -1,4 +1,5 @@
 import { Field, ObjectType } from "type-graphql";
+import { CountedConnectionType } from "../schema/connection/counted-connection.type.ts";
 import { PageInfoType } from "../schema/connection/page-info.type.ts";
 import { PaymentType } from "./payment.type.ts";
 
@@ -12,7 +13,7 @@ export class PaymentEdgeType {
 }
 
 @ObjectType("PaymentConnection", { description: "A page of payments, newest first." })
-export class PaymentConnectionType {
+export class PaymentConnectionType extends CountedConnectionType {
   @Field(() => [PaymentEdgeType], { description: "The payments with their cursors." })
   edges!: PaymentEdgeType[];
 

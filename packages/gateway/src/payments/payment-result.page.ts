@@ -25,6 +25,9 @@ const MESSAGES: Readonly<Record<ResultStatus | "UNKNOWN", { title: string; body:
   },
 };
 
+/** The dashboard's wallet page, served by the same gateway (packages/web, docs/web.md). */
+const DASHBOARD_WALLET_PATH = "/app/wallet";
+
 const ESCAPES: Readonly<Record<string, string>> = {
   "&": "&amp;",
   "<": "&lt;",
@@ -62,6 +65,7 @@ code { direction: ltr; unicode-bidi: embed; font-size: .85rem; word-break: break
 <h1>${escapeHtml(message.title)}</h1>
 <p>${escapeHtml(message.body)}</p>
 ${payment ? `<p>شناسهٔ پرداخت: <code>${escapeHtml(payment)}</code></p>` : ""}
+<p><a href="${DASHBOARD_WALLET_PATH}">بازگشت به کیف پول</a></p>
 </main>
 </body>
 </html>

@@ -18,7 +18,7 @@ export class PaymentsResolver {
     @Ctx() ctx: GraphQLContext,
   ): Promise<PaymentConnectionType> {
     const request = readPageArgs(args, fromKeysetCursor);
-    const page = await ctx.wallet.payments({ ...request, userId: args.userId ?? null }, ctx);
+    const page = await ctx.useCases.wallet.payments({ ...request, userId: args.userId ?? null }, ctx);
     return connectionOf(
       page.payments,
       { cursor: (payment) => toKeysetCursor(payment), node: (payment) => PaymentType.from(payment) },

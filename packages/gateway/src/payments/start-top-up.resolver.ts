@@ -19,7 +19,7 @@ export class StartTopUpResolver {
     @Ctx() ctx: GraphQLContext,
   ): Promise<PayloadView<StartTopUpPayload>> {
     return toPayload(
-      await ctx.wallet.startTopUp(input, ctx),
+      await ctx.useCases.wallet.startTopUp(input, ctx),
       ctx,
       (started) => ({ payment: PaymentType.from(started.payment), redirectUrl: started.redirectUrl }),
       (error) => ({ retryAfterSeconds: "retryAfterSeconds" in error ? error.retryAfterSeconds : null }),

@@ -1,5 +1,6 @@
 import { Field, ObjectType } from "type-graphql";
 import { UserType } from "../accounts/user.type.ts";
+import { CountedConnectionType } from "../schema/connection/counted-connection.type.ts";
 import { PageInfoType } from "../schema/connection/page-info.type.ts";
 
 @ObjectType("CustomerEdge", { description: "A customer and its cursor." })
@@ -12,7 +13,7 @@ export class CustomerEdgeType {
 }
 
 @ObjectType("CustomerConnection", { description: "A page of your customers, newest first." })
-export class CustomerConnectionType {
+export class CustomerConnectionType extends CountedConnectionType {
   @Field(() => [CustomerEdgeType], { description: "The customers with their cursors." })
   edges!: CustomerEdgeType[];
 

@@ -24,7 +24,7 @@ export class ResellersResolver {
     @Ctx() ctx: GraphQLContext,
   ): Promise<CustomerConnectionType> {
     const request = readPageArgs(args, fromKeysetCursor);
-    const page = await ctx.useCases.customers(request, ctx);
+    const page = await ctx.useCases.accounts.customers(request, ctx);
     const edges = {
       cursor: toKeysetCursor,
       node: (user: Parameters<typeof UserType.from>[0]) => UserType.from(user),
@@ -43,7 +43,7 @@ export class ResellersResolver {
     input: CreateCustomerInput,
     @Ctx() ctx: GraphQLContext,
   ): Promise<PayloadView<CreateCustomerPayload>> {
-    return toPayload(await ctx.useCases.createCustomer(input, ctx), ctx, (created) => ({
+    return toPayload(await ctx.useCases.accounts.createCustomer(input, ctx), ctx, (created) => ({
       customer: UserType.from(created.customer),
     }));
   }
@@ -57,7 +57,7 @@ export class ResellersResolver {
     input: TransferToCustomerInput,
     @Ctx() ctx: GraphQLContext,
   ): Promise<PayloadView<TransferToCustomerPayload>> {
-    return toPayload(await ctx.wallet.transferToCustomer(input, ctx), ctx, (funded) => ({
+    return toPayload(await ctx.useCases.wallet.transferToCustomer(input, ctx), ctx, (funded) => ({
       wallet: WalletType.of(funded.resellerId, funded.balance),
       customerWallet: WalletType.of(funded.customerId),
     }));
@@ -72,7 +72,7 @@ export class ResellersResolver {
     input: SetResellerMarkupInput,
     @Ctx() ctx: GraphQLContext,
   ): Promise<PayloadView<SetResellerMarkupPayload>> {
-    return toPayload(await ctx.useCases.setResellerMarkup(input, ctx), ctx, (set) => ({
+    return toPayload(await ctx.useCases.accounts.setResellerMarkup(input, ctx), ctx, (set) => ({
       basisPoints: set.basisPoints,
     }));
   }

@@ -5,6 +5,7 @@ import { ApiKeysResolver } from "../api-keys/api-keys.resolver.ts";
 import { ChangeUserRoleResolver } from "../accounts/change-user-role.resolver.ts";
 import { SessionResolver } from "../accounts/session.resolver.ts";
 import { TwoFactorResolver } from "../accounts/two-factor.resolver.ts";
+import { UsersResolver } from "../accounts/users.resolver.ts";
 import { ViewerResolver } from "../accounts/viewer.resolver.ts";
 import { LanguageResolver } from "../notifications/language.resolver.ts";
 import { AuditEventResolver } from "../audit/audit-event.resolver.ts";
@@ -91,6 +92,7 @@ export async function buildGatewaySchema(): Promise<GraphQLSchema> {
       SuspendedServersResolver,
       HealthResolver,
       ViewerResolver,
+      UsersResolver,
       SessionResolver,
       TwoFactorResolver,
       ChangeUserRoleResolver,

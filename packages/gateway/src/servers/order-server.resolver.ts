@@ -19,6 +19,6 @@ export class OrderServerResolver {
     @Ctx() ctx: GraphQLContext,
   ): Promise<ServerPayloadView<OrderServerErrorCode>> {
     const order = { ...input, sshKeyIds: input.sshKeyIds ?? [] };
-    return toServerPayload(await ctx.servers.orderServer(order, ctx), ctx);
+    return toServerPayload(await ctx.useCases.servers.orderServer(order, ctx), ctx);
   }
 }

@@ -36,7 +36,7 @@ export class ServerActionsResolver {
     input: InstanceType<typeof PowerOffServerInput>,
     @Ctx() ctx: GraphQLContext,
   ): Promise<ServerPayloadView<ServerActionErrorCode>> {
-    return toServerPayload(await ctx.servers.powerOffServer(input, ctx), ctx);
+    return toServerPayload(await ctx.useCases.servers.powerOffServer(input, ctx), ctx);
   }
 
   @Mutation(() => PowerOnServerPayload, { description: "Powers an OFF server on (status ACTIVE when done)." })
@@ -45,7 +45,7 @@ export class ServerActionsResolver {
     input: InstanceType<typeof PowerOnServerInput>,
     @Ctx() ctx: GraphQLContext,
   ): Promise<ServerPayloadView<ServerActionErrorCode>> {
-    return toServerPayload(await ctx.servers.powerOnServer(input, ctx), ctx);
+    return toServerPayload(await ctx.useCases.servers.powerOnServer(input, ctx), ctx);
   }
 
   @Mutation(() => RebootServerPayload, {
@@ -56,7 +56,7 @@ export class ServerActionsResolver {
     input: InstanceType<typeof RebootServerInput>,
     @Ctx() ctx: GraphQLContext,
   ): Promise<ServerPayloadView<ServerActionErrorCode>> {
-    return toServerPayload(await ctx.servers.rebootServer(input, ctx), ctx);
+    return toServerPayload(await ctx.useCases.servers.rebootServer(input, ctx), ctx);
   }
 
   @Mutation(() => RebuildServerPayload, {
@@ -68,7 +68,7 @@ export class ServerActionsResolver {
     input: RebuildServerInput,
     @Ctx() ctx: GraphQLContext,
   ): Promise<ServerPayloadView<RebuildServerErrorCode>> {
-    return toServerPayload(await ctx.servers.rebuildServer(input, ctx), ctx);
+    return toServerPayload(await ctx.useCases.servers.rebuildServer(input, ctx), ctx);
   }
 
   @Mutation(() => ResizeServerPayload, {
@@ -80,7 +80,7 @@ export class ServerActionsResolver {
     input: ResizeServerInput,
     @Ctx() ctx: GraphQLContext,
   ): Promise<ServerPayloadView<ResizeServerErrorCode>> {
-    return toServerPayload(await ctx.servers.resizeServer(input, ctx), ctx);
+    return toServerPayload(await ctx.useCases.servers.resizeServer(input, ctx), ctx);
   }
 
   @Mutation(() => DeleteServerPayload, {
@@ -92,6 +92,6 @@ export class ServerActionsResolver {
     input: InstanceType<typeof DeleteServerInput>,
     @Ctx() ctx: GraphQLContext,
   ): Promise<ServerPayloadView<ServerActionErrorCode>> {
-    return toServerPayload(await ctx.servers.deleteServer(input, ctx), ctx);
+    return toServerPayload(await ctx.useCases.servers.deleteServer(input, ctx), ctx);
   }
 }

@@ -1,4 +1,5 @@
 import { Field, ObjectType } from "type-graphql";
+import { CountedConnectionType } from "../schema/connection/counted-connection.type.ts";
 import { PageInfoType } from "../schema/connection/page-info.type.ts";
 import { ServerType } from "./server.type.ts";
 
@@ -12,7 +13,7 @@ export class ServerEdgeType {
 }
 
 @ObjectType("ServerConnection", { description: "A page of servers, newest first." })
-export class ServerConnectionType {
+export class ServerConnectionType extends CountedConnectionType {
   @Field(() => [ServerEdgeType], { description: "The servers with their cursors." })
   edges!: ServerEdgeType[];
 

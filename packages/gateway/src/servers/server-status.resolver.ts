@@ -27,7 +27,7 @@ async function subscribe({
     );
   }
   try {
-    const watched = await ctx.servers.serverStatusChanged({ serverId: args.serverId ?? null }, ctx);
+    const watched = await ctx.useCases.servers.serverStatusChanged({ serverId: args.serverId ?? null }, ctx);
     if (!watched.ok) throw serverNotFound();
     return serverStatusEvents(watched.value, release ?? (() => {}));
   } catch (error) {

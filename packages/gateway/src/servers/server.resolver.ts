@@ -41,7 +41,7 @@ export class ServerResolver {
       "Every status the server went through, oldest first. One read per server: ask for it on one server, not on a list.",
   })
   async history(@Root() server: ServerType, @Ctx() ctx: GraphQLContext): Promise<ServerStatusChangeType[]> {
-    const changes = await ctx.servers.serverHistory(server.key, ctx);
+    const changes = await ctx.useCases.servers.serverHistory(server.key, ctx);
     return (changes ?? []).map((change) => ServerStatusChangeType.from(change));
   }
 }

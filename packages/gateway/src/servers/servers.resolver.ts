@@ -41,7 +41,10 @@ export class ServersResolver {
     const request = readPageArgs(args, fromKeysetCursor);
     const statuses = args.filter?.statuses;
     const filter = statuses && statuses.length > 0 ? { statuses } : {};
-    const page = await ctx.servers.servers({ page: request, customerId: args.customerId, ...filter }, ctx);
+    const page = await ctx.useCases.servers.servers(
+      { page: request, customerId: args.customerId, ...filter },
+      ctx,
+    );
     for (const server of page.servers) ctx.loaders.server.prime(server.id, server);
     return connectionOf(page.servers, SERVER_EDGES, page, request);
   }

@@ -17,7 +17,7 @@ export class SetServerQuotaResolver {
     input: SetServerQuotaInput,
     @Ctx() ctx: GraphQLContext,
   ): Promise<PayloadView<SetServerQuotaPayload>> {
-    const result = await ctx.servers.setServerQuota(
+    const result = await ctx.useCases.servers.setServerQuota(
       { userId: input.userId, limit: input.limit ?? null },
       ctx,
     );

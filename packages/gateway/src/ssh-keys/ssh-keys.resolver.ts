@@ -16,7 +16,7 @@ export class SshKeysResolver {
     description: "Your SSH keys, newest first. An account holds a limited number.",
   })
   async sshKeys(@Ctx() ctx: GraphQLContext): Promise<SshKeyType[]> {
-    return (await ctx.servers.sshKeys(ctx)).map((key) => SshKeyType.from(key));
+    return (await ctx.useCases.servers.sshKeys(ctx)).map((key) => SshKeyType.from(key));
   }
 
   @Mutation(() => AddSshKeyPayload, {
@@ -27,7 +27,7 @@ export class SshKeysResolver {
     @Arg("input", () => AddSshKeyInput, { description: "The key and its name." }) input: AddSshKeyInput,
     @Ctx() ctx: GraphQLContext,
   ): Promise<PayloadView<AddSshKeyPayload>> {
-    return toPayload(await ctx.servers.addSshKey(input, ctx), ctx, (added) => ({
+    return toPayload(await ctx.useCases.servers.addSshKey(input, ctx), ctx, (added) => ({
       sshKey: SshKeyType.from(added.sshKey),
     }));
   }
@@ -40,7 +40,7 @@ export class SshKeysResolver {
     @Arg("input", () => DeleteSshKeyInput, { description: "The key." }) input: DeleteSshKeyInput,
     @Ctx() ctx: GraphQLContext,
   ): Promise<PayloadView<DeleteSshKeyPayload>> {
-    return toPayload(await ctx.servers.deleteSshKey(input, ctx), ctx, (deleted) => ({
+    return toPayload(await ctx.useCases.servers.deleteSshKey(input, ctx), ctx, (deleted) => ({
       deletedSshKeyId: toGlobalId("SshKey", deleted.sshKeyId),
     }));
   }

@@ -20,7 +20,7 @@ export class AdjustWalletResolver {
     input: AdjustWalletInput,
     @Ctx() ctx: GraphQLContext,
   ): Promise<PayloadView<AdjustWalletPayload>> {
-    return toPayload(await ctx.wallet.adjustWallet(input, ctx), ctx, (adjusted) => ({
+    return toPayload(await ctx.useCases.wallet.adjustWallet(input, ctx), ctx, (adjusted) => ({
       wallet: WalletType.of(input.userId, adjusted.balance),
     }));
   }

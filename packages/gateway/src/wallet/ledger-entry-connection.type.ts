@@ -1,4 +1,5 @@
 import { Field, ObjectType } from "type-graphql";
+import { CountedConnectionType } from "../schema/connection/counted-connection.type.ts";
 import { PageInfoType } from "../schema/connection/page-info.type.ts";
 import { LedgerEntryType } from "./ledger-entry.type.ts";
 
@@ -12,7 +13,7 @@ export class LedgerEntryEdgeType {
 }
 
 @ObjectType("LedgerEntryConnection", { description: "A page of a wallet's statement, newest first." })
-export class LedgerEntryConnectionType {
+export class LedgerEntryConnectionType extends CountedConnectionType {
   @Field(() => [LedgerEntryEdgeType], { description: "The entries with their cursors." })
   edges!: LedgerEntryEdgeType[];
 

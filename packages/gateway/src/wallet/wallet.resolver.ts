@@ -20,7 +20,7 @@ export class WalletResolver {
   @FieldResolver(() => RialScalar, { description: "What the wallet holds now, in rials." })
   async balance(@Root() wallet: WalletType, @Ctx() ctx: GraphQLContext): Promise<Rial> {
     if (wallet.knownBalance) return wallet.knownBalance;
-    const found = await ctx.wallet.walletBalance({ userId: wallet.userId }, ctx);
+    const found = await ctx.useCases.wallet.walletBalance({ userId: wallet.userId }, ctx);
     if (!found) throw forbidden();
     return found.balance;
   }
@@ -34,7 +34,7 @@ export class WalletResolver {
     @Ctx() ctx: GraphQLContext,
   ): Promise<LedgerEntryConnectionType> {
     const request = readPageArgs(args, fromKeysetCursor);
-    const page = await ctx.wallet.walletEntries({ ...request, userId: wallet.userId }, ctx);
+    const page = await ctx.useCases.wallet.walletEntries({ ...request, userId: wallet.userId }, ctx);
     if (!page) throw forbidden();
     return connectionOf(
       page.entries,
@@ -53,7 +53,7 @@ export class LedgerEntryResolver {
   })
   async payment(@Root() entry: LedgerEntryType, @Ctx() ctx: GraphQLContext): Promise<PaymentType | null> {
     if (entry.paymentId === null) return null;
-    const payment = await ctx.wallet.findPayment(entry.paymentId, ctx);
+    const payment = await ctx.useCases.wallet.findPayment(entry.paymentId, ctx);
     return payment ? PaymentType.from(payment) : null;
   }
 }

@@ -1,13 +1,14 @@
 import type {
   KeysetPageQuery,
   NewUser,
-  UserCursor,
-  UserPage,
   RefreshTokenRecord,
   SessionFamily,
   SessionOpening,
   SessionRepository,
+  UserCursor,
+  UserPage,
   UserRepository,
+  UserSearchFilter,
 } from "@peykarband/application";
 import type { Email, Role, TwoFactor, User } from "@peykarband/domain";
 import type { SessionEviction, SessionEvictionBus } from "./session-eviction.bus.ts";
@@ -198,8 +199,12 @@ export class CachingUserRepository implements UserRepository {
     return this.inner.findByEmail(email);
   }
 
-  listCustomers(resellerId: string, page: KeysetPageQuery<UserCursor>): Promise<UserPage> {
-    return this.inner.listCustomers(resellerId, page);
+  search(query: UserSearchFilter & KeysetPageQuery<UserCursor>): Promise<UserPage> {
+    return this.inner.search(query);
+  }
+
+  count(filter: UserSearchFilter): Promise<number> {
+    return this.inner.count(filter);
   }
 
   /** The TOTP step is not part of the cached user: nothing to evict. */

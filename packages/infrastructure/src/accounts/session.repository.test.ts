@@ -5,7 +5,7 @@ import type { Database } from "../database/database.ts";
 import { insertUser } from "../testing/account-fixtures.ts";
 import { countStatements } from "../testing/statement-counter.ts";
 import { testDatabases } from "../testing/test-database.ts";
-import { DrizzleAuditLog } from "./audit-log.repository.ts";
+import { DrizzleAuditLog } from "../audit/audit-log.repository.ts";
 import { DrizzleSessionRepository } from "./session.repository.ts";
 
 const at = (iso: string) => new Date(iso);

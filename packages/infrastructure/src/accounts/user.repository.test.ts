@@ -44,14 +44,15 @@ for (const target of testDatabases()) {
       }
       await insertUser(database, { resellerId: other.id, createdAt: at(4) });
       const ids = (page: { users: { id: string }[] }) => page.users.map((u) => u.id);
-      const first = await users.listCustomers(reseller.id, { limit: 2 });
+      const first = await users.search({ resellerId: reseller.id, limit: 2 });
       expect(ids(first)).toEqual([mine[2]!.id, mine[1]!.id]);
       expect(first.hasMore).toBe(true);
       expect(first.users[0]!.resellerId).toBe(reseller.id);
-      const rest = await users.listCustomers(reseller.id, { limit: 2, cursor: first.users[1]! });
+      const rest = await users.search({ resellerId: reseller.id, limit: 2, cursor: first.users[1]! });
       expect(ids(rest)).toEqual([mine[0]!.id]);
       expect(rest.hasMore).toBe(false);
-      const back = await users.listCustomers(reseller.id, {
+      const back = await users.search({
+        resellerId: reseller.id,
         limit: 5,
         direction: "before",
         cursor: mine[0]!,

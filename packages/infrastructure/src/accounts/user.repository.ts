@@ -1,8 +1,16 @@
-import type { KeysetPageQuery, NewUser, UserCursor, UserPage, UserRepository } from "@peykarband/application";
+import type {
+  KeysetPageQuery,
+  NewUser,
+  UserCursor,
+  UserPage,
+  UserRepository,
+  UserSearchFilter,
+} from "@peykarband/application";
 import { Email, isRole, Phone, type Role, type TwoFactor, type User } from "@peykarband/domain";
-import { and, asc, desc, eq, inArray, isNull, lt, or, sql } from "drizzle-orm";
+import { and, eq, inArray, isNull, lt, or, sql } from "drizzle-orm";
 import type { Db } from "../database/database.ts";
 import { users } from "../database/schema.ts";
+import { countUsers, searchUsers } from "./user-search.ts";
 
 type UserRow = typeof users.$inferSelect;
 
@@ -53,28 +61,12 @@ export class DrizzleUserRepository implements UserRepository {
     return row ? toUser(row) : null;
   }
 
-  async listCustomers(resellerId: string, query: KeysetPageQuery<UserCursor>): Promise<UserPage> {
-    const { cursor } = query;
-    const backward = query.direction === "before";
-    const position = cursor && sql`(${cursor.createdAt.toISOString()}::timestamptz, ${cursor.id}::uuid)`;
-    const rows = await this.db
-      .select()
-      .from(users)
-      .where(
-        and(
-          eq(users.resellerId, resellerId),
-          position &&
-            (backward
-              ? sql`(${users.createdAt}, ${users.id}) > ${position}`
-              : sql`(${users.createdAt}, ${users.id}) < ${position}`),
-        ),
-      )
-      .orderBy(
-        ...(backward ? [asc(users.createdAt), asc(users.id)] : [desc(users.createdAt), desc(users.id)]),
-      )
-      .limit(query.limit + 1);
-    const page = rows.slice(0, query.limit).map(toUser);
-    return { users: backward ? page.reverse() : page, hasMore: rows.length > query.limit };
+  search(query: UserSearchFilter & KeysetPageQuery<UserCursor>): Promise<UserPage> {
+    return searchUsers(this.db, query);
+  }
+
+  count(filter: UserSearchFilter): Promise<number> {
+    return countUsers(this.db, filter);
   }
 
   async updatePasswordHash(userId: string, passwordHash: string): Promise<void> {

@@ -17,7 +17,7 @@ import {
 import { asc, eq } from "drizzle-orm";
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DrizzleAuditLog } from "../accounts/audit-log.repository.ts";
+import { DrizzleAuditLog } from "../audit/audit-log.repository.ts";
 import type { Database } from "../database/database.ts";
 import { notifications, users } from "../database/schema.ts";
 import { DrizzleDunningRepository } from "../dunning/dunning.repository.ts";

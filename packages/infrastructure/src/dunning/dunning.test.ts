@@ -9,7 +9,7 @@ import {
 import { DEFAULT_DUNNING_SETTINGS, Phone, type ServerStatus } from "@peykarband/domain";
 import { asc, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DrizzleAuditLog } from "../accounts/audit-log.repository.ts";
+import { DrizzleAuditLog } from "../audit/audit-log.repository.ts";
 import { DrizzleBillingRepository } from "../billing/billing.repository.ts";
 import type { Database } from "../database/database.ts";
 import { dunningEpisodes, notifications, users } from "../database/schema.ts";

@@ -11,7 +11,7 @@ import type {
   SuspendedServerCursor,
 } from "@peykarband/application";
 import { invoiceNumber, invoiceTotals, jalaliMonthOf, type InvoiceStatementLine } from "@peykarband/domain";
-import { and, asc, desc, eq, gt, gte, inArray, isNotNull, isNull, lt, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gt, gte, inArray, isNotNull, isNull, lt, or, sql, count } from "drizzle-orm";
 import type { Db } from "../database/database.ts";
 import {
   invoiceNumberCounters,
@@ -107,6 +107,12 @@ export class DrizzleInvoiceRepository implements InvoiceRepository {
     return { invoices: await this.withLines(page), hasMore };
   }
 
+  async count(userId: string): Promise<number> {
+    if (!isUuid(userId)) return 0;
+    const [row] = await this.db.select({ n: count() }).from(invoices).where(eq(invoices.userId, userId));
+    return row!.n;
+  }
+
   statement(userId: string, from: Date, until: Date): Promise<InvoiceStatementLine[]> {
     return isUuid(userId) ? statementLines(this.db, userId, from, until) : Promise.resolve([]);
   }
@@ -184,6 +190,11 @@ export class DrizzleInvoiceRepository implements InvoiceRepository {
         .map((row) => ({ server: toServer(row.server), ownerEmail: row.ownerEmail })),
       hasMore: rows.length > limit,
     };
+  }
+
+  async countSuspendedServers(): Promise<number> {
+    const [row] = await this.db.select({ n: count() }).from(servers).where(eq(servers.status, "SUSPENDED"));
+    return row!.n;
   }
 
   async revenueByMonth(fromPeriodStart: Date): Promise<MonthlyRevenue[]> {

@@ -6,7 +6,7 @@ import {
   type ServerChangeOutcome,
   type ServerCursor,
   type ServerJob,
-  type ServerListFilter,
+  type ServerListScope,
   type ServerPage,
   type ServerRepository,
 } from "@peykarband/application";
@@ -30,6 +30,7 @@ import { writeLedgerTransaction, type Tx } from "../wallet/ledger-write.ts";
 import { isUuid } from "../wallet/wallet-ledger.repository.ts";
 import { ReadsPerTurn } from "./reads-per-turn.ts";
 import { report } from "../telemetry/observations.ts";
+import { inScope } from "./server-list-scope.ts";
 import { toServer, toServerRow, toStatus, toStatusChange } from "./server-rows.ts";
 import { transactionSqlExecutor, type TransactionalJobSender } from "./transaction.sql-executor.ts";
 
@@ -220,27 +221,18 @@ export class DrizzleServerRepository implements ServerRepository {
     return ids.map((id) => byId.get(id) ?? null);
   }
 
-  async list(
-    query: {
-      readonly userId: string | null;
-      readonly filter?: ServerListFilter;
-    } & KeysetPageQuery<ServerCursor>,
-  ): Promise<ServerPage> {
+  async list(query: ServerListScope & KeysetPageQuery<ServerCursor>): Promise<ServerPage> {
     if (query.userId !== null && !isUuid(query.userId)) return { servers: [], hasMore: false };
     const { cursor } = query;
     if (cursor && !isUuid(cursor.id)) return { servers: [], hasMore: false };
     const backward = query.direction === "before";
     const position = cursor && sql`(${cursor.createdAt.toISOString()}::timestamptz, ${cursor.id}::uuid)`;
-    const statuses = query.filter?.statuses;
     const rows = await this.db
       .select()
       .from(servers)
       .where(
         and(
-          query.userId === null ? undefined : eq(servers.userId, query.userId),
-          statuses === undefined
-            ? undefined
-            : inArray(servers.status, statuses.length > 0 ? [...statuses] : [""]),
+          inScope(query),
           position &&
             (backward
               ? sql`(${servers.createdAt}, ${servers.id}) > ${position}`
@@ -256,6 +248,12 @@ export class DrizzleServerRepository implements ServerRepository {
       .limit(query.limit + 1);
     const page = rows.slice(0, query.limit).map(toServer);
     return { servers: backward ? page.reverse() : page, hasMore: rows.length > query.limit };
+  }
+
+  async count(scope: ServerListScope): Promise<number> {
+    if (scope.userId !== null && !isUuid(scope.userId)) return 0;
+    const [row] = await this.db.select({ n: count() }).from(servers).where(inScope(scope));
+    return row!.n;
   }
 
   /** Shared by the calls of one event-loop turn (ReadsPerTurn): every caller gets a read started after its call. */

@@ -7,7 +7,7 @@ import type {
   WalletLedger,
 } from "@peykarband/application";
 import { Rial, type LedgerTransaction } from "@peykarband/domain";
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, sql, count } from "drizzle-orm";
 import type { Database, Db } from "../database/database.ts";
 import { ledgerEntries, ledgerTransactions } from "../database/schema.ts";
 import { SystemClock } from "../system/system.clock.ts";
@@ -90,6 +90,15 @@ export class DrizzleWalletLedger implements WalletLedger {
       .limit(query.limit + 1);
     const page = rows.slice(0, query.limit).map(({ entry, transaction }) => toEntry(entry, transaction));
     return { entries: backward ? page.reverse() : page, hasMore: rows.length > query.limit };
+  }
+
+  async countEntries(userId: string): Promise<number> {
+    if (!isUuid(userId)) return 0;
+    const [row] = await this.db
+      .select({ n: count() })
+      .from(ledgerEntries)
+      .where(eq(ledgerEntries.userId, userId));
+    return row!.n;
   }
 
   findByReference(reference: string): Promise<LedgerTransaction | null> {

@@ -928,7 +928,7 @@ export type CustomersQueryVariables = Exact<{
 }>;
 
 
-export type CustomersQuery = { customers: { edges: Array<{ cursor: string, node: { id: string, email: string, phone: string | null, role: Role, twoFactorEnabled: boolean, createdAt: string } }>, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null } } };
+export type CustomersQuery = { customers: { totalCount: number, edges: Array<{ cursor: string, node: { id: string, email: string, phone: string | null, role: Role, twoFactorEnabled: boolean, createdAt: string } }>, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null } } };
 
 export type TransferToCustomerMutationVariables = Exact<{
   input: TransferToCustomerInput;
@@ -1625,6 +1625,7 @@ export const CreateCustomerDocument = gql`
 export const CustomersDocument = gql`
     query Customers($first: Int, $after: String, $last: Int, $before: String) {
   customers(first: $first, after: $after, last: $last, before: $before) {
+    totalCount
     edges {
       cursor
       node {

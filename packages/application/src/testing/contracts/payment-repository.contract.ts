@@ -298,5 +298,8 @@ export function paymentRepositoryContract(open: OpenContractFixture<PaymentRepos
       payments: [],
       hasMore: false,
     });
+    expect(await fixture.payments.countByUser(user.id)).toBe(expected.length);
+    expect(await fixture.payments.countByUser(null)).toBeGreaterThanOrEqual(expected.length);
+    expect(await fixture.payments.countByUser("not-a-uuid")).toBe(0);
   });
 }

@@ -158,4 +158,19 @@ export function serverRepositoryContract(open: OpenContractFixture<ServerReposit
     ]);
     expect(await fixture.servers.findById(missing)).toBeNull();
   });
+
+  it("counts what `list` pages through: one user's servers or everyone's, under a status filter", async () => {
+    const [userId, otherId] = [await aFundedUser(), await aFundedUser()];
+    for (const server of [aServer(userId), aServer(userId), aServer(otherId)]) {
+      await fixture.servers.placeOrder(anOrder(server));
+    }
+    const [failed] = await fixture.servers.listLive(userId, 1);
+    await fixture.servers.change({ serverId: failed!.id, from: ["PENDING"], to: "FAILED", at: AT });
+    expect(await fixture.servers.count({ userId })).toBe(2);
+    expect(await fixture.servers.count({ userId, filter: { statuses: ["PENDING"] } })).toBe(1);
+    expect(await fixture.servers.count({ userId, filter: { statuses: [] } })).toBe(0);
+    expect(await fixture.servers.count({ userId: otherId })).toBe(1);
+    expect(await fixture.servers.count({ userId: "not-a-uuid" })).toBe(0);
+    expect(await fixture.servers.count({ userId: null })).toBeGreaterThanOrEqual(3);
+  });
 }

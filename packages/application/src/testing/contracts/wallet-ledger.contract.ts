@@ -198,5 +198,8 @@ export function walletLedgerContract(open: OpenContractFixture<WalletLedgerFixtu
     }
     expect(backPages.map((p) => p.entries.length)).toEqual([5, 10, 10]);
     expect(backPages.flatMap((p) => p.entries.map((e) => e.transactionId))).toEqual(seen);
+    expect(await fixture.ledger.countEntries(user)).toBe(seen.length);
+    expect(await fixture.ledger.countEntries(fixture.newId())).toBe(0);
+    expect(await fixture.ledger.countEntries("not-a-uuid")).toBe(0);
   });
 }

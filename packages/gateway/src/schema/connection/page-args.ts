@@ -1,4 +1,5 @@
-import type { PageRequest } from "@peykarband/application";
+import type { CountedPage, PageRequest } from "@peykarband/application";
+import { CountedConnectionType } from "./counted-connection.type.ts";
 import { badUserInput } from "../../graphql/gateway-errors.ts";
 import { QUERY_LIMITS } from "../../limits/query-limits.ts";
 
@@ -46,15 +47,16 @@ export function readPageArgs<Cursor>(
  * direction read; on the other side, items exist when a cursor was given (the item it names at
  * least), the cheap answer the Relay spec allows.
  */
-/** A Relay connection (edges, nodes, pageInfo) from one page of rows. */
+/** A Relay connection (edges, nodes, pageInfo, totalCount) from one page of rows. */
 export function connectionOf<Row, Node, Cursor>(
   rows: readonly Row[],
   edge: { cursor: (row: Row) => string; node: (row: Row) => Node },
-  page: { readonly hasMore: boolean },
+  page: { readonly hasMore: boolean } & CountedPage,
   request: PageRequest<Cursor>,
 ) {
   const edges = rows.map((row) => ({ cursor: edge.cursor(row), node: edge.node(row) }));
-  return {
+  return Object.assign(new CountedConnectionType(), {
+    countAll: page.countAll,
     edges,
     nodes: edges.map((e) => e.node),
     pageInfo: pageInfoOf(
@@ -62,7 +64,7 @@ export function connectionOf<Row, Node, Cursor>(
       page,
       request,
     ),
-  };
+  });
 }
 
 export function pageInfoOf<Cursor>(

@@ -21,15 +21,15 @@ type NodeReader = (key: string, ctx: GraphQLContext) => Promise<NodeInterface | 
 /** How `node` reads each type: the typed query's use case, with its visibility. */
 export const NODE_READERS: Readonly<Record<NodeType, NodeReader | null>> = {
   User: async (key, ctx) => {
-    const user = await ctx.useCases.findUser(key, ctx);
+    const user = await ctx.useCases.accounts.findUser(key, ctx);
     return user ? UserType.from(user) : null;
   },
   AuditEvent: async (key, ctx) => {
-    const event = await ctx.useCases.findAuditEvent(key, ctx).catch(invisibleAsNull);
+    const event = await ctx.useCases.accounts.findAuditEvent(key, ctx).catch(invisibleAsNull);
     return event ? AuditEventType.from(event) : null;
   },
   Payment: async (key, ctx) => {
-    const payment = await ctx.wallet.findPayment(key, ctx).catch(invisibleAsNull);
+    const payment = await ctx.useCases.wallet.findPayment(key, ctx).catch(invisibleAsNull);
     return payment ? PaymentType.from(payment) : null;
   },
   Server: async (key, ctx) => {
@@ -39,16 +39,16 @@ export const NODE_READERS: Readonly<Record<NodeType, NodeReader | null>> = {
   SshKey: async (key, ctx) => {
     // Only the viewer's own keys are visible; an account holds a handful, so the list is the read.
     if (!ctx.viewer) return null;
-    const sshKey = (await ctx.servers.sshKeys(ctx)).find((k) => k.id === key);
+    const sshKey = (await ctx.useCases.servers.sshKeys(ctx)).find((k) => k.id === key);
     return sshKey ? SshKeyType.from(sshKey) : null;
   },
   Invoice: async (key, ctx) => {
-    const invoice = await ctx.billing.invoice({ invoiceId: key }, ctx).catch(invisibleAsNull);
+    const invoice = await ctx.useCases.invoices.invoice({ invoiceId: key }, ctx).catch(invisibleAsNull);
     return invoice ? InvoiceType.from(invoice, (target) => invoicePdfUrl(ctx, target)) : null;
   },
   UpcomingInvoice: async (key, ctx) => {
     if (!ctx.viewer) return null;
-    const invoice = await ctx.billing.upcomingInvoice({ userId: key }, ctx);
+    const invoice = await ctx.useCases.invoices.upcomingInvoice({ userId: key }, ctx);
     return invoice ? InvoiceType.from(invoice, (target) => invoicePdfUrl(ctx, target)) : null;
   },
   ApiKey: null,

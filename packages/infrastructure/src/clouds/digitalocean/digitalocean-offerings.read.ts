@@ -1,20 +1,16 @@
 import type { CloudFailure, CloudOfferings, CloudResult } from "@peykarband/application";
-import { err, ok, type Result } from "@peykarband/domain";
+import { ok } from "@peykarband/domain";
 import { z } from "zod";
+import { everyPage, type CloudRead } from "../every-page.ts";
+import { digitalOceanPaged, digitalOceanPages } from "./digitalocean.pages.ts";
 
-/** One GET of the adapter: deadline, retries and DigitalOcean's error terms included. */
-export type DigitalOceanRead = <T>(path: string, shape: z.ZodType<T>, operation: string) => CloudResult<T>;
-
-const pages = z.object({
-  links: z.object({ pages: z.object({ next: z.string().optional() }).partial().optional() }).optional(),
-});
-const regionList = pages.extend({
+const regionList = digitalOceanPaged.extend({
   regions: z.array(z.object({ slug: z.string(), available: z.boolean() })),
 });
-const sizeList = pages.extend({
+const sizeList = digitalOceanPaged.extend({
   sizes: z.array(z.object({ slug: z.string(), available: z.boolean(), regions: z.array(z.string()) })),
 });
-const imageList = pages.extend({
+const imageList = digitalOceanPaged.extend({
   images: z.array(z.object({ slug: z.string().nullable(), regions: z.array(z.string()) })),
 });
 
@@ -23,14 +19,26 @@ const MAX_PAGES = 50;
 
 /** Regions, sizes and distribution images, from `/v2/regions`, `/v2/sizes` and `/v2/images`. */
 export async function readDigitalOceanOfferings(
-  read: DigitalOceanRead,
+  read: CloudRead,
   failure: (detail: string) => CloudFailure,
 ): CloudResult<CloudOfferings> {
-  const regions = await everyPage(read, "/v2/regions?", regionList, (p) => p.regions, failure);
+  const regions = await everyPage(
+    read,
+    list("/v2/regions", "", regionList, (p) => p.regions),
+    failure,
+  );
   if (!regions.ok) return regions;
-  const sizes = await everyPage(read, "/v2/sizes?", sizeList, (p) => p.sizes, failure);
+  const sizes = await everyPage(
+    read,
+    list("/v2/sizes", "", sizeList, (p) => p.sizes),
+    failure,
+  );
   if (!sizes.ok) return sizes;
-  const images = await everyPage(read, "/v2/images?type=distribution&", imageList, (p) => p.images, failure);
+  const images = await everyPage(
+    read,
+    list("/v2/images", "type=distribution&", imageList, (p) => p.images),
+    failure,
+  );
   if (!images.ok) return images;
   return ok({
     regions: regions.value.filter((r) => r.available).map((r) => r.slug),
@@ -41,19 +49,12 @@ export async function readDigitalOceanOfferings(
   });
 }
 
-async function everyPage<P extends z.infer<typeof pages>, T>(
-  read: DigitalOceanRead,
+function list<P extends z.infer<typeof digitalOceanPaged>, T>(
   path: string,
+  filter: string,
   shape: z.ZodType<P>,
-  items: (page: P) => readonly T[],
-  failure: (detail: string) => CloudFailure,
-): Promise<Result<T[], CloudFailure>> {
-  const all: T[] = [];
-  for (let page = 1; page <= MAX_PAGES; page++) {
-    const answer = await read(`${path}page=${page}&per_page=${PER_PAGE}`, shape, `GET ${path.split("?")[0]}`);
-    if (!answer.ok) return answer;
-    all.push(...items(answer.value));
-    if (answer.value.links?.pages?.next === undefined) return ok(all);
-  }
-  return err(failure(`GET ${path.split("?")[0]}: pages never end`));
+  items: (answer: P) => readonly T[],
+) {
+  const first = `${path}?${filter}page=1&per_page=${PER_PAGE}`;
+  return { operation: `GET ${path}`, shape, pages: digitalOceanPages(first), items, maxPages: MAX_PAGES };
 }

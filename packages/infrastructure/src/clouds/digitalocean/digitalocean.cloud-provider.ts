@@ -29,7 +29,9 @@ import {
   providerServer,
   serverTag,
 } from "./digitalocean.wire.ts";
+import { everyPage, type CloudRead } from "../every-page.ts";
 import { readDigitalOceanOfferings } from "./digitalocean-offerings.read.ts";
+import { digitalOceanPages } from "./digitalocean.pages.ts";
 
 export const DIGITALOCEAN_PRODUCTION_URL = "https://api.digitalocean.com";
 
@@ -193,11 +195,7 @@ export class DigitalOceanCloudProvider implements CloudProvider {
   }
 
   offerings(): CloudResult<CloudOfferings> {
-    return readDigitalOceanOfferings(
-      (path, shape, operation) =>
-        this.#http.retrying(() => this.#call({ method: "GET", path }, shape, operation)),
-      (detail) => this.#http.failure("INVALID_RESPONSE", null, detail),
-    );
+    return readDigitalOceanOfferings(this.#read, this.#invalid);
   }
 
   async #act(providerServerId: string, body: Record<string, unknown>): CloudResult<ProviderActionRef | null> {
@@ -229,25 +227,27 @@ export class DigitalOceanCloudProvider implements CloudProvider {
 
   /** Every droplet with `tag`, all pages, oldest first; each page retried on its own. */
   async #listTagged(tag: string): CloudResult<readonly ProviderServer[]> {
-    const servers: ProviderServer[] = [];
-    let path: string | undefined =
-      `/v2/droplets?tag_name=${encodeURIComponent(tag)}&page=1&per_page=${this.#perPage}`;
-    for (let page = 0; path !== undefined; page++) {
-      if (page >= MAX_PAGES) {
-        return err(this.#http.failure("INVALID_RESPONSE", null, "list droplets: pages never end"));
-      }
-      const request: CloudRequest = { method: "GET", path };
-      const read = await this.#http.retrying(() => this.#call(request, dropletPage, "list droplets"));
-      if (!read.ok) return read;
-      servers.push(...read.value.droplets.map(providerServer));
-      const next = read.value.links?.pages?.next;
-      path = next === undefined ? undefined : pathOf(next);
-      if (next !== undefined && path === undefined) {
-        return err(this.#http.failure("INVALID_RESPONSE", null, "list droplets: unreadable next page link"));
-      }
-    }
+    const first = `/v2/droplets?tag_name=${encodeURIComponent(tag)}&page=1&per_page=${this.#perPage}`;
+    const listed = await everyPage(
+      this.#read,
+      {
+        operation: "list droplets",
+        shape: dropletPage,
+        pages: digitalOceanPages(first),
+        items: (answer) => answer.droplets,
+        maxPages: MAX_PAGES,
+      },
+      this.#invalid,
+    );
+    if (!listed.ok) return listed;
+    const servers = listed.value.map(providerServer);
     return ok(servers.sort((a, b) => Number(a.providerServerId) - Number(b.providerServerId)));
   }
+
+  readonly #read: CloudRead = (path, shape, operation) =>
+    this.#http.retrying(() => this.#call({ method: "GET", path }, shape, operation));
+
+  readonly #invalid = (detail: string) => this.#http.failure("INVALID_RESPONSE", null, detail);
 
   async #call<T>(request: CloudRequest, shape: z.ZodType<T>, operation: string): CloudResult<T> {
     const answer = await this.#http.send(request);
@@ -282,13 +282,3 @@ export class DigitalOceanCloudProvider implements CloudProvider {
 }
 
 const isNotFound = (failure: CloudFailure) => failure.kind === "REJECTED" && failure.code === "not_found";
-
-/** DigitalOcean's page links are absolute URLs; we keep our base URL and take its path and query. */
-function pathOf(link: string): string | undefined {
-  try {
-    const url = new URL(link);
-    return url.pathname.startsWith("/v2/") ? `${url.pathname}${url.search}` : undefined;
-  } catch {
-    return undefined;
-  }
-}

@@ -1,5 +1,6 @@
 import type { ProviderServer, ProviderServerState } from "@peykarband/application";
 import { z } from "zod";
+import { digitalOceanPaged } from "./digitalocean.pages.ts";
 
 /** DigitalOcean v2 answers, as far as we read them (the full shapes are in the official spec). */
 
@@ -23,9 +24,8 @@ export const dropletCreated = z.object({
   links: z.object({ actions: z.array(z.object({ id: z.number().int(), rel: z.string() })) }),
 });
 
-export const dropletPage = z.object({
+export const dropletPage = digitalOceanPaged.extend({
   droplets: z.array(droplet),
-  links: z.object({ pages: z.object({ next: z.string().optional() }).partial().optional() }).optional(),
   meta: z.object({ total: z.number().int().nonnegative() }),
 });
 

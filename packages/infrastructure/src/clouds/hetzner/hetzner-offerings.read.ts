@@ -1,15 +1,11 @@
 import type { CloudFailure, CloudOfferings, CloudResult } from "@peykarband/application";
-import { err, ok, type Result } from "@peykarband/domain";
+import { ok } from "@peykarband/domain";
 import { z } from "zod";
+import { everyPage, type CloudRead } from "../every-page.ts";
+import { hetznerPaged, hetznerPages } from "./hetzner.pages.ts";
 
-/** One GET of the adapter, expecting 200: deadline, retries and Hetzner's error terms included. */
-export type HetznerRead = <T>(path: string, shape: z.ZodType<T>, operation: string) => CloudResult<T>;
-
-const paged = z.object({
-  meta: z.object({ pagination: z.object({ next_page: z.number().int().positive().nullable() }) }),
-});
-const locationList = paged.extend({ locations: z.array(z.object({ name: z.string() })) });
-const serverTypeList = paged.extend({
+const locationList = hetznerPaged.extend({ locations: z.array(z.object({ name: z.string() })) });
+const serverTypeList = hetznerPaged.extend({
   server_types: z.array(
     z.object({
       name: z.string(),
@@ -19,7 +15,7 @@ const serverTypeList = paged.extend({
     }),
   ),
 });
-const imageList = paged.extend({ images: z.array(z.object({ name: z.string().nullable() })) });
+const imageList = hetznerPaged.extend({ images: z.array(z.object({ name: z.string().nullable() })) });
 
 const PER_PAGE = 50;
 const MAX_PAGES = 50;
@@ -30,18 +26,24 @@ const MAX_PAGES = 50;
  * system image exists in every location.
  */
 export async function readHetznerOfferings(
-  read: HetznerRead,
+  read: CloudRead,
   failure: (detail: string) => CloudFailure,
 ): CloudResult<CloudOfferings> {
-  const locations = await everyPage(read, "/locations?", locationList, (p) => p.locations, failure);
+  const locations = await everyPage(
+    read,
+    list("/locations", "", locationList, (p) => p.locations),
+    failure,
+  );
   if (!locations.ok) return locations;
-  const types = await everyPage(read, "/server_types?", serverTypeList, (p) => p.server_types, failure);
+  const types = await everyPage(
+    read,
+    list("/server_types", "", serverTypeList, (p) => p.server_types),
+    failure,
+  );
   if (!types.ok) return types;
   const images = await everyPage(
     read,
-    "/images?type=system&status=available&",
-    imageList,
-    (p) => p.images,
+    list("/images", "type=system&status=available&", imageList, (p) => p.images),
     failure,
   );
   if (!images.ok) return images;
@@ -60,23 +62,12 @@ export async function readHetznerOfferings(
   });
 }
 
-async function everyPage<P extends z.infer<typeof paged>, T>(
-  read: HetznerRead,
+function list<P extends z.infer<typeof hetznerPaged>, T>(
   path: string,
+  filter: string,
   shape: z.ZodType<P>,
-  items: (page: P) => readonly T[],
-  failure: (detail: string) => CloudFailure,
-): Promise<Result<T[], CloudFailure>> {
-  const all: T[] = [];
-  const operation = `list ${path.slice(1).split("?")[0]}`;
-  for (let page = 1, pages = 0; pages < MAX_PAGES; pages++) {
-    const answer = await read(`${path}page=${page}&per_page=${PER_PAGE}`, shape, operation);
-    if (!answer.ok) return answer;
-    all.push(...items(answer.value));
-    const next = answer.value.meta.pagination.next_page;
-    if (next === null) return ok(all);
-    if (next <= page) return err(failure(`${operation}: page ${page} points back to ${next}`));
-    page = next;
-  }
-  return err(failure(`${operation}: pagination does not end`));
+  items: (answer: P) => readonly T[],
+) {
+  const pages = hetznerPages((page) => `${path}?${filter}page=${page}&per_page=${PER_PAGE}`);
+  return { operation: `list ${path.slice(1)}`, shape, pages, items, maxPages: MAX_PAGES };
 }

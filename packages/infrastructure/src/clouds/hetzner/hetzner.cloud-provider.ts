@@ -17,9 +17,11 @@ import {
   type CloudRequest,
   type CloudTiming,
 } from "../cloud.http-client.ts";
+import { everyPage, type CloudRead } from "../every-page.ts";
 import { readHetznerOfferings } from "./hetzner-offerings.read.ts";
 import { readAnswer } from "./hetzner-answer.read.ts";
 import { actionRef, actionState, HETZNER_SERVER_ID_LABEL, toProviderServer } from "./hetzner-server.read.ts";
+import { hetznerPages } from "./hetzner.pages.ts";
 import { actionEnvelope, createServerAnswer, serverEnvelope, serverPage } from "./hetzner.wire.ts";
 
 export const HETZNER_API_URL = "https://api.hetzner.cloud/v1";
@@ -213,40 +215,39 @@ export class HetznerCloudProvider implements CloudProvider {
   }
 
   offerings(): CloudResult<CloudOfferings> {
-    return readHetznerOfferings(
-      (path, shape, operation) =>
-        this.#http.retrying(() => this.#call({ method: "GET", path }, 200, shape, operation)),
-      (detail) => this.#http.failure("INVALID_RESPONSE", null, detail),
-    );
+    return readHetznerOfferings(this.#read, this.#invalid);
   }
 
   /** Every page of a label-selected list, oldest server first; each page read is retried. */
   async #listAll(labelSelector: string): CloudResult<readonly ProviderServer[]> {
-    const servers: ProviderServer[] = [];
-    for (let page = 1, pages = 0; ; pages++) {
-      if (pages >= MAX_PAGES)
-        return err(this.#http.failure("INVALID_RESPONSE", null, "list servers: pagination does not end"));
+    const pathOfPage = (page: number) => {
       const query = new URLSearchParams({
         label_selector: labelSelector,
         sort: "id:asc",
         page: String(page),
         per_page: String(this.#perPage),
       });
-      const read = await this.#http.retrying(() =>
-        this.#call({ method: "GET", path: `/servers?${query.toString()}` }, 200, serverPage, "list servers"),
-      );
-      if (!read.ok) return read;
-      servers.push(...read.value.servers.map(toProviderServer));
-      const next = read.value.meta.pagination.next_page;
-      if (next === null) break;
-      if (next <= page)
-        return err(
-          this.#http.failure("INVALID_RESPONSE", null, `list servers: page ${page} points back to ${next}`),
-        );
-      page = next;
-    }
-    return ok(servers);
+      return `/servers?${query.toString()}`;
+    };
+    const listed = await everyPage(
+      this.#read,
+      {
+        operation: "list servers",
+        shape: serverPage,
+        pages: hetznerPages(pathOfPage),
+        items: (answer) => answer.servers,
+        maxPages: MAX_PAGES,
+      },
+      this.#invalid,
+    );
+    return listed.ok ? ok(listed.value.map(toProviderServer)) : listed;
   }
+
+  /** A read of a 200 answer, retried. */
+  readonly #read: CloudRead = (path, shape, operation) =>
+    this.#http.retrying(() => this.#call({ method: "GET", path }, 200, shape, operation));
+
+  readonly #invalid = (detail: string) => this.#http.failure("INVALID_RESPONSE", null, detail);
 
   /** Never retried: a second power action, rebuild or type change is not ours to decide. */
   async #action(

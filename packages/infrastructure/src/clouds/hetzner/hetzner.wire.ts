@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { hetznerPaged } from "./hetzner.pages.ts";
 
 /** What we read of Hetzner Cloud's answers; unknown keys are ignored. */
 
@@ -38,11 +39,6 @@ export const hetznerAction = z.object({
 });
 export type HetznerAction = z.infer<typeof hetznerAction>;
 
-const pagination = z.object({
-  page: z.number().int().positive(),
-  next_page: z.number().int().positive().nullable(),
-});
-
 export const serverEnvelope = z.object({ server: hetznerServer });
 export const actionEnvelope = z.object({ action: hetznerAction });
 export const createServerAnswer = z.object({
@@ -50,10 +46,7 @@ export const createServerAnswer = z.object({
   action: hetznerAction,
   next_actions: z.array(hetznerAction),
 });
-export const serverPage = z.object({
-  servers: z.array(hetznerServer),
-  meta: z.object({ pagination }),
-});
+export const serverPage = hetznerPaged.extend({ servers: z.array(hetznerServer) });
 
 export const errorEnvelope = z.object({
   error: z.object({ code: z.string(), message: z.string() }),

@@ -28,6 +28,10 @@ export const users = pgTable(
   },
   (t) => [
     index("users_reseller_id_created_at_idx").on(t.resellerId, t.createdAt, t.id),
+    // The `users` query's orders and filters: newest first, by role, by the start of the email.
+    index("users_created_at_id_idx").on(t.createdAt.desc(), t.id.desc()),
+    index("users_role_created_at_id_idx").on(t.role, t.createdAt.desc(), t.id.desc()),
+    index("users_email_pattern_idx").using("btree", t.email.op("text_pattern_ops")),
     check("users_role_check", sql`${t.role} in (${inList(ROLES)})`),
     check("users_language_check", sql`${t.language} in (${inList(LANGUAGES)})`),
     check("users_two_factor_status_check", sql`${t.twoFactorStatus} in (${inList(TWO_FACTOR_STATUSES)})`),

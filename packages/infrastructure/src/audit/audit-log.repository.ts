@@ -1,6 +1,6 @@
-import type { AuditLog, AuditPage } from "@peykarband/application";
+import type { AuditFilter, AuditLog, AuditPage } from "@peykarband/application";
 import { AUDIT_ACTIONS, type AuditAction, type AuditEvent } from "@peykarband/domain";
-import { and, eq, sql, type SQL } from "drizzle-orm";
+import { and, eq, sql, type SQL, count } from "drizzle-orm";
 import type { Db } from "../database/database.ts";
 import { auditEvents } from "../database/schema.ts";
 
@@ -23,9 +23,7 @@ export class DrizzleAuditLog implements AuditLog {
   }
 
   async list(query: AuditQuery): Promise<AuditPage> {
-    const conditions: SQL[] = [];
-    if (query.actorId !== undefined) conditions.push(eq(auditEvents.actorId, query.actorId));
-    if (query.subjectId !== undefined) conditions.push(eq(auditEvents.subjectId, query.subjectId));
+    const conditions = matching(query);
     const { cursor } = query;
     const backward = query.direction === "before";
     if (cursor) {
@@ -51,6 +49,21 @@ export class DrizzleAuditLog implements AuditLog {
     const page = rows.slice(0, query.limit).map(toEvent);
     return { events: backward ? page.reverse() : page, hasMore: rows.length > query.limit };
   }
+
+  async count(filter: AuditFilter): Promise<number> {
+    const [row] = await this.db
+      .select({ n: count() })
+      .from(auditEvents)
+      .where(and(...matching(filter)));
+    return row!.n;
+  }
+}
+
+function matching(filter: AuditFilter): SQL[] {
+  const conditions: SQL[] = [];
+  if (filter.actorId !== undefined) conditions.push(eq(auditEvents.actorId, filter.actorId));
+  if (filter.subjectId !== undefined) conditions.push(eq(auditEvents.subjectId, filter.subjectId));
+  return conditions;
 }
 
 const isAuditAction = (value: string): value is AuditAction =>

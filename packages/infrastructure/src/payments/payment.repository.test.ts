@@ -8,7 +8,7 @@ import { expectLedgerBalanced } from "../testing/ledger-check.ts";
 import { testDatabases } from "../testing/test-database.ts";
 import { aPayment } from "../testing/wallet-fixtures.ts";
 import { DrizzlePaymentRepository } from "./payment.repository.ts";
-import { DrizzleWalletLedger } from "./wallet-ledger.repository.ts";
+import { DrizzleWalletLedger } from "../wallet/wallet-ledger.repository.ts";
 
 const PAID_AT = new Date("2026-03-21T08:10:00.000Z");
 

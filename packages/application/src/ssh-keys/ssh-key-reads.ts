@@ -1,7 +1,7 @@
 import type { SshKey } from "@peykarband/domain";
 import { requireViewer } from "../shared/access-denied.error.ts";
 import type { RequestContext } from "../shared/request-context.ts";
-import type { ServerDeps } from "./server-deps.ts";
+import type { ServerDeps } from "../servers/server-deps.ts";
 
 /** The viewer's own keys, oldest first. */
 export const sshKeys = (deps: ServerDeps, ctx: RequestContext): Promise<SshKey[]> =>

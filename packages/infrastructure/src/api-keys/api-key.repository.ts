@@ -1,10 +1,10 @@
 import type { ApiKeyCursor, ApiKeyPage, ApiKeyRepository } from "@peykarband/application";
 import { isApiScope, type ApiKey } from "@peykarband/domain";
-import { and, asc, desc, eq, isNull, lte, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, isNull, lte, or, sql, count } from "drizzle-orm";
 import type { Db } from "../database/database.ts";
 import { apiKeys, users } from "../database/schema.ts";
 import { isUuid } from "../wallet/wallet-ledger.repository.ts";
-import { toUser } from "./user.repository.ts";
+import { toUser } from "../accounts/user.repository.ts";
 
 type ApiKeyRow = typeof apiKeys.$inferSelect;
 
@@ -56,6 +56,12 @@ export class DrizzleApiKeyRepository implements ApiKeyRepository {
       .limit(query.limit + 1);
     const page = rows.slice(0, query.limit).map(toApiKey);
     return { keys: backward ? page.reverse() : page, hasMore: rows.length > query.limit };
+  }
+
+  async countByUser(userId: string): Promise<number> {
+    if (!isUuid(userId)) return 0;
+    const [row] = await this.db.select({ n: count() }).from(apiKeys).where(eq(apiKeys.userId, userId));
+    return row!.n;
   }
 
   async revoke(userId: string, id: string, at: Date): Promise<ApiKey | null> {

@@ -16,14 +16,14 @@ import {
   type PaymentGatewayName,
   type PaymentStatus,
 } from "@peykarband/domain";
-import { and, asc, eq, gte, inArray, isNotNull, isNull, lt, notInArray, or, sql } from "drizzle-orm";
+import { and, asc, eq, gte, inArray, isNotNull, isNull, lt, notInArray, or, sql, count } from "drizzle-orm";
 import type { Db } from "../database/database.ts";
 import { report } from "../telemetry/observations.ts";
 import { payments } from "../database/schema.ts";
 import { SystemClock } from "../system/system.clock.ts";
 import { UuidV7Generator } from "../system/uuid-v7.id-generator.ts";
-import { writeLedgerTransaction } from "./ledger-write.ts";
-import { isUuid } from "./wallet-ledger.repository.ts";
+import { writeLedgerTransaction } from "../wallet/ledger-write.ts";
+import { isUuid } from "../wallet/wallet-ledger.repository.ts";
 
 type PaymentRow = typeof payments.$inferSelect;
 
@@ -163,6 +163,15 @@ export class DrizzlePaymentRepository implements PaymentRepository {
       .limit(query.limit + 1);
     const page = rows.slice(0, query.limit).map(toPayment);
     return { payments: backward ? page.reverse() : page, hasMore: rows.length > query.limit };
+  }
+
+  async countByUser(userId: string | null): Promise<number> {
+    if (userId !== null && !isUuid(userId)) return 0;
+    const [row] = await this.db
+      .select({ n: count() })
+      .from(payments)
+      .where(userId === null ? undefined : eq(payments.userId, userId));
+    return row!.n;
   }
 
   async listPending(query: { createdBefore: Date; limit: number }): Promise<Payment[]> {

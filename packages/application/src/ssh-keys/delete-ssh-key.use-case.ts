@@ -2,8 +2,8 @@ import { domainError, err, ok, type DomainError, type Result } from "@peykarband
 import { recordAudit } from "../audit/record-audit.ts";
 import { requireViewer } from "../shared/access-denied.error.ts";
 import type { RequestContext } from "../shared/request-context.ts";
-import type { ServerDeps } from "./server-deps.ts";
-import type { DeleteSshKeyErrorCode } from "./server-errors.ts";
+import type { ServerDeps } from "../servers/server-deps.ts";
+import type { DeleteSshKeyErrorCode } from "./ssh-key-errors.ts";
 
 /** Servers already created keep the key (it lives on their disks); new orders can no longer use it. */
 export async function deleteSshKey(

@@ -4,7 +4,7 @@ import { describe } from "vitest";
 import { insertUser } from "../testing/account-fixtures.ts";
 import { testDatabases } from "../testing/test-database.ts";
 import { DrizzlePaymentRepository } from "./payment.repository.ts";
-import { DrizzleWalletLedger } from "./wallet-ledger.repository.ts";
+import { DrizzleWalletLedger } from "../wallet/wallet-ledger.repository.ts";
 
 for (const target of testDatabases()) {
   describe.skipIf(target.skipReason !== null)(

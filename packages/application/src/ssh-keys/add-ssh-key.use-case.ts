@@ -11,8 +11,8 @@ import {
 import { recordAudit } from "../audit/record-audit.ts";
 import { requireViewer } from "../shared/access-denied.error.ts";
 import type { RequestContext } from "../shared/request-context.ts";
-import type { ServerDeps } from "./server-deps.ts";
-import type { AddSshKeyErrorCode } from "./server-errors.ts";
+import type { ServerDeps } from "../servers/server-deps.ts";
+import type { AddSshKeyErrorCode } from "./ssh-key-errors.ts";
 
 /** Stores one of the viewer's SSH public keys, normalized and fingerprinted as ssh-keygen does. */
 export async function addSshKey(

@@ -1,5 +1,5 @@
 import type { Plan, Region } from "@peykarband/domain";
-import type { ServerDeps } from "./server-deps.ts";
+import type { ServerDeps } from "../servers/server-deps.ts";
 
 /**
  * The catalog as this deployment can sell it: a region or offer whose cloud has no credentials here
