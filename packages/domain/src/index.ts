@@ -10,6 +10,7 @@ export * from "./user/role.ts";
 export * from "./user/user.ts";
 export * from "./user/audit-event.ts";
 export * from "./user/api-key.ts";
+export * from "./user/reseller.ts";
 export * from "./payment/payment-gateway-name.ts";
 export * from "./payment/payment.ts";
 export * from "./payment/top-up-limits.ts";

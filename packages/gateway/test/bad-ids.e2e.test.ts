@@ -8,7 +8,7 @@ import { fieldsTakingGlobalIds } from "../src/schema/node/decode-global-ids.ts";
 import { toGlobalId } from "../src/schema/node/global-id.ts";
 import { startAbuseApp, type AbuseApp } from "./abuse/abuse-app.ts";
 import { sendGraphQL } from "./abuse/abuse-client.ts";
-import { LOG_IN, PASSWORD, payloadOf } from "./abuse/accounts-kit.ts";
+import { CHANGE_USER_ROLE, LOG_IN, PASSWORD, payloadOf, register } from "./abuse/accounts-kit.ts";
 import { GraphQLTestClient, wsOnce } from "./support/graphql-client.ts";
 
 /** How an operation answers a bad id (docs/api.md, "Ids"). */
@@ -22,6 +22,8 @@ interface IdOperation {
   /** Where the answer sits in `data`, for mutations and reads. */
   readonly path?: string;
   readonly answer: Answer;
+  /** Who calls it: the admin, or a reseller for the reseller-only fields. */
+  readonly as?: "RESELLER";
 }
 
 const key = () => randomUUID();
@@ -45,6 +47,22 @@ const OPERATIONS: readonly IdOperation[] = [
     document: `query($id: ID!) { server(id: $id) { id } }`,
     variables: (id) => ({ id }),
     answer: { data: { server: null } },
+  },
+  {
+    field: "Query.servers",
+    document: `query($id: ID!) { servers(first: 5, customerId: $id) { nodes { id } } }`,
+    variables: (id) => ({ id }),
+    answer: { data: { servers: { nodes: [] } } },
+  },
+  {
+    field: "Mutation.transferToCustomer",
+    document: `mutation($id: ID!, $key: String!) {
+      transferToCustomer(input: { customerId: $id, amount: "1000", idempotencyKey: $key }) { userErrors { code } }
+    }`,
+    variables: (id) => ({ id, key: key() }),
+    path: "transferToCustomer",
+    answer: { userError: "CUSTOMER_NOT_FOUND" },
+    as: "RESELLER",
   },
   {
     field: "Query.invoice",
@@ -153,7 +171,7 @@ const BAD_IDS: Readonly<Record<string, (field: string) => string>> = {
 };
 
 function typeOf(field: string): "User" | "Server" | "Invoice" | "ApiKey" | "SshKey" {
-  if (/Server|server|waiveUsage/.test(field)) return "Server";
+  if (field !== "Query.servers" && /Server|server|waiveUsage/.test(field)) return "Server";
   if (field === "Query.invoice") return "Invoice";
   if (field === "Mutation.revokeApiKey") return "ApiKey";
   if (field === "Mutation.deleteSshKey") return "SshKey";
@@ -172,6 +190,7 @@ for (const target of testDatabases()) {
     let database: Database;
     let t: AbuseApp;
     let token: string;
+    let resellerToken: string;
     beforeAll(async () => {
       database = await target.open();
       t = await startAbuseApp(database);
@@ -180,6 +199,17 @@ for (const target of testDatabases()) {
         input: { email: "root@example.com", password: PASSWORD },
       });
       token = payloadOf(logIn, "logIn").session!.accessToken;
+      const reseller = await register(t.app.url, "reseller@example.com");
+      await sendGraphQL(
+        t.app.url,
+        CHANGE_USER_ROLE,
+        { input: { userId: reseller.id, role: "RESELLER" } },
+        { token },
+      );
+      const resellerLogIn = await sendGraphQL(t.app.url, LOG_IN, {
+        input: { email: "reseller@example.com", password: PASSWORD },
+      });
+      resellerToken = payloadOf(resellerLogIn, "logIn").session!.accessToken;
     });
     afterAll(async () => {
       await t?.close();
@@ -196,7 +226,9 @@ for (const target of testDatabases()) {
           await client.dispose();
         }
       }
-      const response = await sendGraphQL(t.app.url, op.document, op.variables(id), { token });
+      const response = await sendGraphQL(t.app.url, op.document, op.variables(id), {
+        token: op.as === "RESELLER" ? resellerToken : token,
+      });
       expect(response.json?.errors).toBeUndefined();
       const data = response.json?.data;
       if (!op.path) return { data };

@@ -145,3 +145,4 @@ export { HmacLinkSigner } from "./invoices/hmac.link-signer.ts";
 export { DrizzleWebhookRepository } from "./webhooks/webhook.repository.ts";
 export { GotWebhookSender } from "./webhooks/webhook.sender.ts";
 export { HmacWebhookSigner } from "./webhooks/hmac.webhook-signer.ts";
+export { DrizzleResellerMarkupRepository } from "./accounts/reseller-markup.repository.ts";

@@ -5,6 +5,7 @@ import type { AttemptThrottle } from "../ports/login-throttle.ts";
 import type { PasswordHasher } from "../ports/password-hasher.ts";
 import type { RecoveryCodeRepository } from "../ports/recovery-code.repository.ts";
 import type { RefreshSuccessor } from "../ports/refresh-successor.ts";
+import type { ResellerMarkupRepository } from "../ports/reseller-markup.repository.ts";
 import type { SecretBox } from "../ports/secret-box.ts";
 import type { SessionRepository } from "../ports/session.repository.ts";
 import type { Clock, Digest, IdGenerator, RandomSource } from "../ports/system.ts";
@@ -29,5 +30,6 @@ export interface AccountDeps {
   readonly random: RandomSource;
   readonly digest: Digest;
   readonly refreshSuccessor: RefreshSuccessor;
+  readonly markups: ResellerMarkupRepository;
   readonly policy: AccountPolicy;
 }

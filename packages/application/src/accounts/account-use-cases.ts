@@ -6,6 +6,10 @@ import type { ApiKeyCursor } from "../ports/api-key.repository.ts";
 import type { PageRequest } from "../ports/keyset-page.ts";
 import { findAuditEvent } from "../audit/find-audit-event.use-case.ts";
 import { listAuditEvents, type ListAuditEventsInput } from "../audit/list-audit-events.use-case.ts";
+import type { UserCursor } from "../ports/user.repository.ts";
+import { createCustomer, type CreateCustomerInput } from "../resellers/create-customer.use-case.ts";
+import { customers } from "../resellers/customer-reads.ts";
+import { setResellerMarkup } from "../resellers/set-reseller-markup.use-case.ts";
 import type { RequestContext } from "../shared/request-context.ts";
 import type { AccountDeps } from "./account-deps.ts";
 import { authenticate, authenticateWithUser } from "./authenticate.use-case.ts";
@@ -55,6 +59,10 @@ export function createAccountUseCases(deps: AccountDeps) {
     users: (input: UsersInput, ctx: RequestContext) => users(deps, input, ctx),
     auditEvents: (input: ListAuditEventsInput, ctx: RequestContext) => listAuditEvents(deps, input, ctx),
     findAuditEvent: (id: string, ctx: RequestContext) => findAuditEvent(deps, id, ctx),
+    createCustomer: (input: CreateCustomerInput, ctx: RequestContext) => createCustomer(deps, input, ctx),
+    customers: (request: PageRequest<UserCursor>, ctx: RequestContext) => customers(deps, request, ctx),
+    setResellerMarkup: (input: { basisPoints: number }, ctx: RequestContext) =>
+      setResellerMarkup(deps, input, ctx),
   };
 }
 

@@ -42,6 +42,7 @@ export async function createAdministrator(
     role: "ADMIN" as const,
     passwordHash: await deps.passwords.hash(password.value.secret),
     twoFactor: { status: "DISABLED" as const },
+    resellerId: null,
     createdAt: deps.clock.now(),
   };
   await deps.users.create(user);

@@ -47,6 +47,7 @@ export async function registerUser(
     role: "CUSTOMER" as const,
     passwordHash,
     twoFactor: { status: "DISABLED" as const },
+    resellerId: null,
     createdAt: deps.clock.now(),
   };
   if (!(await deps.users.create(user))) {

@@ -9,7 +9,7 @@ import type { BillingDeps } from "./billing-deps.ts";
  * and its cap. Null for a server the viewer may not see, as if it did not exist.
  */
 export async function serverUsage(
-  deps: Pick<BillingDeps, "billing" | "servers" | "clock">,
+  deps: Pick<BillingDeps, "billing" | "servers" | "users" | "clock">,
   input: { serverId: string },
   ctx: RequestContext,
 ): Promise<ServerUsage | null> {
@@ -18,7 +18,7 @@ export async function serverUsage(
     deps.servers.findById(input.serverId),
     deps.billing.meters([input.serverId]),
   ]);
-  if (!server || !canSeeServer(viewer, server)) return null;
+  if (!server || !(await canSeeServer(deps.users, viewer, server))) return null;
   if (!meter) throw new Error(`server ${server.id} has no meter`);
   return serverUsageAt(meter, deps.clock.now());
 }

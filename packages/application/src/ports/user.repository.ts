@@ -7,6 +7,8 @@ export interface NewUser {
   readonly phone: Phone | null;
   readonly role: Role;
   readonly passwordHash: string;
+  /** The RESELLER creating this customer; absent or null for everyone else. */
+  readonly resellerId?: string | null;
   readonly createdAt: Date;
 }
 
@@ -15,6 +17,8 @@ export interface UserSearchFilter {
   /** Only addresses starting with this canonical text (`Email.canonicalText`); a whole address matches itself. */
   readonly emailPrefix?: string;
   readonly role?: Role;
+  /** Only the customers of this reseller. */
+  readonly resellerId?: string;
 }
 
 /** A position in the newest-first list of accounts. */

@@ -12,6 +12,7 @@ export const deleteServer = (deps: ServerDeps, input: ServerActionInput, ctx: Re
     deps,
     {
       serverId: input.serverId,
+      customerId: input.customerId ?? null,
       operation: "DELETE",
       from: ["ACTIVE", "OFF", "FAILED", "PENDING", "PROVISIONING", "SUSPENDED"],
       interim: "DELETING",

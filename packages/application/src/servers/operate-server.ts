@@ -1,4 +1,10 @@
-import type { RatePeriod, Server, ServerOperation, ServerStatus } from "@peykarband/domain";
+import {
+  planWithMarkup,
+  type RatePeriod,
+  type Server,
+  type ServerOperation,
+  type ServerStatus,
+} from "@peykarband/domain";
 import type {
   CloudFailure,
   CloudProvider,
@@ -7,6 +13,7 @@ import type {
   ProviderServerState,
 } from "../ports/cloud-provider.ts";
 import type { ServerChanges } from "../ports/server.repository.ts";
+import { markupFor } from "../resellers/reseller-prices.ts";
 import { awaitProvider } from "./await-provider.ts";
 import { deleteAtProvider } from "./delete-at-provider.ts";
 import { publishOutcome } from "./publish-change.ts";
@@ -128,9 +135,10 @@ async function planFor(
       };
     }
     case "RESIZE": {
-      const [plan] = await deps.catalog.plansByIds([targetId ?? ""]);
-      const size = plan?.offers.find((o) => o.regionId === server.regionId)?.providerSize;
-      if (!plan || !size) return "The plan is no longer offered in this region.";
+      const [offered] = await deps.catalog.plansByIds([targetId ?? ""]);
+      const size = offered?.offers.find((o) => o.regionId === server.regionId)?.providerSize;
+      if (!offered || !size) return "The plan is no longer offered in this region.";
+      const plan = planWithMarkup(offered, await markupFor(deps, server.userId));
       return {
         call: () => provider.resize(id, size),
         done: ["RUNNING", "OFF"],

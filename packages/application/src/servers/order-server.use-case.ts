@@ -3,6 +3,7 @@ import {
   err,
   ok,
   parseServerName,
+  planWithMarkup,
   serverOrderCharge,
   type DomainError,
   type Image,
@@ -17,6 +18,8 @@ import { requireViewer } from "../shared/access-denied.error.ts";
 import type { RequestContext } from "../shared/request-context.ts";
 import { parseIdempotencyKey } from "../wallet/idempotency-key.ts";
 import { publishChange } from "./publish-change.ts";
+import { markupFor } from "../resellers/reseller-prices.ts";
+import { actingOwner } from "./server-access.ts";
 import type { ServerDeps } from "./server-deps.ts";
 import type { OrderServerErrorCode } from "./server-errors.ts";
 import type { OrderServerInput } from "./server-use-cases.contract.ts";
@@ -39,14 +42,19 @@ export async function orderServer(
   input: OrderServerInput,
   ctx: RequestContext,
 ): Promise<OrderResult> {
-  const viewer = requireViewer(ctx);
+  requireViewer(ctx);
+  const owner = await actingOwner(deps, input.customerId, ctx);
+  if (!owner.ok) return owner;
+  const userId = owner.value;
   const key = parseIdempotencyKey(input.idempotencyKey);
   if (!key.ok) return key;
   const name = parseServerName(input.name);
   if (!name.ok) return name;
   const choice = await checkChoice(deps, input);
   if (!choice.ok) return choice;
-  const { plan, region, image } = choice.value;
+  const { region, image } = choice.value;
+  // What the owner pays: a reseller's customer pays the reseller's prices.
+  const plan = planWithMarkup(choice.value.plan, await markupFor(deps, userId));
   const sshKeyIds = [...new Set(input.sshKeyIds)];
   if (sshKeyIds.length > deps.policy.maxSshKeysPerServer) {
     return err(
@@ -58,7 +66,7 @@ export async function orderServer(
     );
   }
   if (sshKeyIds.length > 0) {
-    const keys = await deps.sshKeys.findByIds(viewer.userId, sshKeyIds);
+    const keys = await deps.sshKeys.findByIds(userId, sshKeyIds);
     if (keys.length !== sshKeyIds.length) {
       return err(
         domainError("SSH_KEY_NOT_FOUND", "One of the SSH keys is not yours or does not exist.", [
@@ -71,7 +79,7 @@ export async function orderServer(
   const at = deps.clock.now();
   const server: Server = {
     id: deps.ids.newId(),
-    userId: viewer.userId,
+    userId,
     name: name.value,
     status: "PENDING",
     provider: region.provider,
@@ -90,7 +98,7 @@ export async function orderServer(
     updatedAt: at,
     deletedAt: null,
   };
-  const quotaLimit = (await deps.servers.quotaOverride(viewer.userId)) ?? deps.policy.defaultQuota;
+  const quotaLimit = (await deps.servers.quotaOverride(userId)) ?? deps.policy.defaultQuota;
   const outcome = await deps.servers.placeOrder({
     server,
     charge: serverOrderCharge({

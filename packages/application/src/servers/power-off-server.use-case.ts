@@ -7,6 +7,12 @@ import type { ServerActionInput } from "./server-use-cases.contract.ts";
 export const powerOffServer = (deps: ServerDeps, input: ServerActionInput, ctx: RequestContext) =>
   requestServerOperation<never>(
     deps,
-    { serverId: input.serverId, operation: "POWER_OFF", from: ["ACTIVE"], interim: null },
+    {
+      serverId: input.serverId,
+      customerId: input.customerId ?? null,
+      operation: "POWER_OFF",
+      from: ["ACTIVE"],
+      interim: null,
+    },
     ctx,
   );

@@ -7,6 +7,12 @@ import type { ServerActionInput } from "./server-use-cases.contract.ts";
 export const powerOnServer = (deps: ServerDeps, input: ServerActionInput, ctx: RequestContext) =>
   requestServerOperation<never>(
     deps,
-    { serverId: input.serverId, operation: "POWER_ON", from: ["OFF"], interim: null },
+    {
+      serverId: input.serverId,
+      customerId: input.customerId ?? null,
+      operation: "POWER_ON",
+      from: ["OFF"],
+      interim: null,
+    },
     ctx,
   );

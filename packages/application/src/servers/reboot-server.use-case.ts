@@ -6,6 +6,12 @@ import type { ServerActionInput } from "./server-use-cases.contract.ts";
 export const rebootServer = (deps: ServerDeps, input: ServerActionInput, ctx: RequestContext) =>
   requestServerOperation<never>(
     deps,
-    { serverId: input.serverId, operation: "REBOOT", from: ["ACTIVE"], interim: "REBOOTING" },
+    {
+      serverId: input.serverId,
+      customerId: input.customerId ?? null,
+      operation: "REBOOT",
+      from: ["ACTIVE"],
+      interim: "REBOOTING",
+    },
     ctx,
   );

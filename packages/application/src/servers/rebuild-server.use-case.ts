@@ -14,6 +14,7 @@ export const rebuildServer = (
     deps,
     {
       serverId: input.serverId,
+      customerId: input.customerId ?? null,
       operation: "REBUILD",
       from: ["ACTIVE", "OFF"],
       interim: "REBUILDING",

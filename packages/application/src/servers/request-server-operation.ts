@@ -13,12 +13,14 @@ import { SERVER_JOB_NAMES } from "../ports/server.repository.ts";
 import { requireViewer } from "../shared/access-denied.error.ts";
 import type { RequestContext } from "../shared/request-context.ts";
 import { publishOutcome } from "./publish-change.ts";
-import { canOperateServer } from "./server-access.ts";
+import { actingOwner, canOperateServer } from "./server-access.ts";
 import type { ServerDeps } from "./server-deps.ts";
 import type { ServerActionErrorCode } from "./server-errors.ts";
 
 export interface OperationRequest<E extends string> {
   readonly serverId: string;
+  /** A reseller's customer the server must belong to; the viewer's own servers (or any it may operate) when null. */
+  readonly customerId?: string | null;
   readonly operation: ServerOperation;
   /** The statuses the operation may start from. */
   readonly from: readonly ServerStatus[];
@@ -43,8 +45,11 @@ export async function requestServerOperation<E extends string>(
   ctx: RequestContext,
 ): Promise<Result<{ server: Server }, DomainError<ServerActionErrorCode | E>>> {
   const viewer = requireViewer(ctx);
+  const owner = request.customerId == null ? null : await actingOwner(deps, request.customerId, ctx);
+  if (owner && !owner.ok) return owner;
   const server = await deps.servers.findById(request.serverId);
-  if (!server || !canOperateServer(viewer, server)) return notFound();
+  if (!server || (owner && server.userId !== owner.value)) return notFound();
+  if (!(await canOperateServer(deps.users, viewer, server))) return notFound();
   if (server.pendingOperation) {
     return err(
       domainError(

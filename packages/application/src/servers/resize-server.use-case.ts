@@ -18,6 +18,7 @@ export const resizeServer = (
     deps,
     {
       serverId: input.serverId,
+      customerId: input.customerId ?? null,
       operation: "RESIZE",
       from: ["ACTIVE", "OFF"],
       interim: "RESIZING",

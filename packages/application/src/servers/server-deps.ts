@@ -3,6 +3,7 @@ import type { Catalog } from "../ports/catalog.ts";
 import type { CloudProviders } from "../ports/cloud-provider.ts";
 import type { Fingerprinter } from "../ports/fingerprint.ts";
 import type { ServerStatusFeed, ServerStatusPublisher } from "../ports/server-status-events.ts";
+import type { ResellerMarkupRepository } from "../ports/reseller-markup.repository.ts";
 import type { ServerRepository } from "../ports/server.repository.ts";
 import type { SshKeyRepository } from "../ports/ssh-key.repository.ts";
 import type { Clock, IdGenerator } from "../ports/system.ts";
@@ -21,6 +22,8 @@ export interface ServerDeps {
   /** `findByReference`: a refund gives back what the order charged, read from its transaction. */
   readonly ledger: Pick<WalletLedger, "balance" | "findByReference">;
   readonly users: Pick<UserRepository, "findById">;
+  /** Resellers' markups: their customers see and pay our prices plus it. */
+  readonly markups: ResellerMarkupRepository;
   readonly audit: AuditLog;
   readonly clock: Clock;
   readonly ids: IdGenerator;

@@ -5,6 +5,8 @@
 const OWNERSHIP = [
   /** No such server, or not the viewer's (the same answer, so ids of others reveal nothing). */
   "SERVER_NOT_FOUND",
+  /** The customerId names no customer of the viewer (a reseller acting for its customer). */
+  "CUSTOMER_NOT_FOUND",
 ] as const;
 
 const STATE = [
@@ -15,6 +17,7 @@ const STATE = [
 ] as const;
 
 export const ORDER_SERVER_ERROR_CODES = [
+  "CUSTOMER_NOT_FOUND",
   "INVALID_NAME",
   "INVALID_IDEMPOTENCY_KEY",
   "IDEMPOTENCY_KEY_REUSED",

@@ -28,7 +28,7 @@ export async function serverStatusChanged(
   let ownerId = viewer.userId;
   if (input.serverId) {
     const server = await deps.servers.findById(input.serverId);
-    if (!server || !canSeeServer(viewer, server)) {
+    if (!server || !(await canSeeServer(deps.users, viewer, server))) {
       return err(domainError("SERVER_NOT_FOUND", "There is no such server.", ["serverId"]));
     }
     ownerId = server.userId;

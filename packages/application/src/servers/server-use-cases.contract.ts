@@ -28,10 +28,14 @@ export interface OrderServerInput {
   readonly imageId: string;
   readonly sshKeyIds: readonly string[];
   readonly idempotencyKey: string;
+  /** A RESELLER orders for one of its customers: the server, its charge and quota are the customer's. */
+  readonly customerId?: string | null;
 }
 
 export interface ServerActionInput {
   readonly serverId: string;
+  /** A RESELLER acting on one of its customers' servers. */
+  readonly customerId?: string | null;
 }
 
 /** One run of a servers.provision or servers.operate job, as the worker hands it over. */
@@ -103,7 +107,11 @@ export interface ServerUseCases {
   findServer(id: string, ctx: RequestContext): Promise<Server | null>;
   /** The viewer's servers (every server for SUPPORT/ADMIN), newest first. */
   servers(
-    input: { page: PageRequest<ServerCursor>; statuses?: readonly ServerStatus[] },
+    input: {
+      page: PageRequest<ServerCursor>;
+      statuses?: readonly ServerStatus[];
+      customerId?: string | null;
+    },
     ctx: RequestContext,
   ): Promise<ServerPage & CountedPage>;
   /** Checks access at subscribe time; SERVER_NOT_FOUND for a server the viewer may not see. */

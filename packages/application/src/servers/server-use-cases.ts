@@ -17,6 +17,8 @@ import { setServerQuota } from "./set-server-quota.use-case.ts";
 import { sshKeys } from "../ssh-keys/ssh-key-reads.ts";
 import { sweepOrphanServers } from "./sweep-orphan-servers.use-case.ts";
 import { serverStatusChanged } from "./server-status-changed.use-case.ts";
+import { planWithMarkup } from "@peykarband/domain";
+import { markupFor } from "../resellers/reseller-prices.ts";
 
 /** The server use cases bound to their ports: what resolvers and worker jobs call. */
 export function createServerUseCases(deps: ServerDeps): ServerUseCases {
@@ -25,8 +27,13 @@ export function createServerUseCases(deps: ServerDeps): ServerUseCases {
     regions: async (_ctx: RequestContext) =>
       (await deps.catalog.regions()).map((region) => servedRegion(deps, region)),
     images: (_ctx: RequestContext) => deps.catalog.images(),
-    plans: async (input, _ctx) =>
-      (await deps.catalog.plans(input.regionId ?? undefined)).map((plan) => servedPlan(deps, plan)),
+    plans: async (input, ctx) => {
+      const [plans, markup] = await Promise.all([
+        deps.catalog.plans(input.regionId ?? undefined),
+        markupFor(deps, ctx.viewer?.userId ?? null),
+      ]);
+      return plans.map((plan) => planWithMarkup(servedPlan(deps, plan), markup));
+    },
     regionsByIds: async (ids) =>
       (await deps.catalog.regionsByIds(ids)).map((region) => region && servedRegion(deps, region)),
     imagesByIds: (ids) => deps.catalog.imagesByIds(ids),

@@ -17,6 +17,7 @@ import { InMemoryAuditLog, InMemoryRecoveryCodes, InMemoryThrottle } from "./in-
 import { InMemoryApiKeys } from "./in-memory-api-keys.ts";
 import { InMemorySessions } from "./in-memory-sessions.ts";
 import { InMemoryUsers } from "./in-memory-users.ts";
+import { InMemoryResellerMarkups } from "./in-memory-reseller-markups.ts";
 
 /** Account use cases over in-memory ports, with handles on each fake for assertions. */
 export function accountTestKit(policy: Partial<AccountPolicy> = {}) {
@@ -42,6 +43,7 @@ export function accountTestKit(policy: Partial<AccountPolicy> = {}) {
     random: fakeRandom,
     digest: fakeDigest,
     refreshSuccessor: fakeRefreshSuccessor,
+    markups: new InMemoryResellerMarkups(),
     policy: { ...defaultAccountPolicy, ...policy },
   };
   return { ...fakes, deps, useCases: createAccountUseCases(deps) };

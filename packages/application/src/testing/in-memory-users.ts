@@ -8,7 +8,12 @@ export class InMemoryUsers implements UserRepository {
 
   async create(user: NewUser): Promise<boolean> {
     if ([...this.rows.values()].some((u) => u.email.value === user.email.value)) return false;
-    this.rows.set(user.id, { ...user, twoFactor: { status: "DISABLED" }, totpLastStep: null });
+    this.rows.set(user.id, {
+      ...user,
+      resellerId: user.resellerId ?? null,
+      twoFactor: { status: "DISABLED" },
+      totpLastStep: null,
+    });
     return true;
   }
 
@@ -37,7 +42,8 @@ export class InMemoryUsers implements UserRepository {
     return [...this.rows.values()].filter(
       (u) =>
         (filter.emailPrefix === undefined || u.email.value.startsWith(filter.emailPrefix)) &&
-        (filter.role === undefined || u.role === filter.role),
+        (filter.role === undefined || u.role === filter.role) &&
+        (filter.resellerId === undefined || u.resellerId === filter.resellerId),
     );
   }
 

@@ -11,6 +11,7 @@ import { InMemoryServerStatusBus } from "./in-memory-server-status.ts";
 import { InMemoryServerRepository } from "./in-memory-servers.ts";
 import { InMemorySshKeys } from "./in-memory-ssh-keys.ts";
 import { systemContext, walletTestKit } from "./wallet-test-kit.ts";
+import { InMemoryResellerMarkups } from "./in-memory-reseller-markups.ts";
 
 /** Not SHA-256: a reversible stand-in that still tells different keys apart. */
 const fakeFingerprinter: Fingerprinter = {
@@ -46,6 +47,7 @@ export function serverTestKit(policy: Partial<ServerPolicy> = {}) {
     feed: bus,
     ledger: wallet.ledger,
     users: wallet.users,
+    markups: new InMemoryResellerMarkups(),
     audit: wallet.audit,
     clock: wallet.clock,
     ids: wallet.deps.ids,

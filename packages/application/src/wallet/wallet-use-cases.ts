@@ -9,6 +9,10 @@ import {
   type ReconcilePendingPaymentsInput,
 } from "../payments/reconcile-pending-payments.use-case.ts";
 import { startTopUp, type StartTopUpInput } from "../payments/start-top-up.use-case.ts";
+import {
+  transferToCustomer,
+  type TransferToCustomerInput,
+} from "../resellers/transfer-to-customer.use-case.ts";
 import type { RequestContext } from "../shared/request-context.ts";
 import { adjustWallet, type AdjustWalletInput } from "./adjust-wallet.use-case.ts";
 import { debitWallet, type DebitWalletInput } from "./debit-wallet.use-case.ts";
@@ -30,6 +34,8 @@ export function createWalletUseCases(deps: WalletDeps) {
     walletEntries: (input: WalletEntriesInput, ctx: RequestContext) => walletEntries(deps, input, ctx),
     payments: (input: PaymentsInput, ctx: RequestContext) => payments(deps, input, ctx),
     findPayment: (id: string, ctx: RequestContext) => findPayment(deps, id, ctx),
+    transferToCustomer: (input: TransferToCustomerInput, ctx: RequestContext) =>
+      transferToCustomer(deps, input, ctx),
   };
 }
 

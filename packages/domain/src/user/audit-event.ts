@@ -30,6 +30,9 @@ export const AUDIT_ACTIONS = [
   "WEBHOOK_ENDPOINT_CREATED",
   "WEBHOOK_ENDPOINT_DELETED",
   "WEBHOOK_REDELIVERED",
+  "CUSTOMER_CREATED",
+  "CUSTOMER_FUNDED",
+  "RESELLER_MARKUP_SET",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

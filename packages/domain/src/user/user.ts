@@ -15,6 +15,8 @@ export interface User {
   readonly role: Role;
   readonly passwordHash: string;
   readonly twoFactor: TwoFactor;
+  /** The RESELLER whose customer this is; null for our own customers and for staff. */
+  readonly resellerId: string | null;
   readonly createdAt: Date;
 }
 

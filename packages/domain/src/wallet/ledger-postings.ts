@@ -97,3 +97,31 @@ export function adminAdjustmentTransaction(input: {
     createdAt: input.at,
   });
 }
+
+export const resellerTransferReference = (resellerId: string, key: string): string =>
+  `reseller-transfer:${resellerId}:${key}`;
+
+/** A reseller funds one of its customers: money leaves the reseller's wallet for the customer's. */
+export function resellerTransferTransaction(input: {
+  id: string;
+  resellerId: string;
+  customerId: string;
+  amount: Rial;
+  idempotencyKey: string;
+  at: Date;
+}): Result<LedgerTransaction, DomainError<WalletMovementErrorCode>> {
+  if (!input.amount.isPositive()) {
+    return err(domainError("INVALID_AMOUNT", "A transfer is a positive number of rials.", ["amount"]));
+  }
+  return LedgerTransaction.create({
+    id: input.id,
+    kind: "RESELLER_TRANSFER",
+    reference: resellerTransferReference(input.resellerId, input.idempotencyKey),
+    reason: "Funds from your reseller",
+    entries: [
+      { account: LedgerAccounts.wallet(input.resellerId), amount: input.amount.negate() },
+      { account: LedgerAccounts.wallet(input.customerId), amount: input.amount },
+    ],
+    createdAt: input.at,
+  });
+}

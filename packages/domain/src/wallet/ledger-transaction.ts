@@ -26,6 +26,13 @@ export const LEDGER_TRANSACTION_KINDS = [
    * it and, like it, without the overdraft guard.
    */
   "VAT",
+  /** A RESELLER moves money from its wallet to one of its customers' wallets. */
+  "RESELLER_TRANSFER",
+  /**
+   * A reseller's share of its customer's usage: the markup over our price, from our revenue to the
+   * reseller's wallet, written in the same settlement as the usage it comes from.
+   */
+  "RESELLER_MARGIN",
 ] as const;
 export type LedgerTransactionKind = (typeof LEDGER_TRANSACTION_KINDS)[number];
 

@@ -34,6 +34,11 @@ const DESCRIPTIONS: Readonly<Record<AuditAction, string>> = {
   WEBHOOK_ENDPOINT_CREATED: "A webhook endpoint was created; details carry its id and events.",
   WEBHOOK_ENDPOINT_DELETED: "A webhook endpoint was deleted; details carry its id.",
   WEBHOOK_REDELIVERED: "A webhook delivery was sent again; details carry both deliveries' ids.",
+  CUSTOMER_CREATED:
+    "A reseller created a customer (the subject); details say whether it was given a password.",
+  CUSTOMER_FUNDED:
+    "A reseller moved money to its customer (the subject); details carry the amount and transaction.",
+  RESELLER_MARKUP_SET: "A reseller set its markup over our prices; details carry it in basis points.",
 };
 
 export const AuditActionEnum = Object.fromEntries(AUDIT_ACTIONS.map((a) => [a, a])) as Record<

@@ -27,6 +27,7 @@ export const ROOT_FIELD_SCOPES: Readonly<Record<string, ScopeRule>> = {
   "Query.suspendedServers": "NO_KEY",
   "Query.apiKeys": "NO_KEY",
   "Query.auditEvents": "NO_KEY",
+  "Query.customers": "customers:write",
   "Query.users": "NO_KEY",
   "Query.webhookEndpoints": "webhooks:write",
   "Query.webhookDeliveries": "webhooks:write",
@@ -58,6 +59,9 @@ export const ROOT_FIELD_SCOPES: Readonly<Record<string, ScopeRule>> = {
   "Mutation.createWebhookEndpoint": "webhooks:write",
   "Mutation.deleteWebhookEndpoint": "webhooks:write",
   "Mutation.redeliverWebhook": "webhooks:write",
+  "Mutation.createCustomer": "customers:write",
+  "Mutation.transferToCustomer": "customers:write",
+  "Mutation.setResellerMarkup": "customers:write",
   "Subscription.serverStatusChanged": "servers:read",
 };
 

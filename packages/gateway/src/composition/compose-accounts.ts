@@ -17,6 +17,7 @@ import {
   DrizzleAttemptThrottle,
   DrizzleAuditLog,
   DrizzleRecoveryCodeRepository,
+  DrizzleResellerMarkupRepository,
   DrizzleSessionRepository,
   DrizzleUserRepository,
   HmacRefreshSuccessor,
@@ -95,6 +96,7 @@ export function composeAccountAdapters(
     random: new CryptoRandomSource(),
     digest: new Sha256Digest(),
     refreshSuccessor: new HmacRefreshSuccessor(config.secrets.secretBoxKey),
+    markups: new DrizzleResellerMarkupRepository(database.db),
   };
 }
 

@@ -41,6 +41,7 @@ export function composeBilling(input: {
       billing,
       servers: new DrizzleServerRepository(database.db, queue, config.vatRateBasisPoints),
       ledger: DrizzleWalletLedger.on(database),
+      users: accounts.users,
       audit: accounts.audit,
       clock: accounts.clock,
       ids: accounts.ids,

@@ -141,6 +141,7 @@ export async function composeServers(input: {
     feed: bus,
     ledger: DrizzleWalletLedger.on(database),
     users: accounts.users,
+    markups: accounts.markups,
     audit: accounts.audit,
     clock: accounts.clock,
     ids: accounts.ids,

@@ -28,7 +28,13 @@ export interface AppInfo {
  */
 type GraphQLWalletUseCases = Pick<
   WalletUseCases,
-  "startTopUp" | "adjustWallet" | "walletBalance" | "walletEntries" | "payments" | "findPayment"
+  | "startTopUp"
+  | "adjustWallet"
+  | "walletBalance"
+  | "walletEntries"
+  | "payments"
+  | "findPayment"
+  | "transferToCustomer"
 >;
 
 /** The server use cases GraphQL may reach: the worker's jobs and the orphan sweep are not for callers. */

@@ -8,6 +8,9 @@ import type {
   AdjustWalletErrorCode,
   ChangeUserRoleErrorCode,
   ConfirmSecondFactorErrorCode,
+  CreateCustomerErrorCode,
+  TransferToCustomerErrorCode,
+  SetResellerMarkupErrorCode,
   ConfirmTwoFactorSetupErrorCode,
   DeleteSshKeyErrorCode,
   DisableTwoFactorErrorCode,
@@ -35,6 +38,9 @@ export type UserErrorCode =
   | ConfirmSecondFactorErrorCode
   | DisableTwoFactorErrorCode
   | ChangeUserRoleErrorCode
+  | CreateCustomerErrorCode
+  | TransferToCustomerErrorCode
+  | SetResellerMarkupErrorCode
   | StartTopUpErrorCode
   | AdjustWalletErrorCode
   | OrderServerErrorCode
@@ -117,6 +123,14 @@ export const USER_ERROR_CATALOG: Readonly<Record<UserErrorCode, CatalogEntry>> =
     fa: "تأیید دومرحله‌ای فعال نیست.",
   },
   USER_NOT_FOUND: { description: "No user has this id.", fa: "کاربری با این شناسه پیدا نشد." },
+  CUSTOMER_NOT_FOUND: {
+    description: "No customer of yours has this id.",
+    fa: "مشتری‌ای از شما با این شناسه پیدا نشد.",
+  },
+  INVALID_MARKUP: {
+    description: "A markup is 0 to 100000 whole basis points.",
+    fa: "درصد افزوده باید عددی صحیح بین ۰ تا ۱۰۰۰۰۰ واحد پایه باشد.",
+  },
   CANNOT_CHANGE_OWN_ROLE: {
     description: "Administrators cannot change their own role; another administrator must.",
     fa: "نقش خودتان را نمی‌توانید تغییر دهید؛ مدیر دیگری باید این کار را انجام دهد.",

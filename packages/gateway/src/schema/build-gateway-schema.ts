@@ -39,6 +39,7 @@ import { InvoicesResolver, UpcomingInvoiceResolver } from "../invoices/invoices.
 import { RevenueReportsResolver } from "../invoices/revenue-reports.resolver.ts";
 import { SuspendedServersResolver } from "../invoices/suspended-servers.resolver.ts";
 import { WebhooksResolver } from "../webhooks/webhooks.resolver.ts";
+import { ResellersResolver } from "../resellers/resellers.resolver.ts";
 
 export const ROOT_TYPES = ["Query", "Mutation", "Subscription"] as const;
 
@@ -99,6 +100,7 @@ export async function buildGatewaySchema(): Promise<GraphQLSchema> {
       TwoFactorResolver,
       ChangeUserRoleResolver,
       ApiKeysResolver,
+      ResellersResolver,
       AuditEventResolver,
       UserWalletResolver,
       WalletResolver,

@@ -33,6 +33,13 @@ export class OrderServerInput {
   @ArrayMaxSize(50)
   sshKeyIds?: LocalId<"SshKey">[] | null;
 
+  @GlobalIdField("User", {
+    nullable: true,
+    description:
+      "Resellers: order for this customer of yours (`User.id`): the server, its charges and quota are the customer's, at your prices. One that is not your customer is CUSTOMER_NOT_FOUND; omitted, the server is yours.",
+  })
+  customerId?: LocalId<"User"> | null;
+
   @Field(() => String, {
     description:
       "A fresh key per order (a UUID will do), 1 to 100 printable ASCII characters. The same order with the same key returns the first server and charges once; another order with it is IDEMPOTENCY_KEY_REUSED.",

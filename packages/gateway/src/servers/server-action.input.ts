@@ -5,12 +5,21 @@ import { InputType } from "type-graphql";
 export const SERVER_ID_DESCRIPTION =
   "The server's global id (`Server.id`). One that is not yours, or not a Server's, is SERVER_NOT_FOUND.";
 
+export const CUSTOMER_ID_DESCRIPTION =
+  "Resellers: your customer (`User.id`) whose server this is. One that is not your customer is CUSTOMER_NOT_FOUND; omitted, the server is looked up as yours.";
+
 /** The input of a mutation whose only argument is the server: `XInput { serverId }`. */
 function defineServerActionInput(mutation: string, description: string) {
   @InputType(`${mutation}Input`, { description })
   class ServerActionInput {
     @GlobalIdField("Server", { description: SERVER_ID_DESCRIPTION })
     serverId!: LocalId<"Server">;
+
+    @GlobalIdField("User", {
+      nullable: true,
+      description: CUSTOMER_ID_DESCRIPTION,
+    })
+    customerId?: LocalId<"User"> | null;
   }
   return ServerActionInput;
 }

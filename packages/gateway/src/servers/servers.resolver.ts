@@ -40,8 +40,9 @@ export class ServersResolver {
   ): Promise<ServerConnectionType> {
     const request = readPageArgs(args, fromKeysetCursor);
     const statuses = args.filter?.statuses;
+    const filter = statuses && statuses.length > 0 ? { statuses } : {};
     const page = await ctx.useCases.servers.servers(
-      { page: request, ...(statuses && statuses.length > 0 ? { statuses } : {}) },
+      { page: request, customerId: args.customerId, ...filter },
       ctx,
     );
     for (const server of page.servers) ctx.loaders.server.prime(server.id, server);

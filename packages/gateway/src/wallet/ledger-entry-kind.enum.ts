@@ -11,6 +11,8 @@ const DESCRIPTIONS: Readonly<Record<LedgerTransactionKind, string>> = {
   USAGE:
     "A server's metered usage, settled hourly and at each state change; may take the wallet below zero. Negative amounts on the business side; a positive one on the wallet returns an unused prepayment.",
   VAT: "The VAT (VAT_RATE_PERCENT) on a usage posting, collected with it for the tax office; may take the wallet below zero.",
+  RESELLER_TRANSFER: "A reseller moved money from its wallet to its customer's.",
+  RESELLER_MARGIN: "A reseller's markup on its customer's usage, paid to the reseller's wallet.",
 };
 
 export const LedgerEntryKindEnum = Object.fromEntries(LEDGER_TRANSACTION_KINDS.map((k) => [k, k])) as Record<

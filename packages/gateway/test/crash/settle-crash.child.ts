@@ -56,6 +56,7 @@ const billing = createBillingUseCases({
   },
   servers: new DrizzleServerRepository(database.db, queue, config.vatRateBasisPoints),
   ledger: DrizzleWalletLedger.on(database),
+  users: accounts.users,
   audit: accounts.audit,
   clock: { now: () => new Date(settleAt) },
   ids: accounts.ids,

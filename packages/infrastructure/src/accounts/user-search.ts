@@ -50,5 +50,6 @@ function matching(filter: UserSearchFilter): SQL | undefined {
       ? undefined
       : sql`${users.email} like ${filter.emailPrefix.replace(/[\\%_]/g, "\\$&") + "%"}`,
     filter.role === undefined ? undefined : eq(users.role, filter.role),
+    filter.resellerId === undefined ? undefined : eq(users.resellerId, filter.resellerId),
   );
 }

@@ -26,12 +26,38 @@ for (const target of testDatabases()) {
       if (!phone.ok) throw new Error("phone");
       const user = aNewUser({ phone: phone.value, role: "RESELLER" });
       expect(await users.create(user)).toBe(true);
-      const expected = { ...user, twoFactor: { status: "DISABLED" } };
+      const expected = { ...user, resellerId: null, twoFactor: { status: "DISABLED" } };
       expect(await users.findById(user.id)).toEqual(expected);
       expect(await users.findByEmail(email(user.email.value.toUpperCase()))).toEqual(expected);
       expect(await users.findByIds([user.id, crypto.randomUUID()])).toEqual([expected]);
       expect(await users.findByIds([])).toEqual([]);
       expect(await users.findById(crypto.randomUUID())).toBeNull();
+    });
+
+    it("lists a reseller's customers newest first, keyset-paged both ways, and no one else's", async () => {
+      const reseller = await insertUser(database, { role: "RESELLER" });
+      const other = await insertUser(database, { role: "RESELLER" });
+      const at = (minute: number) => new Date(Date.UTC(2030, 0, 1, 0, minute));
+      const mine = [];
+      for (const minute of [1, 2, 3]) {
+        mine.push(await insertUser(database, { resellerId: reseller.id, createdAt: at(minute) }));
+      }
+      await insertUser(database, { resellerId: other.id, createdAt: at(4) });
+      const ids = (page: { users: { id: string }[] }) => page.users.map((u) => u.id);
+      const first = await users.search({ resellerId: reseller.id, limit: 2 });
+      expect(ids(first)).toEqual([mine[2]!.id, mine[1]!.id]);
+      expect(first.hasMore).toBe(true);
+      expect(first.users[0]!.resellerId).toBe(reseller.id);
+      const rest = await users.search({ resellerId: reseller.id, limit: 2, cursor: first.users[1]! });
+      expect(ids(rest)).toEqual([mine[0]!.id]);
+      expect(rest.hasMore).toBe(false);
+      const back = await users.search({
+        resellerId: reseller.id,
+        limit: 5,
+        direction: "before",
+        cursor: mine[0]!,
+      });
+      expect(ids(back)).toEqual([mine[2]!.id, mine[1]!.id]);
     });
 
     it("returns false and writes nothing when the canonical email is taken", async () => {

@@ -31,6 +31,7 @@ export class DrizzleUserRepository implements UserRepository {
         phone: user.phone?.e164 ?? null,
         role: user.role,
         passwordHash: user.passwordHash,
+        resellerId: user.resellerId ?? null,
         twoFactorStatus: "DISABLED",
         createdAt: user.createdAt,
         updatedAt: user.createdAt,
@@ -115,6 +116,7 @@ export function toUser(row: UserRow): User {
     role: row.role,
     passwordHash: row.passwordHash,
     twoFactor: toTwoFactor(row),
+    resellerId: row.resellerId,
     createdAt: row.createdAt,
   };
 }

@@ -29,3 +29,4 @@ export {
 } from "./schema/invoice-lines.table.ts";
 export { apiKeys } from "./schema/api-keys.table.ts";
 export { webhookEndpoints, webhookDeliveries } from "./schema/webhooks.table.ts";
+export { resellerMarkups } from "./schema/reseller-markups.table.ts";

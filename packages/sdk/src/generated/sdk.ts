@@ -76,6 +76,10 @@ export type AuditAction =
   | 'API_KEY_CREATED'
   /** An API key was revoked; details carry its id. */
   | 'API_KEY_REVOKED'
+  /** A reseller created a customer (the subject); details say whether it was given a password. */
+  | 'CUSTOMER_CREATED'
+  /** A reseller moved money to its customer (the subject); details carry the amount and transaction. */
+  | 'CUSTOMER_FUNDED'
   /** Dunning moved a customer's episode (warned, grace, suspended, terminating, resuming, closed) for their wallet's balance. */
   | 'DUNNING_STAGE_CHANGED'
   /** A session, or every session of an account, was ended. */
@@ -94,6 +98,8 @@ export type AuditAction =
   | 'RECOVERY_CODE_USED'
   /** A used refresh token was presented again; its whole session was ended. */
   | 'REFRESH_TOKEN_REUSED'
+  /** A reseller set its markup over our prices; details carry it in basis points. */
+  | 'RESELLER_MARKUP_SET'
   /** An administrator changed an account's role. */
   | 'ROLE_CHANGED'
   /** A server could not be created at its provider; its charge was refunded. */
@@ -189,6 +195,29 @@ export type CreateApiKeyInput = {
   scopes: Array<ApiScope>;
 };
 
+/** Why `createCustomer` refused its input. */
+export type CreateCustomerErrorCode =
+  /** An account with this email address exists already. */
+  | 'EMAIL_TAKEN'
+  /** The email address is not valid. */
+  | 'INVALID_EMAIL'
+  /** The phone number is not an Iranian mobile number. */
+  | 'INVALID_PHONE'
+  /** The password is longer than the maximum (128 characters). */
+  | 'PASSWORD_TOO_LONG'
+  /** The password is shorter than the minimum (10 characters). */
+  | 'PASSWORD_TOO_SHORT';
+
+/** A new customer account in your reseller tree. */
+export type CreateCustomerInput = {
+  /** The customer's email address; compared case-insensitively. */
+  email: string;
+  /** A password for the customer to sign in with, 10 to 128 characters. Omitted: the customer cannot sign in, and only you operate the account. */
+  password?: string | null | undefined;
+  /** Iranian mobile number as people write it (09…, +989…, Persian digits allowed). */
+  phone?: string | null | undefined;
+};
+
 /** Why `createWebhookEndpoint` refused its input. */
 export type CreateWebhookEndpointErrorCode =
   /** No event, or an unknown one, was given. */
@@ -210,6 +239,8 @@ export type CreateWebhookEndpointInput = {
 
 /** Why `deleteServer` refused its input. */
 export type DeleteServerErrorCode =
+  /** No customer of yours has this id. */
+  | 'CUSTOMER_NOT_FOUND'
   /** The server's status does not allow this now, such as rebooting a DELETED server or powering on an ACTIVE one. */
   | 'ILLEGAL_STATE'
   /** Another operation on this server has not finished yet; wait for it. */
@@ -219,6 +250,8 @@ export type DeleteServerErrorCode =
 
 /** Which server to delete. */
 export type DeleteServerInput = {
+  /** Resellers: your customer (`User.id`) whose server this is. One that is not your customer is CUSTOMER_NOT_FOUND; omitted, the server is looked up as yours. */
+  customerId?: string | number | null | undefined;
   /** The server's global id (`Server.id`). One that is not yours, or not a Server's, is SERVER_NOT_FOUND. */
   serverId: string | number;
 };
@@ -281,6 +314,10 @@ export type LedgerEntryKind =
   | 'DEBIT'
   /** Money given back for an earlier charge. */
   | 'REFUND'
+  /** A reseller's markup on its customer's usage, paid to the reseller's wallet. */
+  | 'RESELLER_MARGIN'
+  /** A reseller moved money from its wallet to its customer's. */
+  | 'RESELLER_TRANSFER'
   /** Undoes an earlier entry; entries are never edited or deleted. */
   | 'REVERSAL'
   /** A verified gateway payment credited the wallet. */
@@ -326,6 +363,8 @@ export type LogOutInput = {
 
 /** Why `orderServer` refused its input. */
 export type OrderServerErrorCode =
+  /** No customer of yours has this id. */
+  | 'CUSTOMER_NOT_FOUND'
   /** The idempotency key was used before for a different request; use a new key. */
   | 'IDEMPOTENCY_KEY_REUSED'
   /** No operating-system image has this id. */
@@ -353,6 +392,8 @@ export type OrderServerErrorCode =
 
 /** What to create, where, and a key that makes retries safe. */
 export type OrderServerInput = {
+  /** Resellers: order for this customer of yours (`User.id`): the server, its charges and quota are the customer's, at your prices. One that is not your customer is CUSTOMER_NOT_FOUND; omitted, the server is yours. */
+  customerId?: string | number | null | undefined;
   /** A fresh key per order (a UUID will do), 1 to 100 printable ASCII characters. The same order with the same key returns the first server and charges once; another order with it is IDEMPOTENCY_KEY_REUSED. */
   idempotencyKey: string;
   /** The operating system (`Image.id`); the region's provider must offer it. */
@@ -387,6 +428,8 @@ export type PaymentStatus =
 
 /** Why `powerOffServer` refused its input. */
 export type PowerOffServerErrorCode =
+  /** No customer of yours has this id. */
+  | 'CUSTOMER_NOT_FOUND'
   /** The server's status does not allow this now, such as rebooting a DELETED server or powering on an ACTIVE one. */
   | 'ILLEGAL_STATE'
   /** Another operation on this server has not finished yet; wait for it. */
@@ -396,12 +439,16 @@ export type PowerOffServerErrorCode =
 
 /** Which server to power off. */
 export type PowerOffServerInput = {
+  /** Resellers: your customer (`User.id`) whose server this is. One that is not your customer is CUSTOMER_NOT_FOUND; omitted, the server is looked up as yours. */
+  customerId?: string | number | null | undefined;
   /** The server's global id (`Server.id`). One that is not yours, or not a Server's, is SERVER_NOT_FOUND. */
   serverId: string | number;
 };
 
 /** Why `powerOnServer` refused its input. */
 export type PowerOnServerErrorCode =
+  /** No customer of yours has this id. */
+  | 'CUSTOMER_NOT_FOUND'
   /** The server's status does not allow this now, such as rebooting a DELETED server or powering on an ACTIVE one. */
   | 'ILLEGAL_STATE'
   /** Another operation on this server has not finished yet; wait for it. */
@@ -411,12 +458,16 @@ export type PowerOnServerErrorCode =
 
 /** Which server to power on. */
 export type PowerOnServerInput = {
+  /** Resellers: your customer (`User.id`) whose server this is. One that is not your customer is CUSTOMER_NOT_FOUND; omitted, the server is looked up as yours. */
+  customerId?: string | number | null | undefined;
   /** The server's global id (`Server.id`). One that is not yours, or not a Server's, is SERVER_NOT_FOUND. */
   serverId: string | number;
 };
 
 /** Why `rebootServer` refused its input. */
 export type RebootServerErrorCode =
+  /** No customer of yours has this id. */
+  | 'CUSTOMER_NOT_FOUND'
   /** The server's status does not allow this now, such as rebooting a DELETED server or powering on an ACTIVE one. */
   | 'ILLEGAL_STATE'
   /** Another operation on this server has not finished yet; wait for it. */
@@ -426,12 +477,16 @@ export type RebootServerErrorCode =
 
 /** Which server to reboot. */
 export type RebootServerInput = {
+  /** Resellers: your customer (`User.id`) whose server this is. One that is not your customer is CUSTOMER_NOT_FOUND; omitted, the server is looked up as yours. */
+  customerId?: string | number | null | undefined;
   /** The server's global id (`Server.id`). One that is not yours, or not a Server's, is SERVER_NOT_FOUND. */
   serverId: string | number;
 };
 
 /** Why `rebuildServer` refused its input. */
 export type RebuildServerErrorCode =
+  /** No customer of yours has this id. */
+  | 'CUSTOMER_NOT_FOUND'
   /** The server's status does not allow this now, such as rebooting a DELETED server or powering on an ACTIVE one. */
   | 'ILLEGAL_STATE'
   /** No operating-system image has this id. */
@@ -445,6 +500,8 @@ export type RebuildServerErrorCode =
 
 /** Which server to rebuild, and with what. */
 export type RebuildServerInput = {
+  /** Resellers: your customer (`User.id`) whose server this is. One that is not your customer is CUSTOMER_NOT_FOUND; omitted, the server is looked up as yours. */
+  customerId?: string | number | null | undefined;
   /** The image to rebuild with (`Image.id`); it may be the current one. */
   imageId: string | number;
   /** The server's global id (`Server.id`). One that is not yours, or not a Server's, is SERVER_NOT_FOUND. */
@@ -500,6 +557,8 @@ export type RegisterUserInput = {
 
 /** Why `resizeServer` refused its input. */
 export type ResizeServerErrorCode =
+  /** No customer of yours has this id. */
+  | 'CUSTOMER_NOT_FOUND'
   /** The new plan's disk is smaller than the current one: disks only grow. */
   | 'DISK_CANNOT_SHRINK'
   /** The server's status does not allow this now, such as rebooting a DELETED server or powering on an ACTIVE one. */
@@ -519,6 +578,8 @@ export type ResizeServerErrorCode =
 
 /** Which server to resize, and to which plan. */
 export type ResizeServerInput = {
+  /** Resellers: your customer (`User.id`) whose server this is. One that is not your customer is CUSTOMER_NOT_FOUND; omitted, the server is looked up as yours. */
+  customerId?: string | number | null | undefined;
   /** The new plan (`Plan.id`): of the same provider, offered in the server's region, with a disk at least as large. */
   planId: string | number;
   /** The server's global id (`Server.id`). One that is not yours, or not a Server's, is SERVER_NOT_FOUND. */
@@ -604,6 +665,17 @@ export type SetLanguageInput = {
   language: Language;
 };
 
+/** Why `setResellerMarkup` refused its input. */
+export type SetResellerMarkupErrorCode =
+  /** A markup is 0 to 100000 whole basis points. */
+  | 'INVALID_MARKUP';
+
+/** Your markup over our prices. */
+export type SetResellerMarkupInput = {
+  /** Whole basis points over our prices, 0 to 100000: 1500 makes a 100000-rial hour cost your customers 115000 rials. */
+  basisPoints: number;
+};
+
 /** Why `setServerQuota` refused its input. */
 export type SetServerQuotaErrorCode =
   /** The server limit is not a whole number in the allowed range. */
@@ -663,6 +735,29 @@ export type StartTwoFactorSetupErrorCode =
 export type StartTwoFactorSetupInput = {
   /** The account's current password. */
   password: string;
+};
+
+/** Why `transferToCustomer` refused its input. */
+export type TransferToCustomerErrorCode =
+  /** No customer of yours has this id. */
+  | 'CUSTOMER_NOT_FOUND'
+  /** The idempotency key was used before for a different request; use a new key. */
+  | 'IDEMPOTENCY_KEY_REUSED'
+  /** The wallet holds less than the amount to take (for a server: its first charge); wallets never go below zero. */
+  | 'INSUFFICIENT_FUNDS'
+  /** The amount is not a whole number of rials (or, for a top-up, not positive). */
+  | 'INVALID_AMOUNT'
+  /** The idempotency key is not 1 to 100 printable ASCII characters without spaces. */
+  | 'INVALID_IDEMPOTENCY_KEY';
+
+/** Which customer, how much, and a key that makes retries safe. */
+export type TransferToCustomerInput = {
+  /** Whole rials to move from your wallet to the customer's, more than zero. */
+  amount: string;
+  /** The customer's global id (`User.id`). One that is not your customer is CUSTOMER_NOT_FOUND. */
+  customerId: string | number;
+  /** A fresh key per transfer (a UUID will do). The same transfer with the same key returns the first answer and moves the money once; another transfer with it is IDEMPOTENCY_KEY_REUSED. */
+  idempotencyKey: string;
 };
 
 /** Why `waiveUsage` refused its input. */
@@ -887,6 +982,37 @@ export type SetLanguageMutationVariables = Exact<{
 
 export type SetLanguageMutation = { setLanguage: { user: { id: string, language: Language } | null, userErrors: Array<{ field: Array<string> | null, code: SetLanguageErrorCode, message: string }> } };
 
+export type CreateCustomerMutationVariables = Exact<{
+  input: CreateCustomerInput;
+}>;
+
+
+export type CreateCustomerMutation = { createCustomer: { customer: { id: string, email: string, phone: string | null, role: Role, twoFactorEnabled: boolean, createdAt: string } | null, userErrors: Array<{ field: Array<string> | null, code: CreateCustomerErrorCode, message: string }> } };
+
+export type CustomersQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  last?: number | null | undefined;
+  before?: string | null | undefined;
+}>;
+
+
+export type CustomersQuery = { customers: { totalCount: number, edges: Array<{ cursor: string, node: { id: string, email: string, phone: string | null, role: Role, twoFactorEnabled: boolean, createdAt: string } }>, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null } } };
+
+export type TransferToCustomerMutationVariables = Exact<{
+  input: TransferToCustomerInput;
+}>;
+
+
+export type TransferToCustomerMutation = { transferToCustomer: { wallet: { balance: string } | null, customerWallet: { balance: string } | null, userErrors: Array<{ field: Array<string> | null, code: TransferToCustomerErrorCode, message: string }> } };
+
+export type SetResellerMarkupMutationVariables = Exact<{
+  input: SetResellerMarkupInput;
+}>;
+
+
+export type SetResellerMarkupMutation = { setResellerMarkup: { basisPoints: number | null, userErrors: Array<{ field: Array<string> | null, code: SetResellerMarkupErrorCode, message: string }> } };
+
 export type ServerFieldsFragment = { id: string, name: string, status: ServerStatus, provider: CloudProvider, ipv4: string | null, ipv6: string | null, pendingOperation: ServerOperation | null, failureReason: string | null, createdAt: string, updatedAt: string, plan: { id: string, name: string }, region: { id: string, name: string }, image: { id: string, name: string } };
 
 export type ServerQueryVariables = Exact<{
@@ -930,6 +1056,7 @@ export type ServersQueryVariables = Exact<{
   last?: number | null | undefined;
   before?: string | null | undefined;
   filter?: ServerFilter | null | undefined;
+  customerId?: string | number | null | undefined;
 }>;
 
 
@@ -1619,6 +1746,68 @@ export const SetLanguageDocument = gql`
   }
 }
     `;
+export const CreateCustomerDocument = gql`
+    mutation CreateCustomer($input: CreateCustomerInput!) {
+  createCustomer(input: $input) {
+    customer {
+      ...UserFields
+    }
+    userErrors {
+      field
+      code
+      message
+    }
+  }
+}
+    ${UserFieldsFragmentDoc}`;
+export const CustomersDocument = gql`
+    query Customers($first: Int, $after: String, $last: Int, $before: String) {
+  customers(first: $first, after: $after, last: $last, before: $before) {
+    totalCount
+    edges {
+      cursor
+      node {
+        ...UserFields
+      }
+    }
+    pageInfo {
+      hasNextPage
+      hasPreviousPage
+      startCursor
+      endCursor
+    }
+  }
+}
+    ${UserFieldsFragmentDoc}`;
+export const TransferToCustomerDocument = gql`
+    mutation TransferToCustomer($input: TransferToCustomerInput!) {
+  transferToCustomer(input: $input) {
+    wallet {
+      balance
+    }
+    customerWallet {
+      balance
+    }
+    userErrors {
+      field
+      code
+      message
+    }
+  }
+}
+    `;
+export const SetResellerMarkupDocument = gql`
+    mutation SetResellerMarkup($input: SetResellerMarkupInput!) {
+  setResellerMarkup(input: $input) {
+    basisPoints
+    userErrors {
+      field
+      code
+      message
+    }
+  }
+}
+    `;
 export const ServerDocument = gql`
     query Server($id: ID!) {
   server(id: $id) {
@@ -1664,13 +1853,14 @@ export const ServerNodeDocument = gql`
 }
     ${ServerFieldsFragmentDoc}`;
 export const ServersDocument = gql`
-    query Servers($first: Int, $after: String, $last: Int, $before: String, $filter: ServerFilter) {
+    query Servers($first: Int, $after: String, $last: Int, $before: String, $filter: ServerFilter, $customerId: ID) {
   servers(
     first: $first
     after: $after
     last: $last
     before: $before
     filter: $filter
+    customerId: $customerId
   ) {
     edges {
       cursor
@@ -2150,6 +2340,18 @@ export function getSdk(client: GraphQLClient, withWrapper: SdkFunctionWrapper = 
     },
     SetLanguage(variables: SetLanguageMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<SetLanguageMutation> {
       return withWrapper((wrappedRequestHeaders) => client.request<SetLanguageMutation>({ document: SetLanguageDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'SetLanguage', 'mutation', variables);
+    },
+    CreateCustomer(variables: CreateCustomerMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<CreateCustomerMutation> {
+      return withWrapper((wrappedRequestHeaders) => client.request<CreateCustomerMutation>({ document: CreateCustomerDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'CreateCustomer', 'mutation', variables);
+    },
+    Customers(variables?: CustomersQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<CustomersQuery> {
+      return withWrapper((wrappedRequestHeaders) => client.request<CustomersQuery>({ document: CustomersDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'Customers', 'query', variables);
+    },
+    TransferToCustomer(variables: TransferToCustomerMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<TransferToCustomerMutation> {
+      return withWrapper((wrappedRequestHeaders) => client.request<TransferToCustomerMutation>({ document: TransferToCustomerDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'TransferToCustomer', 'mutation', variables);
+    },
+    SetResellerMarkup(variables: SetResellerMarkupMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<SetResellerMarkupMutation> {
+      return withWrapper((wrappedRequestHeaders) => client.request<SetResellerMarkupMutation>({ document: SetResellerMarkupDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'SetResellerMarkup', 'mutation', variables);
     },
     Server(variables: ServerQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<ServerQuery> {
       return withWrapper((wrappedRequestHeaders) => client.request<ServerQuery>({ document: ServerDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'Server', 'query', variables);

@@ -1,6 +1,6 @@
 import { DEFAULT_LANGUAGE, LANGUAGES, ROLES } from "@peykarband/domain";
 import { sql } from "drizzle-orm";
-import { bigint, check, index, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { bigint, check, index, pgTable, text, timestamp, uuid, type AnyPgColumn } from "drizzle-orm/pg-core";
 
 const TWO_FACTOR_STATUSES = ["DISABLED", "PENDING", "ENABLED"] as const;
 
@@ -21,10 +21,13 @@ export const users = pgTable(
     totpLastStep: bigint("totp_last_step", { mode: "number" }),
     /** What notices are written in. */
     language: text("language").notNull().default(DEFAULT_LANGUAGE),
+    /** Set for a customer created by a RESELLER: whose tree the account belongs to. Never changes. */
+    resellerId: uuid("reseller_id").references((): AnyPgColumn => users.id),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull(),
   },
   (t) => [
+    index("users_reseller_id_created_at_idx").on(t.resellerId, t.createdAt, t.id),
     // The `users` query's orders and filters: newest first, by role, by the start of the email.
     index("users_created_at_id_idx").on(t.createdAt.desc(), t.id.desc()),
     index("users_role_created_at_id_idx").on(t.role, t.createdAt.desc(), t.id.desc()),

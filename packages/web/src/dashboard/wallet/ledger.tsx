@@ -9,6 +9,8 @@ const KINDS: Readonly<Record<LedgerEntryKind, string>> = {
   ADMIN_DEBIT: "برداشت پشتیبانی",
   DEBIT: "برداشت",
   REFUND: "بازپرداخت",
+  RESELLER_MARGIN: "سهم نماینده از فروش",
+  RESELLER_TRANSFER: "انتقال از نماینده",
   REVERSAL: "برگشت",
   TOP_UP: "افزایش موجودی",
   USAGE: "هزینهٔ مصرف",

@@ -1,0 +1,118 @@
+import type { Database } from "@peykarband/infrastructure";
+import { testDatabases } from "@peykarband/infrastructure/testing";
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createdCustomer, signedUpReseller } from "./support/resellers.ts";
+import { createTestSdk, type TestSdkClient } from "./support/sdk-client.ts";
+import { orderAccepted, orderInput, signedUpCustomer } from "./support/server-customers.ts";
+import { startWalletAppWithAdmin, type WalletApp } from "./support/wallet-app.ts";
+
+const PASSWORD = "correct horse battery";
+
+for (const target of testDatabases()) {
+  describe.skipIf(target.skipReason !== null)(
+    `resellers' servers for their customers on ${target.name}`,
+    () => {
+      let database: Database;
+      let t: WalletApp;
+      let admin: TestSdkClient;
+      beforeAll(async () => {
+        database = await target.open();
+        ({ t, admin } = await startWalletAppWithAdmin(database, PASSWORD));
+      });
+      afterAll(async () => {
+        await admin?.dispose();
+        await t?.close();
+        await database?.close();
+      });
+
+      const balanceOf = async (client: TestSdkClient) =>
+        (await client.WalletEntries({ first: 1 })).viewer!.wallet.balance;
+
+      /** A reseller with a customer it funded, who can sign in to look at its own account. */
+      async function resellerWithCustomer() {
+        const reseller = await signedUpReseller(t.app.url, admin, PASSWORD);
+        const customer = await createdCustomer(reseller.client, PASSWORD);
+        const { transferToCustomer } = await reseller.client.TransferToCustomer({
+          input: { customerId: customer.id, amount: "100000000", idempotencyKey: randomUUID() },
+        });
+        expect(transferToCustomer.userErrors).toEqual([]);
+        const customerClient = createTestSdk(t.app.url);
+        await customerClient.LogIn({ input: { email: customer.email, password: PASSWORD } });
+        return { reseller, customer: { ...customer, client: customerClient } };
+      }
+
+      it("orders a server for its customer, charged to the customer, listed by customerId", async () => {
+        const { reseller, customer } = await resellerWithCustomer();
+        const resellerBalance = await balanceOf(reseller.client);
+        const server = await orderAccepted(reseller.client, { customerId: customer.id });
+
+        expect(await balanceOf(reseller.client)).toBe(resellerBalance);
+        expect(BigInt(await balanceOf(customer.client))).toBeLessThan(100000000n);
+        const own = await customer.client.Servers({ first: 10 });
+        expect(own.servers.edges.map((edge) => edge.node.id)).toEqual([server.id]);
+        const listed = await reseller.client.Servers({ first: 10, customerId: customer.id });
+        expect(listed.servers.edges.map((edge) => edge.node.id)).toEqual([server.id]);
+        expect((await reseller.client.Servers({ first: 10 })).servers.edges).toEqual([]);
+        expect((await reseller.client.Server({ id: server.id })).server?.id).toBe(server.id);
+      });
+
+      it("shows and charges its customers our prices plus its markup, and nobody else", async () => {
+        const { reseller, customer } = await resellerWithCustomer();
+        const { setResellerMarkup } = await reseller.client.SetResellerMarkup({
+          input: { basisPoints: 1500 },
+        });
+        expect(setResellerMarkup).toEqual({ basisPoints: 1500, userErrors: [] });
+        const invalid = await reseller.client.SetResellerMarkup({ input: { basisPoints: 100_001 } });
+        expect(invalid.setResellerMarkup.userErrors.map((error) => error.code)).toEqual(["INVALID_MARKUP"]);
+
+        const ours = (await createTestSdk(t.app.url).Plans()).plans.find((plan) => plan.id === "hz-cx22")!;
+        const marked = (price: string) => ((BigInt(price) * 11_500n + 5_000n) / 10_000n).toString();
+        const theirs = (await customer.client.Plans()).plans.find((plan) => plan.id === "hz-cx22")!;
+        expect([theirs.hourlyPrice, theirs.monthlyPrice]).toEqual([
+          marked(ours.hourlyPrice),
+          marked(ours.monthlyPrice),
+        ]);
+        const resellers = (await reseller.client.Plans()).plans.find((plan) => plan.id === "hz-cx22")!;
+        expect(resellers.hourlyPrice).toBe(ours.hourlyPrice);
+
+        await orderAccepted(reseller.client, { customerId: customer.id });
+        const entries = (await customer.client.WalletEntries({ first: 10 })).viewer!.wallet.entries.edges;
+        const charge = entries.map((edge) => edge.node).find((entry) => entry.kind === "DEBIT")!;
+        expect(charge.amount).toBe(`-${marked(ours.hourlyPrice)}`);
+      });
+
+      it("operates its customer's server with customerId, and refuses another customer's", async () => {
+        const { reseller, customer } = await resellerWithCustomer();
+        const server = await orderAccepted(reseller.client, { customerId: customer.id });
+        const second = await createdCustomer(reseller.client);
+        const wrongOwner = await reseller.client.DeleteServer({
+          input: { serverId: server.id, customerId: second.id },
+        });
+        expect(wrongOwner.deleteServer.userErrors.map((error) => error.code)).toEqual(["SERVER_NOT_FOUND"]);
+        const deleted = await reseller.client.DeleteServer({
+          input: { serverId: server.id, customerId: customer.id },
+        });
+        expect(deleted.deleteServer.userErrors).toEqual([]);
+        expect(deleted.deleteServer.server?.status).toBe("DELETING");
+      });
+
+      it("answers CUSTOMER_NOT_FOUND to anyone naming a customer who is not theirs", async () => {
+        const { customer } = await resellerWithCustomer();
+        const server = await orderAccepted(customer.client);
+        const otherReseller = await signedUpReseller(t.app.url, admin, PASSWORD);
+        const plain = await signedUpCustomer(t.app.url, admin, PASSWORD);
+        for (const client of [otherReseller.client, plain.client, customer.client, admin]) {
+          const ordered = await client.OrderServer({ input: orderInput({ customerId: customer.id }) });
+          expect(ordered.orderServer.userErrors.map((error) => error.code)).toEqual(["CUSTOMER_NOT_FOUND"]);
+          const rebooted = await client.RebootServer({
+            input: { serverId: server.id, customerId: customer.id },
+          });
+          expect(rebooted.rebootServer.userErrors.map((error) => error.code)).toEqual(["CUSTOMER_NOT_FOUND"]);
+          expect((await client.Servers({ first: 5, customerId: customer.id })).servers.edges).toEqual([]);
+        }
+        expect((await otherReseller.client.Server({ id: server.id })).server).toBeNull();
+      });
+    },
+  );
+}
