@@ -90,12 +90,16 @@ export function SelectField({ name, label, errors, hint, value, onChange, childr
   );
 }
 
-/** An error about the whole form (no `field`), announced when it appears. */
-export function FormError({ errors }: { readonly errors: FieldErrors }) {
-  const error = errors[FORM];
-  return error ? (
+/** An error message announced when it appears; nothing when there is none. */
+export function ErrorAlert({ message }: { readonly message: string | null | undefined }) {
+  return message ? (
     <p class="form-error" role="alert">
-      {error}
+      {message}
     </p>
   ) : null;
+}
+
+/** An error about the whole form (no `field`). */
+export function FormError({ errors }: { readonly errors: FieldErrors }) {
+  return <ErrorAlert message={errors[FORM]} />;
 }

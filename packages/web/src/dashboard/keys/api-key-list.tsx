@@ -1,5 +1,6 @@
 import type { ApiKeyFieldsFragment } from "@peykarband/sdk";
 import { ConfirmButton } from "../confirm-button.tsx";
+import { ErrorAlert } from "../forms/field.tsx";
 import { jalaliDateTime } from "../format/jalali.ts";
 import { useSession } from "../session/session.tsx";
 import { useAction } from "../use-action.ts";
@@ -22,11 +23,7 @@ export function ApiKeyList({ keys, onRevoked }: ApiKeyListProps) {
     });
   return (
     <>
-      {error ? (
-        <p class="form-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <ErrorAlert message={error} />
       <ul class="cards" role="list">
         {keys.map((key) => (
           <li key={key.id} class="card" data-api-key={key.id}>

@@ -1,5 +1,6 @@
 import type { SshKeyFieldsFragment } from "@peykarband/sdk";
 import { ConfirmButton } from "../confirm-button.tsx";
+import { ErrorAlert } from "../forms/field.tsx";
 import { jalaliDateTime } from "../format/jalali.ts";
 import { useAction } from "../use-action.ts";
 import { useSession } from "../session/session.tsx";
@@ -21,11 +22,7 @@ export function SshKeyList({ keys, onDeleted }: SshKeyListProps) {
     });
   return (
     <>
-      {error ? (
-        <p class="form-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <ErrorAlert message={error} />
       <ul class="cards" role="list">
         {keys.map((key) => (
           <li key={key.id} class="card" data-ssh-key={key.id}>

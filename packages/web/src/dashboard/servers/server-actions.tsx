@@ -1,6 +1,7 @@
 import { useState } from "preact/hooks";
 import { formatTomans } from "../../format/persian-numbers.ts";
 import { ConfirmButton } from "../confirm-button.tsx";
+import { ErrorAlert } from "../forms/field.tsx";
 import { useSession } from "../session/session.tsx";
 import { plansIn, type Catalog } from "./catalog.ts";
 import { isSettled, type Server } from "./server-status.ts";
@@ -109,11 +110,7 @@ export function ServerActions({ server, catalog }: { readonly server: Server; re
         disabled={busy}
         onConfirm={() => run(() => client.DeleteServer({ input: { serverId } }).then((r) => r.deleteServer))}
       />
-      {error ? (
-        <p class="form-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <ErrorAlert message={error} />
     </div>
   );
 }
