@@ -9,7 +9,14 @@ import { GraphQLTestClient } from "./support/graphql-client.ts";
 import { startWalletApp, type WalletApp } from "./support/wallet-app.ts";
 
 const PASSWORD = "correct horse battery";
-const SCOPES = ["SERVERS_READ", "SERVERS_WRITE", "BILLING_READ", "BILLING_WRITE", "CUSTOMERS_WRITE"];
+const SCOPES = [
+  "SERVERS_READ",
+  "SERVERS_WRITE",
+  "BILLING_READ",
+  "BILLING_WRITE",
+  "CUSTOMERS_WRITE",
+  "WEBHOOKS_WRITE",
+];
 
 interface Caller {
   readonly name: string;
@@ -25,10 +32,12 @@ interface Payload {
   readonly customer: { id: string };
   readonly server: { id: string };
   readonly apiKey: { id: string };
+  readonly webhookEndpoint: { id: string };
   readonly secret: string;
 }
 
-type Tenant = Victim & { readonly resellerId: string | null };
+/** A victim, with the API key (scope webhooks:write) that reads its webhook endpoints at the end. */
+type Tenant = Victim & { readonly resellerId: string | null; readonly hookReader: string };
 
 describe("the authorization matrix", () => {
   it("has a case for every root Query and Mutation field", async () => {
@@ -101,7 +110,7 @@ for (const target of testDatabases()) {
         email,
       };
     }
-    async function keysOf(owner: Caller): Promise<{ callers: Caller[]; keyId: string }> {
+    async function keysOf(owner: Caller): Promise<{ callers: Caller[]; keyId: string; hookReader: string }> {
       const made = await Promise.all(
         SCOPES.map((scope) =>
           call(
@@ -113,6 +122,7 @@ for (const target of testDatabases()) {
       );
       return {
         keyId: made[0]!.data!["createApiKey"]!.apiKey.id,
+        hookReader: made[SCOPES.indexOf("WEBHOOKS_WRITE")]!.data!["createApiKey"]!.secret,
         callers: made.map((result, i) => ({
           ...owner,
           name: `${owner.name} key ${SCOPES[i]}`,
@@ -136,14 +146,25 @@ for (const target of testDatabases()) {
         order.token,
       );
       const keys = await keysOf(caller);
+      const hook = await call(
+        `mutation($i: CreateWebhookEndpointInput!) { createWebhookEndpoint(input: $i) { webhookEndpoint { id } } }`,
+        { i: { url: "http://127.0.0.1:9/victim", events: ["SERVER_STATUS_CHANGED"] } },
+        caller.token,
+      );
       callers.push(caller, ...keys.callers);
       return {
         user: caller.userId!,
         server: data!["orderServer"]!.server.id,
         key: keys.keyId,
+        hook: hook.data!["createWebhookEndpoint"]!.webhookEndpoint.id,
+        hookReader: keys.hookReader,
         email: caller.email,
       };
     }
+    const keepsItsEndpoint = async (victim: Tenant) =>
+      JSON.stringify(
+        await call(`query { webhookEndpoints(first: 50) { nodes { id } } }`, {}, victim.hookReader),
+      ).includes(victim.hook);
     const state = (victim: Tenant) =>
       call(
         `query($u: ID!, $s: ID!) { u: node(id: $u) { ... on User { role wallet { balance } } } s: node(id: $s) { ... on Server { status pendingOperation } } }`,
@@ -197,6 +218,7 @@ for (const target of testDatabases()) {
     let before: unknown;
     it("reads the victims' state before the matrix runs", async () => {
       before = await Promise.all(victims.map(state));
+      expect(await Promise.all(victims.map(keepsItsEndpoint))).toEqual(victims.map(() => true));
     });
 
     for (const field of fields) {
@@ -209,8 +231,8 @@ for (const target of testDatabases()) {
               const answer = JSON.stringify(
                 await call(fieldCase.document, { ...victim, ik: randomUUID() }, caller.token),
               );
-              const marks = [victim.user, victim.server, victim.key, victim.email].filter((mark) =>
-                answer.includes(mark),
+              const marks = [victim.user, victim.server, victim.key, victim.hook, victim.email].filter(
+                (mark) => answer.includes(mark),
               );
               return marks.length > 0 ? [`as ${caller.name}: ${answer}`] : [];
             }),
@@ -219,8 +241,9 @@ for (const target of testDatabases()) {
       });
     }
 
-    it("changed none of the victims' wallets, roles or servers", async () => {
+    it("changed none of the victims' wallets, roles, servers or webhook endpoints", async () => {
       expect(await Promise.all(victims.map(state))).toEqual(before);
+      expect(await Promise.all(victims.map(keepsItsEndpoint))).toEqual(victims.map(() => true));
     });
   });
 }

@@ -146,6 +146,26 @@ const OPERATIONS: readonly IdOperation[] = [
     path: "orderServer",
     answer: { userError: "SSH_KEY_NOT_FOUND" },
   },
+  {
+    field: "Query.webhookDeliveries",
+    document: `query($id: ID!) { webhookDeliveries(first: 5, endpointId: $id) { nodes { id } } }`,
+    variables: (id) => ({ id }),
+    answer: { data: { webhookDeliveries: { nodes: [] } } },
+  },
+  {
+    field: "Mutation.deleteWebhookEndpoint",
+    document: `mutation($id: ID!) { deleteWebhookEndpoint(input: { endpointId: $id }) { userErrors { code } } }`,
+    variables: (id) => ({ id }),
+    path: "deleteWebhookEndpoint",
+    answer: { userError: "WEBHOOK_ENDPOINT_NOT_FOUND" },
+  },
+  {
+    field: "Mutation.redeliverWebhook",
+    document: `mutation($id: ID!) { redeliverWebhook(input: { deliveryId: $id }) { userErrors { code } } }`,
+    variables: (id) => ({ id }),
+    path: "redeliverWebhook",
+    answer: { userError: "WEBHOOK_DELIVERY_NOT_FOUND" },
+  },
   serverMutation("powerOffServer"),
   serverMutation("powerOnServer"),
   serverMutation("rebootServer"),
@@ -170,11 +190,15 @@ const BAD_IDS: Readonly<Record<string, (field: string) => string>> = {
   "one we never issued": (field) => toGlobalId(typeOf(field), key()),
 };
 
-function typeOf(field: string): "User" | "Server" | "Invoice" | "ApiKey" | "SshKey" {
+function typeOf(
+  field: string,
+): "User" | "Server" | "Invoice" | "ApiKey" | "SshKey" | "WebhookEndpoint" | "WebhookDelivery" {
   if (field !== "Query.servers" && /Server|server|waiveUsage/.test(field)) return "Server";
   if (field === "Query.invoice") return "Invoice";
   if (field === "Mutation.revokeApiKey") return "ApiKey";
   if (field === "Mutation.deleteSshKey") return "SshKey";
+  if (field === "Mutation.redeliverWebhook") return "WebhookDelivery";
+  if (/Webhook/.test(field)) return "WebhookEndpoint";
   return "User";
 }
 

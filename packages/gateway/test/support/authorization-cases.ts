@@ -1,13 +1,14 @@
 /**
  * One case per root field of the schema, for the authorization matrix: a document aimed at a
- * victim's objects (`$user`, `$server`, `$key` are the victim's User, Server and ApiKey ids,
- * `$email` its email). Fields that take no other tenant's object still run, to show that what
+ * victim's objects (`$user`, `$server`, `$key`, `$hook` are the victim's User, Server, ApiKey and
+ * WebhookEndpoint ids, `$email` its email). Fields that take no other tenant's object still run, to show that what
  * they answer is the caller's own.
  */
 export interface Victim {
   readonly user: string;
   readonly server: string;
   readonly key: string;
+  readonly hook: string;
   readonly email: string;
 }
 
@@ -21,6 +22,7 @@ const TYPES: Readonly<Record<string, string>> = {
   user: "ID!",
   server: "ID!",
   key: "ID!",
+  hook: "ID!",
   email: "String!",
   ik: "String!",
 };
@@ -63,6 +65,8 @@ export const FIELD_CASES: Readonly<Record<string, FieldCase>> = {
   "Query.auditEvents": read(`auditEvents(first: 50, subjectId: $user) { nodes { id subject { email } } }`),
   "Query.customers": read(`customers(first: 50) { nodes { id email } }`),
   "Query.users": read(`users(first: 50, filter: { email: $email }) { nodes { id email } }`),
+  "Query.webhookEndpoints": read(`webhookEndpoints(first: 50) { nodes { id url } }`),
+  "Query.webhookDeliveries": read(`webhookDeliveries(first: 50, endpointId: $hook) { nodes { id } }`),
   "Mutation.orderServer": write(
     "orderServer",
     `customerId: $user, name: "x", planId: "hz-cx22", regionId: "hz-fsn1", imageId: "ubuntu-24.04", ${fresh}`,
@@ -93,4 +97,11 @@ export const FIELD_CASES: Readonly<Record<string, FieldCase>> = {
   "Mutation.createCustomer": write("createCustomer", "email: $email"),
   "Mutation.transferToCustomer": write("transferToCustomer", `customerId: $user, amount: "1", ${fresh}`),
   "Mutation.setResellerMarkup": write("setResellerMarkup", "basisPoints: 1"),
+  "Mutation.confirmSecondFactor": write("confirmSecondFactor", `code: "000000"`),
+  "Mutation.createWebhookEndpoint": write(
+    "createWebhookEndpoint",
+    `url: "http://127.0.0.1:9/matrix", events: [SERVER_STATUS_CHANGED]`,
+  ),
+  "Mutation.deleteWebhookEndpoint": write("deleteWebhookEndpoint", "endpointId: $hook"),
+  "Mutation.redeliverWebhook": write("redeliverWebhook", "deliveryId: $hook"),
 };
