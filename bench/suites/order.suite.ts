@@ -16,6 +16,7 @@
  * (SERVER_JOB_CONCURRENCY jobs per process), the polling backoff, and the status writes.
  */
 import { randomUUID } from "node:crypto";
+import { generate } from "otplib";
 import { setTimeout as sleep } from "node:timers/promises";
 import { startTarget, type Target } from "../load.ts";
 import { registerBenchUser } from "./session.ts";
@@ -47,6 +48,54 @@ async function control<T>(target: Target, path: string): Promise<T> {
   return (await (await fetch(`${target.values["controlUrl"]}/${path}`)).json()) as T;
 }
 
+/** adjustWallet needs a fresh second factor: turn on 2FA, then confirm with the next step's code. */
+async function stepUp(url: string, token: string, password: string): Promise<void> {
+  const { startTwoFactorSetup } = await graphql<{ startTwoFactorSetup: { secret: string } }>(
+    url,
+    token,
+    `
+      mutation ($input: StartTwoFactorSetupInput!) {
+        startTwoFactorSetup(input: $input) {
+          secret
+        }
+      }
+    `,
+    { input: { password } },
+  );
+  const { secret } = startTwoFactorSetup;
+  await graphql(
+    url,
+    token,
+    `
+      mutation ($input: ConfirmTwoFactorSetupInput!) {
+        confirmTwoFactorSetup(input: $input) {
+          userErrors {
+            code
+          }
+        }
+      }
+    `,
+    { input: { code: await generate({ secret }) } },
+  );
+  const code = await generate({ secret, epoch: Math.floor(Date.now() / 1000) + 30 });
+  const { confirmSecondFactor } = await graphql<{ confirmSecondFactor: { userErrors: unknown[] } }>(
+    url,
+    token,
+    `
+      mutation ($input: ConfirmSecondFactorInput!) {
+        confirmSecondFactor(input: $input) {
+          userErrors {
+            code
+          }
+        }
+      }
+    `,
+    { input: { code } },
+  );
+  if (confirmSecondFactor.userErrors.length)
+    throw new Error(`step-up: ${JSON.stringify(confirmSecondFactor)}`);
+}
+
 async function customers(target: Target): Promise<string[]> {
   const { logIn } = await graphql<{ logIn: { session: { accessToken: string } } }>(
     target.url,
@@ -63,6 +112,7 @@ async function customers(target: Target): Promise<string[]> {
     { input: { email: target.values["adminEmail"], password: target.values["adminPassword"] } },
   );
   const admin = logIn.session.accessToken;
+  await stepUp(target.url, admin, target.values["adminPassword"]!);
   const tokens = [];
   for (let user = 0; user < USERS; user++) {
     const token = await registerBenchUser(

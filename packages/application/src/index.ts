@@ -23,6 +23,7 @@ export * from "./api-keys/api-key-errors.ts";
 export type { CreateApiKeyInput } from "./api-keys/create-api-key.use-case.ts";
 export * from "./accounts/account-policy.ts";
 export * from "./accounts/account-use-cases.ts";
+export type { StepUp, StepUpErrorCode } from "./accounts/step-up.ts";
 export * from "./accounts/session-grant.ts";
 export type { RegisterUserInput } from "./accounts/register-user.use-case.ts";
 export type { LogInInput } from "./accounts/log-in.use-case.ts";

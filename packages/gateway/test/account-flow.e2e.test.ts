@@ -2,6 +2,7 @@ import { ViewerDocument, type ViewerQuery } from "@peykarband/sdk";
 import { generate } from "otplib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAdmin } from "../src/cli/create-admin.command.ts";
+import { stepUpSession } from "./support/step-up.ts";
 import { query } from "./abuse/abuse-app.ts";
 import { wsOnce } from "./support/graphql-client.ts";
 import { createTestSdk, rejectionOf } from "./support/sdk-client.ts";
@@ -135,6 +136,7 @@ describe("accounts, end to end over HTTP and WebSocket", () => {
     expect(outcome).toMatchObject({ ok: true, created: true });
     const { logIn } = await anonymous().LogIn({ input: { email: "root@example.com", password } });
     const admin = as(logIn.session!.accessToken);
+    await stepUpSession(t.app.url, logIn.session!.accessToken, password);
 
     const { changeUserRole: changed } = await admin.ChangeUserRole({
       input: { userId: customerId, role: "RESELLER" },

@@ -3,6 +3,7 @@ import { testDatabases } from "@peykarband/infrastructure/testing";
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAdmin } from "../src/cli/create-admin.command.ts";
+import { stepUpSession } from "./support/step-up.ts";
 import { buildGatewaySchema } from "../src/schema/build-gateway-schema.ts";
 import { FIELD_CASES, type Victim } from "./support/authorization-cases.ts";
 import { GraphQLTestClient } from "./support/graphql-client.ts";
@@ -178,6 +179,7 @@ for (const target of testDatabases()) {
       http = new GraphQLTestClient(t.app.url);
       await createAdmin(t.config, { email: "root@example.com", password: PASSWORD }, database);
       admin = await signIn("root@example.com");
+      await stepUpSession(t.app.url, admin, PASSWORD);
       callers.push({ name: "ADMIN", token: admin, userId: null, role: "ADMIN" });
       callers.push(await account("SUPPORT"));
       const plain = await account("CUSTOMER");

@@ -3,6 +3,7 @@ import { testDatabases } from "@peykarband/infrastructure/testing";
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAdmin } from "../src/cli/create-admin.command.ts";
+import { stepUpSession } from "./support/step-up.ts";
 import { buildGatewaySchema } from "../src/schema/build-gateway-schema.ts";
 import { fieldsTakingGlobalIds } from "../src/schema/node/decode-global-ids.ts";
 import { toGlobalId } from "../src/schema/node/global-id.ts";
@@ -223,6 +224,7 @@ for (const target of testDatabases()) {
         input: { email: "root@example.com", password: PASSWORD },
       });
       token = payloadOf(logIn, "logIn").session!.accessToken;
+      await stepUpSession(t.app.url, token, PASSWORD);
       const reseller = await register(t.app.url, "reseller@example.com");
       await sendGraphQL(
         t.app.url,

@@ -8,6 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it, vi } from "vitest";
 import { createAdmin } from "../src/cli/create-admin.command.ts";
+import { stepUpSession } from "./support/step-up.ts";
 import { spawnRole, type RoleProcess } from "./support/cross-process-roles.ts";
 import { deploymentEnv, scratchDatabaseUrl } from "./support/deployment-env.ts";
 import { createTestSdk, type TestSdkClient } from "./support/sdk-client.ts";
@@ -73,7 +74,8 @@ describe.skipIf(withoutServices)("the gateway and the worker as separate process
         const admin = createTestSdk(url);
         const client = createTestSdk(url);
         clients.push(admin, client);
-        await admin.LogIn({ input: { email: "root@example.com", password: PASSWORD } });
+        const { logIn } = await admin.LogIn({ input: { email: "root@example.com", password: PASSWORD } });
+        await stepUpSession(url, logIn.session!.accessToken, PASSWORD);
         const { registerUser } = await client.RegisterUser({
           input: { email: `c-${randomUUID()}@example.com`, password: PASSWORD },
         });

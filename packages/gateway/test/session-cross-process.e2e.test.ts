@@ -7,6 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it, vi } from "vitest";
 import { createAdmin } from "../src/cli/create-admin.command.ts";
+import { stepUpSession } from "./support/step-up.ts";
 import { query } from "./abuse/abuse-app.ts";
 import { codeOf, sendGraphQL } from "./abuse/abuse-client.ts";
 import { keyOfGlobalId } from "./abuse/accounts-kit.ts";
@@ -108,6 +109,8 @@ describe.skipIf(postgres.skipReason !== null)("sessions across two gateway proce
         // Demotion on one: the admin's adjustWallet on two is refused.
         const root = await signIn(urlOne, "root@example.com");
         const ops = await signIn(urlTwo, "ops@example.com");
+        await stepUpSession(urlOne, root.accessToken, PASSWORD);
+        await stepUpSession(urlTwo, ops.accessToken, PASSWORD);
         const adjust = () =>
           sendGraphQL(
             urlTwo,

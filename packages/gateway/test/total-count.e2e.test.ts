@@ -7,6 +7,7 @@ import { countStatements, testDatabases } from "@peykarband/infrastructure/testi
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAdmin } from "../src/cli/create-admin.command.ts";
+import { stepUpSession } from "./support/step-up.ts";
 import { GraphQLTestClient } from "./support/graphql-client.ts";
 import { startWalletApp, type WalletApp } from "./support/wallet-app.ts";
 
@@ -24,6 +25,7 @@ for (const target of testDatabases()) {
     let t: WalletApp;
     let client: GraphQLTestClient;
     let adminToken: string;
+    let adminId: string;
 
     async function call<T>(token: string, query: string, variables: Record<string, unknown> = {}) {
       const { body } = await client.post<T>(query, variables, { token });
@@ -95,7 +97,9 @@ for (const target of testDatabases()) {
       t = await startWalletApp(database);
       client = new GraphQLTestClient(t.app.url);
       await createAdmin(t.config, { email: "root@example.com", password: PASSWORD }, database);
-      adminToken = (await signIn("root@example.com")).token;
+      const admin = await signIn("root@example.com");
+      ({ token: adminToken, id: adminId } = admin);
+      await stepUpSession(t.app.url, adminToken, PASSWORD);
     });
     afterAll(async () => {
       await t?.close();
@@ -142,7 +146,7 @@ for (const target of testDatabases()) {
       const { payments } = await call<{ payments: Page }>(
         sara.token,
         `query ($userId: ID) { payments(first: 2, userId: $userId) ${selection} }`,
-        { userId: (await signIn("root@example.com")).id },
+        { userId: adminId },
       );
       expect(payments).toMatchObject({ totalCount: 0, nodes: [] });
     });

@@ -3,6 +3,7 @@ import { expectLedgerBalanced, testDatabases } from "@peykarband/infrastructure/
 import { randomUUID } from "node:crypto";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createAdmin } from "../src/cli/create-admin.command.ts";
+import { stepUpSession } from "./support/step-up.ts";
 import { createTestSdk, rejectionOf, type TestSdkClient } from "./support/sdk-client.ts";
 import { startWalletApp, type WalletApp } from "./support/wallet-app.ts";
 
@@ -21,6 +22,7 @@ for (const target of testDatabases()) {
       admin = createTestSdk(t.app.url);
       const { logIn } = await admin.LogIn({ input: { email: "root@example.com", password: PASSWORD } });
       adminId = logIn.session!.user.id;
+      await stepUpSession(t.app.url, logIn.session!.accessToken, PASSWORD);
     });
     afterEach(() => expectLedgerBalanced(database.db));
     afterAll(async () => {

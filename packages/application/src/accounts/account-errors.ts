@@ -1,3 +1,5 @@
+import { STEP_UP_ERROR_CODES } from "./step-up.ts";
+
 /**
  * The closed set of expected failures of each account use case. The gateway turns each list
  * into the GraphQL enum of the mutation's `userErrors.code`.
@@ -55,7 +57,11 @@ export const CONFIRM_SECOND_FACTOR_ERROR_CODES = [
 ] as const;
 export type ConfirmSecondFactorErrorCode = (typeof CONFIRM_SECOND_FACTOR_ERROR_CODES)[number];
 
-export const CHANGE_USER_ROLE_ERROR_CODES = ["USER_NOT_FOUND", "CANNOT_CHANGE_OWN_ROLE"] as const;
+export const CHANGE_USER_ROLE_ERROR_CODES = [
+  "USER_NOT_FOUND",
+  "CANNOT_CHANGE_OWN_ROLE",
+  ...STEP_UP_ERROR_CODES,
+] as const;
 export type ChangeUserRoleErrorCode = (typeof CHANGE_USER_ROLE_ERROR_CODES)[number];
 
 export const CREATE_ADMINISTRATOR_ERROR_CODES = [

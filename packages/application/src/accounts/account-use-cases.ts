@@ -27,6 +27,7 @@ import { findUser, usersByIds, viewer } from "./read-users.ts";
 import { refreshSession, type RefreshSessionInput } from "./refresh-session.use-case.ts";
 import { registerUser, type RegisterUserInput } from "./register-user.use-case.ts";
 import { startTwoFactorSetup, type StartTwoFactorSetupInput } from "./start-two-factor-setup.use-case.ts";
+import { requireFreshSecondFactor, type StepUp } from "./step-up.ts";
 import { users, type UsersInput } from "./users.use-case.ts";
 
 /** The account use cases bound to their ports: what the gateway's resolvers call. */
@@ -44,6 +45,8 @@ export function createAccountUseCases(deps: AccountDeps) {
       disableTwoFactor(deps, input, ctx),
     confirmSecondFactor: (input: ConfirmSecondFactorInput, ctx: RequestContext) =>
       confirmSecondFactor(deps, input, ctx),
+    /** For the wallet and billing use cases: the caller's fresh second factor (step-up). */
+    stepUp: ((ctx, code) => requireFreshSecondFactor(deps, ctx, code)) satisfies StepUp,
     changeUserRole: (input: ChangeUserRoleInput, ctx: RequestContext) => changeUserRole(deps, input, ctx),
     createAdministrator: (input: CreateAdministratorInput, ctx: RequestContext) =>
       createAdministrator(deps, input, ctx),

@@ -16,12 +16,50 @@ async function adminAndCustomer() {
   return { ...kit, adminCtx, adminId: admin.value.user.id, customer: customer.value };
 }
 
+/** The admin signed in for real, with 2FA on and, unless `confirm` is false, a fresh second factor. */
+async function steppedUpAdmin(kit: Awaited<ReturnType<typeof adminAndCustomer>>, confirm = true) {
+  const password = "a long admin password";
+  const signIn = await kit.useCases.logIn({ email: "root@example.com", password }, anonymous());
+  if (!signIn.ok) throw new Error(signIn.error.code);
+  const ctx = signedIn((await kit.useCases.authenticate(signIn.value.accessToken))!);
+  const setup = await kit.useCases.startTwoFactorSetup({ password }, ctx);
+  if (!setup.ok) throw new Error(setup.error.code);
+  const code = () => kit.totp.codeFor(setup.value.secret);
+  const enabled = await kit.useCases.confirmTwoFactorSetup({ code: code() }, ctx);
+  if (!enabled.ok) throw new Error(enabled.error.code);
+  // The code that turned 2FA on is spent; the next time step's is not.
+  kit.clock.advance(30);
+  if (confirm && !(await kit.useCases.confirmSecondFactor({ code: code() }, ctx)).ok)
+    throw new Error("step-up");
+  return { ctx, code };
+}
+
 describe("changeUserRole and createAdministrator", () => {
+  it("needs a fresh second factor: 2FA on, then confirmSecondFactor or a code with the call", async () => {
+    const kit = await adminAndCustomer();
+    const input = { userId: kit.customer.user.id, role: "SUPPORT" as const };
+    expect(await kit.useCases.changeUserRole(input, kit.adminCtx)).toMatchObject({
+      ok: false,
+      error: { code: "SECOND_FACTOR_REQUIRED" },
+    });
+    const admin = await steppedUpAdmin(kit, false);
+    expect(await kit.useCases.changeUserRole(input, admin.ctx)).toMatchObject({
+      ok: false,
+      error: { code: "SECOND_FACTOR_STALE" },
+    });
+    expect(await kit.useCases.changeUserRole({ ...input, totpCode: admin.code() }, admin.ctx)).toMatchObject({
+      ok: true,
+      value: { user: { role: "SUPPORT" } },
+    });
+    expect(kit.users.rows.get(kit.customer.user.id)!.role).toBe("SUPPORT");
+  });
+
   it("lets an ADMIN change a role, ends the user's sessions and audits it", async () => {
     const kit = await adminAndCustomer();
+    const admin = await steppedUpAdmin(kit);
     const result = await kit.useCases.changeUserRole(
       { userId: kit.customer.user.id, role: "SUPPORT" },
-      kit.adminCtx,
+      admin.ctx,
     );
     expect(result).toMatchObject({ ok: true, value: { user: { role: "SUPPORT" } } });
     expect(await kit.useCases.authenticate(kit.customer.accessToken)).toBeNull();
@@ -44,22 +82,23 @@ describe("changeUserRole and createAdministrator", () => {
 
   it("refuses other roles as a bug, an admin's own role, and unknown users as user errors", async () => {
     const kit = await adminAndCustomer();
+    const { ctx: adminCtx } = await steppedUpAdmin(kit);
     const customerCtx = signedIn({ userId: kit.customer.user.id, role: "CUSTOMER", sessionId: "s" });
     await expect(
       kit.useCases.changeUserRole({ userId: kit.customer.user.id, role: "ADMIN" }, customerCtx),
     ).rejects.toMatchObject({ reason: "FORBIDDEN" });
     expect(
-      await kit.useCases.changeUserRole({ userId: kit.adminId, role: "CUSTOMER" }, kit.adminCtx),
+      await kit.useCases.changeUserRole({ userId: kit.adminId, role: "CUSTOMER" }, adminCtx),
     ).toMatchObject({
       ok: false,
       error: { code: "CANNOT_CHANGE_OWN_ROLE" },
     });
-    expect(
-      await kit.useCases.changeUserRole({ userId: "nobody", role: "CUSTOMER" }, kit.adminCtx),
-    ).toMatchObject({
-      ok: false,
-      error: { code: "USER_NOT_FOUND" },
-    });
+    expect(await kit.useCases.changeUserRole({ userId: "nobody", role: "CUSTOMER" }, adminCtx)).toMatchObject(
+      {
+        ok: false,
+        error: { code: "USER_NOT_FOUND" },
+      },
+    );
   });
 
   it("promotes an existing account from the CLI without touching its password", async () => {

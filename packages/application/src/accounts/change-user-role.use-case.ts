@@ -12,10 +12,13 @@ import { requireRole } from "../shared/access-denied.error.ts";
 import type { RequestContext } from "../shared/request-context.ts";
 import type { AccountDeps } from "./account-deps.ts";
 import type { ChangeUserRoleErrorCode } from "./account-errors.ts";
+import { requireFreshSecondFactor } from "./step-up.ts";
 
 export interface ChangeUserRoleInput {
   readonly userId: string;
   readonly role: Role;
+  /** A TOTP or recovery code, when the session has not proved a second factor in the last minutes. */
+  readonly totpCode?: string | null;
 }
 
 /** ADMIN only. The user's sessions end, so the new role is in force at once, not after token expiry. */
@@ -25,6 +28,8 @@ export async function changeUserRole(
   ctx: RequestContext,
 ): Promise<Result<{ user: User }, DomainError<ChangeUserRoleErrorCode>>> {
   const admin = requireRole(ctx, ["ADMIN"]);
+  const steppedUp = await requireFreshSecondFactor(deps, ctx, input.totpCode);
+  if (!steppedUp.ok) return steppedUp;
   if (input.userId === admin.userId) {
     return err(domainError("CANNOT_CHANGE_OWN_ROLE", "Another admin must change your role.", ["userId"]));
   }

@@ -10,6 +10,20 @@ import { checkSecondFactor } from "./second-factor.ts";
 export type StepUpErrorCode =
   "SECOND_FACTOR_REQUIRED" | "SECOND_FACTOR_STALE" | "INVALID_TWO_FACTOR_CODE" | "TOO_MANY_ATTEMPTS";
 
+/** The step-up check as a port, for the wallet and billing use cases that need it but no account deps. */
+export type StepUp = (
+  ctx: RequestContext,
+  code: string | null | undefined,
+) => Promise<Result<User, DomainError<StepUpErrorCode>>>;
+
+/** The codes as a list, for the error-code lists of the mutations that step up. */
+export const STEP_UP_ERROR_CODES = [
+  "SECOND_FACTOR_REQUIRED",
+  "SECOND_FACTOR_STALE",
+  "INVALID_TWO_FACTOR_CODE",
+  "TOO_MANY_ATTEMPTS",
+] as const satisfies readonly StepUpErrorCode[];
+
 type ProofError = DomainError<"INVALID_TWO_FACTOR_CODE" | "TOO_MANY_ATTEMPTS">;
 
 /**

@@ -1,3 +1,4 @@
+import type { StepUp } from "../accounts/step-up.ts";
 import type { VatRateBasisPoints } from "@peykarband/domain";
 import type { AuditLog } from "../ports/audit-log.ts";
 import type { BillingRepository } from "../ports/billing.repository.ts";
@@ -18,4 +19,6 @@ export interface BillingDeps {
   readonly ids: IdGenerator;
   /** VAT_RATE_PERCENT in hundredths of a percent: the runway spends VAT with usage. */
   readonly vatRate: VatRateBasisPoints;
+  /** A fresh second factor from the caller, for money-moving admin mutations. */
+  readonly stepUp: StepUp;
 }

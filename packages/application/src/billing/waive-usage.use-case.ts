@@ -26,6 +26,8 @@ export interface WaiveUsageInput {
   /** Why, for the customer's statement and the audit log. Required. */
   readonly reason: string;
   readonly idempotencyKey: string;
+  /** A TOTP or recovery code, when the session has not proved a second factor in the last minutes. */
+  readonly totpCode?: string | null;
 }
 
 export interface UsageWaived {
@@ -46,6 +48,8 @@ export async function waiveUsage(
   ctx: RequestContext,
 ): Promise<Result<UsageWaived, DomainError<WaiveUsageErrorCode>>> {
   const admin = requireRole(ctx, ["ADMIN"]);
+  const steppedUp = await deps.stepUp(ctx, input.totpCode);
+  if (!steppedUp.ok) return steppedUp;
   const key = parseIdempotencyKey(input.idempotencyKey);
   if (!key.ok) return key;
   const amount = Rial.parse(input.amount);

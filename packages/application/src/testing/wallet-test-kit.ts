@@ -1,4 +1,5 @@
-import { adminAdjustmentTransaction, Email, Rial, type Role } from "@peykarband/domain";
+import { adminAdjustmentTransaction, domainError, Email, err, ok, Rial, type Role } from "@peykarband/domain";
+import type { StepUp, StepUpErrorCode } from "../accounts/step-up.ts";
 import type { RequestContext } from "../shared/request-context.ts";
 import type { WalletDeps } from "../wallet/wallet-deps.ts";
 import { defaultWalletPolicy, type WalletPolicy } from "../wallet/wallet-policy.ts";
@@ -29,8 +30,19 @@ export function walletTestKit(policy: Partial<WalletPolicy> = {}) {
     audit: new InMemoryAuditLog(),
     throttle: new InMemoryThrottle(clock),
   };
+  /** What the step-up answers: a fresh second factor, unless a test refuses it. */
+  let stepUpRefusal: StepUpErrorCode | null = null;
+  const stepUp: StepUp = async (ctx) => {
+    if (stepUpRefusal) return err(domainError(stepUpRefusal, "Step-up refused by the test.", ["totpCode"]));
+    const user = await fakes.users.findById(ctx.viewer!.userId);
+    return user ? ok(user) : err(domainError("SECOND_FACTOR_REQUIRED", "No such user."));
+  };
+  const refuseStepUp = (code: StepUpErrorCode | null) => {
+    stepUpRefusal = code;
+  };
   const deps: WalletDeps = {
     ...fakes,
+    stepUp,
     gateways: { ZARINPAL: fakes.zarinpal, IDPAY: fakes.idpay },
     ids,
     policy: { ...defaultWalletPolicy, ...policy },
@@ -67,7 +79,7 @@ export function walletTestKit(policy: Partial<WalletPolicy> = {}) {
     await ledger.post(tx.value);
   }
 
-  return { ...fakes, deps, useCases: createWalletUseCases(deps), user, fund };
+  return { ...fakes, deps, useCases: createWalletUseCases(deps), user, fund, refuseStepUp };
 }
 
 /** A context with no viewer, as the worker's jobs and the callback route use. */

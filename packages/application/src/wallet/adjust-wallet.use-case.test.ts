@@ -12,6 +12,18 @@ async function setup() {
 }
 
 describe("adjustWallet", () => {
+  it("moves nothing without a fresh second factor", async () => {
+    const kit = await setup();
+    kit.refuseStepUp("SECOND_FACTOR_STALE");
+    const refused = await kit.useCases.adjustWallet(
+      { userId: kit.customer.id, amount: "250000", reason: "Refund" },
+      kit.admin.ctx,
+    );
+    expect(refused).toMatchObject({ ok: false, error: { code: "SECOND_FACTOR_STALE" } });
+    expect((await kit.ledger.balance(kit.customer.id)).toString()).toBe("0");
+    expect(kit.audit.events).toEqual([]);
+  });
+
   it("credits and debits by hand, in the ledger and the audit log", async () => {
     const kit = await setup();
     const credit = await kit.useCases.adjustWallet(

@@ -24,6 +24,8 @@ export interface AdjustWalletInput {
   readonly reason: string;
   /** Same key and same adjustment → the first result; same key and another one → IDEMPOTENCY_KEY_REUSED. */
   readonly idempotencyKey?: string | null;
+  /** A TOTP or recovery code, when the session has not proved a second factor in the last minutes. */
+  readonly totpCode?: string | null;
 }
 
 export interface WalletAdjusted {
@@ -45,6 +47,8 @@ export async function adjustWallet(
   ctx: RequestContext,
 ): Promise<AdjustResult> {
   const admin = requireRole(ctx, ["ADMIN"]);
+  const steppedUp = await deps.stepUp(ctx, input.totpCode);
+  if (!steppedUp.ok) return steppedUp;
   const parsed = Rial.parse(input.amount);
   if (!parsed.ok) {
     return parsed.error.code === "AMOUNT_OUT_OF_RANGE"

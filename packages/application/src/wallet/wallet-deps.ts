@@ -1,3 +1,4 @@
+import type { StepUp } from "../accounts/step-up.ts";
 import type { AuditLog } from "../ports/audit-log.ts";
 import type { AttemptThrottle } from "../ports/login-throttle.ts";
 import type { PaymentGateways } from "../ports/payment-gateway.ts";
@@ -19,4 +20,6 @@ export interface WalletDeps {
   readonly clock: Clock;
   readonly ids: IdGenerator;
   readonly policy: WalletPolicy;
+  /** A fresh second factor from the caller, for money-moving admin mutations. */
+  readonly stepUp: StepUp;
 }

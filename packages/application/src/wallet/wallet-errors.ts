@@ -1,3 +1,5 @@
+import { STEP_UP_ERROR_CODES } from "../accounts/step-up.ts";
+
 /**
  * The closed set of expected failures of each wallet and payment use case. The gateway turns each
  * list into the GraphQL enum of the mutation's `userErrors.code` (or, for callbacks, a result page).
@@ -58,5 +60,6 @@ export const ADJUST_WALLET_ERROR_CODES = [
   "USER_NOT_FOUND",
   "CANNOT_ADJUST_OWN_WALLET",
   "INSUFFICIENT_FUNDS",
+  ...STEP_UP_ERROR_CODES,
 ] as const;
 export type AdjustWalletErrorCode = (typeof ADJUST_WALLET_ERROR_CODES)[number];

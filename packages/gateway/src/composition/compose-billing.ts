@@ -5,6 +5,7 @@ import {
   type BillingUseCases,
   type InvoiceUseCases,
   type LanguagePreferenceUseCases,
+  type StepUp,
 } from "@peykarband/application";
 import {
   DrizzleBillingRepository,
@@ -18,7 +19,7 @@ import {
   type Database,
   type JobQueue,
 } from "@peykarband/infrastructure";
-import type { AccountAdapters } from "./compose-accounts.ts";
+import { composeAccounts, type AccountAdapters } from "./compose-accounts.ts";
 
 /**
  * The billing, invoice and notice-language use cases on the app's database: meters, settlement,
@@ -27,7 +28,10 @@ import type { AccountAdapters } from "./compose-accounts.ts";
 export function composeBilling(input: {
   readonly config: Config;
   readonly database: Database;
-  readonly accounts: AccountAdapters;
+  readonly accounts: AccountAdapters & {
+    /** The app's own, so that its account policy applies; the default policy's otherwise. */
+    readonly stepUp?: StepUp;
+  };
   readonly queue: JobQueue;
 }): {
   readonly billing: BillingUseCases;
@@ -46,6 +50,7 @@ export function composeBilling(input: {
       clock: accounts.clock,
       ids: accounts.ids,
       vatRate: config.vatRateBasisPoints,
+      stepUp: accounts.stepUp ?? composeAccounts(accounts, config).stepUp,
     }),
     invoices: createInvoiceUseCases({
       invoices: new DrizzleInvoiceRepository(database.db),

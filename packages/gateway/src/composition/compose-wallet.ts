@@ -2,6 +2,7 @@ import {
   createWalletUseCases,
   defaultWalletPolicy,
   type PaymentGateways,
+  type StepUp,
   type WalletPolicy,
   type WalletUseCases,
 } from "@peykarband/application";
@@ -14,7 +15,7 @@ import {
   type Database,
   type PaymentGatewayOverrides,
 } from "@peykarband/infrastructure";
-import type { AccountAdapters } from "./compose-accounts.ts";
+import { composeAccounts, type AccountAdapters } from "./compose-accounts.ts";
 import { startPaymentSimulators, type PaymentSimulators } from "@peykarband/simulators";
 import { PAYMENT_PATHS } from "../payments/payment-callback.routes.ts";
 
@@ -42,7 +43,10 @@ export interface WalletComposition {
 export async function composeWallet(
   config: Config,
   database: Database,
-  accounts: AccountAdapters,
+  accounts: AccountAdapters & {
+    /** The app's own, so that its account policy applies; the default policy's otherwise. */
+    readonly stepUp?: StepUp;
+  },
   overrides: WalletOverrides = {},
   /** Where the payment gateways send the browser back to us: PUBLIC_URL unless the app was bound elsewhere. */
   publicUrl: string = config.publicUrl,
@@ -88,6 +92,7 @@ export async function composeWallet(
     clock: accounts.clock,
     ids: accounts.ids,
     policy,
+    stepUp: accounts.stepUp ?? composeAccounts(accounts, config).stepUp,
   });
 
   const ownResultPage = config.paymentResultUrl === `${config.publicUrl}${PAYMENT_PATHS.result}`;

@@ -98,7 +98,8 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     bound = await bindServer(config.host, config.port);
     // PORT=0 (tests) leaves ":0" in the default PUBLIC_URL; the bound address is the one to use.
     const publicUrl = new URL(config.publicUrl).port === "0" ? bound.origin : config.publicUrl;
-    wallet = await composeWallet(config, database, accountAdapters, overrides, publicUrl);
+    const money = { ...accountAdapters, stepUp: accounts.stepUp };
+    wallet = await composeWallet(config, database, money, overrides, publicUrl);
     const queue =
       overrides.jobQueue ??
       (await openJobQueue(database, {
@@ -127,7 +128,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
       accounts,
       wallet: wallet.useCases,
       servers,
-      ...composeBilling({ config, database, accounts: accountAdapters, queue }),
+      ...composeBilling({ config, database, accounts: money, queue }),
       webhooks: await composeWebhooks({ config, database, accounts: accountAdapters, queue, overrides }),
     };
     const app = { version: APP_VERSION, sandbox: config.sandbox, publicUrl: config.publicUrl };

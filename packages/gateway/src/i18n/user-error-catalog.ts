@@ -118,6 +118,11 @@ export const USER_ERROR_CATALOG: Readonly<Record<UserErrorCode, CatalogEntry>> =
       "This needs a second factor and the account has none: turn on two-factor authentication first.",
     fa: "این کار به تأیید دومرحله‌ای نیاز دارد؛ ابتدا آن را برای حساب خود فعال کنید.",
   },
+  SECOND_FACTOR_STALE: {
+    description:
+      "This needs a fresh second factor: call confirmSecondFactor first, or send totpCode with the mutation.",
+    fa: "برای این کار دوباره کد برنامهٔ احراز هویت را وارد کنید.",
+  },
   TWO_FACTOR_NOT_ENABLED: {
     description: "Two-factor authentication is not on.",
     fa: "تأیید دومرحله‌ای فعال نیست.",

@@ -32,4 +32,12 @@ export class AdjustWalletInput {
   })
   @MaxLength(TEXT_LIMITS.idempotencyKey)
   idempotencyKey!: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "A code from the authenticator app (or a recovery code), unless this session called confirmSecondFactor in the last five minutes.",
+  })
+  @MaxLength(TEXT_LIMITS.code)
+  totpCode?: string | null;
 }

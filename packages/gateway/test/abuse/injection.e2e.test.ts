@@ -3,6 +3,7 @@ import { testDatabases } from "@peykarband/infrastructure/testing";
 import { generate } from "otplib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAdmin } from "../../src/cli/create-admin.command.ts";
+import { stepUpSession } from "../support/step-up.ts";
 import { COUNTED_TABLES, countRows, query, startAbuseApp, type AbuseApp } from "./abuse-app.ts";
 import { assertClean, sendGraphQL, userErrorCodes } from "./abuse-client.ts";
 import {
@@ -59,6 +60,7 @@ for (const target of testDatabases()) {
       const admin = await sendGraphQL(url, LOG_IN, {
         input: { email: "root@example.com", password: PASSWORD },
       });
+      await stepUpSession(url, payloadOf(admin, "logIn").session!.accessToken, PASSWORD);
       fixture = {
         url,
         customer,

@@ -21,7 +21,7 @@ import {
 } from "@peykarband/infrastructure";
 import { writeSync } from "node:fs";
 import { createInterface } from "node:readline";
-import { composeAccountAdapters } from "../../src/composition/compose-accounts.ts";
+import { composeAccountAdapters, composeAccounts } from "../../src/composition/compose-accounts.ts";
 import { composeWallet } from "../../src/composition/compose-wallet.ts";
 import { startWorker } from "../../src/composition/start-worker.ts";
 
@@ -58,6 +58,7 @@ const billing = createBillingUseCases({
   ledger: DrizzleWalletLedger.on(database),
   users: accounts.users,
   audit: accounts.audit,
+  stepUp: composeAccounts(accounts, config).stepUp,
   clock: { now: () => new Date(settleAt) },
   ids: accounts.ids,
   vatRate: config.vatRateBasisPoints,

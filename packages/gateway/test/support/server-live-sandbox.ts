@@ -13,6 +13,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createAdmin } from "../../src/cli/create-admin.command.ts";
+import { stepUpSession } from "./step-up.ts";
 import { openServerStatusBus } from "../../src/composition/compose-servers.ts";
 import { composeWorker } from "../../src/composition/compose-worker.ts";
 import { createApp, type App } from "../../src/composition/create-app.ts";
@@ -103,7 +104,8 @@ export async function startLiveSandbox(options: { actionMs: number }): Promise<L
 
     await createAdmin(config, { email: "root@example.com", password: PASSWORD }, database);
     const admin = createTestSdk(app.url);
-    await admin.LogIn({ input: { email: "root@example.com", password: PASSWORD } });
+    const { logIn } = await admin.LogIn({ input: { email: "root@example.com", password: PASSWORD } });
+    await stepUpSession(app.url, logIn.session!.accessToken, PASSWORD);
     const clients: TestSdkClient[] = [admin];
     closers.push(async () => {
       await Promise.all(clients.map((client) => client.dispose()));

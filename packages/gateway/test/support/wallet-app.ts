@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createAdmin } from "../../src/cli/create-admin.command.ts";
+import { stepUpSession } from "./step-up.ts";
 import { createApp, type App } from "../../src/composition/create-app.ts";
 import { createTestSdk, type TestSdkClient } from "./sdk-client.ts";
 
@@ -118,7 +119,7 @@ export async function sendCallback(
   };
 }
 
-/** The wallet app on `database` with the administrator root@example.com created and signed in. */
+/** The wallet app on `database` with the administrator root@example.com created, signed in and stepped up. */
 export async function startWalletAppWithAdmin(
   database: Database,
   password: string,
@@ -126,6 +127,7 @@ export async function startWalletAppWithAdmin(
   const t = await startWalletApp(database);
   await createAdmin(t.config, { email: "root@example.com", password }, database);
   const admin = createTestSdk(t.app.url);
-  await admin.LogIn({ input: { email: "root@example.com", password } });
+  const { logIn } = await admin.LogIn({ input: { email: "root@example.com", password } });
+  await stepUpSession(t.app.url, logIn.session!.accessToken, password);
   return { t, admin };
 }

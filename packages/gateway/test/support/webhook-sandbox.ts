@@ -5,6 +5,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createAdmin } from "../../src/cli/create-admin.command.ts";
+import { stepUpSession } from "./step-up.ts";
 import { openServerStatusBus } from "../../src/composition/compose-servers.ts";
 import { composeWorker } from "../../src/composition/compose-worker.ts";
 import { createApp, type App } from "../../src/composition/create-app.ts";
@@ -72,7 +73,8 @@ export async function startWebhookSandbox(database: Database, password: string):
     closers.push(() => worker.stop());
     await createAdmin(config, { email: "root@example.com", password }, database);
     const admin = createTestSdk(app.url);
-    await admin.LogIn({ input: { email: "root@example.com", password } });
+    const { logIn } = await admin.LogIn({ input: { email: "root@example.com", password } });
+    await stepUpSession(app.url, logIn.session!.accessToken, password);
     closers.push(() => admin.dispose());
     return { app, clock, admin, close };
   } catch (error) {

@@ -40,6 +40,14 @@ export type AdjustWalletErrorCode =
   | 'INVALID_IDEMPOTENCY_KEY'
   /** The reason is empty or too long (500 characters; 400 for a usage waiver). */
   | 'INVALID_REASON'
+  /** The two-factor code or recovery code is wrong, expired or used already. */
+  | 'INVALID_TWO_FACTOR_CODE'
+  /** This needs a second factor and the account has none: turn on two-factor authentication first. */
+  | 'SECOND_FACTOR_REQUIRED'
+  /** This needs a fresh second factor: call confirmSecondFactor first, or send totpCode with the mutation. */
+  | 'SECOND_FACTOR_STALE'
+  /** Too many attempts from this account or address; wait and try again. */
+  | 'TOO_MANY_ATTEMPTS'
   /** No user has this id. */
   | 'USER_NOT_FOUND';
 
@@ -51,6 +59,8 @@ export type AdjustWalletInput = {
   idempotencyKey: string;
   /** Why, shown on the customer's statement and kept in the audit log. Required, at most 500 characters. */
   reason: string;
+  /** A code from the authenticator app (or a recovery code), unless this session called confirmSecondFactor in the last five minutes. */
+  totpCode?: string | null | undefined;
   /** The user's global id. Not your own: another administrator must adjust yours. */
   userId: string | number;
 };
@@ -143,6 +153,14 @@ export type AuditAction =
 export type ChangeUserRoleErrorCode =
   /** Administrators cannot change their own role; another administrator must. */
   | 'CANNOT_CHANGE_OWN_ROLE'
+  /** The two-factor code or recovery code is wrong, expired or used already. */
+  | 'INVALID_TWO_FACTOR_CODE'
+  /** This needs a second factor and the account has none: turn on two-factor authentication first. */
+  | 'SECOND_FACTOR_REQUIRED'
+  /** This needs a fresh second factor: call confirmSecondFactor first, or send totpCode with the mutation. */
+  | 'SECOND_FACTOR_STALE'
+  /** Too many attempts from this account or address; wait and try again. */
+  | 'TOO_MANY_ATTEMPTS'
   /** No user has this id. */
   | 'USER_NOT_FOUND';
 
@@ -150,6 +168,8 @@ export type ChangeUserRoleErrorCode =
 export type ChangeUserRoleInput = {
   /** The new role. The user's sessions end so it applies at once. */
   role: Role;
+  /** A code from the authenticator app (or a recovery code), unless this session called confirmSecondFactor in the last five minutes. */
+  totpCode?: string | null | undefined;
   /** The user's global id. */
   userId: string | number;
 };
@@ -772,8 +792,16 @@ export type WaiveUsageErrorCode =
   | 'INVALID_IDEMPOTENCY_KEY'
   /** The reason is empty or too long (500 characters; 400 for a usage waiver). */
   | 'INVALID_REASON'
+  /** The two-factor code or recovery code is wrong, expired or used already. */
+  | 'INVALID_TWO_FACTOR_CODE'
+  /** This needs a second factor and the account has none: turn on two-factor authentication first. */
+  | 'SECOND_FACTOR_REQUIRED'
+  /** This needs a fresh second factor: call confirmSecondFactor first, or send totpCode with the mutation. */
+  | 'SECOND_FACTOR_STALE'
   /** No server has this id, or it is not yours. */
-  | 'SERVER_NOT_FOUND';
+  | 'SERVER_NOT_FOUND'
+  /** Too many attempts from this account or address; wait and try again. */
+  | 'TOO_MANY_ATTEMPTS';
 
 /** Which server's usage, how much of it, and why. */
 export type WaiveUsageInput = {
@@ -785,6 +813,8 @@ export type WaiveUsageInput = {
   reason: string;
   /** The server's global id. */
   serverId: string | number;
+  /** A code from the authenticator app (or a recovery code), unless this session called confirmSecondFactor in the last five minutes. */
+  totpCode?: string | null | undefined;
 };
 
 /** Where a webhook delivery stands. */
