@@ -32,6 +32,7 @@ describe("the servers' GraphQL surface", () => {
     expect(query["servers"]!.args.map((arg) => `${arg.name}: ${String(arg.type)}`).sort()).toEqual([
       "after: String",
       "before: String",
+      "customerId: ID",
       "filter: ServerFilter",
       "first: Int",
       "last: Int",
