@@ -2,6 +2,7 @@ import { GlobalIdField } from "../schema/node/global-id-field.decorator.ts";
 import type { LocalId } from "../schema/node/global-id.ts";
 import { MaxLength } from "class-validator";
 import { Field, InputType } from "type-graphql";
+import { StepUpCodeField } from "../accounts/step-up-code-field.decorator.ts";
 import { TEXT_LIMITS } from "../limits/query-limits.ts";
 import { RialScalar } from "../schema/scalars/rial.scalar.ts";
 
@@ -30,11 +31,6 @@ export class WaiveUsageInput {
   @MaxLength(TEXT_LIMITS.idempotencyKey)
   idempotencyKey!: string;
 
-  @Field(() => String, {
-    nullable: true,
-    description:
-      "A code from the authenticator app (or a recovery code), unless this session called confirmSecondFactor in the last five minutes.",
-  })
-  @MaxLength(TEXT_LIMITS.code)
+  @StepUpCodeField()
   totpCode?: string | null;
 }
