@@ -11,6 +11,7 @@ import type { Context } from "graphql-ws";
 import { useServer, type Extra } from "graphql-ws/use/ws";
 import type { IncomingMessage, Server } from "node:http";
 import { WebSocketServer } from "ws";
+import { CoalescingWebSocket } from "./coalescing-web-socket.ts";
 import { clientAddress, type TrustProxy } from "../context/client-address.ts";
 import { sharedSubscribe } from "./shared-subscribe.ts";
 import { ValidatedDocuments } from "./validated-documents.ts";
@@ -99,6 +100,7 @@ export function startWebSocketServer(options: WebSocketOptions): () => Promise<v
     path: options.path,
     // ws would take messages of up to 100 MiB; a message carries one operation, as an HTTP body does.
     maxPayload: MAX_BODY_BYTES,
+    WebSocket: CoalescingWebSocket,
     // Refused before the handshake, so a full address costs no socket; counted once connected.
     verifyClient: ({ req }, accept) => {
       if (perAddress.isFull(addressOf(req))) accept(false, 429, "Too many connections from your address.");
@@ -106,6 +108,7 @@ export function startWebSocketServer(options: WebSocketOptions): () => Promise<v
     },
   });
   wsServer.on("connection", (socket, request) => {
+    socket.coalesceOn(request.socket);
     options.recorder.webSocket(1);
     socket.once("close", () => options.recorder.webSocket(-1));
     const release = perAddress.take(addressOf(request));
