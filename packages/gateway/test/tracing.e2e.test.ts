@@ -1,4 +1,4 @@
-import { SpanKind } from "@opentelemetry/api";
+import { SpanKind, SpanStatusCode } from "@opentelemetry/api";
 import {
   startInMemoryTracing,
   type InMemoryTracing,
@@ -94,5 +94,53 @@ describe("tracing an order (embedded database, simulators, in-memory exporter)",
     expect(create.kind).toBe(SpanKind.CLIENT);
     expect(underJob(create)).toBe(true);
     expect(statements.some(underJob)).toBe(true);
+  });
+
+  it("traces a subscribe message: one span, the opening-state read its child, no variables or token", async () => {
+    const { client } = await sandbox.customer("500000000");
+    const { orderServer } = await client.OrderServer({
+      input: {
+        name: "watched",
+        planId: "do-s-1vcpu-1gb",
+        regionId: "do-fra1",
+        imageId: "ubuntu-24.04",
+        idempotencyKey: randomUUID(),
+      },
+    });
+    const serverId = orderServer.server!.id;
+    tracing.reset();
+    const statuses = recordStatuses(client, serverId);
+    try {
+      await statuses.waitFor(() => true, "the opening event");
+    } finally {
+      await statuses.stop();
+    }
+
+    const subscribe = tracing.spans().find((span) => span.name === "subscription ServerStatusChanged");
+    expect(subscribe?.kind).toBe(SpanKind.SERVER);
+    expect(subscribe!.attributes).toEqual({
+      "graphql.operation.type": "subscription",
+      "graphql.operation.name": "ServerStatusChanged",
+    });
+    expect(subscribe!.events).toEqual([]);
+    expect(parentOf(subscribe!)).toBeUndefined();
+    const children = tracing.spans().filter((span) => parentOf(span) === subscribe!.spanContext().spanId);
+    expect(children.map((span) => span.attributes["db.operation.name"])).toContain("SELECT");
+    const recorded = JSON.stringify(tracing.spans().map((span) => [span.name, span.attributes, span.events]));
+    expect(recorded).not.toContain(serverId);
+    expect(recorded).not.toContain("Bearer");
+  });
+
+  it("ends a refused subscribe message's span in error, without its variables", async () => {
+    const { client } = await sandbox.customer("1");
+    tracing.reset();
+    const foreignId = Buffer.from(`Server:${randomUUID()}`).toString("base64url");
+    const statuses = recordStatuses(client, foreignId);
+    await expect(statuses.waitFor(() => true, "an event", 10_000)).rejects.toThrow(/stream failed/);
+    await statuses.stop();
+
+    const subscribe = tracing.spans().find((span) => span.name === "subscription ServerStatusChanged");
+    expect(subscribe?.status.code).toBe(SpanStatusCode.ERROR);
+    expect(JSON.stringify([subscribe!.attributes, subscribe!.events])).not.toContain(foreignId);
   });
 });

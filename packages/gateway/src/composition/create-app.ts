@@ -179,6 +179,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
       trustProxy: http.trustProxy,
       recorder,
       introspection,
+      tracing: tracingActive(),
       limits: {
         maxQueryBytes: config.gatewayLimits.maxQueryBytes,
         operationsPerSecond: config.gatewayLimits.wsOperationsPerSecond,

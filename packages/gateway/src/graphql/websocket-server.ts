@@ -1,19 +1,23 @@
 import {
+  execute,
   getOperationAST,
   GraphQLError,
   NoSchemaIntrospectionCustomRule,
   specifiedRules,
+  type ExecutionArgs,
   type GraphQLFormattedError,
   type GraphQLSchema,
   type ValidationRule,
 } from "graphql";
-import type { Context } from "graphql-ws";
+import { context as traceContext, type Context as TraceContext } from "@opentelemetry/api";
+import type { Context, SubscribePayload } from "graphql-ws";
 import { useServer, type Extra } from "graphql-ws/use/ws";
 import type { IncomingMessage, Server } from "node:http";
 import { WebSocketServer } from "ws";
 import { CoalescingWebSocket } from "./coalescing-web-socket.ts";
 import { clientAddress, type TrustProxy } from "../context/client-address.ts";
 import { sharedSubscribe } from "./shared-subscribe.ts";
+import { SubscribeSpans } from "./subscribe-span.ts";
 import { ValidatedDocuments } from "./validated-documents.ts";
 import { SubscriptionSlots } from "../context/subscription-slots.ts";
 import { createGraphQLContext, resolveViewer, type ContextDeps } from "../context/create-graphql-context.ts";
@@ -54,6 +58,8 @@ export interface WebSocketOptions extends ContextDeps {
   /** As on HTTP: when false, introspection is refused and errors do not suggest field names. */
   readonly introspection: boolean;
   readonly limits: WebSocketLimits;
+  /** Whether tracing is on (tracingActive at start): a span per subscribe message (subscribe-span.ts). */
+  readonly tracing: boolean;
   /** Milliseconds for the per-second operation budget; performance.now unless a test holds time still. */
   readonly nowMs?: () => number;
 }
@@ -67,6 +73,9 @@ interface RunningOperation {
   readonly started: number;
   readonly errors: GraphQLFormattedError[];
 }
+
+/** What graphql-ws runs for an operation that passed every check. */
+type PreparedOperation = ExecutionArgs & { readonly contextValue: GraphQLContext };
 
 type WsContext = Context<ConnectionParams | undefined, Extra & Partial<Record<PropertyKey, never>>>;
 
@@ -92,6 +101,7 @@ export function startWebSocketServer(options: WebSocketOptions): () => Promise<v
     limits.documentCacheBytes,
   );
   const nowMs = options.nowMs ?? (() => performance.now());
+  const spans = new SubscribeSpans(options.tracing);
   const perAddress = new ConnectionQuota(limits.socketsPerAddress);
   const perUser = new ConnectionQuota(limits.socketsPerUser);
   const addressOf = (request: IncomingMessage) => clientAddress(request, options.trustProxy) ?? "unknown";
@@ -146,10 +156,67 @@ export function startWebSocketServer(options: WebSocketOptions): () => Promise<v
       return formatted;
     });
 
+  /** Every check of a subscribe message, then its context: what graphql-ws runs, or why not. */
+  const prepare = async (
+    ctx: WsContext,
+    id: string,
+    payload: SubscribePayload,
+    traced: TraceContext | null,
+  ): Promise<readonly GraphQLError[] | PreparedOperation> => {
+    if (!budgetOf(ctx).spend()) {
+      const message = `More than ${limits.operationsPerSecond} operations a second on one connection.`;
+      ctx.extra.socket.close(CLOSE_CODES.tooManyOperations, message);
+      return [limitExceeded("TOO_MANY_OPERATIONS", message)];
+    }
+    const tooLarge = refuseLargeQuery(payload.query, limits.maxQueryBytes);
+    if (tooLarge) return [tooLarge];
+    const document = await documents.check(payload.query);
+    if (!("kind" in document)) return [...document];
+    const operation = getOperationAST(document, payload.operationName);
+    spans.named(traced, operation?.operation ?? "subscription", operation?.name?.value ?? null);
+    const tooDeep = refuseDeepVariables(payload.variables);
+    if (tooDeep) return [tooDeep];
+    const variables = payload.variables ?? undefined;
+    const request = ctx.extra.request;
+    let context: GraphQLContext;
+    try {
+      measureCost(options.schema, document, variables, payload.operationName ?? undefined);
+      context = await createGraphQLContext(
+        {
+          requestId: `${requestIdFrom(request.headers["x-request-id"])}:${id}`,
+          ip: clientAddress(request, options.trustProxy),
+          userAgent: text(request.headers["user-agent"])?.slice(0, 512) ?? null,
+          authorization: text(ctx.connectionParams?.["authorization"]),
+          acceptLanguage: text(request.headers["accept-language"]),
+          subscriptionSlots: slotsOf(ctx),
+        },
+        options,
+      );
+    } catch (error) {
+      if (error instanceof GraphQLError) return [error];
+      throw error;
+    }
+    operationsOf(ctx).set(id, {
+      context,
+      label: operationLabel(operation),
+      started: performance.now(),
+      errors: [],
+    });
+    options.recorder.webSocketOperation(1);
+    return {
+      schema: options.schema,
+      document,
+      variableValues: variables,
+      operationName: payload.operationName,
+      contextValue: context,
+    };
+  };
+
   const disposable = useServer<ConnectionParams | undefined>(
     {
       schema: options.schema,
-      subscribe: sharedSubscribe,
+      subscribe: spans.around(sharedSubscribe),
+      execute: spans.around(execute),
       connectionInitWaitTimeout: limits.initTimeoutMs,
       // A bad token is refused at connection_init (close 4403), not silently treated as anonymous.
       onConnect: async (ctx) => {
@@ -174,51 +241,18 @@ export function startWebSocketServer(options: WebSocketOptions): () => Promise<v
         return true;
       },
       onSubscribe: async (ctx, id, payload) => {
-        if (!budgetOf(ctx).spend()) {
-          const message = `More than ${limits.operationsPerSecond} operations a second on one connection.`;
-          ctx.extra.socket.close(CLOSE_CODES.tooManyOperations, message);
-          return [limitExceeded("TOO_MANY_OPERATIONS", message)];
-        }
-        const tooLarge = refuseLargeQuery(payload.query, limits.maxQueryBytes);
-        if (tooLarge) return [tooLarge];
-        const document = await documents.check(payload.query);
-        if (!("kind" in document)) return [...document];
-        const tooDeep = refuseDeepVariables(payload.variables);
-        if (tooDeep) return [tooDeep];
-        const variables = payload.variables ?? undefined;
-        const request = ctx.extra.request;
-        let context: GraphQLContext;
+        const traced = spans.begin(ctx.extra.request.headers);
         try {
-          measureCost(options.schema, document, variables, payload.operationName ?? undefined);
-          context = await createGraphQLContext(
-            {
-              requestId: `${requestIdFrom(request.headers["x-request-id"])}:${id}`,
-              ip: clientAddress(request, options.trustProxy),
-              userAgent: text(request.headers["user-agent"])?.slice(0, 512) ?? null,
-              authorization: text(ctx.connectionParams?.["authorization"]),
-              acceptLanguage: text(request.headers["accept-language"]),
-              subscriptionSlots: slotsOf(ctx),
-            },
-            options,
-          );
+          const prepared = traced
+            ? await traceContext.with(traced, () => prepare(ctx, id, payload, traced))
+            : await prepare(ctx, id, payload, null);
+          if ("contextValue" in prepared) spans.accepted(traced, prepared.contextValue);
+          else spans.refused(traced, prepared);
+          return prepared;
         } catch (error) {
-          if (error instanceof GraphQLError) return [error];
+          spans.refused(traced, error);
           throw error;
         }
-        operationsOf(ctx).set(id, {
-          context,
-          label: operationLabel(getOperationAST(document, payload.operationName)),
-          started: performance.now(),
-          errors: [],
-        });
-        options.recorder.webSocketOperation(1);
-        return {
-          schema: options.schema,
-          document,
-          variableValues: variables,
-          operationName: payload.operationName,
-          contextValue: context,
-        };
       },
       onNext: (ctx, id, _payload, _args, result) =>
         result.errors ? { ...result, errors: format(result.errors, operationsOf(ctx).get(id)) } : undefined,
