@@ -2,12 +2,15 @@ import type { Database } from "@peykarband/infrastructure";
 import { testDatabases } from "@peykarband/infrastructure/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CLOSE_CODES } from "../../src/graphql/websocket-close-codes.ts";
+import { sendGraphQL } from "./abuse-client.ts";
 import { startAbuseApp, type AbuseApp } from "./abuse-app.ts";
 import { fromAddress, register, type Account } from "./accounts-kit.ts";
 import { codeOfMessage, RawSocket } from "./raw-socket.ts";
 
 const HEALTH = `{ health { sandbox } }`;
 const WATCH_ALL = `subscription { serverStatusChanged { status } }`;
+const VIEWER_ID = `{ viewer { id } }`;
+const LOG_OUT = `mutation { logOut(input: {}) { loggedOut } }`;
 const LIMITS = {
   WS_OPERATIONS_PER_SECOND: "10",
   WS_SUBSCRIPTIONS_PER_SOCKET: "3",
@@ -138,6 +141,25 @@ for (const target of testDatabases()) {
       const socket = await connect();
       socket.subscribe("big", HEALTH, { padding: "x".repeat(MAX_BODY_BYTES) });
       expect((await socket.closed).code).toBe(1009);
+    });
+
+    it("refuses the next operation of a socket whose session was revoked with UNAUTHENTICATED", async () => {
+      nowMs += 1000;
+      const owner = await register(t.app.url, "revoked-socket@example.com", { headers: address() });
+      const socket = await connect({ token: owner.accessToken });
+      socket.subscribe("before", VIEWER_ID);
+      expect((await socket.result("before")).payload).toEqual({ data: { viewer: { id: owner.id } } });
+      const loggedOut = await sendGraphQL(
+        t.app.url,
+        LOG_OUT,
+        {},
+        { token: owner.accessToken, headers: address() },
+      );
+      expect(loggedOut.json?.data).toEqual({ logOut: { loggedOut: true } });
+      socket.subscribe("after", VIEWER_ID);
+      expect(codeOfMessage(await socket.result("after"))).toBe("UNAUTHENTICATED");
+      socket.subscribe("watch", WATCH_ALL);
+      expect(codeOfMessage(await socket.result("watch"))).toBe("UNAUTHENTICATED");
     });
 
     it("answers a padded query with QUERY_TOO_LARGE and deep variables with VARIABLES_TOO_DEEP, socket open", async () => {
