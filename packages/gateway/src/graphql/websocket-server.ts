@@ -173,7 +173,9 @@ export function startWebSocketServer(options: WebSocketOptions): () => Promise<v
     const document = await documents.check(payload.query);
     if (!("kind" in document)) return [...document];
     const operation = getOperationAST(document, payload.operationName);
-    spans.named(traced, operation?.operation ?? "subscription", operation?.name?.value ?? null);
+    // graphql-ws refuses it too, but after this hook, when the span would be left open.
+    if (!operation) return [new GraphQLError("Unable to identify operation")];
+    spans.named(traced, operation.operation, operation.name?.value ?? null);
     const tooDeep = refuseDeepVariables(payload.variables);
     if (tooDeep) return [tooDeep];
     const variables = payload.variables ?? undefined;

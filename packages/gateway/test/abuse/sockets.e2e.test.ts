@@ -162,6 +162,18 @@ for (const target of testDatabases()) {
       expect(codeOfMessage(await socket.result("watch"))).toBe("UNAUTHENTICATED");
     });
 
+    it("answers a document of two operations without an operation name with an error, socket open", async () => {
+      nowMs += 1000;
+      const socket = await connect();
+      socket.subscribe("two", `query A ${HEALTH} query B ${HEALTH}`);
+      expect(await socket.result("two")).toMatchObject({
+        type: "error",
+        payload: [{ message: "Unable to identify operation" }],
+      });
+      socket.subscribe("after", HEALTH);
+      expect((await socket.result("after")).type).toBe("next");
+    });
+
     it("answers a padded query with QUERY_TOO_LARGE and deep variables with VARIABLES_TOO_DEEP, socket open", async () => {
       nowMs += 1000;
       const socket = await connect();
