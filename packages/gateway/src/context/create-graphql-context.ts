@@ -3,9 +3,8 @@ import { API_KEY_PREFIX, type User } from "@peykarband/domain";
 import { unauthenticated } from "../graphql/gateway-errors.ts";
 import { preferredLocale } from "../i18n/locale.ts";
 import type { AppInfo, GraphQLContext, GraphQLUseCases } from "./graphql-context.ts";
-import { createServerLoaders } from "./server-loaders.ts";
+import { RequestLoaders } from "./request-loaders.ts";
 import type { SubscriptionSlots } from "./subscription-slots.ts";
-import { createUserLoaders } from "./user-loaders.ts";
 
 /** What both transports know about a request, taken from HTTP headers or the WebSocket's connection_init. */
 export interface RequestFacts {
@@ -68,20 +67,16 @@ export async function createGraphQLContext(facts: RequestFacts, deps: ContextDep
     userAgent: facts.userAgent,
     viewer,
   };
-  const loaders = Object.assign(
-    createUserLoaders(deps.useCases.accounts, requestContext),
-    createServerLoaders(deps.useCases.servers, requestContext),
-  );
-  // The viewer may always see themselves: a resolver loading the viewer (an audit actor, say) needs no read.
-  if (signedIn?.user) loaders.user.prime(signedIn.user.id, signedIn.user);
+  const viewerUser = signedIn?.user ?? null;
   return {
     requestId: facts.requestId,
     ip: facts.ip,
     userAgent: facts.userAgent,
     viewer,
-    viewerUser: signedIn?.user ?? null,
+    viewerUser,
     useCases: deps.useCases,
-    loaders,
+    // The viewer may always see themselves: a resolver loading the viewer (an audit actor, say) needs no read.
+    loaders: new RequestLoaders(deps.useCases, requestContext, viewerUser),
     locale: preferredLocale(facts.acceptLanguage),
     app: deps.app,
     outcome: { userErrors: false },

@@ -42,13 +42,14 @@ export function createOperationRecorder(
   metrics: GatewayMetrics,
   logLine: OperationLogLine = (fields) => logger.info("graphql operation", fields),
 ): OperationRecorder {
-  // Labelled children looked up once per label set (bounded: labels come from the schema), not
-  // hashed from a labels object on every request.
-  const requestCounters = new Map<string, Counter.Internal>();
+  // Labelled children made once per label set (bounded: labels come from the schema); prom-client
+  // 15 still hashes a child's labels on every inc and observe.
+  const requestCounters = new Map<string, Map<string, Counter.Internal>>();
   const requestsBy = (operation: string, outcome: string) => {
-    const key = `${operation}\u0000${outcome}`;
-    let child = requestCounters.get(key);
-    if (!child) requestCounters.set(key, (child = metrics.requests.labels({ operation, outcome })));
+    let byOutcome = requestCounters.get(operation);
+    if (!byOutcome) requestCounters.set(operation, (byOutcome = new Map()));
+    let child = byOutcome.get(outcome);
+    if (!child) byOutcome.set(outcome, (child = metrics.requests.labels({ operation, outcome })));
     return child;
   };
   const durations = new Map<string, Histogram.Internal<"operation">>();
@@ -59,9 +60,9 @@ export function createOperationRecorder(
   };
   return {
     finished(record) {
-      const codes = record.errors.map(codeOf);
-      const outcome = codes[0] ?? (record.userErrors ? "userErrors" : "ok");
-      for (const code of codes) metrics.errors.inc({ code });
+      const { errors } = record;
+      const outcome = errors.length > 0 ? codeOf(errors[0]!) : record.userErrors ? "userErrors" : "ok";
+      for (const error of errors) metrics.errors.inc({ code: codeOf(error) });
       requestsBy(record.label, outcome).inc();
       durationBy(record.label).observe(record.durationMs / 1000);
       logLine({

@@ -16,11 +16,20 @@ export interface BoundServer extends DrainableServer {
  * the composition can use (payment callback URLs need the real port when PORT is 0).
  */
 export async function bindServer(host: string, port: number): Promise<BoundServer> {
+  // Requests that arrive before the app is composed wait for it; later ones go straight to it,
+  // without a promise hop each.
+  let ready: RequestListener | undefined;
   let serve: (app: RequestListener) => void = () => undefined;
   const app = new Promise<RequestListener>((resolve) => {
-    serve = resolve;
+    serve = (handle) => {
+      ready = handle;
+      resolve(handle);
+    };
   });
-  const drainable = createDrainableServer((req, res) => void app.then((handle) => handle(req, res)));
+  const drainable = createDrainableServer((req, res) => {
+    if (ready) ready(req, res);
+    else void app.then((handle) => handle(req, res));
+  });
   const { server } = drainable;
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);

@@ -49,7 +49,8 @@ export function createDrainableServer(app: RequestListener, graceMs = DRAIN_GRAC
     if (connection === undefined || connection.closing) return;
     connection.responses.add(res);
     if (draining) res.setHeader("connection", "close");
-    res.once("close", () => {
+    // `on`, not `once`: a response closes once, and once() wraps every listener in another function.
+    res.on("close", () => {
       connection.responses.delete(res);
       if (draining && connection.responses.size === 0) closeGently(connection);
     });

@@ -41,7 +41,8 @@ const clientIp = (req: IncomingMessage, trust: TrustProxy): string | null =>
 
 function headerMapOf(req: IncomingMessage): HeaderMap {
   const headers = new HeaderMap();
-  for (const [name, value] of Object.entries(req.headers)) {
+  for (const name in req.headers) {
+    const value = req.headers[name];
     if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(", ") : value);
   }
   return headers;
@@ -98,6 +99,10 @@ export function createGraphQLHandler(
     }
   };
 
+  // Returned rather than written inline as `context: () => …`: a closure assigned to a name is
+  // named through Object.defineProperty on every request when tsx runs the code (esbuild's keepNames).
+  const contextFor = (req: IncomingMessage, requestId: string) => () => context(req, requestId);
+
   const serve = async (req: IncomingMessage, res: ServerResponse, requestId: string) => {
     const url = req.url ?? "";
     const queryAt = url.indexOf("?");
@@ -137,7 +142,7 @@ export function createGraphQLHandler(
       body,
     };
     const response = await inOperationSpan(() =>
-      apollo.executeHTTPGraphQLRequest({ httpGraphQLRequest, context: () => context(req, requestId) }),
+      apollo.executeHTTPGraphQLRequest({ httpGraphQLRequest, context: contextFor(req, requestId) }),
     );
     await writeResponse(res, response);
   };

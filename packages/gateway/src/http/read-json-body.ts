@@ -22,6 +22,7 @@ const NOT_JSON = refused(
 );
 const TOO_LARGE = refused(413, "PAYLOAD_TOO_LARGE", "The request body is too large.");
 const INVALID = refused(400, "BAD_REQUEST", "The request body is not valid JSON.");
+const ABORTED = refused(400, "BAD_REQUEST", "The request was aborted.");
 
 const DECODERS: Readonly<Record<string, () => Transform>> = {
   gzip: createGunzip,
@@ -61,6 +62,48 @@ function parseStrict(text: string): BodyOutcome {
 }
 
 /**
+ * A body being read. Its listeners are anonymous and call these module functions: a closure
+ * assigned to a name is named through Object.defineProperty on every request when tsx runs the
+ * code (esbuild's keepNames). Once settled, the listeners ignore whatever else arrives.
+ */
+interface Reading {
+  readonly req: IncomingMessage;
+  readonly decoding: Transform | undefined;
+  readonly limitBytes: number;
+  readonly chunks: Buffer[];
+  received: number;
+  resolve: ((outcome: BodyOutcome) => void) | null;
+}
+
+function settle(reading: Reading, outcome: BodyOutcome): void {
+  const resolve = reading.resolve;
+  if (resolve === null) return;
+  reading.resolve = null;
+  reading.chunks.length = 0;
+  if (reading.decoding) {
+    reading.req.unpipe(reading.decoding);
+    reading.decoding.destroy();
+    // What is left of a refused body is read and dropped, so keep-alive can go on.
+    reading.req.resume();
+  }
+  resolve(outcome);
+}
+
+function received(reading: Reading, chunk: Buffer): void {
+  if (reading.resolve === null) return;
+  reading.received += chunk.length;
+  if (reading.received > reading.limitBytes) settle(reading, TOO_LARGE);
+  else reading.chunks.push(chunk);
+}
+
+function ended(reading: Reading): void {
+  if (reading.resolve === null) return;
+  const { chunks } = reading;
+  const text = chunks.length === 1 ? chunks[0]!.toString("utf8") : Buffer.concat(chunks).toString("utf8");
+  settle(reading, parseStrict(text));
+}
+
+/**
  * The JSON body of a GraphQL request, read with the same rules express.json applied: JSON content
  * type only, gzip/deflate/br decoded, at most `limitBytes` once decoded, strict parsing. A refused
  * body is left unread; Node discards the rest once the response is sent.
@@ -78,35 +121,12 @@ export function readJsonBody(req: IncomingMessage, limitBytes: number): Promise<
 
   return new Promise((resolve) => {
     const decoding = decoder?.();
+    const reading: Reading = { req, decoding, limitBytes, chunks: [], received: 0, resolve };
     const source: Readable = decoding ? req.pipe(decoding) : req;
-    const chunks: Buffer[] = [];
-    let received = 0;
-    const finish = (outcome: BodyOutcome) => {
-      source.off("data", onData).off("end", onEnd).off("error", onError);
-      req.off("aborted", onAborted);
-      if (decoding) {
-        req.unpipe(decoding);
-        decoding.destroy();
-        // What is left of a refused body is read and dropped, so keep-alive can go on.
-        req.resume();
-      }
-      resolve(outcome);
-    };
-    const onData = (chunk: Buffer) => {
-      received += chunk.length;
-      if (received > limitBytes) finish(TOO_LARGE);
-      else chunks.push(chunk);
-    };
-    const onEnd = () =>
-      finish(
-        parseStrict(
-          chunks.length === 1 ? chunks[0]!.toString("utf8") : Buffer.concat(chunks).toString("utf8"),
-        ),
-      );
-    const onError = () =>
-      finish(decoding ? INVALID : refused(400, "BAD_REQUEST", "The request was aborted."));
-    const onAborted = () => finish(refused(400, "BAD_REQUEST", "The request was aborted."));
-    source.on("data", onData).on("end", onEnd).on("error", onError);
-    req.on("aborted", onAborted);
+    source
+      .on("data", (chunk: Buffer) => received(reading, chunk))
+      .on("end", () => ended(reading))
+      .on("error", () => settle(reading, decoding ? INVALID : ABORTED));
+    req.on("aborted", () => settle(reading, ABORTED));
   });
 }

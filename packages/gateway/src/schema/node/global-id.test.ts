@@ -1,3 +1,4 @@
+import { toGlobalId as domainGlobalId } from "@peykarband/domain";
 import { describe, expect, it } from "vitest";
 import { decodeGlobalId, fromGlobalId, keyOf, NO_SUCH_KEY, toGlobalId } from "./global-id.ts";
 
@@ -7,6 +8,15 @@ describe("global ids", () => {
     expect(fromGlobalId(id)).toEqual({ type: "User", key: "0190f1c2-7a3b-7c4d-8e5f-001122334455" });
     expect(keyOf(id, "AuditEvent")).toBeNull();
   });
+
+  it.each([
+    ["User", "0190f1c2-7a3b-7c4d-8e5f-001122334455"],
+    ["Server", ""],
+    ["AuditEvent", "?>?>~ whose base64 has + and /"],
+    ["Invoice", "ÿé 日本 🚀"],
+  ] as const)("encode %s:%s as the domain does, for webhook bodies", (type, key) =>
+    expect(toGlobalId(type, key)).toBe(domainGlobalId(type, key)),
+  );
 
   it("decode an argument to its key, or to the key that names nothing", () => {
     const id = toGlobalId("Server", "0190f1c2-7a3b-7c4d-8e5f-001122334455");

@@ -1,4 +1,3 @@
-import { toGlobalId as encodeGlobalId } from "@peykarband/domain";
 import { TEXT_LIMITS } from "../../limits/query-limits.ts";
 
 /** Types a global id may name; `node(id:)` resolves each. */
@@ -25,8 +24,13 @@ export interface GlobalId {
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const isUuid = (key: string): boolean => UUID.test(key);
 
-/** Opaque to clients (base64url of "Type:key") so database keys never become part of the API. */
-export const toGlobalId = (type: NodeType, key: string): string => encodeGlobalId(type, key);
+/**
+ * Opaque to clients (base64url of "Type:key") so database keys never become part of the API. The
+ * same text as the domain's `toGlobalId` (webhook bodies use that one; a test compares them), through
+ * Buffer: the domain's TextEncoder, byte loop and btoa were 2 % of a `viewer` request's CPU.
+ */
+export const toGlobalId = (type: NodeType, key: string): string =>
+  Buffer.from(`${type}:${key}`, "utf8").toString("base64url");
 
 /** Null for anything that is not an id we issued: garbage is "not found", not an error. */
 export function fromGlobalId(id: string): GlobalId | null {
