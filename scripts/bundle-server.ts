@@ -3,8 +3,9 @@ import { readFile, writeFile, mkdir } from "node:fs/promises";
 import { dirname, relative, sep } from "node:path";
 
 // Bundles tsc's output of the server (which keeps the decorator metadata type-graphql reads) into one
-// file per entry point and a few lazily loaded chunks: a start then loads a handful of files instead
-// of some two thousand, which was most of its CPU (docs/performance.md, "Start-up").
+// file per entry point and chunks (code both entries use, and what is imported lazily): a start then
+// loads 16 files instead of some two thousand, which was most of its CPU (docs/performance.md,
+// "Start-up").
 
 /**
  * Loaded from node_modules at run time rather than bundled: native code (argon2), WebAssembly and
@@ -63,6 +64,8 @@ export async function bundleServer(options: {
     // type-graphql names GraphQL types after their classes: esbuild must not rename a class
     // that another module's class of the same name would clash with.
     keepNames: true,
+    // ES module builds first: graphql's `main` is CommonJS, and a CommonJS module imported from
+    // ES modules is wrapped again for each importer, copying all its exports each time.
     mainFields: ["module", "main"],
     minifyWhitespace: true,
     minifySyntax: true,
