@@ -1,22 +1,25 @@
-import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import ts from "typescript";
+import { bundleServer } from "./bundle-server.ts";
 
-// Compiles the workspace packages the server runs into JavaScript, each into its own `dist/` beside
-// its `src/`: relative paths to files outside `src/` (migrations, the catalog, package.json) stay
-// right, and each package keeps resolving its libraries from its own node_modules. tsc rather than
-// esbuild, because type-graphql reads the decorator metadata only tsc emits.
+// Compiles the workspace packages the server runs into JavaScript, each into `dist/tsc/` beside its
+// `src/` (so each package resolves its libraries from its own node_modules), then bundles that into
+// packages/gateway/dist: main.js (the server) and cli/main.js. tsc rather than esbuild for the
+// compiling, because type-graphql reads the decorator metadata only tsc emits.
 
 const ROOT = fileURLToPath(new URL("../", import.meta.url));
 const PACKAGES = ["domain", "application", "infrastructure", "simulators", "gateway"];
 const SCOPE = "@peykarband/";
 const BUILD = "dist";
+/** tsc's output, bundled and then removed. */
+const STAGED = "tsc";
 
 const isSource = (name: string) =>
   name.endsWith(".ts") && !name.endsWith(".test.ts") && !name.endsWith(".d.ts");
 
-/** Sources and other files under `dir`, without the test helpers (`testing/`) production never loads. */
+/** Files under `dir`, without the test helpers (`testing/`) production never loads. */
 function walk(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const path = join(dir, entry.name);
@@ -25,11 +28,13 @@ function walk(dir: string): string[] {
   });
 }
 
-/** `packages/x/src/a/b.ts` → `packages/x/dist/a/b.ts` (callers change the extension). */
+const stagedDir = (name: string) => join(ROOT, "packages", name, BUILD, STAGED);
+
+/** `packages/x/src/a/b.ts` → `packages/x/dist/tsc/a/b.ts` (callers change the extension). */
 function builtPath(sourcePath: string): string {
   const path = relative(ROOT, sourcePath).split(sep);
   if (path[0] !== "packages" || path[2] !== "src") throw new Error(`not a package source: ${sourcePath}`);
-  return join(ROOT, "packages", path[1] ?? "", BUILD, ...path.slice(3));
+  return join(stagedDir(path[1] ?? ""), ...path.slice(3));
 }
 
 /** Where `@peykarband/x[/sub]` lands in the build, read from the package's own `exports`. */
@@ -132,12 +137,22 @@ if (errors.length > 0) {
   console.error(ts.formatDiagnosticsWithColorAndContext(errors, host));
   process.exit(1);
 }
-// Files the code reads beside itself (GraphiQL's set-up script) travel with it.
-for (const file of files.filter((path) => !path.endsWith(".ts"))) {
-  mkdirSync(dirname(builtPath(file)), { recursive: true });
-  cpSync(file, builtPath(file));
+await bundleServer({
+  root: ROOT,
+  outdir: join(ROOT, "packages/gateway", BUILD),
+  entries: {
+    main: join(stagedDir("gateway"), "main.js"),
+    "cli/main": join(stagedDir("gateway"), "cli/main.js"),
+  },
+  stagedDir,
+});
+for (const name of PACKAGES) {
+  rmSync(name === "gateway" ? stagedDir(name) : join(ROOT, "packages", name, BUILD), {
+    recursive: true,
+    force: true,
+  });
 }
 console.log(
-  `Built ${PACKAGES.map((name) => `packages/${name}/${BUILD}`).join(", ")} in ` +
+  `Built packages/gateway/${BUILD}/main.js and cli/main.js in ` +
     `${((performance.now() - started) / 1000).toFixed(1)} s; start with: node packages/gateway/${BUILD}/main.js`,
 );

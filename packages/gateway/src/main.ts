@@ -10,11 +10,6 @@ import {
   startTracing,
   type Config,
 } from "@peykarband/infrastructure";
-import {
-  startCloudSimulators,
-  startKavenegarSimulator,
-  startPaymentSimulators,
-} from "@peykarband/simulators";
 import { activeServices, describeActiveServices } from "./composition/active-services.ts";
 import { openServerStatusBus } from "./composition/compose-servers.ts";
 import { composeWorker } from "./composition/compose-worker.ts";
@@ -52,7 +47,7 @@ const tracing = await startTracing({
   role: config.role,
 });
 const logger = createLogger(config);
-const errorReporting = startErrorReporting({
+const errorReporting = await startErrorReporting({
   dsn: config.sentryDsn,
   environment: config.deploymentName,
   release: APP_VERSION,
@@ -76,9 +71,11 @@ const database = await openDatabase(config, { log: (message) => logger.info(mess
 // Shared by the gateway and the worker of this process: reconciliation must ask the very payment
 // simulators the browser paid on, the worker must provision on the clouds the gateway ordered
 // from, and its status changes must reach the gateway's subscribers.
-const paymentSimulators = config.sandbox ? await startPaymentSimulators() : undefined;
-const cloudSimulators = config.sandbox ? await startCloudSimulators() : undefined;
-const kavenegar = config.sandbox ? await startKavenegarSimulator() : undefined;
+// Loaded in sandbox mode only: a server on real providers never loads the simulators.
+const simulators = config.sandbox ? await import("@peykarband/simulators") : undefined;
+const paymentSimulators = await simulators?.startPaymentSimulators();
+const cloudSimulators = await simulators?.startCloudSimulators();
+const kavenegar = await simulators?.startKavenegarSimulator();
 const statusBus = await openServerStatusBus(config, logger);
 // The worker's account adapters evict through the same bus as the gateway's.
 const sessionEvictions = await openSessionEvictionBus({

@@ -11,8 +11,9 @@ import { scratchDatabaseUrl } from "./support/deployment-env.ts";
 import { spawnRole, type RoleProcess } from "./support/cross-process-roles.ts";
 
 /**
- * What production runs: `pnpm build` (tsc into packages/*\/dist), then `node packages/gateway/dist/main.js`
- * with no tsx, pnpm or npx in between. The only test that builds: one build per run.
+ * What production runs: `pnpm build` (tsc, then esbuild bundles its output into packages/gateway/dist),
+ * then `node packages/gateway/dist/main.js` with no tsx, pnpm or npx in between. The only test that
+ * builds: one build per run.
  */
 const ROOT = fileURLToPath(new URL("../../../", import.meta.url));
 const postgres = testDatabases().find((target) => target.name.startsWith("postgresql"))!;
@@ -36,8 +37,8 @@ describe.skipIf(postgres.skipReason !== null)("the built server on PostgreSQL", 
   });
 
   it("keeps the decorator metadata type-graphql reads, which esbuild and tsx drop", () => {
-    const input = readFileSync(join(ROOT, "packages/gateway/dist/servers/order-server.input.js"), "utf8");
-    expect(input).toContain('__metadata("design:type"');
+    const bundle = readFileSync(join(ROOT, "packages/gateway/dist/main.js"), "utf8");
+    expect(bundle).toContain('__metadata("design:type"');
   });
 
   it(

@@ -16,7 +16,7 @@ import {
   type PaymentGatewayOverrides,
 } from "@peykarband/infrastructure";
 import { composeAccounts, type AccountAdapters } from "./compose-accounts.ts";
-import { startPaymentSimulators, type PaymentSimulators } from "@peykarband/simulators";
+import type { PaymentSimulators } from "@peykarband/simulators";
 import { PAYMENT_PATHS } from "../payments/payment-callback.routes.ts";
 
 export interface WalletOverrides {
@@ -56,7 +56,8 @@ export async function composeWallet(
   const needsSimulators = simulateZarinpal || simulateIdpay;
   const ownsSimulators = needsSimulators && overrides.paymentSimulators === undefined;
   const simulators = needsSimulators
-    ? (overrides.paymentSimulators ?? (await startPaymentSimulators()))
+    ? (overrides.paymentSimulators ??
+      (await import("@peykarband/simulators").then((simulators) => simulators.startPaymentSimulators())))
     : null;
 
   const gatewayOverrides: PaymentGatewayOverrides = {

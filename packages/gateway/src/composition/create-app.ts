@@ -14,7 +14,7 @@ import {
   type ServerStatusPubSub,
   type SessionEvictionBus,
 } from "@peykarband/infrastructure";
-import { startCloudSimulators, type CloudSimulators } from "@peykarband/simulators";
+import type { CloudSimulators } from "@peykarband/simulators";
 import type { Server } from "node:http";
 import { createApolloServer } from "../graphql/create-apollo-server.ts";
 import { createOperationRecorder } from "../graphql/operation-recorder.ts";
@@ -111,6 +111,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     if (!overrides.statusBus) owned.push(() => bus.close());
     let cloudSimulators: CloudSimulators | undefined = overrides.cloudSimulators;
     if (config.sandbox && !cloudSimulators) {
+      const { startCloudSimulators } = await import("@peykarband/simulators");
       const started = await startCloudSimulators();
       owned.push(() => started.close());
       cloudSimulators = started;

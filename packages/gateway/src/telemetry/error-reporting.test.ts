@@ -29,14 +29,14 @@ describe("error reporting to a Sentry ingest on 127.0.0.1", () => {
   });
 
   it("is silent without a DSN", async () => {
-    const reporting = startErrorReporting({ dsn: null, environment: "test", release: "0.0.0" });
+    const reporting = await startErrorReporting({ dsn: null, environment: "test", release: "0.0.0" });
     reportError(new Error("nobody hears this"), { requestId: "r0" });
     await reporting.close();
     expect(envelopes).toEqual([]);
   });
 
   it("sends an unexpected error with where it happened, its secrets scrubbed", async () => {
-    const reporting = startErrorReporting({ dsn, environment: "test", release: "0.0.0" });
+    const reporting = await startErrorReporting({ dsn, environment: "test", release: "0.0.0" });
     reportError(new Error("verify refused Bearer eyJhbGciOi.eyJzdWIi.c2ln with password hunter2"), {
       requestId: "req-7",
       operationName: null,

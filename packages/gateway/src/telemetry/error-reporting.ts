@@ -1,5 +1,8 @@
-import * as Sentry from "@sentry/node";
+import type * as SentryModule from "@sentry/node";
 import { scrubEvent } from "./scrub-event.ts";
+
+/** Loaded by startErrorReporting with a DSN only: Sentry and its OpenTelemetry are a large load at start. */
+let sentry: typeof SentryModule | null = null;
 
 export interface ErrorReportingOptions {
   /** Null: nothing is reported, and reportError costs nothing. */
@@ -13,8 +16,12 @@ export interface ErrorReportingOptions {
  * events: no tracing (OpenTelemetry does that), no automatic instrumentation of libraries, and
  * every event scrubbed before it leaves the process.
  */
-export function startErrorReporting(options: ErrorReportingOptions): { close(): Promise<void> } {
+export async function startErrorReporting(
+  options: ErrorReportingOptions,
+): Promise<{ close(): Promise<void> }> {
   if (options.dsn === null) return { close: async () => undefined };
+  const Sentry = await import("@sentry/node");
+  sentry = Sentry;
   Sentry.initWithoutDefaultIntegrations({
     dsn: options.dsn,
     environment: options.environment,
@@ -36,5 +43,5 @@ export function startErrorReporting(options: ErrorReportingOptions): { close(): 
 
 /** Reports an unexpected error with where it happened; a no-op unless startErrorReporting had a DSN. */
 export function reportError(error: unknown, where: Readonly<Record<string, string | null>>): void {
-  Sentry.captureException(error, { tags: where });
+  sentry?.captureException(error, { tags: where });
 }
