@@ -73,15 +73,19 @@ const OPERATIONS: readonly IdOperation[] = [
   },
   {
     field: "Query.invoices",
-    document: `query($id: ID!) { invoices(first: 5, userId: $id) { nodes { id } } }`,
+    document: `query($id: ID!) {
+      invoices(first: 5, userId: $id) { nodes { id } } ofCustomer: invoices(first: 5, customerId: $id) { nodes { id } }
+    }`,
     variables: (id) => ({ id }),
-    answer: { data: { invoices: { nodes: [] } } },
+    answer: { data: { invoices: { nodes: [] }, ofCustomer: { nodes: [] } } },
   },
   {
     field: "Query.payments",
-    document: `query($id: ID!) { payments(first: 5, userId: $id) { nodes { id } } }`,
+    document: `query($id: ID!) {
+      payments(first: 5, userId: $id) { nodes { id } } ofCustomer: payments(first: 5, customerId: $id) { nodes { id } }
+    }`,
     variables: (id) => ({ id }),
-    answer: { data: { payments: { nodes: [] } } },
+    answer: { data: { payments: { nodes: [] }, ofCustomer: { nodes: [] } } },
   },
   {
     field: "Query.auditEvents",

@@ -3,6 +3,7 @@ import { DrizzleInvoiceRepository, type Database } from "@peykarband/infrastruct
 import { testDatabases } from "@peykarband/infrastructure/testing";
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createdCustomer, signedUpReseller } from "./support/resellers.ts";
 import { createTestSdk, rejectionOf, type TestSdkClient } from "./support/sdk-client.ts";
 import { startWalletAppWithAdmin, type WalletApp } from "./support/wallet-app.ts";
 
@@ -105,6 +106,44 @@ for (const target of testDatabases()) {
         (await rejectionOf(owner.client.RevenueByMonth({ sinceYear: 1405, sinceMonth: 1 }))).codes,
       ).toEqual(["FORBIDDEN"]);
       expect((await admin.RevenueByMonth({ sinceYear: 1405, sinceMonth: 1 })).revenueByMonth).toEqual([]);
+    });
+
+    it("shows a customer's invoice and its PDF to its reseller, by customerId and by id, and to no other reseller", async () => {
+      const reseller = await signedUpReseller(t.app.url, admin, PASSWORD);
+      const other = await signedUpReseller(t.app.url, admin, PASSWORD);
+      const customer = await createdCustomer(reseller.client);
+      // An invoice states a month with something in it: a credit here.
+      await admin.AdjustWallet({
+        input: { userId: customer.id, amount: "1000000", reason: "test funds", idempotencyKey: randomUUID() },
+      });
+      const issued = await new DrizzleInvoiceRepository(database.db).issue({
+        id: randomUUID(),
+        userId: Buffer.from(customer.id, "base64url").toString().slice("User:".length),
+        period: invoicePeriod(jalaliMonthOf(new Date())),
+        issuedAt: new Date(),
+        seller: SELLER,
+        vatRate: 1000,
+      });
+      expect(issued.status).toBe("ISSUED");
+
+      const { invoices } = await reseller.client.Invoices({ first: 10, customerId: customer.id });
+      expect(invoices.nodes).toHaveLength(1);
+      const invoice = invoices.nodes[0]!;
+      expect((await reseller.client.Invoice({ id: invoice.id })).invoice?.number).toBe(invoice.number);
+      expect((await fetch(local(invoice.pdfUrl))).status).toBe(200);
+      expect((await reseller.client.Invoices({ first: 10 })).invoices.nodes).toEqual([]);
+
+      expect((await other.client.Invoices({ first: 10, customerId: customer.id })).invoices.nodes).toEqual(
+        [],
+      );
+      expect((await other.client.Invoice({ id: invoice.id })).invoice).toBeNull();
+      expect(
+        (
+          await rejectionOf(
+            reseller.client.Invoices({ first: 10, userId: customer.id, customerId: customer.id }),
+          )
+        ).codes,
+      ).toEqual(["BAD_USER_INPUT"]);
     });
 
     it("lists suspended servers with their owners to the administrator only", async () => {

@@ -2,6 +2,7 @@ import type { Database } from "@peykarband/infrastructure";
 import { testDatabases } from "@peykarband/infrastructure/testing";
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { keyOf } from "../src/schema/node/global-id.ts";
 import { createdCustomer, signedUpReseller } from "./support/resellers.ts";
 import { createTestSdk, type TestSdkClient } from "./support/sdk-client.ts";
 import { orderAccepted, orderInput, signedUpCustomer } from "./support/server-customers.ts";
@@ -76,10 +77,18 @@ for (const target of testDatabases()) {
         const resellers = (await reseller.client.Plans()).plans.find((plan) => plan.id === "hz-cx22")!;
         expect(resellers.hourlyPrice).toBe(ours.hourlyPrice);
 
-        await orderAccepted(reseller.client, { customerId: customer.id });
+        const server = await orderAccepted(reseller.client, { customerId: customer.id });
         const entries = (await customer.client.WalletEntries({ first: 10 })).viewer!.wallet.entries.edges;
         const charge = entries.map((edge) => edge.node).find((entry) => entry.kind === "DEBIT")!;
         expect(charge.amount).toBe(`-${marked(ours.hourlyPrice)}`);
+        // The rate period keeps our price beside the customer's: settlement pays the difference to the reseller.
+        const result: unknown = await database.db.execute(
+          `select hourly_rate::text as "hourlyRate", our_hourly_rate::text as "ourHourlyRate"
+           from server_rate_periods where server_id = '${keyOf(server.id, "Server")}'`,
+        );
+        expect(Array.isArray(result) ? result : (result as { rows: unknown[] }).rows).toEqual([
+          { hourlyRate: marked(ours.hourlyPrice), ourHourlyRate: ours.hourlyPrice },
+        ]);
       });
 
       it("operates its customer's server with customerId, and refuses another customer's", async () => {
@@ -95,6 +104,29 @@ for (const target of testDatabases()) {
         });
         expect(deleted.deleteServer.userErrors).toEqual([]);
         expect(deleted.deleteServer.server?.status).toBe("DELETING");
+      });
+
+      it("reads its customer's payments and invoices with customerId; nobody else reads them", async () => {
+        const { reseller, customer } = await resellerWithCustomer();
+        const { startTopUp } = await customer.client.StartTopUp({
+          input: { amount: "5000000", gateway: "ZARINPAL", idempotencyKey: randomUUID() },
+        });
+        expect(startTopUp.userErrors).toEqual([]);
+        const paymentIds = async (client: TestSdkClient) =>
+          (await client.Payments({ first: 10, customerId: customer.id })).payments.edges.map(
+            (e) => e.node.id,
+          );
+        expect(await paymentIds(reseller.client)).toEqual([startTopUp.payment!.id]);
+        expect((await reseller.client.Payments({ first: 10 })).payments.edges).toEqual([]);
+        const invoices = await reseller.client.Invoices({ first: 10, customerId: customer.id });
+        expect(invoices.invoices.nodes).toEqual([]);
+
+        const otherReseller = await signedUpReseller(t.app.url, admin, PASSWORD);
+        const plain = await signedUpCustomer(t.app.url, admin, PASSWORD);
+        for (const client of [otherReseller.client, plain.client, customer.client, admin]) {
+          expect(await paymentIds(client)).toEqual([]);
+          expect((await client.Invoices({ first: 10, customerId: customer.id })).invoices.nodes).toEqual([]);
+        }
       });
 
       it("answers CUSTOMER_NOT_FOUND to anyone naming a customer who is not theirs", async () => {

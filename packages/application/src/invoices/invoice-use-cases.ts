@@ -20,8 +20,10 @@ export function createInvoiceUseCases(deps: InvoicePdfDeps) {
   return {
     issueMonthlyInvoices: () => issueMonthlyInvoices(deps),
     invoice: (input: { invoiceId: string }, ctx: RequestContext) => invoice(deps, input, ctx),
-    invoices: (input: { userId: string; page: PageRequest<InvoiceCursor> }, ctx: RequestContext) =>
-      invoices(deps, input, ctx),
+    invoices: (
+      input: { userId: string; customerId?: string | null; page: PageRequest<InvoiceCursor> },
+      ctx: RequestContext,
+    ) => invoices(deps, input, ctx),
     upcomingInvoice: (input: { userId: string }, ctx: RequestContext) => upcomingInvoice(deps, input, ctx),
     revenueByMonth: (input: { since: JalaliMonth }, ctx: RequestContext) => revenueByMonth(deps, input, ctx),
     outstandingBalances: (input: { first: number }, ctx: RequestContext) =>

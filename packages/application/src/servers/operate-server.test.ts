@@ -64,6 +64,8 @@ describe("server operations", () => {
       planId: "do-s-1vcpu-2gb",
       hourlyRate: bigger!.hourlyPrice,
       monthlyCap: bigger!.monthlyPrice,
+      ourHourlyRate: bigger!.hourlyPrice,
+      ourMonthlyCap: bigger!.monthlyPrice,
     });
 
     await kit.useCases.deleteServer({ serverId: id }, user.ctx);

@@ -1,5 +1,5 @@
 import {
-  planWithMarkup,
+  ratesWithMarkup,
   type RatePeriod,
   type Server,
   type ServerOperation,
@@ -138,12 +138,11 @@ async function planFor(
       const [offered] = await deps.catalog.plansByIds([targetId ?? ""]);
       const size = offered?.offers.find((o) => o.regionId === server.regionId)?.providerSize;
       if (!offered || !size) return "The plan is no longer offered in this region.";
-      const plan = planWithMarkup(offered, await markupFor(deps, server.userId));
       return {
         call: () => provider.resize(id, size),
         done: ["RUNNING", "OFF"],
-        changes: { planId: plan.id },
-        rate: { planId: plan.id, hourlyRate: plan.hourlyPrice, monthlyCap: plan.monthlyPrice },
+        changes: { planId: offered.id },
+        rate: ratesWithMarkup(offered, await markupFor(deps, server.userId)),
       };
     }
   }

@@ -4,6 +4,7 @@ import {
   ok,
   parseServerName,
   planWithMarkup,
+  ratesWithMarkup,
   serverOrderCharge,
   type DomainError,
   type Image,
@@ -54,7 +55,8 @@ export async function orderServer(
   if (!choice.ok) return choice;
   const { region, image } = choice.value;
   // What the owner pays: a reseller's customer pays the reseller's prices.
-  const plan = planWithMarkup(choice.value.plan, await markupFor(deps, userId));
+  const markup = await markupFor(deps, userId);
+  const plan = planWithMarkup(choice.value.plan, markup);
   const sshKeyIds = [...new Set(input.sshKeyIds)];
   if (sshKeyIds.length > deps.policy.maxSshKeysPerServer) {
     return err(
@@ -109,7 +111,7 @@ export async function orderServer(
       amount: plan.hourlyPrice,
       at,
     }),
-    rate: { startsAt: at, planId: plan.id, hourlyRate: plan.hourlyPrice, monthlyCap: plan.monthlyPrice },
+    rate: { startsAt: at, ...ratesWithMarkup(choice.value.plan, markup) },
     quotaLimit,
     job: { name: SERVER_JOB_NAMES.provision, data: { serverId: server.id, operation: "PROVISION" } },
   });

@@ -21,6 +21,8 @@ const period = (startsAt: Date, hourly: bigint, monthly = hourly * 1000n): RateP
   planId: `plan-${hourly}`,
   hourlyRate: Rial.of(hourly),
   monthlyCap: Rial.of(monthly),
+  ourHourlyRate: Rial.of(hourly),
+  ourMonthlyCap: Rial.of(monthly),
 });
 const meter = (change: Partial<ServerMeter> = {}): ServerMeter => ({
   serverId: "s-1",

@@ -9,6 +9,12 @@ export interface RatePeriod {
   readonly hourlyRate: Rial;
   /** The plan's monthly price then: the most one Jalali month of this period costs. */
   readonly monthlyCap: Rial;
+  /**
+   * Our own prices for the same plan then: below the rates above when a reseller's markup is on
+   * them, the same otherwise. What the customer pays beyond them is the reseller's margin.
+   */
+  readonly ourHourlyRate: Rial;
+  readonly ourMonthlyCap: Rial;
 }
 
 /**

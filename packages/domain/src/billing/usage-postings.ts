@@ -10,6 +10,10 @@ import { LedgerTransaction } from "../wallet/ledger-transaction.ts";
 export const usageReference = (serverId: string, windowStart: Date): string =>
   `usage:${serverId}:${windowStart.toISOString()}`;
 
+/** The reseller's margin on a usage posting (migration 0015's `billing_settle` writes it). */
+export const usageMarginReference = (serverId: string, windowStart: Date): string =>
+  `usage-margin:${serverId}:${windowStart.toISOString()}`;
+
 export const usageWaiverReference = (key: string): string => `usage-waiver:${key}`;
 
 /** Staff forgive part of a server's usage, openly: revenue gives it back to the wallet, with the reason. */

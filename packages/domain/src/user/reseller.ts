@@ -1,4 +1,5 @@
 import type { Plan } from "../catalog/catalog.ts";
+import type { RatePeriod } from "../billing/server-meter.ts";
 import { Rial } from "../money/rial.ts";
 import type { User } from "./user.ts";
 
@@ -25,3 +26,15 @@ export const planWithMarkup = (plan: Plan, basisPoints: number): Plan =>
         hourlyPrice: withMarkup(plan.hourlyPrice, basisPoints),
         monthlyPrice: withMarkup(plan.monthlyPrice, basisPoints),
       };
+
+/** The prices of a rate period on `plan`: the customer's with `basisPoints` on top, and ours. */
+export const ratesWithMarkup = (plan: Plan, basisPoints: number): Omit<RatePeriod, "startsAt"> => {
+  const customers = planWithMarkup(plan, basisPoints);
+  return {
+    planId: plan.id,
+    hourlyRate: customers.hourlyPrice,
+    monthlyCap: customers.monthlyPrice,
+    ourHourlyRate: plan.hourlyPrice,
+    ourMonthlyCap: plan.monthlyPrice,
+  };
+};

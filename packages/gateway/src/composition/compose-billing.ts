@@ -54,6 +54,7 @@ export function composeBilling(input: {
     }),
     invoices: createInvoiceUseCases({
       invoices: new DrizzleInvoiceRepository(database.db),
+      users: accounts.users,
       billing,
       clock: accounts.clock,
       ids: accounts.ids,

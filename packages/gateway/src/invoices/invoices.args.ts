@@ -11,4 +11,11 @@ export class InvoicesArgs extends ConnectionArgs {
       "Whose invoices (a User id); your own when omitted. Only SUPPORT and ADMIN see anyone else's.",
   })
   userId?: LocalId<"User"> | null;
+
+  @GlobalIdField("User", {
+    nullable: true,
+    description:
+      "Resellers: the invoices of this customer of yours (`User.id`), instead of `userId`; none for a user who is not your customer.",
+  })
+  customerId?: LocalId<"User"> | null;
 }

@@ -3,7 +3,7 @@ import { Args, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
 import { UserType } from "../accounts/user.type.ts";
 import { Requires } from "../auth/requires.decorator.ts";
 import type { GraphQLContext } from "../context/graphql-context.ts";
-import { forbidden } from "../graphql/gateway-errors.ts";
+import { badUserInput, forbidden } from "../graphql/gateway-errors.ts";
 import { fromKeysetCursor, toKeysetCursor } from "../schema/connection/keyset-cursor.ts";
 import { connectionOf, readPageArgs } from "../schema/connection/page-args.ts";
 import { InvoiceArgs } from "./invoice.args.ts";
@@ -28,15 +28,19 @@ export class InvoicesResolver {
   @Requires("SIGNED_IN")
   @Query(() => InvoiceConnectionType, {
     description:
-      "Issued monthly invoices, newest month first: your own, or (SUPPORT, ADMIN) one user's with `userId`.",
+      "Issued monthly invoices, newest month first: your own, (SUPPORT, ADMIN) one user's with `userId`, or (RESELLER) one customer's with `customerId`.",
   })
   async invoices(
     @Args(() => InvoicesArgs) args: InvoicesArgs,
     @Ctx() ctx: GraphQLContext,
   ): Promise<InvoiceConnectionType> {
     const request = readPageArgs(args, invoicePosition);
+    if (args.userId && args.customerId) throw badUserInput("Give userId or customerId, not both.");
     const userId = args.userId ?? ctx.viewer!.userId;
-    const page = await ctx.useCases.invoices.invoices({ userId, page: request }, ctx);
+    const page = await ctx.useCases.invoices.invoices(
+      { userId, customerId: args.customerId ?? null, page: request },
+      ctx,
+    );
     if (!page) throw forbidden();
     return connectionOf(page.invoices, invoiceEdges(ctx), page, request);
   }
@@ -45,7 +49,7 @@ export class InvoicesResolver {
   @Query(() => InvoiceType, {
     nullable: true,
     description:
-      "An issued invoice by id: null when it does not exist or is not yours (SUPPORT and ADMIN see all).",
+      "An issued invoice by id: null when it does not exist or is not yours (SUPPORT and ADMIN see all, a RESELLER its customers').",
   })
   async invoice(
     @Args(() => InvoiceArgs) { id }: InvoiceArgs,

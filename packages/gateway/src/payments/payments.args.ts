@@ -11,4 +11,11 @@ export class PaymentsArgs extends ConnectionArgs {
       "Whose payments (a User id); your own when omitted. Only SUPPORT and ADMIN see anyone else's: for others the list is empty.",
   })
   userId?: LocalId<"User"> | null;
+
+  @GlobalIdField("User", {
+    nullable: true,
+    description:
+      "Resellers: the payments of this customer of yours (`User.id`), instead of `userId`; none for a user who is not your customer.",
+  })
+  customerId?: LocalId<"User"> | null;
 }

@@ -1,6 +1,7 @@
 import { Args, Ctx, Query, Resolver } from "type-graphql";
 import { Requires } from "../auth/requires.decorator.ts";
 import type { GraphQLContext } from "../context/graphql-context.ts";
+import { badUserInput } from "../graphql/gateway-errors.ts";
 import { fromKeysetCursor, toKeysetCursor } from "../schema/connection/keyset-cursor.ts";
 import { connectionOf, readPageArgs } from "../schema/connection/page-args.ts";
 import { PaymentConnectionType } from "./payment-connection.type.ts";
@@ -11,14 +12,19 @@ import { PaymentsArgs } from "./payments.args.ts";
 export class PaymentsResolver {
   @Requires("SIGNED_IN")
   @Query(() => PaymentConnectionType, {
-    description: "Wallet top-ups, newest first: your own, or (SUPPORT, ADMIN) one user's with `userId`.",
+    description:
+      "Wallet top-ups, newest first: your own, (SUPPORT, ADMIN) one user's with `userId`, or (RESELLER) one customer's with `customerId`.",
   })
   async payments(
     @Args(() => PaymentsArgs) args: PaymentsArgs,
     @Ctx() ctx: GraphQLContext,
   ): Promise<PaymentConnectionType> {
     const request = readPageArgs(args, fromKeysetCursor);
-    const page = await ctx.useCases.wallet.payments({ ...request, userId: args.userId ?? null }, ctx);
+    if (args.userId && args.customerId) throw badUserInput("Give userId or customerId, not both.");
+    const page = await ctx.useCases.wallet.payments(
+      { ...request, userId: args.userId ?? null, customerId: args.customerId ?? null },
+      ctx,
+    );
     return connectionOf(
       page.payments,
       { cursor: (payment) => toKeysetCursor(payment), node: (payment) => PaymentType.from(payment) },

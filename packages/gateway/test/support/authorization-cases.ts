@@ -55,8 +55,12 @@ export const FIELD_CASES: Readonly<Record<string, FieldCase>> = {
   ),
   "Query.server": read(`server(id: $server) { id name }`),
   "Query.sshKeys": read(`sshKeys { id }`),
-  "Query.payments": read(`payments(first: 50, userId: $user) { nodes { id } }`),
-  "Query.invoices": read(`invoices(first: 50, userId: $user) { nodes { id } }`),
+  "Query.payments": read(
+    `a: payments(first: 50, userId: $user) { nodes { id } } b: payments(first: 50, customerId: $user) { nodes { id } }`,
+  ),
+  "Query.invoices": read(
+    `a: invoices(first: 50, customerId: $user) { nodes { id } } b: invoices(first: 50, userId: $user) { nodes { id } }`,
+  ),
   "Query.invoice": read(`invoice(id: $server) { id }`),
   "Query.revenueByMonth": read(`revenueByMonth(sinceYear: 1400, sinceMonth: 1) { month }`),
   "Query.outstandingBalances": read(`outstandingBalances(first: 50) { email }`),

@@ -17,6 +17,7 @@ import {
 import { asc, eq } from "drizzle-orm";
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DrizzleUserRepository } from "../accounts/user.repository.ts";
 import { DrizzleAuditLog } from "../audit/audit-log.repository.ts";
 import type { Database } from "../database/database.ts";
 import { notifications, users } from "../database/schema.ts";
@@ -154,6 +155,8 @@ for (const target of testDatabases()) {
                 planId: "do-s-1vcpu-2gb",
                 hourlyRate: Rial.of(20_000n),
                 monthlyCap: Rial.of(10n ** 9n),
+                ourHourlyRate: Rial.of(20_000n),
+                ourMonthlyCap: Rial.of(10n ** 9n),
               },
             }),
         ],
@@ -235,6 +238,7 @@ for (const target of testDatabases()) {
       clock.advance(HOUR_S);
       const issuing = createInvoiceUseCases({
         invoices,
+        users: new DrizzleUserRepository(database.db),
         billing,
         clock,
         ids: { newId: () => randomUUID() },

@@ -175,6 +175,8 @@ for (const target of testDatabases()) {
                 planId: "do-s-1vcpu-2gb",
                 hourlyRate: Rial.of(20_000n),
                 monthlyCap: Rial.of(10n ** 9n),
+                ourHourlyRate: Rial.of(20_000n),
+                ourMonthlyCap: Rial.of(10n ** 9n),
               },
             }),
         ],

@@ -11,6 +11,8 @@ const toPeriod = (row: PeriodRow): RatePeriod => ({
   planId: row.planId,
   hourlyRate: Rial.of(row.hourlyRate),
   monthlyCap: Rial.of(row.monthlyCap),
+  ourHourlyRate: Rial.of(row.ourHourlyRate),
+  ourMonthlyCap: Rial.of(row.ourMonthlyCap),
 });
 
 const toMeter = (row: MeterRow, periods: readonly PeriodRow[]): ServerMeter => ({

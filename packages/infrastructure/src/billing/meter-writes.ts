@@ -11,7 +11,10 @@ import type { Db } from "../database/database.ts";
 import { serverMeters, serverRatePeriods } from "../database/schema.ts";
 import type { Tx } from "../wallet/ledger-write.ts";
 
-/** The meter of a new server, in the order's transaction: the order's charge is its prepayment. */
+/**
+ * The meter of a new server, in the order's transaction: the order's charge is its prepayment, and
+ * our share of it is the same less the markup on its first hour.
+ */
 export async function openMeter(
   tx: Tx,
   meter: { serverId: string; userId: string; prepaidRials: bigint; rate: RatePeriod },
@@ -24,6 +27,8 @@ export async function openMeter(
     prepaidRials: meter.prepaidRials,
     settledUntil: rate.startsAt,
     settledRials: 0n,
+    ourPrepaidRials: meter.prepaidRials - (rate.hourlyRate.amount - rate.ourHourlyRate.amount),
+    ourSettledRials: 0n,
   });
   await tx.insert(serverRatePeriods).values({
     serverId: meter.serverId,
@@ -31,6 +36,8 @@ export async function openMeter(
     planId: rate.planId,
     hourlyRate: rate.hourlyRate.amount,
     monthlyCap: rate.monthlyCap.amount,
+    ourHourlyRate: rate.ourHourlyRate.amount,
+    ourMonthlyCap: rate.ourMonthlyCap.amount,
   });
 }
 
@@ -47,12 +54,13 @@ export async function followServerChange(
   const { serverId, at, rate } = change;
   if (rate) {
     await tx.execute(sql`
-      insert into ${serverRatePeriods} (server_id, starts_at, plan_id, hourly_rate, monthly_cap)
+      insert into ${serverRatePeriods} (server_id, starts_at, plan_id, hourly_rate, monthly_cap, our_hourly_rate, our_monthly_cap)
       select server_id, greatest(${rate.startsAt.toISOString()}::timestamptz, settled_until), ${rate.planId},
-        ${rate.hourlyRate.amount}, ${rate.monthlyCap.amount}
+        ${rate.hourlyRate.amount}, ${rate.monthlyCap.amount}, ${rate.ourHourlyRate.amount}, ${rate.ourMonthlyCap.amount}
       from ${serverMeters} where server_id = ${serverId}
       on conflict (server_id, starts_at) do update
-        set plan_id = excluded.plan_id, hourly_rate = excluded.hourly_rate, monthly_cap = excluded.monthly_cap`);
+        set plan_id = excluded.plan_id, hourly_rate = excluded.hourly_rate, monthly_cap = excluded.monthly_cap,
+          our_hourly_rate = excluded.our_hourly_rate, our_monthly_cap = excluded.our_monthly_cap`);
   }
   if (change.to === "DELETED") {
     const [meter] = await tx
@@ -76,8 +84,8 @@ export async function followServerChange(
 }
 
 /**
- * `billing_settle` (migration 0011) over the given servers, or all when null, up to `until`,
- * collecting VAT at `vatRate` with each usage posting. A
+ * `billing_settle` (migration 0015) over the given servers, or all when null, up to `until`,
+ * collecting VAT at `vatRate` with each usage posting and paying resellers their margin. A
  * window never spans a Jalali month start: meters left before one are first settled up to it
  * (each such call is a no-op for meters already past it), so every usage posting lies in one month
  * and an invoice takes whole postings. The month starts come from the domain's calendar, so the

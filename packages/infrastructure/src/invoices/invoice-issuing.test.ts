@@ -3,6 +3,7 @@ import { adminAdjustmentTransaction, invoicePeriod, Rial, type ServerStatus } fr
 import { sql } from "drizzle-orm";
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DrizzleUserRepository } from "../accounts/user.repository.ts";
 import { DrizzleBillingRepository } from "../billing/billing.repository.ts";
 import type { Database } from "../database/database.ts";
 import { openJobQueue, type JobQueue } from "../jobs/pg-boss.job-queue.ts";
@@ -43,6 +44,7 @@ for (const target of testDatabases()) {
     const useCases = () =>
       createInvoiceUseCases({
         invoices,
+        users: new DrizzleUserRepository(database.db),
         billing,
         clock: { now: () => now },
         ids: { newId: () => randomUUID() },

@@ -34,12 +34,14 @@ export async function insertRunningServers(
       returning id, user_id
     ),
     "meters" as (
-      insert into server_meters (server_id, user_id, started_at, prepaid_rials, settled_until, settled_rials)
-      select id, user_id, ${at}::timestamptz, 0, ${at}::timestamptz, 0 from "inserted"
+      insert into server_meters (server_id, user_id, started_at, prepaid_rials, settled_until, settled_rials,
+        our_prepaid_rials, our_settled_rials)
+      select id, user_id, ${at}::timestamptz, 0, ${at}::timestamptz, 0, 0, 0 from "inserted"
     ),
     "rates" as (
-      insert into server_rate_periods (server_id, starts_at, plan_id, hourly_rate, monthly_cap)
-      select id, ${at}::timestamptz, 'do-s-1vcpu-1gb', ${input.hourlyRate}, ${input.monthlyCap} from "inserted"
+      insert into server_rate_periods (server_id, starts_at, plan_id, hourly_rate, monthly_cap, our_hourly_rate, our_monthly_cap)
+      select id, ${at}::timestamptz, 'do-s-1vcpu-1gb', ${input.hourlyRate}, ${input.monthlyCap}, ${input.hourlyRate},
+        ${input.monthlyCap} from "inserted"
     )
     select id from "inserted"`);
   const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as { id: string }[];

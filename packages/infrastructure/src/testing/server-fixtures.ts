@@ -48,13 +48,21 @@ export function aServer(userId: string, overrides: Partial<Server> = {}): Server
 
 /**
  * What placeOrder takes for `server`: its first-hour charge, its rate (the charge an hour, 730
- * hours a month unless told) and its provisioning job.
+ * hours a month unless told; our own prices the same unless told, as a reseller's markup makes
+ * them lower) and its provisioning job.
  */
 export function anOrder(
   server: Server,
-  options: { charge?: bigint; monthly?: bigint; quotaLimit?: number } = {},
+  options: {
+    charge?: bigint;
+    monthly?: bigint;
+    ourHourly?: bigint;
+    ourMonthly?: bigint;
+    quotaLimit?: number;
+  } = {},
 ): { server: Server; charge: LedgerTransaction; rate: RatePeriod; quotaLimit: number; job: ServerJob } {
   const hourly = options.charge ?? 11_000n;
+  const monthly = options.monthly ?? hourly * 730n;
   return {
     server,
     charge: serverOrderCharge({
@@ -69,7 +77,9 @@ export function anOrder(
       startsAt: server.createdAt,
       planId: server.planId,
       hourlyRate: Rial.of(hourly),
-      monthlyCap: Rial.of(options.monthly ?? hourly * 730n),
+      monthlyCap: Rial.of(monthly),
+      ourHourlyRate: Rial.of(options.ourHourly ?? hourly),
+      ourMonthlyCap: Rial.of(options.ourMonthly ?? monthly),
     },
     quotaLimit: options.quotaLimit ?? 10,
     job: { name: "servers.provision", data: { serverId: server.id, operation: "PROVISION" } },

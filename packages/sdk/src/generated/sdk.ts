@@ -960,6 +960,7 @@ export type InvoicesQueryVariables = Exact<{
   first?: number | null | undefined;
   after?: string | null | undefined;
   userId?: string | number | null | undefined;
+  customerId?: string | number | null | undefined;
 }>;
 
 
@@ -1234,6 +1235,7 @@ export type PaymentsQueryVariables = Exact<{
   last?: number | null | undefined;
   before?: string | null | undefined;
   userId?: string | number | null | undefined;
+  customerId?: string | number | null | undefined;
 }>;
 
 
@@ -1685,8 +1687,8 @@ export const PlansDocument = gql`
 }
     ${PlanFieldsFragmentDoc}`;
 export const InvoicesDocument = gql`
-    query Invoices($first: Int, $after: String, $userId: ID) {
-  invoices(first: $first, after: $after, userId: $userId) {
+    query Invoices($first: Int, $after: String, $userId: ID, $customerId: ID) {
+  invoices(first: $first, after: $after, userId: $userId, customerId: $customerId) {
     nodes {
       ...InvoiceFields
     }
@@ -2167,13 +2169,14 @@ export const WalletEntriesDocument = gql`
 }
     ${LedgerEntryFieldsFragmentDoc}`;
 export const PaymentsDocument = gql`
-    query Payments($first: Int, $after: String, $last: Int, $before: String, $userId: ID) {
+    query Payments($first: Int, $after: String, $last: Int, $before: String, $userId: ID, $customerId: ID) {
   payments(
     first: $first
     after: $after
     last: $last
     before: $before
     userId: $userId
+    customerId: $customerId
   ) {
     edges {
       cursor

@@ -65,6 +65,8 @@ export function serverRepositoryContract(open: OpenContractFixture<ServerReposit
       planId: server.planId,
       hourlyRate: Rial.of(HOURLY),
       monthlyCap: Rial.of(HOURLY * 730n),
+      ourHourlyRate: Rial.of(HOURLY),
+      ourMonthlyCap: Rial.of(HOURLY * 730n),
     },
     quotaLimit,
     job: { name: "servers.provision", data: { serverId: server.id, operation: "PROVISION" } } as const,

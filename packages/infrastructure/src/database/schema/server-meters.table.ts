@@ -26,10 +26,18 @@ export const serverMeters = pgTable(
     settledUntil: timestamp("settled_until", { withTimezone: true }).notNull(),
     settledRials: bigint("settled_rials", { mode: "bigint" }).notNull(),
     settledFinal: boolean("settled_final").notNull().default(false),
+    /** Our share of the prepayment: the first hour at our price (less when a reseller marked it up). */
+    ourPrepaidRials: bigint("our_prepaid_rials", { mode: "bigint" }).notNull(),
+    /** Accrued rials at our prices up to settledUntil: where the next posting's margin starts. */
+    ourSettledRials: bigint("our_settled_rials", { mode: "bigint" }).notNull(),
   },
   (t) => [
     index("server_meters_user_id_idx").on(t.userId),
     check("server_meters_prepaid_check", sql`${t.prepaidRials} >= 0`),
     check("server_meters_settled_check", sql`${t.settledRials} >= 0 and ${t.settledUntil} >= ${t.startedAt}`),
+    check(
+      "server_meters_ours_check",
+      sql`${t.ourPrepaidRials} between 0 and ${t.prepaidRials} and ${t.ourSettledRials} between 0 and ${t.settledRials}`,
+    ),
   ],
 );

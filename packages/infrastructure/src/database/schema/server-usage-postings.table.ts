@@ -8,7 +8,9 @@ import { serverMeters } from "./server-meters.table.ts";
  * idempotent: a retry, a crashed run or a second worker cannot post the same window twice.
  * `transaction_id` is the ledger posting, absent when the window charged the wallet nothing (it
  * was covered by the prepayment). `vat_rials` is the VAT collected with it (docs/billing.md) by its
- * own ledger posting, `vat_transaction_id`, absent when the VAT was nothing.
+ * own ledger posting, `vat_transaction_id`, absent when the VAT was nothing. `margin_rials` is what
+ * a reseller's customer paid beyond our price in it, paid to the reseller by `margin_transaction_id`
+ * (kind RESELLER_MARGIN), absent when it was nothing.
  */
 export const serverUsagePostings = pgTable(
   "server_usage_postings",
@@ -27,6 +29,10 @@ export const serverUsagePostings = pgTable(
       .notNull()
       .default(sql`0`),
     vatTransactionId: uuid("vat_transaction_id").references(() => ledgerTransactions.id),
+    marginRials: bigint("margin_rials", { mode: "bigint" })
+      .notNull()
+      .default(sql`0`),
+    marginTransactionId: uuid("margin_transaction_id").references(() => ledgerTransactions.id),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
   },
   (t) => [primaryKey({ name: "server_usage_postings_pk", columns: [t.serverId, t.startsAt] })],
