@@ -43,7 +43,10 @@ async function waitForStatus({ page }: Journey, status: string) {
   await page.locator(`[data-server] [data-status="${status}"]`).waitFor({ timeout: SERVER_STEP_TIMEOUT_MS });
 }
 
-/** Ordered, ACTIVE seen live without polling, powered off, resized, deleted after the dialog. */
+/**
+ * Ordered, ACTIVE seen live without polling; powered off and on again, rebooted, resized, rebuilt
+ * and deleted, the last two after their dialogs.
+ */
 export async function serverLife(journey: Journey) {
   const { page, api, seen } = journey;
   await page.getByRole("button", { name: "سفارش و پرداخت از کیف پول" }).click();
@@ -65,6 +68,14 @@ export async function serverLife(journey: Journey) {
   await page.getByRole("button", { name: "خاموش کردن" }).click();
   await waitForStatus(journey, "OFF");
   console.log("OK powered off");
+  await page.getByRole("button", { name: "روشن کردن" }).click();
+  await waitForStatus(journey, "ACTIVE");
+  console.log("OK powered on again");
+
+  await page.getByRole("button", { name: "راه‌اندازی دوباره" }).click();
+  await waitForStatus(journey, "REBOOTING");
+  await waitForStatus(journey, "ACTIVE");
+  console.log("OK rebooted: REBOOTING, then ACTIVE, seen live");
 
   const planId = await page.getByLabel("اندازهٔ تازه").inputValue();
   await page.getByRole("button", { name: "تغییر اندازه" }).click();
@@ -74,6 +85,7 @@ export async function serverLife(journey: Journey) {
   });
   console.log(`OK resized to plan ${planId}`);
 
+  await rebuild(journey);
   await page.getByRole("button", { name: "حذف سرور" }).click();
   const dialog = page.getByRole("dialog");
   await dialog.waitFor();
@@ -81,4 +93,27 @@ export async function serverLife(journey: Journey) {
   await dialog.getByRole("button", { name: "بله، حذف شود" }).click();
   await waitForStatus(journey, "DELETED");
   console.log("OK deleted after the confirmation dialog");
+}
+
+/** Another image, installed only after the dialog warns that the disk is wiped. */
+async function rebuild(journey: Journey) {
+  const { page } = journey;
+  const images = page.getByLabel("سیستم‌عامل");
+  const current = await page.locator("[data-server] [data-image-id]").getAttribute("data-image-id");
+  const offered = await images
+    .locator("option")
+    .evaluateAll((options) => options.map((option) => option.getAttribute("value")));
+  const other = offered.find((id) => id !== null && id !== current);
+  check(typeof other === "string", "no other image to rebuild the server with");
+  await images.selectOption(other);
+  await page.getByRole("button", { name: "نصب دوباره" }).click();
+  const dialog = page.getByRole("dialog");
+  await dialog.waitFor();
+  await look(journey, "rebuild-dialog");
+  await dialog.getByRole("button", { name: "بله، نصب دوباره" }).click();
+  await waitForStatus(journey, "REBUILDING");
+  await page.locator(`[data-server] [data-image-id="${other}"]`).waitFor({ timeout: SERVER_STEP_TIMEOUT_MS });
+  await waitForStatus(journey, "ACTIVE");
+  await look(journey, "servers-rebuilt");
+  console.log(`OK rebuilt with image ${other} after the confirmation dialog`);
 }
