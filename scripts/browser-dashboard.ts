@@ -22,7 +22,7 @@ import { apiKeys, signUp, sshKey, twoFactor } from "./dashboard-journey/account-
 import { closeThisMonth } from "./dashboard-journey/close-month.ts";
 import { invoices } from "./dashboard-journey/invoice-steps.ts";
 import { check, startJourney } from "./dashboard-journey/journey.ts";
-import { order, serverLife, topUp } from "./dashboard-journey/server-steps.ts";
+import { ledgerInPersian, order, serverLife, topUp } from "./dashboard-journey/server-steps.ts";
 import { startSandboxApi, type SandboxApi } from "./sandbox-api.ts";
 
 const BUILT_APP = fileURLToPath(new URL("../packages/web/dist/app/index.html", import.meta.url));
@@ -41,6 +41,7 @@ async function walk(
     await sshKey(journey);
     await order(journey);
     await serverLife(journey);
+    await ledgerInPersian(journey);
     await twoFactor(journey);
     await apiKeys(journey);
     await invoices(journey, monthEnds);

@@ -3,6 +3,7 @@ import { check, look, openFromMenu, type Journey } from "./journey.ts";
 /** A ceiling for the simulated cloud to build, power off, resize and delete; the check waits for the DOM. */
 const SERVER_STEP_TIMEOUT_MS = 180_000;
 const TOP_UP_TOMANS = 2_000_000;
+const SERVER_NAME = "web-1";
 
 /** Through the Zarinpal simulator's page and back to the wallet, credited, with a Jalali-dated entry. */
 export async function topUp(journey: Journey) {
@@ -17,12 +18,20 @@ export async function topUp(journey: Journey) {
   await page.waitForURL(`${api.url}/app/wallet`);
   const rials = String(TOP_UP_TOMANS * 10);
   await page.locator(`[data-balance="${rials}"]`).waitFor();
-  const date = (await page.locator('[data-entry-kind="TOP_UP"] td').first().textContent()) ?? "";
+  const entry = page.locator('[data-entry-kind="TOP_UP"]');
+  const date = (await entry.locator("td").first().textContent()) ?? "";
   check(
     /۱۴[۰-۹]{2}/.test(date) && !/[0-9]/.test(date),
     `the ledger's date is not Jalali in Persian digits: "${date}"`,
   );
-  console.log(`OK topped up ${rials} rials through the Zarinpal simulator; ledger dated "${date}"`);
+  const description = (await entry.locator("[data-description]").textContent()) ?? "";
+  check(
+    /^افزایش موجودی با زرین‌پال، شمارهٔ پیگیری بانک [۰-۹]+$/.test(description),
+    `the top-up is not described in Persian: "${description}"`,
+  );
+  console.log(
+    `OK topped up ${rials} rials through the Zarinpal simulator; ledger "${date}", "${description}"`,
+  );
   await look(journey, "wallet");
 }
 
@@ -33,7 +42,7 @@ export async function order(journey: Journey) {
   await price.waitFor();
   const text = (await price.textContent()) ?? "";
   check(text.includes("تومان") && text.includes("تا حدود"), `no price and forecast: "${text}"`);
-  await page.getByLabel("نام سرور").fill("web-1");
+  await page.getByLabel("نام سرور").fill(SERVER_NAME);
   check(await page.getByLabel("laptop").isChecked(), "the account's SSH key is not offered for the server");
   console.log(`OK the order form shows "${text}"`);
   await look(journey, "order");
@@ -116,4 +125,22 @@ async function rebuild(journey: Journey) {
   await waitForStatus(journey, "ACTIVE");
   await look(journey, "servers-rebuilt");
   console.log(`OK rebuilt with image ${other} after the confirmation dialog`);
+}
+
+/**
+ * The wallet after the server's life: the top-up and the order's first hour described in Persian,
+ * with Persian digits; the only Latin text left is the server's own name. (Usage is posted hourly,
+ * so a short journey has none yet.)
+ */
+export async function ledgerInPersian(journey: Journey) {
+  const { page } = journey;
+  await openFromMenu(journey, "کیف پول", "/app/wallet");
+  await page.locator('[data-entry-kind="DEBIT"]').first().waitFor();
+  const descriptions = await page.locator("[data-description]").allTextContents();
+  const notPersian = descriptions.filter((text) => /[A-Za-z0-9]/.test(text.replaceAll(SERVER_NAME, "")));
+  check(notPersian.length === 0, `ledger entries not in Persian: ${notPersian.join(" | ")}`);
+  const order = descriptions.find((text) => text.includes(`سرور «${SERVER_NAME}»`));
+  check(order !== undefined, `no entry names the server: ${descriptions.join(" | ")}`);
+  console.log(`OK ${descriptions.length} ledger entries described in Persian, such as "${order}"`);
+  await look(journey, "wallet-after-server");
 }
