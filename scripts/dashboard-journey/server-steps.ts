@@ -128,9 +128,9 @@ async function rebuild(journey: Journey) {
 }
 
 /**
- * The wallet after the server's life: the top-up and the order's first hour described in Persian,
- * with Persian digits; the only Latin text left is the server's own name. (Usage is posted hourly,
- * so a short journey has none yet.)
+ * The wallet after the server's life: the top-up, the order's first hour and whatever usage and VAT
+ * its changes of state have posted, described in Persian with Persian digits; the only Latin text
+ * left is the server's own name.
  */
 export async function ledgerInPersian(journey: Journey) {
   const { page } = journey;
