@@ -14,8 +14,15 @@ const STOP_TIMEOUT_MS = 10_000;
 export interface SandboxApi {
   /** `http://127.0.0.1:<port>`: GraphQL at `/graphql`, payment callbacks under `/payments`. */
   readonly url: string;
-  /** Stops the process (SIGTERM, then SIGKILL) and removes its data directory. */
+  readonly port: number;
+  /** Stops the process (SIGTERM, then SIGKILL) and removes its data directory, unless the caller gave it. */
   stop(): Promise<void>;
+}
+
+/** To start again where a stopped API left off: its data directory (kept), and its port (so its origin). */
+interface SandboxApiPlace {
+  readonly dataDir?: string;
+  readonly port?: number;
 }
 
 async function freePort(): Promise<number> {
@@ -35,9 +42,9 @@ async function freePort(): Promise<number> {
  * only PATH and HOME are inherited, so a DATABASE_URL or REDIS_URL in the caller's environment
  * cannot move it off PGlite and the simulators. Its output goes to `logFile`.
  */
-export async function startSandboxApi(logFile: string): Promise<SandboxApi> {
-  const dataDir = await mkdtemp(join(tmpdir(), "peykarband-browser-data-"));
-  const port = await freePort();
+export async function startSandboxApi(logFile: string, place: SandboxApiPlace = {}): Promise<SandboxApi> {
+  const dataDir = place.dataDir ?? (await mkdtemp(join(tmpdir(), "peykarband-browser-data-")));
+  const port = place.port ?? (await freePort());
   const url = `http://127.0.0.1:${port}`;
   const log = createWriteStream(logFile);
   const child = spawn(process.execPath, ["--import", "tsx", "packages/gateway/src/main.ts"], {
@@ -67,7 +74,7 @@ export async function startSandboxApi(logFile: string): Promise<SandboxApi> {
       clearTimeout(timer);
     }
     log.end();
-    await rm(dataDir, { recursive: true, force: true });
+    if (place.dataDir === undefined) await rm(dataDir, { recursive: true, force: true });
   };
 
   try {
@@ -78,7 +85,7 @@ export async function startSandboxApi(logFile: string): Promise<SandboxApi> {
         (response) => response.ok,
         () => false,
       );
-      if (ready) return { url, stop };
+      if (ready) return { url, port, stop };
       if (Date.now() > deadline) throw new Error(`the API was not ready in ${READY_TIMEOUT_MS} ms`);
       await new Promise((resolve) => setTimeout(resolve, 250));
     }

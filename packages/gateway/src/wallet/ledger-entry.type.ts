@@ -3,6 +3,7 @@ import { Field, ID, ObjectType } from "type-graphql";
 import { DateTimeScalar } from "../schema/scalars/date-time.scalar.ts";
 import { RialScalar } from "../schema/scalars/rial.scalar.ts";
 import { LedgerEntryKindEnum } from "./ledger-entry-kind.enum.ts";
+import { ledgerEntrySubject, type LedgerEntrySubject } from "./ledger-entry-subject.ts";
 
 const TOP_UP_PREFIX = topUpReference("");
 
@@ -37,6 +38,8 @@ export class LedgerEntryType {
 
   /** For the `payment` field resolver; not exposed. */
   paymentId!: string | null;
+  /** For the `description` field resolver; not exposed. */
+  subject!: LedgerEntrySubject | null;
   /** The store's key, for the cursor. */
   key!: string;
 
@@ -51,6 +54,7 @@ export class LedgerEntryType {
         entry.kind === "TOP_UP" && entry.reference.startsWith(TOP_UP_PREFIX)
           ? entry.reference.slice(TOP_UP_PREFIX.length)
           : null,
+      subject: ledgerEntrySubject(entry.reference),
       key: entry.id,
     });
   }

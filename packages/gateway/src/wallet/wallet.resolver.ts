@@ -1,7 +1,8 @@
-import type { Rial } from "@peykarband/domain";
+import type { Payment, Rial } from "@peykarband/domain";
 import { Args, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import type { GraphQLContext } from "../context/graphql-context.ts";
 import { forbidden } from "../graphql/gateway-errors.ts";
+import { describeInPersian } from "../i18n/ledger-entry-description.ts";
 import { PaymentType } from "../payments/payment.type.ts";
 import { ConnectionArgs } from "../schema/connection/connection.args.ts";
 import { fromKeysetCursor, toKeysetCursor } from "../schema/connection/keyset-cursor.ts";
@@ -45,6 +46,9 @@ export class WalletResolver {
   }
 }
 
+const paymentOf = (entry: LedgerEntryType, ctx: GraphQLContext): Promise<Payment | null> =>
+  entry.paymentId === null ? Promise.resolve(null) : ctx.useCases.wallet.findPayment(entry.paymentId, ctx);
+
 @Resolver(() => LedgerEntryType)
 export class LedgerEntryResolver {
   @FieldResolver(() => PaymentType, {
@@ -52,8 +56,24 @@ export class LedgerEntryResolver {
     description: "The gateway payment behind a TOP_UP entry; null for other kinds.",
   })
   async payment(@Root() entry: LedgerEntryType, @Ctx() ctx: GraphQLContext): Promise<PaymentType | null> {
-    if (entry.paymentId === null) return null;
-    const payment = await ctx.useCases.wallet.findPayment(entry.paymentId, ctx);
+    const payment = await paymentOf(entry, ctx);
     return payment ? PaymentType.from(payment) : null;
+  }
+
+  @FieldResolver(() => String, {
+    description:
+      "The entry for a person, in the caller's language (Accept-Language; English or Persian): in English the `reason`; in Persian made from the kind and the entry's details (gateway and bank reference, server, usage window in Jalali dates), a person's own words (a staff adjustment's reason) kept as written.",
+  })
+  async description(@Root() entry: LedgerEntryType, @Ctx() ctx: GraphQLContext): Promise<string> {
+    if (ctx.locale !== "fa") return entry.reason;
+    const [payment, server] = await Promise.all([
+      paymentOf(entry, ctx),
+      entry.subject ? ctx.loaders.server.load(entry.subject.serverId) : null,
+    ]);
+    return describeInPersian({
+      ...entry,
+      payment,
+      server: entry.subject ? { name: server?.name ?? null, windowStart: entry.subject.windowStart } : null,
+    });
   }
 }

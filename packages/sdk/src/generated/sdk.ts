@@ -1205,7 +1205,7 @@ export type DisableTwoFactorMutation = { disableTwoFactor: { user: { id: string,
 
 export type PaymentFieldsFragment = { id: string, amount: string, gateway: PaymentGateway, status: PaymentStatus, referenceId: string | null, createdAt: string, paidAt: string | null };
 
-export type LedgerEntryFieldsFragment = { id: string, amount: string, kind: LedgerEntryKind, reason: string, createdAt: string, payment: { id: string, status: PaymentStatus } | null };
+export type LedgerEntryFieldsFragment = { id: string, amount: string, kind: LedgerEntryKind, reason: string, description: string, createdAt: string, payment: { id: string, status: PaymentStatus } | null };
 
 export type StartTopUpMutationVariables = Exact<{
   input: StartTopUpInput;
@@ -1227,7 +1227,7 @@ export type WalletEntriesQueryVariables = Exact<{
 }>;
 
 
-export type WalletEntriesQuery = { viewer: { id: string, wallet: { balance: string, entries: { edges: Array<{ cursor: string, node: { id: string, amount: string, kind: LedgerEntryKind, reason: string, createdAt: string, payment: { id: string, status: PaymentStatus } | null } }>, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null } } } } | null };
+export type WalletEntriesQuery = { viewer: { id: string, wallet: { balance: string, entries: { edges: Array<{ cursor: string, node: { id: string, amount: string, kind: LedgerEntryKind, reason: string, description: string, createdAt: string, payment: { id: string, status: PaymentStatus } | null } }>, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null } } } } | null };
 
 export type PaymentsQueryVariables = Exact<{
   first?: number | null | undefined;
@@ -1453,6 +1453,7 @@ export const LedgerEntryFieldsFragmentDoc = gql`
   amount
   kind
   reason
+  description
   createdAt
   payment {
     id

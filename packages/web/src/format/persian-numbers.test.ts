@@ -18,6 +18,12 @@ describe("Persian numbers on the landing page", () => {
     expect(formatTomans("5")).toBe("۰٫۵ تومان");
   });
 
+  it("shows a charge of the ledger, negative, with its tenth of a toman", () => {
+    expect(formatTomans("-3")).toBe(new Intl.NumberFormat("fa-IR").format(-0.3) + " تومان");
+    expect(formatTomans("-11")).toBe(new Intl.NumberFormat("fa-IR").format(-1.1) + " تومان");
+    expect(formatTomans("-11000")).toBe(new Intl.NumberFormat("fa-IR").format(-1100) + " تومان");
+  });
+
   it("sells memory in megabytes below a gigabyte and in gigabytes above", () => {
     expect(formatMemory(512)).toBe("۵۱۲ مگابایت");
     expect(formatMemory(1024)).toBe("۱ گیگابایت");

@@ -15,7 +15,9 @@ export function formatRials(rials: string): string {
 /** Rials (the API's decimal string) as tomans, the unit people quote prices in: ten rials a toman. */
 export function formatTomans(rials: string): string {
   const amount = BigInt(rials);
-  const decimal = `${amount / 10n}.${amount % 10n}` as `${number}`;
+  // The sign apart: BigInt's remainder keeps it, and "-0.-3" is not a number.
+  const size = amount < 0n ? -amount : amount;
+  const decimal = `${amount < 0n ? "-" : ""}${size / 10n}.${size % 10n}` as `${number}`;
   return `${tomanNumber.format(decimal)} تومان`;
 }
 

@@ -31,14 +31,16 @@ export function InvoicesPage() {
             </thead>
             <tbody>
               {state.data.invoices.nodes.map((invoice) => (
-                <tr key={invoice.id}>
-                  <td dir="ltr">{invoice.number}</td>
+                <tr key={invoice.id} data-invoice={invoice.number}>
+                  <td dir="ltr" class="nowrap">
+                    {invoice.number}
+                  </td>
                   <td>{invoice.jalaliPeriod}</td>
                   <td>{invoice.issuedAt ? jalaliDateTime(invoice.issuedAt) : "—"}</td>
                   <td>{formatTomans(invoice.totalRials)}</td>
                   <td>
                     <a href={invoice.pdfUrl} download>
-                      دریافت PDF صورتحساب {invoice.number}
+                      دریافت PDF صورتحساب <bdi class="nowrap">{invoice.number}</bdi>
                     </a>
                   </td>
                 </tr>

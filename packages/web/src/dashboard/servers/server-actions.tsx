@@ -12,7 +12,11 @@ export function ServerActions({ server, catalog }: { readonly server: Server; re
   const { client } = useSession();
   const { busy, error, run } = useAction();
   const otherPlans = plansIn(catalog, server.region.id).filter((plan) => plan.id !== server.plan.id);
-  const [planId, setPlanId] = useState(otherPlans[0]?.id ?? "");
+  const [chosenPlanId, setPlanId] = useState(otherPlans[0]?.id ?? "");
+  // After a resize the chosen plan is the server's own, no longer offered: the first other one is.
+  const planId = otherPlans.some((plan) => plan.id === chosenPlanId)
+    ? chosenPlanId
+    : (otherPlans[0]?.id ?? "");
   const [imageId, setImageId] = useState(server.image.id);
   const serverId = server.id;
   if (!isSettled(server.status))

@@ -19,15 +19,19 @@ export function ServerCard({ initial, catalog }: { readonly initial: Server; rea
       <dl class="specs">
         <div>
           <dt>پلن</dt>
-          <dd data-plan-id={server.plan.id}>{server.plan.name}</dd>
+          <dd dir="auto" data-plan-id={server.plan.id}>
+            {server.plan.name}
+          </dd>
         </div>
         <div>
           <dt>منطقه</dt>
-          <dd>{server.region.name}</dd>
+          <dd dir="auto">{server.region.name}</dd>
         </div>
         <div>
           <dt>سیستم‌عامل</dt>
-          <dd>{server.image.name}</dd>
+          <dd dir="auto" data-image-id={server.image.id}>
+            {server.image.name}
+          </dd>
         </div>
         <div>
           <dt>نشانی IP</dt>

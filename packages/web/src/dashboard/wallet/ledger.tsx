@@ -17,7 +17,7 @@ const KINDS: Readonly<Record<LedgerEntryKind, string>> = {
   VAT: "مالیات بر ارزش افزوده",
 };
 
-/** The wallet's statement, dated in the Jalali calendar. */
+/** The wallet's statement, dated in the Jalali calendar, each entry described by the API in Persian. */
 export function Ledger({ entries }: { readonly entries: readonly Entry[] }) {
   if (entries.length === 0) return <p>هنوز تراکنشی ثبت نشده است.</p>;
   return (
@@ -38,7 +38,7 @@ export function Ledger({ entries }: { readonly entries: readonly Entry[] }) {
               <td>{jalaliDateTime(entry.createdAt)}</td>
               <td>{KINDS[entry.kind]}</td>
               <td class="amount">{formatTomans(entry.amount)}</td>
-              <td>{entry.reason}</td>
+              <td data-description>{entry.description}</td>
             </tr>
           ))}
         </tbody>
