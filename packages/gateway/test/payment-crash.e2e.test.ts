@@ -1,8 +1,9 @@
-import type { ReconciliationReport, RequestContext, WalletUseCases } from "@peykarband/application";
+import type { ReconciliationReport, RequestContext } from "@peykarband/application";
 import { topUpReference, type Payment, type PaymentGatewayName } from "@peykarband/domain";
 import {
   DrizzlePaymentRepository,
   loadConfig,
+  openJobQueue,
   openPgliteDatabase,
   openPostgresDatabase,
   tables,
@@ -23,7 +24,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { composeAccountAdapters } from "../src/composition/compose-accounts.ts";
-import { composeWallet, type WalletComposition } from "../src/composition/compose-wallet.ts";
+import { composeWallet } from "../src/composition/compose-wallet.ts";
 import { decideOnGatewayPage, type CallbackRequest } from "./support/wallet-app.ts";
 
 /**
@@ -172,18 +173,23 @@ async function crashAndRecover(target: CrashTarget): Promise<void> {
   // Also writes the sandbox secrets into DATA_DIR before the lives read them at once.
   const config = loadConfig(env);
   const store = await target.prepare();
-  const toClose: (Database | WalletComposition)[] = [];
+  const toClose: { close(): Promise<void> }[] = [];
+  const closeAll = async () => {
+    for (const item of toClose.splice(0).reverse()) await item.close().catch(() => undefined);
+  };
 
-  async function connect(database?: Database): Promise<{ database: Database; wallet: WalletUseCases }> {
+  async function connect(database?: Database) {
     if (!database) toClose.push((database = await store.open()));
-    const wallet = await composeWallet(config, database, composeAccountAdapters(database, config));
+    const queue = await openJobQueue(database, { role: "producer", onError: () => undefined });
+    toClose.push({ close: () => queue.stop({ timeoutMs: 1000 }) });
+    const wallet = await composeWallet(config, database, composeAccountAdapters(database, config), queue);
     toClose.push(wallet);
-    return { database, wallet: wallet.useCases };
+    return { database, wallet: wallet.useCases, queue };
   }
   const gatewayBooks = { zarinpal, idpay };
 
   try {
-    let { database, wallet } = await connect();
+    let { database, wallet, queue } = await connect();
     const planned: Planned[] = [];
     for (let i = 0; i < target.kills + AFTER_COMMIT_LIVES; i++) {
       const gateway: PaymentGatewayName = i % 2 === 0 ? "ZARINPAL" : "IDPAY";
@@ -202,7 +208,7 @@ async function crashAndRecover(target: CrashTarget): Promise<void> {
       expect(atGateway(gatewayBooks, topUp.value.payment).state).toBe("PAID");
       planned.push({ userId: user.id, payment: topUp.value.payment, callback, crashAt });
     }
-    if (store.exclusive) await database.close();
+    if (store.exclusive) await closeAll();
 
     const lives = await inPool(planned, target.livesAtOnce, (plan) =>
       liveAndDie(plan, { ...env, CRASH_AT: plan.crashAt, CRASH_DATABASE: store.childTarget }),
@@ -221,8 +227,8 @@ async function crashAndRecover(target: CrashTarget): Promise<void> {
 
     // Restarted: the gateways verified every payment; a death before our commit left no trace in
     // our books, one after it left the whole credit.
-    if (store.exclusive) ({ database, wallet } = await connect());
-    const payments = new DrizzlePaymentRepository(database.db);
+    if (store.exclusive) ({ database, wallet, queue } = await connect());
+    const payments = new DrizzlePaymentRepository(database.db, queue);
     for (const plan of planned) {
       expect(atGateway(gatewayBooks, plan.payment).state).toBe("VERIFIED");
       const committed = plan.crashAt === "after-commit";
@@ -268,7 +274,7 @@ async function crashAndRecover(target: CrashTarget): Promise<void> {
       },
     );
   } finally {
-    for (const item of toClose.reverse()) await item.close().catch(() => undefined);
+    await closeAll();
     await store.discard();
     await Promise.all([zarinpal.close(), idpay.close()]);
     rmSync(dataDir, { recursive: true, force: true });

@@ -53,7 +53,7 @@ export function composeBilling(input: {
       stepUp: accounts.stepUp ?? composeAccounts(accounts, config).stepUp,
     }),
     invoices: createInvoiceUseCases({
-      invoices: new DrizzleInvoiceRepository(database.db),
+      invoices: new DrizzleInvoiceRepository(database.db, queue),
       billing,
       clock: accounts.clock,
       ids: accounts.ids,

@@ -21,6 +21,7 @@ import {
   createLogger,
   IdpayPaymentGateway,
   loadConfig,
+  openJobQueue,
   openPgliteDatabase,
   openPostgresDatabase,
   ZarinpalPaymentGateway,
@@ -98,7 +99,8 @@ const config = loadConfig(process.env);
 const opened = await openTarget();
 const database: Database =
   crashAt === "after-verify" ? opened : { ...opened, db: dyingAround(opened.db, crashAt) };
-const wallet = await composeWallet(config, database, composeAccountAdapters(database, config));
+const queue = await openJobQueue(opened, { role: "producer", onError: () => undefined });
+const wallet = await composeWallet(config, database, composeAccountAdapters(database, config), queue);
 
 const app = express();
 app.use((req, res, next) => {
