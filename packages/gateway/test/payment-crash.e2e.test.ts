@@ -3,13 +3,17 @@ import { topUpReference, type Payment, type PaymentGatewayName } from "@peykarba
 import {
   DrizzlePaymentRepository,
   loadConfig,
-  openJobQueue,
   openPgliteDatabase,
   openPostgresDatabase,
   tables,
   type Database,
 } from "@peykarband/infrastructure";
-import { expectLedgerBalanced, insertUser, testDatabases } from "@peykarband/infrastructure/testing";
+import {
+  expectLedgerBalanced,
+  insertUser,
+  noJobsExpected,
+  testDatabases,
+} from "@peykarband/infrastructure/testing";
 import {
   startIdpaySimulator,
   startZarinpalSimulator,
@@ -174,22 +178,19 @@ async function crashAndRecover(target: CrashTarget): Promise<void> {
   const config = loadConfig(env);
   const store = await target.prepare();
   const toClose: { close(): Promise<void> }[] = [];
-  const closeAll = async () => {
-    for (const item of toClose.splice(0).reverse()) await item.close().catch(() => undefined);
-  };
 
   async function connect(database?: Database) {
     if (!database) toClose.push((database = await store.open()));
-    const queue = await openJobQueue(database, { role: "producer", onError: () => undefined });
-    toClose.push({ close: () => queue.stop({ timeoutMs: 1000 }) });
-    const wallet = await composeWallet(config, database, composeAccountAdapters(database, config), queue);
+    // No webhook endpoint exists here: the credits write no job.
+    const accounts = composeAccountAdapters(database, config);
+    const wallet = await composeWallet(config, database, accounts, noJobsExpected);
     toClose.push(wallet);
-    return { database, wallet: wallet.useCases, queue };
+    return { database, wallet: wallet.useCases };
   }
   const gatewayBooks = { zarinpal, idpay };
 
   try {
-    let { database, wallet, queue } = await connect();
+    let { database, wallet } = await connect();
     const planned: Planned[] = [];
     for (let i = 0; i < target.kills + AFTER_COMMIT_LIVES; i++) {
       const gateway: PaymentGatewayName = i % 2 === 0 ? "ZARINPAL" : "IDPAY";
@@ -208,7 +209,7 @@ async function crashAndRecover(target: CrashTarget): Promise<void> {
       expect(atGateway(gatewayBooks, topUp.value.payment).state).toBe("PAID");
       planned.push({ userId: user.id, payment: topUp.value.payment, callback, crashAt });
     }
-    if (store.exclusive) await closeAll();
+    if (store.exclusive) await database.close();
 
     const lives = await inPool(planned, target.livesAtOnce, (plan) =>
       liveAndDie(plan, { ...env, CRASH_AT: plan.crashAt, CRASH_DATABASE: store.childTarget }),
@@ -227,8 +228,8 @@ async function crashAndRecover(target: CrashTarget): Promise<void> {
 
     // Restarted: the gateways verified every payment; a death before our commit left no trace in
     // our books, one after it left the whole credit.
-    if (store.exclusive) ({ database, wallet, queue } = await connect());
-    const payments = new DrizzlePaymentRepository(database.db, queue);
+    if (store.exclusive) ({ database, wallet } = await connect());
+    const payments = new DrizzlePaymentRepository(database.db, noJobsExpected);
     for (const plan of planned) {
       expect(atGateway(gatewayBooks, plan.payment).state).toBe("VERIFIED");
       const committed = plan.crashAt === "after-commit";
@@ -274,7 +275,7 @@ async function crashAndRecover(target: CrashTarget): Promise<void> {
       },
     );
   } finally {
-    await closeAll();
+    for (const item of toClose.reverse()) await item.close().catch(() => undefined);
     await store.discard();
     await Promise.all([zarinpal.close(), idpay.close()]);
     rmSync(dataDir, { recursive: true, force: true });

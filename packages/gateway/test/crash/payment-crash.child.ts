@@ -21,13 +21,13 @@ import {
   createLogger,
   IdpayPaymentGateway,
   loadConfig,
-  openJobQueue,
   openPgliteDatabase,
   openPostgresDatabase,
   ZarinpalPaymentGateway,
   type Database,
   type Db,
 } from "@peykarband/infrastructure";
+import { noJobsExpected } from "@peykarband/infrastructure/testing";
 import express from "express";
 import { writeSync } from "node:fs";
 import type { AddressInfo } from "node:net";
@@ -99,8 +99,13 @@ const config = loadConfig(process.env);
 const opened = await openTarget();
 const database: Database =
   crashAt === "after-verify" ? opened : { ...opened, db: dyingAround(opened.db, crashAt) };
-const queue = await openJobQueue(opened, { role: "producer", onError: () => undefined });
-const wallet = await composeWallet(config, database, composeAccountAdapters(database, config), queue);
+// No webhook endpoint exists in these lives: the credit writes no job.
+const wallet = await composeWallet(
+  config,
+  database,
+  composeAccountAdapters(database, config),
+  noJobsExpected,
+);
 
 const app = express();
 app.use((req, res, next) => {
