@@ -71,7 +71,7 @@ describe("the billing walk-through on the embedded default", () => {
     closers.push(() => app.close());
     // The worker's side, on the same clock: server jobs, and dunning when the test runs it.
     const accounts = composeAccountAdapters(database, config, { clock });
-    const wallet = await composeWallet(config, database, accounts, shared);
+    const wallet = await composeWallet(config, database, accounts, jobQueue, shared);
     closers.push(() => wallet.close());
     const servers = await composeServers({
       config,

@@ -1,5 +1,10 @@
 import { invoicePeriod, jalaliMonthOf } from "@peykarband/domain";
-import { DrizzleInvoiceRepository, type Database } from "@peykarband/infrastructure";
+import {
+  DrizzleInvoiceRepository,
+  openJobQueue,
+  type Database,
+  type JobQueue,
+} from "@peykarband/infrastructure";
 import { testDatabases } from "@peykarband/infrastructure/testing";
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -15,13 +20,16 @@ for (const target of testDatabases()) {
     let database: Database;
     let t: WalletApp;
     let admin: TestSdkClient;
+    let queue: JobQueue;
     beforeAll(async () => {
       database = await target.open();
+      queue = await openJobQueue(database, { role: "producer", onError: () => undefined });
       ({ t, admin } = await startWalletAppWithAdmin(database, PASSWORD));
     });
     afterAll(async () => {
       await admin?.dispose();
       await t?.close();
+      await queue?.stop({ timeoutMs: 1000 });
       await database?.close();
     });
 
@@ -48,7 +56,7 @@ for (const target of testDatabases()) {
       const owner = await customer();
       const other = await customer();
       // Issued straight through the repository for this month: the job's timing is tested elsewhere.
-      const issued = await new DrizzleInvoiceRepository(database.db).issue({
+      const issued = await new DrizzleInvoiceRepository(database.db, queue).issue({
         id: randomUUID(),
         userId: Buffer.from(owner.userId, "base64url").toString().slice("User:".length),
         period: invoicePeriod(jalaliMonthOf(new Date())),
@@ -116,7 +124,7 @@ for (const target of testDatabases()) {
       await admin.AdjustWallet({
         input: { userId: customer.id, amount: "1000000", reason: "test funds", idempotencyKey: randomUUID() },
       });
-      const issued = await new DrizzleInvoiceRepository(database.db).issue({
+      const issued = await new DrizzleInvoiceRepository(database.db, queue).issue({
         id: randomUUID(),
         userId: Buffer.from(customer.id, "base64url").toString().slice("User:".length),
         period: invoicePeriod(jalaliMonthOf(new Date())),

@@ -1,4 +1,4 @@
-import type { ReconciliationReport, RequestContext, WalletUseCases } from "@peykarband/application";
+import type { ReconciliationReport, RequestContext } from "@peykarband/application";
 import { topUpReference, type Payment, type PaymentGatewayName } from "@peykarband/domain";
 import {
   DrizzlePaymentRepository,
@@ -8,7 +8,12 @@ import {
   tables,
   type Database,
 } from "@peykarband/infrastructure";
-import { expectLedgerBalanced, insertUser, testDatabases } from "@peykarband/infrastructure/testing";
+import {
+  expectLedgerBalanced,
+  insertUser,
+  noJobsExpected,
+  testDatabases,
+} from "@peykarband/infrastructure/testing";
 import {
   startIdpaySimulator,
   startZarinpalSimulator,
@@ -23,7 +28,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { composeAccountAdapters } from "../src/composition/compose-accounts.ts";
-import { composeWallet, type WalletComposition } from "../src/composition/compose-wallet.ts";
+import { composeWallet } from "../src/composition/compose-wallet.ts";
 import { decideOnGatewayPage, type CallbackRequest } from "./support/wallet-app.ts";
 
 /**
@@ -172,11 +177,13 @@ async function crashAndRecover(target: CrashTarget): Promise<void> {
   // Also writes the sandbox secrets into DATA_DIR before the lives read them at once.
   const config = loadConfig(env);
   const store = await target.prepare();
-  const toClose: (Database | WalletComposition)[] = [];
+  const toClose: { close(): Promise<void> }[] = [];
 
-  async function connect(database?: Database): Promise<{ database: Database; wallet: WalletUseCases }> {
+  async function connect(database?: Database) {
     if (!database) toClose.push((database = await store.open()));
-    const wallet = await composeWallet(config, database, composeAccountAdapters(database, config));
+    // No webhook endpoint exists here: the credits write no job.
+    const accounts = composeAccountAdapters(database, config);
+    const wallet = await composeWallet(config, database, accounts, noJobsExpected);
     toClose.push(wallet);
     return { database, wallet: wallet.useCases };
   }
@@ -222,7 +229,7 @@ async function crashAndRecover(target: CrashTarget): Promise<void> {
     // Restarted: the gateways verified every payment; a death before our commit left no trace in
     // our books, one after it left the whole credit.
     if (store.exclusive) ({ database, wallet } = await connect());
-    const payments = new DrizzlePaymentRepository(database.db);
+    const payments = new DrizzlePaymentRepository(database.db, noJobsExpected);
     for (const plan of planned) {
       expect(atGateway(gatewayBooks, plan.payment).state).toBe("VERIFIED");
       const committed = plan.crashAt === "after-commit";

@@ -1,6 +1,11 @@
 import type { RequestContext, WalletUseCases } from "@peykarband/application";
 import type { PaymentGatewayName } from "@peykarband/domain";
-import { DrizzlePaymentRepository, type Database } from "@peykarband/infrastructure";
+import {
+  DrizzlePaymentRepository,
+  openJobQueue,
+  type Database,
+  type JobQueue,
+} from "@peykarband/infrastructure";
 import { expectLedgerBalanced, testDatabases } from "@peykarband/infrastructure/testing";
 import { randomUUID } from "node:crypto";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
@@ -28,16 +33,19 @@ for (const target of testDatabases()) {
   describe.skipIf(target.skipReason !== null)(`early and forged callbacks on ${target.name}`, () => {
     let database: Database;
     let t: WalletApp;
+    let queue: JobQueue;
     let worker: WalletComposition;
     let wallet: WalletUseCases;
     beforeAll(async () => {
       database = await target.open();
       t = await startWalletApp(database);
       // The worker's reconciliation, a second composition on the same database and simulators.
+      queue = await openJobQueue(database, { role: "producer", onError: () => undefined });
       worker = await composeWallet(
         t.config,
         database,
         composeAccountAdapters(database, t.config),
+        queue,
         { paymentSimulators: t.simulators },
         t.origin,
       );
@@ -46,6 +54,7 @@ for (const target of testDatabases()) {
     afterEach(() => expectLedgerBalanced(database.db));
     afterAll(async () => {
       await worker?.close();
+      await queue?.stop({ timeoutMs: 1000 });
       await t?.close();
       await database?.close();
     });
@@ -126,7 +135,7 @@ for (const target of testDatabases()) {
     it.each(["ZARINPAL", "IDPAY"] as const)(
       "reconciliation credits a recently FAILED %s payment the gateway reports paid, once; a truly failed one stays FAILED",
       async (gateway) => {
-        const payments = new DrizzlePaymentRepository(database.db);
+        const payments = new DrizzlePaymentRepository(database.db, queue);
         const late = await topUp(gateway);
         const unpaid = await topUp(gateway);
         // Ended before their payers decided, as a forged early callback used to end them.

@@ -4,8 +4,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
+import { testDatabases } from "@peykarband/infrastructure/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { signedUpReseller } from "./support/resellers.ts";
 import { startTestApp, type TestApp } from "./support/test-app.ts";
+import { startWebhookSandbox } from "./support/webhook-sandbox.ts";
 
 const run = promisify(execFile);
 const SDK = fileURLToPath(new URL("../../sdk/", import.meta.url));
@@ -38,6 +41,8 @@ describe("the packed SDK in a partner's project", () => {
         `./${tarball}`,
         "typescript@6.0.3",
         "@types/node@22.20.5",
+        // packages/sdk/README.md: Node 20 has no global WebSocket.
+        "ws@8.23.0",
       ],
       { cwd: project },
     );
@@ -92,5 +97,44 @@ describe("the packed SDK in a partner's project", () => {
       sandbox: true,
       watcher: "function",
     });
+  }, 120_000);
+
+  it("runs the README's reseller walkthrough: a customer, its funds, its server, ACTIVE by webhook and by subscription", async () => {
+    // A live sandbox with its worker, so the server comes up and webhooks go out (to loopback).
+    const database = await testDatabases()[0]!.open();
+    const sandbox = await startWebhookSandbox(database, "correct horse battery");
+    try {
+      const reseller = await signedUpReseller(sandbox.app.url, sandbox.admin, "correct horse battery");
+      // Exactly the scopes the README's reseller section names.
+      const { createApiKey } = await reseller.client.CreateApiKey({
+        input: {
+          name: "partner",
+          scopes: ["CUSTOMERS_WRITE", "SERVERS_WRITE", "SERVERS_READ", "WEBHOOKS_WRITE"],
+        },
+      });
+      expect(createApiKey.userErrors).toEqual([]);
+      await reseller.client.dispose();
+      copyFileSync(join(SCRIPTS, "partner-reseller.mjs"), join(project, "reseller.mjs"));
+      const { stdout } = await run(process.execPath, ["reseller.mjs"], {
+        cwd: project,
+        env: {
+          ...process.env,
+          API_URL: sandbox.app.url,
+          PEYKARBAND_API_KEY: createApiKey.secret!,
+          EMAIL: "shop@example.ir",
+        },
+      });
+      const walked = JSON.parse(stdout) as { serverId: string };
+      expect(walked).toEqual({
+        customerBalance: "20000000",
+        subscription: "ACTIVE",
+        webhook: { type: "SERVER_STATUS_CHANGED", serverId: walked.serverId, status: "ACTIVE" },
+        servers: [{ id: walked.serverId, status: "ACTIVE" }],
+        serverId: walked.serverId,
+      });
+    } finally {
+      await sandbox.close();
+      await database.close();
+    }
   }, 120_000);
 });

@@ -1,7 +1,8 @@
-import type { Database } from "@peykarband/infrastructure";
+import { tables, type Database } from "@peykarband/infrastructure";
 import { testDatabases } from "@peykarband/infrastructure/testing";
 import { verifyWebhook } from "@peykarband/sdk";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { keyOf } from "../src/schema/node/global-id.ts";
 import { createTestSdk, type TestSdkClient } from "./support/sdk-client.ts";
 import { orderAccepted, signedUpCustomer } from "./support/server-customers.ts";
 import { startWebhookReceiver, type WebhookReceiver } from "./support/webhook-receiver.ts";
@@ -178,8 +179,10 @@ for (const target of testDatabases()) {
         await Promise.all(keys.map((key) => key.dispose()));
       });
 
-      it("gives up and disables an endpoint that failed every attempt for a day", async () => {
-        const { client } = await customer();
+      it("gives up and disables an endpoint that failed every attempt for a day, and tells its owner once", async () => {
+        const { client, id } = await customer();
+        const { setLanguage } = await client.SetLanguage({ input: { language: "EN" } });
+        expect(setLanguage.userErrors).toEqual([]);
         const { endpoint } = await endpointFor(client, "/down");
         const { createApiKey } = await client.CreateApiKey({
           input: { name: "after a day", scopes: ["WEBHOOKS_WRITE"] },
@@ -210,6 +213,27 @@ for (const target of testDatabases()) {
         });
         expect(redeliverWebhook.userErrors.map((e) => e.code)).toEqual(["WEBHOOK_DELIVERY_NOT_FOUND"]);
         await key.dispose();
+
+        // Each of the endpoint's deliveries found it failing for a day; only the run that disabled it wrote the notice.
+        const notices = async () =>
+          (await database.db.select().from(tables.notifications)).filter(
+            (n) => n.userId === keyOf(id, "User") && n.kind === "WEBHOOK_ENDPOINT_DISABLED",
+          );
+        await vi.waitFor(async () => expect((await notices())[0]?.sentAt).toBeInstanceOf(Date), {
+          timeout: 30_000,
+          interval: 200,
+        });
+        const [notice, ...more] = await notices();
+        expect(more).toEqual([]);
+        expect(notice).toMatchObject({
+          channel: "EMAIL",
+          language: "en",
+          subject: "Your webhook endpoint was disabled",
+          lastError: null,
+        });
+        expect(notice!.body).toContain(`${receiver.origin}/down`);
+        const outbox = await (await fetch(new URL("/sandbox/outbox", sandbox.app.url))).text();
+        expect(outbox.split("Your webhook endpoint was disabled")).toHaveLength(2);
       });
     },
   );

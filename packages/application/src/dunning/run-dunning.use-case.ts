@@ -10,7 +10,7 @@ import type { EpisodeMove } from "../ports/dunning.repository.ts";
 import type { RequestContext } from "../shared/request-context.ts";
 import type { DunningDeps } from "./dunning-deps.ts";
 import { RESUME, SUSPEND, sweepServers, TERMINATE } from "./dunning-server-sweeps.ts";
-import { noticeMessages } from "./notice-messages.ts";
+import { noticeMessages } from "../notifications/notice-messages.ts";
 
 export interface DunningReport {
   readonly customers: number;
@@ -50,7 +50,7 @@ async function dunCustomer(deps: DunningDeps, userId: string, ctx: RequestContex
     const notifications = notice
       ? noticeMessages(
           deps,
-          { userId, episodeId, contact: await deps.dunning.contact(userId), at: now },
+          { userId, cause: `dunning:${episodeId}`, contact: await deps.dunning.contact(userId), at: now },
           notice,
         )
       : [];

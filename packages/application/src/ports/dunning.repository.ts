@@ -1,12 +1,5 @@
-import type { DunningEpisode, DunningStage, Language } from "@peykarband/domain";
-import type { OutgoingNotification } from "./notification.repository.ts";
-
-/** Where and in which language a customer is told. */
-export interface DunningContact {
-  readonly email: string;
-  readonly phone: string | null;
-  readonly language: Language;
-}
+import type { DunningEpisode, DunningStage } from "@peykarband/domain";
+import type { NoticeContact, OutgoingNotification } from "./notification.repository.ts";
 
 /**
  * A stage change of an episode, as compare-and-set: it applies only while the episode is still in
@@ -32,7 +25,7 @@ export interface DunningRepository {
   /** Customers with a server that may still accrue, or with an open episode. */
   customers(): Promise<string[]>;
   openEpisode(userId: string): Promise<DunningEpisode | null>;
-  contact(userId: string): Promise<DunningContact>;
+  contact(userId: string): Promise<NoticeContact>;
   /**
    * ONE transaction: the move, its notifications and their jobs. False when the episode was no
    * longer in `from` (another run made this move first): nothing was written.

@@ -7,6 +7,13 @@ export interface NotificationJobData {
   readonly notificationId: string;
 }
 
+/** Where and in which language a user is told. */
+export interface NoticeContact {
+  readonly email: string;
+  readonly phone: string | null;
+  readonly language: Language;
+}
+
 /** A message in the outbox, rendered in the customer's language when it was written. */
 export interface OutgoingNotification {
   readonly id: string;

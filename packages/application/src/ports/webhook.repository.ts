@@ -1,5 +1,6 @@
 import type { WebhookDelivery, WebhookEndpoint } from "@peykarband/domain";
 import type { KeysetPageQuery } from "./keyset-page.ts";
+import type { NoticeContact, OutgoingNotification } from "./notification.repository.ts";
 
 /** The job that makes one attempt at one delivery. */
 export const WEBHOOK_JOB_NAME = "webhooks.deliver";
@@ -27,8 +28,14 @@ export interface WebhookAttempt {
   readonly outcome:
     | { readonly status: "SUCCEEDED" | "FAILED" }
     | { readonly status: "RETRY"; readonly retryInSeconds: number };
-  /** Set to disable the endpoint with this reason (it failed for a day). */
-  readonly disableEndpoint: string | null;
+  /**
+   * Set to disable the endpoint with this reason (it failed for a day). The owner's notices are
+   * written with it, only by the write that disables it.
+   */
+  readonly disableEndpoint: {
+    readonly reason: string;
+    readonly notices: readonly OutgoingNotification[];
+  } | null;
 }
 
 export interface WebhookRepository {
@@ -55,6 +62,8 @@ export interface WebhookRepository {
   ): Promise<{ delivery: WebhookDelivery; endpoint: WebhookEndpoint; sealedSecret: string } | null>;
   /** Marks a PENDING delivery FAILED without an attempt (its endpoint was disabled). */
   abandon(deliveryId: string, reason: string): Promise<void>;
+  /** Where and in which language an endpoint's owner is told. */
+  ownerContact(userId: string): Promise<NoticeContact>;
   /** False when another run recorded this attempt already (nothing written). */
   recordAttempt(attempt: WebhookAttempt): Promise<boolean>;
   /**

@@ -7,6 +7,7 @@ import {
   signedPayload,
   WEBHOOK_SIGNATURE_HEADER,
 } from "@peykarband/domain";
+import { noticeMessages } from "../notifications/notice-messages.ts";
 import type { WebhookJobData } from "../ports/webhook.repository.ts";
 import type { WebhookDeps } from "./webhook-deps.ts";
 
@@ -20,7 +21,8 @@ const DISABLED_REASON = "Every delivery failed for 24 hours.";
 /**
  * The `webhooks.deliver` job: one signed POST of one delivery, its answer recorded. A failure is
  * scheduled again by the retry schedule as a new job written with the record, until the delivery
- * is a day old; an endpoint failing for a whole day is disabled in the same write.
+ * is a day old; an endpoint failing for a whole day is disabled in the same write, which also
+ * writes the owner's notice (email, and SMS with a mobile number) to the outbox.
  */
 export async function deliverWebhook(deps: WebhookDeps, job: WebhookJobData): Promise<WebhookAttemptReport> {
   const found = await deps.webhooks.findForAttempt(job.deliveryId);
@@ -69,7 +71,25 @@ export async function deliverWebhook(deps: WebhookDeps, job: WebhookJobData): Pr
     responseTimeMs: answer.responseTimeMs,
     error: answer.kind === "FAILED" ? answer.reason : null,
     outcome,
-    disableEndpoint: disable ? DISABLED_REASON : null,
+    disableEndpoint: disable
+      ? {
+          reason: DISABLED_REASON,
+          notices: noticeMessages(
+            deps,
+            {
+              userId: endpoint.userId,
+              cause: `webhook-endpoint:${endpoint.id}`,
+              contact: await deps.webhooks.ownerContact(endpoint.userId),
+              at,
+            },
+            {
+              kind: "WEBHOOK_ENDPOINT_DISABLED",
+              url: endpoint.url,
+              failingSince: endpoint.failingSince ?? at,
+            },
+          ),
+        }
+      : null,
   });
   return recorded ? { status: outcome.status } : { status: "SKIPPED" };
 }

@@ -12,6 +12,11 @@ const notices: Record<(typeof NOTICE_KINDS)[number], Notice> = {
   TERMINATION_SOON: { kind: "TERMINATION_SOON", terminatesAt: instant },
   SERVERS_TERMINATED: { kind: "SERVERS_TERMINATED" },
   SERVERS_RESUMED: { kind: "SERVERS_RESUMED" },
+  WEBHOOK_ENDPOINT_DISABLED: {
+    kind: "WEBHOOK_ENDPOINT_DISABLED",
+    url: "https://partner.example.com/hooks",
+    failingSince: instant,
+  },
 };
 
 describe("notice templates", () => {
@@ -35,12 +40,21 @@ describe("notice templates", () => {
       for (const text of [fa.subject, fa.body, fa.sms]) expect(text).toMatch(/[\u0600-\u06ff]/);
       for (const text of [en.subject, en.body, en.sms]) expect(text).not.toMatch(/[\u0600-\u06ff]/);
       expect(fa.sms.length).toBeLessThanOrEqual(268);
-      if ("runsOutAt" in notices[kind] || "suspendsAt" in notices[kind] || "terminatesAt" in notices[kind]) {
+      const dated = ["runsOutAt", "suspendsAt", "terminatesAt", "failingSince"].some(
+        (at) => at in notices[kind],
+      );
+      if (dated) {
         expect(fa.body).toContain("۱۴۰۵/۰۹/۱۶ ساعت ۱۳:۳۰");
         expect(en.body).toContain("2026-12-07 13:30 Tehran time");
       }
     }
     expect(renderNotice(notices.WALLET_IN_DEBT, "fa").subject).toBe("موجودی کیف پول شما تمام شده است");
     expect(renderNotice(notices.WALLET_IN_DEBT, "en").subject).toBe("Your wallet has run out");
+    expect(renderNotice(notices.WEBHOOK_ENDPOINT_DISABLED, "fa").body).toContain(
+      "https://partner.example.com/hooks",
+    );
+    expect(renderNotice(notices.WEBHOOK_ENDPOINT_DISABLED, "en").subject).toBe(
+      "Your webhook endpoint was disabled",
+    );
   });
 });

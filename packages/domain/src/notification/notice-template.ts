@@ -51,6 +51,11 @@ function persian(notice: Notice): RenderedNotice {
         "سرورهای شما دوباره روشن می‌شوند",
         "بدهی شما پرداخت شد و سرورهای معلق شما دوباره روشن می‌شوند. از پرداخت شما سپاسگزاریم.",
       );
+    case "WEBHOOK_ENDPOINT_DISABLED":
+      return compose(
+        "وب‌هوک شما غیرفعال شد",
+        `همه‌ی ارسال‌ها به وب‌هوک ${notice.url} از ${at(notice.failingSince)} ناموفق بوده‌اند و دیگر چیزی به آن فرستاده نمی‌شود. پس از رفع مشکل، یک وب‌هوک تازه بسازید.`,
+      );
   }
 }
 
@@ -86,6 +91,11 @@ function english(notice: Notice): RenderedNotice {
       return compose(
         "Your servers are being powered on",
         "Your balance is paid and your suspended servers are being powered on again. Thank you.",
+      );
+    case "WEBHOOK_ENDPOINT_DISABLED":
+      return compose(
+        "Your webhook endpoint was disabled",
+        `Every delivery to your webhook endpoint ${notice.url} has failed since ${at(notice.failingSince)}, so nothing more is sent to it. Once it is fixed, create a new endpoint.`,
       );
   }
 }

@@ -1,4 +1,7 @@
-/** What a customer is told about their wallet and servers (docs/billing.md, Dunning). */
+/**
+ * What a customer is told about their wallet and servers (docs/billing.md, Dunning), and about
+ * their webhook endpoints (docs/api.md, Webhooks).
+ */
 export type Notice =
   /** The balance will run out within the notice window at the current rates. */
   | { readonly kind: "WALLET_RUNNING_LOW"; readonly runsOutAt: Date }
@@ -10,7 +13,9 @@ export type Notice =
   | { readonly kind: "TERMINATION_SOON"; readonly terminatesAt: Date }
   | { readonly kind: "SERVERS_TERMINATED" }
   /** The debt is paid: suspended servers are powered on again. */
-  | { readonly kind: "SERVERS_RESUMED" };
+  | { readonly kind: "SERVERS_RESUMED" }
+  /** Every delivery to the endpoint at `url` failed since `failingSince`: nothing more is sent to it. */
+  | { readonly kind: "WEBHOOK_ENDPOINT_DISABLED"; readonly url: string; readonly failingSince: Date };
 
 export type NoticeKind = Notice["kind"];
 
@@ -21,6 +26,7 @@ export const NOTICE_KINDS = [
   "TERMINATION_SOON",
   "SERVERS_TERMINATED",
   "SERVERS_RESUMED",
+  "WEBHOOK_ENDPOINT_DISABLED",
 ] as const satisfies readonly NoticeKind[];
 
 export const NOTIFICATION_CHANNELS = ["EMAIL", "SMS"] as const;

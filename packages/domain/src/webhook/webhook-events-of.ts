@@ -1,3 +1,4 @@
+import type { Rial } from "../money/rial.ts";
 import type { ServerStatusChange } from "../server/server.ts";
 import { toGlobalId } from "../shared/global-id.ts";
 import type { WebhookEvent } from "./webhook-event.ts";
@@ -32,4 +33,38 @@ export const balanceLowEvent = (warning: {
   userId: warning.userId,
   occurredAt: warning.occurredAt,
   data: { balance: warning.balance.toString() },
+});
+
+/** A top-up was paid and credited to the wallet: once per payment. */
+export const paymentSucceededEvent = (payment: {
+  readonly id: string;
+  readonly userId: string;
+  readonly amount: Rial;
+  readonly paidAt: Date;
+}): WebhookEvent => ({
+  id: eventId(`PAYMENT_SUCCEEDED:${payment.id}`),
+  type: "PAYMENT_SUCCEEDED",
+  userId: payment.userId,
+  occurredAt: payment.paidAt,
+  data: { paymentId: toGlobalId("Payment", payment.id), amount: payment.amount.toString() },
+});
+
+/** A monthly invoice was issued: once per invoice. */
+export const invoiceIssuedEvent = (invoice: {
+  readonly id: string;
+  readonly userId: string;
+  readonly number: string;
+  /** In rials, VAT included. */
+  readonly totalRials: bigint;
+  readonly issuedAt: Date;
+}): WebhookEvent => ({
+  id: eventId(`INVOICE_ISSUED:${invoice.id}`),
+  type: "INVOICE_ISSUED",
+  userId: invoice.userId,
+  occurredAt: invoice.issuedAt,
+  data: {
+    invoiceId: toGlobalId("Invoice", invoice.id),
+    number: invoice.number,
+    total: invoice.totalRials.toString(),
+  },
 });

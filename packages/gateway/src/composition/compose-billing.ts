@@ -53,7 +53,7 @@ export function composeBilling(input: {
       stepUp: accounts.stepUp ?? composeAccounts(accounts, config).stepUp,
     }),
     invoices: createInvoiceUseCases({
-      invoices: new DrizzleInvoiceRepository(database.db),
+      invoices: new DrizzleInvoiceRepository(database.db, queue),
       users: accounts.users,
       billing,
       clock: accounts.clock,

@@ -14,6 +14,7 @@ import {
   type Config,
   type Database,
   type PaymentGatewayOverrides,
+  type TransactionalJobSender,
 } from "@peykarband/infrastructure";
 import { composeAccounts, type AccountAdapters } from "./compose-accounts.ts";
 import type { PaymentSimulators } from "@peykarband/simulators";
@@ -47,6 +48,8 @@ export async function composeWallet(
     /** The app's own, so that its account policy applies; the default policy's otherwise. */
     readonly stepUp?: StepUp;
   },
+  /** The job queue: a paid top-up's PAYMENT_SUCCEEDED webhook jobs are written with its credit. */
+  jobs: TransactionalJobSender,
   overrides: WalletOverrides = {},
   /** Where the payment gateways send the browser back to us: PUBLIC_URL unless the app was bound elsewhere. */
   publicUrl: string = config.publicUrl,
@@ -85,7 +88,7 @@ export async function composeWallet(
   };
   const useCases = createWalletUseCases({
     ledger: DrizzleWalletLedger.on(database),
-    payments: new DrizzlePaymentRepository(database.db),
+    payments: new DrizzlePaymentRepository(database.db, jobs),
     gateways,
     users: accounts.users,
     audit: accounts.audit,

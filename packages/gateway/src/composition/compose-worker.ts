@@ -53,7 +53,7 @@ export async function composeWorker(input: {
     ...(input.sessionEvictions ? { sessionEvictions: input.sessionEvictions } : {}),
     clock: overrides.clock,
   });
-  const wallet = await composeWallet(config, database, accounts, overrides);
+  const wallet = await composeWallet(config, database, accounts, queue, overrides);
   try {
     const servers = await composeServers({
       config,

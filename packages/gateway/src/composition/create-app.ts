@@ -98,8 +98,6 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     bound = await bindServer(config.host, config.port);
     // PORT=0 (tests) leaves ":0" in the default PUBLIC_URL; the bound address is the one to use.
     const publicUrl = new URL(config.publicUrl).port === "0" ? bound.origin : config.publicUrl;
-    const money = { ...accountAdapters, stepUp: accounts.stepUp };
-    wallet = await composeWallet(config, database, money, overrides, publicUrl);
     const queue =
       overrides.jobQueue ??
       (await openJobQueue(database, {
@@ -107,6 +105,8 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
         onError: (error) => logger.error("job queue error", { error: error.message }),
       }));
     if (!overrides.jobQueue) owned.push(() => queue.stop({ timeoutMs: 1000 }));
+    const money = { ...accountAdapters, stepUp: accounts.stepUp };
+    wallet = await composeWallet(config, database, money, queue, overrides, publicUrl);
     const bus = overrides.statusBus ?? (await openServerStatusBus(config, logger));
     if (!overrides.statusBus) owned.push(() => bus.close());
     let cloudSimulators: CloudSimulators | undefined = overrides.cloudSimulators;

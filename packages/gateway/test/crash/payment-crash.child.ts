@@ -27,6 +27,7 @@ import {
   type Database,
   type Db,
 } from "@peykarband/infrastructure";
+import { noJobsExpected } from "@peykarband/infrastructure/testing";
 import express from "express";
 import { writeSync } from "node:fs";
 import type { AddressInfo } from "node:net";
@@ -98,7 +99,13 @@ const config = loadConfig(process.env);
 const opened = await openTarget();
 const database: Database =
   crashAt === "after-verify" ? opened : { ...opened, db: dyingAround(opened.db, crashAt) };
-const wallet = await composeWallet(config, database, composeAccountAdapters(database, config));
+// No webhook endpoint exists in these lives: the credit writes no job.
+const wallet = await composeWallet(
+  config,
+  database,
+  composeAccountAdapters(database, config),
+  noJobsExpected,
+);
 
 const app = express();
 app.use((req, res, next) => {

@@ -37,7 +37,7 @@ const queue = await openJobQueue(database, {
 });
 const bus = await openServerStatusBus(config, logger);
 const accounts = composeAccountAdapters(database, config);
-const wallet = await composeWallet(config, database, accounts);
+const wallet = await composeWallet(config, database, accounts, queue);
 const servers = await composeServers({
   config,
   database,

@@ -35,12 +35,12 @@ if (!config.databaseUrl) throw new Error("DATABASE_URL is required");
 const logger = createLogger(config);
 const database = await openPostgresDatabase(config.databaseUrl, { maxConnections: 4 });
 const accounts = composeAccountAdapters(database, config);
-const wallet = await composeWallet(config, database, accounts);
 const queue = await openJobQueue(database, {
   onError: (error) => logger.error("job queue error", { error: error.message }),
   maintenanceIntervalSeconds: 1,
   cronIntervalSeconds: 1,
 });
+const wallet = await composeWallet(config, database, accounts, queue);
 
 const repository = new DrizzleBillingRepository(database.db, config.vatRateBasisPoints);
 const billing = createBillingUseCases({

@@ -1,4 +1,10 @@
-import { createLogger, loadConfig, openJobQueue, type Database } from "@peykarband/infrastructure";
+import {
+  createLogger,
+  loadConfig,
+  openJobQueue,
+  type Database,
+  type JobQueue,
+} from "@peykarband/infrastructure";
 import { FixedClock } from "@peykarband/infrastructure/testing";
 import { startCloudSimulators, startPaymentSimulators } from "@peykarband/simulators";
 import { mkdtempSync, rmSync } from "node:fs";
@@ -16,6 +22,8 @@ export interface WebhookSandbox {
   /** The clock of the gateway and the worker; it starts at the real time, so signatures verify. */
   readonly clock: FixedClock;
   readonly admin: TestSdkClient;
+  /** The queue the gateway and the worker share: repositories a test drives write their jobs on it. */
+  readonly jobQueue: JobQueue;
   close(): Promise<void>;
 }
 
@@ -71,12 +79,14 @@ export async function startWebhookSandbox(database: Database, password: string):
       timing: { pollingIntervalSeconds: 0.5, serverJobConcurrency: 4 },
     });
     closers.push(() => worker.stop());
+    // A start slowed by a loaded machine must not leave the clock behind the step-up's TOTP codes.
+    clock.advance((Date.now() - clock.now().getTime()) / 1000);
     await createAdmin(config, { email: "root@example.com", password }, database);
     const admin = createTestSdk(app.url);
     const { logIn } = await admin.LogIn({ input: { email: "root@example.com", password } });
     await stepUpSession(app.url, logIn.session!.accessToken, password);
     closers.push(() => admin.dispose());
-    return { app, clock, admin, close };
+    return { app, clock, admin, jobQueue, close };
   } catch (error) {
     await close().catch(() => undefined);
     throw error;

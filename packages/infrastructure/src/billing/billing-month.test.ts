@@ -68,7 +68,7 @@ for (const target of testDatabases()) {
       servers = new DrizzleServerRepository(database.db, queue, TEST_VAT_RATE);
       ledger = new DrizzleWalletLedger(database.db);
       billing = new DrizzleBillingRepository(database.db, TEST_VAT_RATE);
-      invoices = new DrizzleInvoiceRepository(database.db);
+      invoices = new DrizzleInvoiceRepository(database.db, queue);
       dunning = {
         dunning: new DrizzleDunningRepository(database.db, queue),
         billing,

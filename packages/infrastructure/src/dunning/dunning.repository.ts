@@ -1,21 +1,10 @@
-import {
-  NOTIFICATION_JOB_NAME,
-  type DunningContact,
-  type DunningRepository,
-  type EpisodeMove,
-  type OutgoingNotification,
-} from "@peykarband/application";
-import {
-  balanceLowEvent,
-  isLanguage,
-  DEFAULT_LANGUAGE,
-  type DunningEpisode,
-  type DunningStage,
-} from "@peykarband/domain";
+import type { DunningRepository, EpisodeMove, NoticeContact } from "@peykarband/application";
+import { balanceLowEvent, type DunningEpisode, type DunningStage } from "@peykarband/domain";
 import { and, eq, isNull, sql } from "drizzle-orm";
 import type { Db } from "../database/database.ts";
-import { dunningEpisodes, notifications, serverMeters, users } from "../database/schema.ts";
-import { transactionSqlExecutor, type TransactionalJobSender } from "../servers/transaction.sql-executor.ts";
+import { dunningEpisodes, serverMeters } from "../database/schema.ts";
+import { noticeContact, writeNotification } from "../notifications/notification-outbox.write.ts";
+import type { TransactionalJobSender } from "../servers/transaction.sql-executor.ts";
 import type { Tx } from "../wallet/ledger-write.ts";
 import { balanceOf } from "../wallet/ledger-read.ts";
 import { writeWebhookDeliveries } from "../webhooks/webhook-event.writer.ts";
@@ -61,24 +50,15 @@ export class DrizzleDunningRepository implements DunningRepository {
       : null;
   }
 
-  async contact(userId: string): Promise<DunningContact> {
-    const [row] = await this.db
-      .select({ email: users.email, phone: users.phone, language: users.language })
-      .from(users)
-      .where(eq(users.id, userId));
-    if (!row) throw new Error(`dunning: no user ${userId}`);
-    return {
-      email: row.email,
-      phone: row.phone,
-      language: isLanguage(row.language) ? row.language : DEFAULT_LANGUAGE,
-    };
+  contact(userId: string): Promise<NoticeContact> {
+    return noticeContact(this.db, userId);
   }
 
   async move(move: EpisodeMove): Promise<boolean> {
     try {
       await this.db.transaction(async (tx) => {
         if (!(await this.moveEpisode(tx, move))) throw new Lost();
-        for (const notification of move.notifications) await this.enqueue(tx, notification);
+        for (const notification of move.notifications) await writeNotification(tx, this.jobs, notification);
         if (move.notifications.some((notification) => notification.kind === "WALLET_RUNNING_LOW")) {
           const balance = (await balanceOf(tx, move.userId)).amount;
           const warning = { userId: move.userId, episodeId: move.episodeId, occurredAt: move.at, balance };
@@ -130,31 +110,5 @@ export class DrizzleDunningRepository implements DunningRepository {
       )
       .returning({ id: dunningEpisodes.id });
     return moved.length === 1;
-  }
-
-  private async enqueue(tx: Tx, notification: OutgoingNotification): Promise<void> {
-    const written = await tx
-      .insert(notifications)
-      .values({
-        id: notification.id,
-        userId: notification.userId,
-        kind: notification.kind,
-        channel: notification.channel,
-        language: notification.language,
-        recipient: notification.recipient,
-        subject: notification.subject,
-        body: notification.body,
-        dedupeKey: notification.dedupeKey,
-        createdAt: notification.createdAt,
-      })
-      .onConflictDoNothing({ target: notifications.dedupeKey })
-      .returning({ id: notifications.id });
-    if (written.length === 0) return;
-    const job = await this.jobs.sendWith(transactionSqlExecutor(tx), NOTIFICATION_JOB_NAME, {
-      notificationId: notification.id,
-    });
-    // A notification without its job would never be sent: refuse the whole move instead.
-    if (job === null)
-      throw new Error(`job queue ${NOTIFICATION_JOB_NAME} refused the job (does the queue exist?)`);
   }
 }

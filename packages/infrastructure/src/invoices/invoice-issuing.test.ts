@@ -15,7 +15,8 @@ import { aServer, anOrder, seedCatalog } from "../testing/server-fixtures.ts";
 import { testDatabases } from "../testing/test-database.ts";
 import { DrizzleWalletLedger } from "../wallet/wallet-ledger.repository.ts";
 import { HmacLinkSigner } from "./hmac.link-signer.ts";
-import { DrizzleInvoiceRepository, issueIn } from "./invoice.repository.ts";
+import { DrizzleInvoiceRepository } from "./invoice.repository.ts";
+import { issueIn } from "./issue-invoice.write.ts";
 import { PdfkitInvoicePdf } from "./pdfkit.invoice-pdf.ts";
 
 const HOUR = 3_600_000;
@@ -61,7 +62,7 @@ for (const target of testDatabases()) {
       await queue.createQueue(SERVER_JOB_NAMES.provision, QUEUE);
       servers = new DrizzleServerRepository(database.db, queue, TEST_VAT_RATE);
       billing = new DrizzleBillingRepository(database.db, TEST_VAT_RATE);
-      invoices = new DrizzleInvoiceRepository(database.db);
+      invoices = new DrizzleInvoiceRepository(database.db, queue);
       ledger = new DrizzleWalletLedger(database.db);
     });
     afterAll(async () => {
@@ -187,7 +188,7 @@ for (const target of testDatabases()) {
       };
       await expect(
         database.db.transaction(async (tx) => {
-          expect((await issueIn(tx, command)).status).toBe("ISSUED");
+          expect((await issueIn(tx, queue, command)).status).toBe("ISSUED");
           throw new Error("crash after issuing");
         }),
       ).rejects.toThrow("crash after issuing");

@@ -10,11 +10,10 @@ import type {
   SuspendedServer,
   SuspendedServerCursor,
 } from "@peykarband/application";
-import { invoiceNumber, invoiceTotals, jalaliMonthOf, type InvoiceStatementLine } from "@peykarband/domain";
+import type { InvoiceStatementLine } from "@peykarband/domain";
 import { and, asc, desc, eq, gt, gte, inArray, isNotNull, isNull, lt, or, sql, count } from "drizzle-orm";
 import type { Db } from "../database/database.ts";
 import {
-  invoiceNumberCounters,
   invoiceStatementLines,
   invoiceUsageLines,
   invoices,
@@ -26,13 +25,18 @@ import {
   wallets,
 } from "../database/schema.ts";
 import { isUuid } from "../wallet/wallet-ledger.repository.ts";
-import { statementLines, usageLines } from "./invoice-contents.ts";
+import { statementLines } from "./invoice-contents.ts";
+import { issueIn } from "./issue-invoice.write.ts";
 import { toInvoice } from "./invoice-rows.ts";
 import { toServer } from "../servers/server-rows.ts";
-import type { Tx } from "../wallet/ledger-write.ts";
+import type { TransactionalJobSender } from "../servers/transaction.sql-executor.ts";
 
 export class DrizzleInvoiceRepository implements InvoiceRepository {
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    /** The job queue; its `sendWith` writes INVOICE_ISSUED's webhook jobs with the invoice. */
+    private readonly jobs: TransactionalJobSender,
+  ) {}
 
   async uninvoicedCustomers(period: IssueInvoiceCommand["period"]): Promise<string[]> {
     const { year, month } = period.month;
@@ -64,7 +68,7 @@ export class DrizzleInvoiceRepository implements InvoiceRepository {
   }
 
   issue(command: IssueInvoiceCommand): Promise<IssueInvoiceOutcome> {
-    return this.db.transaction((tx) => issueIn(tx, command));
+    return this.db.transaction((tx) => issueIn(tx, this.jobs, command));
   }
 
   async findById(id: string): Promise<Invoice | null> {
@@ -240,67 +244,4 @@ export class DrizzleInvoiceRepository implements InvoiceRepository {
       ),
     );
   }
-}
-
-/**
- * Issues one invoice inside `tx`. Every issuer of a Jalali year queues on that year's counter row
- * (locked first), and under the lock sees every invoice committed before it: the existence check
- * then cannot race, and the number taken is returned to the counter if the transaction rolls back.
- */
-export async function issueIn(tx: Tx, command: IssueInvoiceCommand): Promise<IssueInvoiceOutcome> {
-  const { period } = command;
-  const { year, month } = period.month;
-  if (jalaliMonthOf(period.start).month !== month) throw new Error("period and month disagree");
-  await tx.insert(invoiceNumberCounters).values({ jalaliYear: year, lastNumber: 0 }).onConflictDoNothing();
-  const [counter] = await tx
-    .select({ lastNumber: invoiceNumberCounters.lastNumber })
-    .from(invoiceNumberCounters)
-    .where(eq(invoiceNumberCounters.jalaliYear, year))
-    .for("update");
-  const [existing] = await tx
-    .select({ id: invoices.id })
-    .from(invoices)
-    .where(
-      and(
-        eq(invoices.userId, command.userId),
-        eq(invoices.jalaliYear, year),
-        eq(invoices.jalaliMonth, month),
-      ),
-    );
-  if (existing) return { status: "ALREADY_ISSUED" };
-  const [buyer] = await tx.select({ email: users.email }).from(users).where(eq(users.id, command.userId));
-  if (!buyer) throw new Error(`no user ${command.userId} to invoice`);
-  const [lines, statement] = [
-    await usageLines(tx, command.userId, period),
-    await statementLines(tx, command.userId, period.start, period.end),
-  ];
-  if (lines.length === 0 && statement.length === 0) return { status: "NOTHING_TO_INVOICE" };
-  const sequence = counter!.lastNumber + 1;
-  const totals = invoiceTotals(lines);
-  const [row] = await tx
-    .insert(invoices)
-    .values({
-      id: command.id,
-      userId: command.userId,
-      number: invoiceNumber(year, sequence),
-      jalaliYear: year,
-      jalaliMonth: month,
-      periodStart: period.start,
-      periodEnd: period.end,
-      issuedAt: command.issuedAt,
-      buyerEmail: buyer.email,
-      seller: command.seller,
-      vatRateBasisPoints: command.vatRate,
-      ...totals,
-    })
-    .returning();
-  const lineRows = lines.map((line, position) => ({ invoiceId: command.id, position, ...line }));
-  const statementRows = statement.map((line, position) => ({ invoiceId: command.id, position, ...line }));
-  if (lineRows.length > 0) await tx.insert(invoiceUsageLines).values(lineRows);
-  if (statementRows.length > 0) await tx.insert(invoiceStatementLines).values(statementRows);
-  await tx
-    .update(invoiceNumberCounters)
-    .set({ lastNumber: sequence })
-    .where(eq(invoiceNumberCounters.jalaliYear, year));
-  return { status: "ISSUED", invoice: toInvoice(row!, lineRows, statementRows) };
 }

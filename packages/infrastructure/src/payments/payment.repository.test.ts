@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { Database, Db } from "../database/database.ts";
 import { payments } from "../database/schema.ts";
+import { openJobQueue, type JobQueue } from "../jobs/pg-boss.job-queue.ts";
 import { insertUser } from "../testing/account-fixtures.ts";
 import { expectLedgerBalanced } from "../testing/ledger-check.ts";
 import { testDatabases } from "../testing/test-database.ts";
@@ -42,15 +43,20 @@ function dyingBeforeCommit(db: Db): Db {
 for (const target of testDatabases()) {
   describe.skipIf(target.skipReason !== null)(`DrizzlePaymentRepository on ${target.name}`, () => {
     let database: Database;
+    let queue: JobQueue;
     let repo: DrizzlePaymentRepository;
     let ledger: DrizzleWalletLedger;
     beforeAll(async () => {
       database = await target.open();
-      repo = new DrizzlePaymentRepository(database.db);
+      queue = await openJobQueue(database, { role: "producer", onError: () => undefined });
+      repo = new DrizzlePaymentRepository(database.db, queue);
       ledger = new DrizzleWalletLedger(database.db);
     });
     afterEach(() => expectLedgerBalanced(database.db));
-    afterAll(() => database?.close());
+    afterAll(async () => {
+      await queue?.stop({ timeoutMs: 1000 });
+      await database?.close();
+    });
 
     async function aStoredPayment(overrides: Partial<Payment> = {}) {
       const user = await insertUser(database);
@@ -81,7 +87,7 @@ for (const target of testDatabases()) {
     });
 
     it("credits every payment exactly once after dying between verify and commit 20 times", async () => {
-      const dying = new DrizzlePaymentRepository(dyingBeforeCommit(database.db));
+      const dying = new DrizzlePaymentRepository(dyingBeforeCommit(database.db), queue);
       const user = await insertUser(database);
       const opened: Payment[] = [];
       for (let i = 0; i < 20; i++) {

@@ -10,6 +10,7 @@ import type {
 import {
   isPaymentGatewayName,
   PAYMENT_STATUSES,
+  paymentSucceededEvent,
   Rial,
   topUpReference,
   type Payment,
@@ -22,14 +23,18 @@ import { report } from "../telemetry/observations.ts";
 import { payments } from "../database/schema.ts";
 import { SystemClock } from "../system/system.clock.ts";
 import { UuidV7Generator } from "../system/uuid-v7.id-generator.ts";
+import type { TransactionalJobSender } from "../servers/transaction.sql-executor.ts";
 import { writeLedgerTransaction } from "../wallet/ledger-write.ts";
 import { isUuid } from "../wallet/wallet-ledger.repository.ts";
+import { writeWebhookDeliveries } from "../webhooks/webhook-event.writer.ts";
 
 type PaymentRow = typeof payments.$inferSelect;
 
 export class DrizzlePaymentRepository implements PaymentRepository {
   constructor(
     private readonly db: Db,
+    /** The job queue; its `sendWith` writes PAYMENT_SUCCEEDED's webhook jobs with the credit. */
+    private readonly jobs: TransactionalJobSender,
     private readonly entryIds: IdGenerator = new UuidV7Generator(new SystemClock()),
   ) {}
 
@@ -120,6 +125,12 @@ export class DrizzlePaymentRepository implements PaymentRepository {
         });
         // An unpaid payment whose credit exists is a broken store: roll the status back, loudly.
         if (posted.status !== "POSTED") throw new Error(`credit for payment ${paymentId} already posted`);
+        const paid = toPayment(row);
+        await writeWebhookDeliveries(
+          tx,
+          this.jobs,
+          paymentSucceededEvent({ ...paid, paidAt: settlement.at }),
+        );
       }
       return { payment: toPayment(row), settled: true };
     });

@@ -6,5 +6,6 @@ export { aPayment, fundWallet } from "./wallet-fixtures.ts";
 export { aServer, anOrder, seedCatalog } from "./server-fixtures.ts";
 export { countStatements } from "./statement-counter.ts";
 export { claimJobAndDie, jobState } from "./job-fixtures.ts";
+export { noJobsExpected } from "./no-jobs-expected.ts";
 export { insertRunningServers, TEST_VAT_RATE } from "./billing-fixtures.ts";
 export { startInMemoryTracing, type InMemoryTracing, type ReadableSpan } from "./in-memory-tracing.ts";

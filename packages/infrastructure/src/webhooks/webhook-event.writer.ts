@@ -5,10 +5,11 @@ import { transactionSqlExecutor, type TransactionalJobSender } from "../servers/
 import type { Tx } from "../wallet/ledger-write.ts";
 
 /**
- * Writes one delivery per endpoint of the event's user subscribed to its type, each with its
+ * Writes one delivery per endpoint subscribed to the event's type, of the event's user and of that
+ * user's reseller (who operates its customers: docs/api.md, Resellers), each with its
  * `webhooks.deliver` job, inside the transaction of what caused the event: they commit with it or
- * not at all. The same event written again (a retried transaction) adds nothing. A user without
- * endpoints costs one statement that finds none.
+ * not at all. Nobody else's endpoint hears it. The same event written again (a retried
+ * transaction) adds nothing. A user without endpoints costs one statement that finds none.
  */
 export async function writeWebhookDeliveries(
   tx: Tx,
@@ -20,7 +21,8 @@ export async function writeWebhookDeliveries(
     select gen_random_uuid(), e.id, e.user_id, ${event.id}, ${event.type}, ${webhookBody(event)},
       ${event.occurredAt.toISOString()}::timestamptz
     from webhook_endpoints e
-    where e.user_id = ${event.userId} and e.disabled_at is null and ${event.type} = any(e.events)
+    join users u on u.id = ${event.userId}
+    where e.user_id in (u.id, u.reseller_id) and e.disabled_at is null and ${event.type} = any(e.events)
     on conflict (event_id, endpoint_id) where redelivery_of is null do nothing
     returning id`);
   // postgres.js answers with the rows themselves, PGlite with { rows }.

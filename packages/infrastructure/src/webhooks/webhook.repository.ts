@@ -1,5 +1,6 @@
 import type {
   KeysetPageQuery,
+  NoticeContact,
   WebhookAttempt,
   WebhookCursor,
   WebhookRepository,
@@ -10,6 +11,7 @@ import { and, asc, count, desc, eq, isNull, sql, type SQL } from "drizzle-orm";
 import type { PgColumn } from "drizzle-orm/pg-core";
 import type { Db } from "../database/database.ts";
 import { webhookDeliveries, webhookEndpoints } from "../database/schema.ts";
+import { noticeContact, writeNotification } from "../notifications/notification-outbox.write.ts";
 import { transactionSqlExecutor, type TransactionalJobSender } from "../servers/transaction.sql-executor.ts";
 import { isUuid } from "../wallet/wallet-ledger.repository.ts";
 import { toDelivery, toEndpoint } from "./webhook-rows.ts";
@@ -119,6 +121,10 @@ export class DrizzleWebhookRepository implements WebhookRepository {
       .where(and(eq(webhookDeliveries.id, deliveryId), eq(webhookDeliveries.status, "PENDING")));
   }
 
+  ownerContact(userId: string): Promise<NoticeContact> {
+    return noticeContact(this.db, userId);
+  }
+
   recordAttempt(attempt: WebhookAttempt): Promise<boolean> {
     const { outcome } = attempt;
     return this.db.transaction(async (tx) => {
@@ -143,17 +149,21 @@ export class DrizzleWebhookRepository implements WebhookRepository {
         .returning({ id: webhookDeliveries.id });
       if (recorded.length === 0) return false;
       const succeeded = outcome.status === "SUCCEEDED";
-      await tx
+      const { disableEndpoint } = attempt;
+      const [wasEnabled] = await tx
         .update(webhookEndpoints)
         .set({
           failingSince: succeeded
             ? null
             : sql`coalesce(${webhookEndpoints.failingSince}, ${attempt.at.toISOString()}::timestamptz)`,
-          ...(attempt.disableEndpoint
-            ? { disabledAt: attempt.at, disabledReason: attempt.disableEndpoint }
-            : {}),
+          ...(disableEndpoint ? { disabledAt: attempt.at, disabledReason: disableEndpoint.reason } : {}),
         })
-        .where(and(eq(webhookEndpoints.id, attempt.endpointId), isNull(webhookEndpoints.disabledAt)));
+        .where(and(eq(webhookEndpoints.id, attempt.endpointId), isNull(webhookEndpoints.disabledAt)))
+        .returning({ id: webhookEndpoints.id });
+      // Only the write that disabled it tells the owner: another delivery's run finds it disabled.
+      if (disableEndpoint && wasEnabled) {
+        for (const notice of disableEndpoint.notices) await writeNotification(tx, this.jobs, notice);
+      }
       if (outcome.status === "RETRY") {
         await this.#enqueue(tx, attempt.deliveryId, outcome.retryInSeconds);
       }

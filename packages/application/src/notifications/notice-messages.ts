@@ -1,12 +1,15 @@
 import { renderNotice, type Notice } from "@peykarband/domain";
-import type { DunningContact } from "../ports/dunning.repository.ts";
-import type { OutgoingNotification } from "../ports/notification.repository.ts";
+import type { NoticeContact, OutgoingNotification } from "../ports/notification.repository.ts";
 import type { IdGenerator } from "../ports/system.ts";
 
-/** The notice as an email, and as an SMS when the customer gave a mobile number, in their language. */
+/**
+ * The notice as an email, and as an SMS when the user gave a mobile number, in their language.
+ * `cause` names what it is about (`dunning:<episode>`, `webhook-endpoint:<endpoint>`): with the
+ * notice and the channel it is the dedupe key, so the same notice for the same cause is written once.
+ */
 export function noticeMessages(
   deps: { ids: IdGenerator },
-  target: { userId: string; episodeId: string; contact: DunningContact; at: Date },
+  target: { userId: string; cause: string; contact: NoticeContact; at: Date },
   notice: Notice,
 ): OutgoingNotification[] {
   const { contact } = target;
@@ -20,7 +23,7 @@ export function noticeMessages(
     recipient,
     subject: rendered.subject,
     body,
-    dedupeKey: `dunning:${target.episodeId}:${notice.kind}:${channel}`,
+    dedupeKey: `${target.cause}:${notice.kind}:${channel}`,
     createdAt: target.at,
   });
   return [

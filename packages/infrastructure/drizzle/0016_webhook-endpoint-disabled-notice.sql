@@ -1,0 +1,2 @@
+ALTER TABLE "notifications" DROP CONSTRAINT "notifications_kind_check";--> statement-breakpoint
+ALTER TABLE "notifications" ADD CONSTRAINT "notifications_kind_check" CHECK ("notifications"."kind" in ('WALLET_RUNNING_LOW', 'WALLET_IN_DEBT', 'SERVERS_SUSPENDED', 'TERMINATION_SOON', 'SERVERS_TERMINATED', 'SERVERS_RESUMED', 'WEBHOOK_ENDPOINT_DISABLED'));
