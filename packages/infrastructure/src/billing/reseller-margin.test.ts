@@ -1,4 +1,3 @@
-import { SERVER_JOB_NAMES } from "@peykarband/application";
 import {
   accruedUntil,
   Rial,
@@ -12,23 +11,18 @@ import { sql } from "drizzle-orm";
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../database/database.ts";
-import { openJobQueue, type JobQueue } from "../jobs/pg-boss.job-queue.ts";
-import { DrizzleServerRepository } from "../servers/server.repository.ts";
+import type { DrizzleServerRepository } from "../servers/server.repository.ts";
 import { insertUser } from "../testing/account-fixtures.ts";
 import { TEST_VAT_RATE } from "../testing/billing-fixtures.ts";
 import { checkLedger } from "../testing/ledger-check.ts";
-import { aServer, anOrder, seedCatalog } from "../testing/server-fixtures.ts";
+import { aServer, anOrder } from "../testing/server-fixtures.ts";
+import { at, HOUR, openSettlementRig, t0, type SettlementRig } from "../testing/settlement-rig.ts";
 import { testDatabases } from "../testing/test-database.ts";
 import { fundWallet } from "../testing/wallet-fixtures.ts";
-import { DrizzleWalletLedger } from "../wallet/wallet-ledger.repository.ts";
-import { DrizzleBillingRepository } from "./billing.repository.ts";
+import type { DrizzleWalletLedger } from "../wallet/wallet-ledger.repository.ts";
+import type { DrizzleBillingRepository } from "./billing.repository.ts";
 import { settleMeters } from "./meter-writes.ts";
 
-const HOUR = 3_600_000;
-// 1405-07-23 in Tehran; 1 Aban 1405 begins 2026-10-22T20:30Z, 180.5 hours later.
-const t0 = new Date("2026-10-15T08:00:00.000Z");
-const at = (ms: number) => new Date(t0.getTime() + ms);
-const QUEUE = { policy: "standard", expireInSeconds: 60, retryLimit: 1 } as const;
 // Our prices, and a reseller's customer's at a 15 % markup.
 const OURS = { ourHourly: 10_000n, ourMonthly: 2_000_000n } as const;
 const MARKED_UP = { charge: 11_500n, monthly: 2_300_000n, ...OURS } as const;
@@ -44,23 +38,15 @@ const atOurPrices = (meter: ServerMeter, ourPrepaid: bigint): ServerMeter => ({
 for (const target of testDatabases()) {
   describe.skipIf(target.skipReason !== null)(`reseller margin at settlement on ${target.name}`, () => {
     let database: Database;
-    let queue: JobQueue;
     let servers: DrizzleServerRepository;
     let billing: DrizzleBillingRepository;
     let ledger: DrizzleWalletLedger;
+    let rig: SettlementRig | undefined;
     beforeAll(async () => {
-      database = await target.open();
-      await seedCatalog(database);
-      queue = await openJobQueue(database, { onError: () => undefined });
-      await queue.createQueue(SERVER_JOB_NAMES.provision, QUEUE);
-      servers = new DrizzleServerRepository(database.db, queue, TEST_VAT_RATE);
-      billing = new DrizzleBillingRepository(database.db, TEST_VAT_RATE);
-      ledger = new DrizzleWalletLedger(database.db);
+      rig = await openSettlementRig(target);
+      ({ database, servers, billing, ledger } = rig);
     });
-    afterAll(async () => {
-      await queue?.stop({ timeoutMs: 1000 });
-      await database?.close();
-    });
+    afterAll(() => rig?.close());
 
     /** A server's money by where it went: from the customer's wallet, to revenue, to the reseller, to VAT. */
     async function moneyOf(
