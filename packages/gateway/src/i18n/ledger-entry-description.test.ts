@@ -46,6 +46,17 @@ describe("describeInPersian", () => {
     );
   });
 
+  it("names a reseller's margin on its customer's usage, and its return", () => {
+    const server = { name: "shop-1", windowStart: new Date("2026-12-07T20:00:00.000Z") };
+    const window = "از ۱۶ آذر ۱۴۰۵، ۲۳:۳۰ تا ۱۷ آذر ۱۴۰۵، ۰:۳۰";
+    expect(describeInPersian(entry({ kind: "RESELLER_MARGIN", amount: Rial.of(1_500n), server }))).toBe(
+      `سهم شما از مصرف سرور «shop-1» ${window}`,
+    );
+    expect(describeInPersian(entry({ kind: "RESELLER_MARGIN", amount: Rial.of(-300n), server }))).toBe(
+      `بازگشت سهم شما از پیش‌پرداخت مصرف‌نشدهٔ سرور «shop-1» ${window}`,
+    );
+  });
+
   it("says 'the server' when the caller cannot read the server's name", () => {
     expect(describeInPersian(entry({ kind: "DEBIT", server: { name: null, windowStart: null } }))).toBe(
       "ساعت نخست سرور، پرداخت هنگام سفارش",

@@ -9,7 +9,7 @@ export interface DescribedEntry {
   readonly createdAt: Date;
   /** A TOP_UP's payment. */
   readonly payment: { readonly gateway: PaymentGatewayName; readonly referenceId: string | null } | null;
-  /** The server of an order, a refund or a usage posting; null for other entries. */
+  /** The server of an order, a refund, a usage posting or a reseller's margin on it; null for other entries. */
   readonly server: {
     /** Null when the server cannot be read (not visible to the caller). */
     readonly name: string | null;
@@ -26,7 +26,6 @@ const WRITTEN_BY_PEOPLE: Readonly<Partial<Record<LedgerTransactionKind, string>>
   ADMIN_DEBIT: "برداشت پشتیبانی",
   DEBIT: "برداشت",
   REFUND: "بازپرداخت",
-  RESELLER_MARGIN: "سهم نماینده از فروش",
   REVERSAL: "برگشت",
 };
 
@@ -59,6 +58,10 @@ export function describeInPersian(entry: DescribedEntry): string {
     const window = start === null ? "" : ` از ${jalali.format(start)} تا ${jalali.format(entry.createdAt)}`;
     if (entry.kind === "DEBIT") return `ساعت نخست ${server}، پرداخت هنگام سفارش`;
     if (entry.kind === "REFUND") return `${server} ساخته نشد؛ هزینهٔ ساعت نخست بازگشت`;
+    if (entry.kind === "RESELLER_MARGIN")
+      return entry.amount.isPositive()
+        ? `سهم شما از مصرف ${server}${window}`
+        : `بازگشت سهم شما از پیش‌پرداخت مصرف‌نشدهٔ ${server}${window}`;
     if (entry.kind === "VAT") return `مالیات بر ارزش افزودهٔ مصرف ${server}${window}`;
     if (entry.kind === "USAGE")
       return entry.amount.isPositive()

@@ -2,6 +2,7 @@ import {
   serverOrderReference,
   serverRefundReference,
   topUpReference,
+  usageMarginReference,
   usageReference,
   usageWaiverReference,
 } from "@peykarband/domain";
@@ -23,10 +24,14 @@ describe("ledgerEntrySubject", () => {
     });
   });
 
-  it("reads the server and the window's start of usage and of its VAT", () => {
+  it("reads the server and the window's start of usage, of its VAT and of a reseller's margin on it", () => {
     const usage = usageReference(SERVER_ID, WINDOW_START);
     expect(ledgerEntrySubject(usage)).toEqual({ serverId: SERVER_ID, windowStart: WINDOW_START });
     expect(ledgerEntrySubject(`usage-vat:${usage.slice("usage:".length)}`)).toEqual({
+      serverId: SERVER_ID,
+      windowStart: WINDOW_START,
+    });
+    expect(ledgerEntrySubject(usageMarginReference(SERVER_ID, WINDOW_START))).toEqual({
       serverId: SERVER_ID,
       windowStart: WINDOW_START,
     });

@@ -5,12 +5,13 @@ export interface LedgerEntrySubject {
 }
 
 const SERVER_ORDER = /^server:([^:]+):(order|refund)$/;
-// Usage and its VAT are posted in SQL (drizzle/0011_usage-vat.sql) as `usage-vat:` + the usage reference.
-const USAGE = /^(?:usage|usage-vat):([^:]+):(.+)$/;
+// Usage, its VAT and a reseller's margin on it are posted in SQL (drizzle/0011_usage-vat.sql,
+// drizzle/0015_reseller-margin.sql) as `usage-vat:` or `usage-margin:` + the usage reference's rest.
+const USAGE = /^(?:usage|usage-vat|usage-margin):([^:]+):(.+)$/;
 
 /**
  * Reads the subject back from the entry's reference, as the domain builds it
- * (`serverOrderReference`, `serverRefundReference`, `usageReference`); null for other entries.
+ * (`serverOrderReference`, `serverRefundReference`, `usageReference`, `usageMarginReference`); null for other entries.
  */
 export function ledgerEntrySubject(reference: string): LedgerEntrySubject | null {
   const order = SERVER_ORDER.exec(reference);
