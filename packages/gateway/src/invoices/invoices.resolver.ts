@@ -3,8 +3,9 @@ import { Args, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
 import { UserType } from "../accounts/user.type.ts";
 import { Requires } from "../auth/requires.decorator.ts";
 import type { GraphQLContext } from "../context/graphql-context.ts";
-import { badUserInput, forbidden } from "../graphql/gateway-errors.ts";
+import { forbidden } from "../graphql/gateway-errors.ts";
 import { fromKeysetCursor, toKeysetCursor } from "../schema/connection/keyset-cursor.ts";
+import { listOwner } from "../schema/connection/list-owner.ts";
 import { connectionOf, readPageArgs } from "../schema/connection/page-args.ts";
 import { InvoiceArgs } from "./invoice.args.ts";
 import { InvoiceConnectionType } from "./invoice-connection.type.ts";
@@ -35,10 +36,9 @@ export class InvoicesResolver {
     @Ctx() ctx: GraphQLContext,
   ): Promise<InvoiceConnectionType> {
     const request = readPageArgs(args, invoicePosition);
-    if (args.userId && args.customerId) throw badUserInput("Give userId or customerId, not both.");
-    const userId = args.userId ?? ctx.viewer!.userId;
+    const owner = listOwner(args);
     const page = await ctx.useCases.invoices.invoices(
-      { userId, customerId: args.customerId ?? null, page: request },
+      { userId: owner.userId ?? ctx.viewer!.userId, customerId: owner.customerId, page: request },
       ctx,
     );
     if (!page) throw forbidden();

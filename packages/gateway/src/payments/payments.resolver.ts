@@ -1,8 +1,8 @@
 import { Args, Ctx, Query, Resolver } from "type-graphql";
 import { Requires } from "../auth/requires.decorator.ts";
 import type { GraphQLContext } from "../context/graphql-context.ts";
-import { badUserInput } from "../graphql/gateway-errors.ts";
 import { fromKeysetCursor, toKeysetCursor } from "../schema/connection/keyset-cursor.ts";
+import { listOwner } from "../schema/connection/list-owner.ts";
 import { connectionOf, readPageArgs } from "../schema/connection/page-args.ts";
 import { PaymentConnectionType } from "./payment-connection.type.ts";
 import { PaymentType } from "./payment.type.ts";
@@ -20,11 +20,7 @@ export class PaymentsResolver {
     @Ctx() ctx: GraphQLContext,
   ): Promise<PaymentConnectionType> {
     const request = readPageArgs(args, fromKeysetCursor);
-    if (args.userId && args.customerId) throw badUserInput("Give userId or customerId, not both.");
-    const page = await ctx.useCases.wallet.payments(
-      { ...request, userId: args.userId ?? null, customerId: args.customerId ?? null },
-      ctx,
-    );
+    const page = await ctx.useCases.wallet.payments({ ...request, ...listOwner(args) }, ctx);
     return connectionOf(
       page.payments,
       { cursor: (payment) => toKeysetCursor(payment), node: (payment) => PaymentType.from(payment) },
