@@ -1,19 +1,13 @@
-import { invoicePeriod, jalaliMonthOf } from "@peykarband/domain";
-import {
-  DrizzleInvoiceRepository,
-  openJobQueue,
-  type Database,
-  type JobQueue,
-} from "@peykarband/infrastructure";
+import { openJobQueue, type Database, type JobQueue } from "@peykarband/infrastructure";
 import { testDatabases } from "@peykarband/infrastructure/testing";
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { issueThisMonthsInvoice } from "./support/invoices.ts";
 import { createdCustomer, signedUpReseller } from "./support/resellers.ts";
 import { createTestSdk, rejectionOf, type TestSdkClient } from "./support/sdk-client.ts";
 import { startWalletAppWithAdmin, type WalletApp } from "./support/wallet-app.ts";
 
 const PASSWORD = "correct horse battery";
-const SELLER = { name: "پیکربند", nationalId: "10100000000", economicCode: "411100000000", address: "تهران" };
 
 for (const target of testDatabases()) {
   describe.skipIf(target.skipReason !== null)(`invoices over GraphQL on ${target.name}`, () => {
@@ -56,14 +50,7 @@ for (const target of testDatabases()) {
       const owner = await customer();
       const other = await customer();
       // Issued straight through the repository for this month: the job's timing is tested elsewhere.
-      const issued = await new DrizzleInvoiceRepository(database.db, queue).issue({
-        id: randomUUID(),
-        userId: Buffer.from(owner.userId, "base64url").toString().slice("User:".length),
-        period: invoicePeriod(jalaliMonthOf(new Date())),
-        issuedAt: new Date(),
-        seller: SELLER,
-        vatRate: 1000,
-      });
+      const { issued } = await issueThisMonthsInvoice(database, queue, owner.userId);
       expect(issued.status).toBe("ISSUED");
 
       const { invoices } = await owner.client.Invoices({ first: 10 });
@@ -124,14 +111,7 @@ for (const target of testDatabases()) {
       await admin.AdjustWallet({
         input: { userId: customer.id, amount: "1000000", reason: "test funds", idempotencyKey: randomUUID() },
       });
-      const issued = await new DrizzleInvoiceRepository(database.db, queue).issue({
-        id: randomUUID(),
-        userId: Buffer.from(customer.id, "base64url").toString().slice("User:".length),
-        period: invoicePeriod(jalaliMonthOf(new Date())),
-        issuedAt: new Date(),
-        seller: SELLER,
-        vatRate: 1000,
-      });
+      const { issued } = await issueThisMonthsInvoice(database, queue, customer.id);
       expect(issued.status).toBe("ISSUED");
 
       const { invoices } = await reseller.client.Invoices({ first: 10, customerId: customer.id });

@@ -1,21 +1,17 @@
 import type { WebhookEventType } from "@peykarband/domain";
-import { invoicePeriod, jalaliMonthOf } from "@peykarband/domain";
-import { DrizzleInvoiceRepository, type Database } from "@peykarband/infrastructure";
 import { testDatabases } from "@peykarband/infrastructure/testing";
 import { verifyWebhook } from "@peykarband/sdk";
 import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { keyOf } from "../src/schema/node/global-id.ts";
+import { describe, expect, it, vi } from "vitest";
+import { issueThisMonthsInvoice } from "./support/invoices.ts";
 import { createdCustomer, signedUpReseller } from "./support/resellers.ts";
 import { createTestSdk, type TestSdkClient } from "./support/sdk-client.ts";
 import { signedUpCustomer } from "./support/server-customers.ts";
 import { decideOnGatewayPage, sendCallback } from "./support/wallet-app.ts";
-import { startWebhookReceiver, type WebhookReceiver } from "./support/webhook-receiver.ts";
-import { startWebhookSandbox, type WebhookSandbox } from "./support/webhook-sandbox.ts";
+import { useWebhookRig } from "./support/webhook-rig.ts";
 
 const PASSWORD = "correct horse battery";
 const AMOUNT = "5000000";
-const SELLER = { name: "پیکربند", nationalId: "10100000000", economicCode: "411100000000", address: "تهران" };
 
 /**
  * PAYMENT_SUCCEEDED and INVOICE_ISSUED, written with the credit and with the invoice: who hears
@@ -26,32 +22,20 @@ for (const target of testDatabases()) {
     `payment and invoice webhooks on ${target.name}`,
     { timeout: 60_000 },
     () => {
-      let database: Database;
-      let sandbox: WebhookSandbox;
-      let receiver: WebhookReceiver;
-      beforeAll(async () => {
-        database = await target.open();
-        receiver = await startWebhookReceiver(() => 200);
-        sandbox = await startWebhookSandbox(database, PASSWORD);
-      }, 60_000);
-      afterAll(async () => {
-        await sandbox?.close();
-        await receiver?.close();
-        await database?.close();
-      });
+      const rig = useWebhookRig(target, () => 200, PASSWORD);
 
       /** An endpoint of `client` on its own path of the receiver, subscribed to `events`. */
       const endpoint = async (client: TestSdkClient, events: WebhookEventType[]) => {
         const path = `/${randomUUID()}`;
         const { createWebhookEndpoint } = await client.CreateWebhookEndpoint({
-          input: { url: `${receiver.origin}${path}`, events },
+          input: { url: `${rig.receiver.origin}${path}`, events },
         });
         expect(createWebhookEndpoint.userErrors).toEqual([]);
         return { id: createWebhookEndpoint.webhookEndpoint!.id, secret: createWebhookEndpoint.secret!, path };
       };
       const deliveries = async (client: TestSdkClient, endpointId: string) =>
         (await client.WebhookDeliveries({ endpointId, first: 50 })).webhookDeliveries.nodes;
-      const postsTo = (path: string) => receiver.received.filter((r) => r.path === path);
+      const postsTo = (path: string) => rig.receiver.received.filter((r) => r.path === path);
 
       /** Waits for `path`'s one POST of type `type`, and checks it is signed with `secret` alone. */
       async function receivedOnce(path: string, secret: string, type: WebhookEventType) {
@@ -84,11 +68,11 @@ for (const target of testDatabases()) {
       it.each(["ZARINPAL", "IDPAY"] as const)(
         "PAYMENT_SUCCEEDED (%s): one signed delivery per subscribed endpoint, none to the others, none for a replayed callback",
         async (gateway) => {
-          const { client } = await signedUpCustomer(sandbox.app.url, sandbox.admin, PASSWORD, "0");
+          const { client } = await signedUpCustomer(rig.sandbox.app.url, rig.sandbox.admin, PASSWORD, "0");
           const subscribed = await endpoint(client, ["PAYMENT_SUCCEEDED"]);
           const also = await endpoint(client, ["PAYMENT_SUCCEEDED", "INVOICE_ISSUED"]);
           const unsubscribed = await endpoint(client, ["SERVER_STATUS_CHANGED", "BALANCE_LOW"]);
-          const stranger = await signedUpCustomer(sandbox.app.url, sandbox.admin, PASSWORD, "0");
+          const stranger = await signedUpCustomer(rig.sandbox.app.url, rig.sandbox.admin, PASSWORD, "0");
           const strangers = await endpoint(stranger.client, ["PAYMENT_SUCCEEDED"]);
 
           const payment = await paidTopUp(client, gateway);
@@ -113,16 +97,16 @@ for (const target of testDatabases()) {
       );
 
       it("a reseller hears its customer's payment and invoice; another reseller and other customers hear nothing", async () => {
-        const reseller = await signedUpReseller(sandbox.app.url, sandbox.admin, PASSWORD);
+        const reseller = await signedUpReseller(rig.sandbox.app.url, rig.sandbox.admin, PASSWORD);
         const resellers = await endpoint(reseller.client, ["PAYMENT_SUCCEEDED", "INVOICE_ISSUED"]);
         const created = await createdCustomer(reseller.client, PASSWORD);
-        const customer = createTestSdk(sandbox.app.url);
+        const customer = createTestSdk(rig.sandbox.app.url);
         await customer.LogIn({ input: { email: created.email, password: PASSWORD } });
         const customers = await endpoint(customer, ["PAYMENT_SUCCEEDED", "INVOICE_ISSUED"]);
-        const rival = await signedUpReseller(sandbox.app.url, sandbox.admin, PASSWORD);
+        const rival = await signedUpReseller(rig.sandbox.app.url, rig.sandbox.admin, PASSWORD);
         const rivals = await endpoint(rival.client, ["PAYMENT_SUCCEEDED", "INVOICE_ISSUED"]);
         const sibling = await createdCustomer(rival.client, PASSWORD);
-        const siblingClient = createTestSdk(sandbox.app.url);
+        const siblingClient = createTestSdk(rig.sandbox.app.url);
         await siblingClient.LogIn({ input: { email: sibling.email, password: PASSWORD } });
         const siblings = await endpoint(siblingClient, ["PAYMENT_SUCCEEDED", "INVOICE_ISSUED"]);
 
@@ -134,18 +118,12 @@ for (const target of testDatabases()) {
           });
         }
 
-        // Issued straight through the repository for this month (the top-up is its statement):
-        // the job's schedule is tested in packages/infrastructure/src/invoices/invoice-issuing.test.ts.
-        const invoices = new DrizzleInvoiceRepository(database.db, sandbox.jobQueue);
-        const command = {
-          id: randomUUID(),
-          userId: keyOf(created.id, "User")!,
-          period: invoicePeriod(jalaliMonthOf(new Date())),
-          issuedAt: new Date(),
-          seller: SELLER,
-          vatRate: 1000,
-        };
-        const issued = await invoices.issue(command);
+        // This month's invoice: the top-up is its statement.
+        const { issued, invoices, command } = await issueThisMonthsInvoice(
+          rig.database,
+          rig.sandbox.jobQueue,
+          created.id,
+        );
         if (issued.status !== "ISSUED") throw new Error(`not issued: ${issued.status}`);
         expect(await invoices.issue({ ...command, id: randomUUID() })).toEqual({ status: "ALREADY_ISSUED" });
         const { invoices: listed } = await customer.Invoices({ first: 1 });

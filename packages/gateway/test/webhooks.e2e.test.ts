@@ -1,12 +1,11 @@
-import { tables, type Database } from "@peykarband/infrastructure";
+import { tables } from "@peykarband/infrastructure";
 import { testDatabases } from "@peykarband/infrastructure/testing";
 import { verifyWebhook } from "@peykarband/sdk";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { keyOf } from "../src/schema/node/global-id.ts";
 import { createTestSdk, type TestSdkClient } from "./support/sdk-client.ts";
 import { orderAccepted, signedUpCustomer } from "./support/server-customers.ts";
-import { startWebhookReceiver, type WebhookReceiver } from "./support/webhook-receiver.ts";
-import { startWebhookSandbox, type WebhookSandbox } from "./support/webhook-sandbox.ts";
+import { useWebhookRig } from "./support/webhook-rig.ts";
 
 const PASSWORD = "correct horse battery";
 const DAY_SECONDS = 24 * 3600;
@@ -20,24 +19,12 @@ for (const target of testDatabases()) {
     `webhooks end to end on ${target.name}`,
     { timeout: 60_000 },
     () => {
-      let database: Database;
-      let sandbox: WebhookSandbox;
-      let receiver: WebhookReceiver;
-      beforeAll(async () => {
-        database = await target.open();
-        receiver = await startWebhookReceiver(answer);
-        sandbox = await startWebhookSandbox(database, PASSWORD);
-      }, 60_000);
-      afterAll(async () => {
-        await sandbox?.close();
-        await receiver?.close();
-        await database?.close();
-      });
+      const rig = useWebhookRig(target, answer, PASSWORD);
 
-      const customer = () => signedUpCustomer(sandbox.app.url, sandbox.admin, PASSWORD);
+      const customer = () => signedUpCustomer(rig.sandbox.app.url, rig.sandbox.admin, PASSWORD);
       const endpointFor = async (client: TestSdkClient, path: string) => {
         const { createWebhookEndpoint } = await client.CreateWebhookEndpoint({
-          input: { url: `${receiver.origin}${path}`, events: ["SERVER_STATUS_CHANGED"] },
+          input: { url: `${rig.receiver.origin}${path}`, events: ["SERVER_STATUS_CHANGED"] },
         });
         expect(createWebhookEndpoint.userErrors).toEqual([]);
         return { endpoint: createWebhookEndpoint.webhookEndpoint!, secret: createWebhookEndpoint.secret! };
@@ -45,7 +32,7 @@ for (const target of testDatabases()) {
       const deliveries = async (client: TestSdkClient, endpointId: string) =>
         (await client.WebhookDeliveries({ endpointId, first: 50 })).webhookDeliveries.nodes;
       const receivedFor = (serverId: string, path: string) =>
-        receiver.received.filter((r) => r.path === path && r.event.data["serverId"] === serverId);
+        rig.receiver.received.filter((r) => r.path === path && r.event.data["serverId"] === serverId);
 
       it("signs and delivers SERVER_STATUS_CHANGED up to ACTIVE, and records each answer", async () => {
         const { client } = await customer();
@@ -167,13 +154,13 @@ for (const target of testDatabases()) {
         const keys = await Promise.all(
           (["SERVERS_READ", "WEBHOOKS_WRITE"] as const).map(async (scope) => {
             const { createApiKey } = await client.CreateApiKey({ input: { name: scope, scopes: [scope] } });
-            return createTestSdk(sandbox.app.url, { bearer: createApiKey.secret! });
+            return createTestSdk(rig.sandbox.app.url, { bearer: createApiKey.secret! });
           }),
         );
         const [readOnly, webhooksKey] = keys;
         await expect(readOnly!.WebhookEndpoints({ first: 10 })).rejects.toThrow();
         const created = await webhooksKey!.CreateWebhookEndpoint({
-          input: { url: `${receiver.origin}/ok`, events: ["BALANCE_LOW"] },
+          input: { url: `${rig.receiver.origin}/ok`, events: ["BALANCE_LOW"] },
         });
         expect(created.createWebhookEndpoint.userErrors).toEqual([]);
         await Promise.all(keys.map((key) => key.dispose()));
@@ -188,7 +175,7 @@ for (const target of testDatabases()) {
           input: { name: "after a day", scopes: ["WEBHOOKS_WRITE"] },
         });
         // The session's access token expires when the clock moves a day; the key does not.
-        const key = createTestSdk(sandbox.app.url, { bearer: createApiKey.secret! });
+        const key = createTestSdk(rig.sandbox.app.url, { bearer: createApiKey.secret! });
         const server = await orderAccepted(client);
         await vi.waitFor(() => expect(receivedFor(server.id, "/down").length).toBeGreaterThanOrEqual(2), {
           timeout: 30_000,
@@ -197,7 +184,7 @@ for (const target of testDatabases()) {
         const failing = (await key.WebhookEndpoints({ first: 10 })).webhookEndpoints.nodes[0]!;
         expect(failing).toMatchObject({ id: endpoint.id, disabledAt: null });
         expect(failing.failingSince).not.toBeNull();
-        sandbox.clock.advance(DAY_SECONDS);
+        rig.sandbox.clock.advance(DAY_SECONDS);
         await vi.waitFor(
           async () => {
             const [disabled] = (await key.WebhookEndpoints({ first: 10 })).webhookEndpoints.nodes;
@@ -216,7 +203,7 @@ for (const target of testDatabases()) {
 
         // Each of the endpoint's deliveries found it failing for a day; only the run that disabled it wrote the notice.
         const notices = async () =>
-          (await database.db.select().from(tables.notifications)).filter(
+          (await rig.database.db.select().from(tables.notifications)).filter(
             (n) => n.userId === keyOf(id, "User") && n.kind === "WEBHOOK_ENDPOINT_DISABLED",
           );
         await vi.waitFor(async () => expect((await notices())[0]?.sentAt).toBeInstanceOf(Date), {
@@ -231,8 +218,8 @@ for (const target of testDatabases()) {
           subject: "Your webhook endpoint was disabled",
           lastError: null,
         });
-        expect(notice!.body).toContain(`${receiver.origin}/down`);
-        const outbox = await (await fetch(new URL("/sandbox/outbox", sandbox.app.url))).text();
+        expect(notice!.body).toContain(`${rig.receiver.origin}/down`);
+        const outbox = await (await fetch(new URL("/sandbox/outbox", rig.sandbox.app.url))).text();
         expect(outbox.split("Your webhook endpoint was disabled")).toHaveLength(2);
       });
     },
