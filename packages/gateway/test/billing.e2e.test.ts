@@ -1,34 +1,22 @@
-import type { Database } from "@peykarband/infrastructure";
 import { testDatabases } from "@peykarband/infrastructure/testing";
 import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestSdk, rejectionOf, type TestSdkClient } from "./support/sdk-client.ts";
-import { startWalletAppWithAdmin, type WalletApp } from "./support/wallet-app.ts";
+import { describe, expect, it } from "vitest";
+import { createTestSdk, rejectionOf } from "./support/sdk-client.ts";
+import { useWalletAppWithAdmin } from "./support/wallet-app-rig.ts";
 
 const PASSWORD = "correct horse battery";
 
 for (const target of testDatabases()) {
   describe.skipIf(target.skipReason !== null)(`billing over GraphQL on ${target.name}`, () => {
-    let database: Database;
-    let t: WalletApp;
-    let admin: TestSdkClient;
-    beforeAll(async () => {
-      database = await target.open();
-      ({ t, admin } = await startWalletAppWithAdmin(database, PASSWORD));
-    });
-    afterAll(async () => {
-      await admin?.dispose();
-      await t?.close();
-      await database?.close();
-    });
+    const rig = useWalletAppWithAdmin(target, PASSWORD);
 
     it("shows a new server's usage growing from the clock before anything is settled, the wallet's runway, and an audited waiver", async () => {
-      const client = createTestSdk(t.app.url);
+      const client = createTestSdk(rig.t.app.url);
       const { registerUser } = await client.RegisterUser({
         input: { email: `c-${randomUUID()}@example.com`, password: PASSWORD },
       });
       const userId = registerUser.user!.id;
-      await admin.AdjustWallet({
+      await rig.admin.AdjustWallet({
         input: { userId, amount: "50000000", reason: "test funds", idempotencyKey: randomUUID() },
       });
       const { wallet: idle } = (await client.Wallet()).viewer!;
@@ -74,14 +62,14 @@ for (const target of testDatabases()) {
       // Only an administrator waives, never more than accrued, and it is on the statement and the audit log.
       const input = { serverId, amount: "1", reason: "slow provisioning", idempotencyKey: randomUUID() };
       expect((await rejectionOf(client.WaiveUsage({ input }))).codes).toEqual(["FORBIDDEN"]);
-      const tooMuch = await admin.WaiveUsage({ input: { ...input, amount: plan.monthlyPrice } });
+      const tooMuch = await rig.admin.WaiveUsage({ input: { ...input, amount: plan.monthlyPrice } });
       expect(tooMuch.waiveUsage.userErrors.map((e) => e.code)).toEqual(["AMOUNT_EXCEEDS_USAGE"]);
-      const waived = await admin.WaiveUsage({ input });
+      const waived = await rig.admin.WaiveUsage({ input });
       expect(waived.waiveUsage).toEqual({
         wallet: { balance: (BigInt(wallet.balance) + 1n).toString() },
         userErrors: [],
       });
-      const { auditEvents } = await admin.AuditEvents({ first: 5, subjectId: userId });
+      const { auditEvents } = await rig.admin.AuditEvents({ first: 5, subjectId: userId });
       expect(auditEvents.edges.map((edge) => edge.node.action)).toContain("USAGE_WAIVED");
     });
   });

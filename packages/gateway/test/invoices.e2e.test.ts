@@ -1,46 +1,39 @@
-import { openJobQueue, type Database, type JobQueue } from "@peykarband/infrastructure";
+import { openJobQueue, type JobQueue } from "@peykarband/infrastructure";
 import { testDatabases } from "@peykarband/infrastructure/testing";
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { issueThisMonthsInvoice } from "./support/invoices.ts";
 import { createdCustomer, signedUpReseller } from "./support/resellers.ts";
 import { createTestSdk, rejectionOf, type TestSdkClient } from "./support/sdk-client.ts";
-import { startWalletAppWithAdmin, type WalletApp } from "./support/wallet-app.ts";
+import { useWalletAppWithAdmin } from "./support/wallet-app-rig.ts";
 
 const PASSWORD = "correct horse battery";
 
 for (const target of testDatabases()) {
   describe.skipIf(target.skipReason !== null)(`invoices over GraphQL on ${target.name}`, () => {
-    let database: Database;
-    let t: WalletApp;
-    let admin: TestSdkClient;
+    const rig = useWalletAppWithAdmin(target, PASSWORD);
     let queue: JobQueue;
     beforeAll(async () => {
-      database = await target.open();
-      queue = await openJobQueue(database, { role: "producer", onError: () => undefined });
-      ({ t, admin } = await startWalletAppWithAdmin(database, PASSWORD));
+      queue = await openJobQueue(rig.database, { role: "producer", onError: () => undefined });
     });
     afterAll(async () => {
-      await admin?.dispose();
-      await t?.close();
       await queue?.stop({ timeoutMs: 1000 });
-      await database?.close();
     });
 
     /** The app listens on a port of its own, not PUBLIC_URL's: the link's path and query are what matter. */
     const local = (link: string): URL => {
       const url = new URL(link);
-      url.host = new URL(t.app.url).host;
+      url.host = new URL(rig.t.app.url).host;
       return url;
     };
 
     async function customer(): Promise<{ client: TestSdkClient; userId: string; token: string }> {
-      const client = createTestSdk(t.app.url);
+      const client = createTestSdk(rig.t.app.url);
       const email = `c-${randomUUID()}@example.com`;
       const { registerUser } = await client.RegisterUser({ input: { email, password: PASSWORD } });
       const userId = registerUser.user!.id;
       const { logIn } = await client.LogIn({ input: { email, password: PASSWORD } });
-      await admin.AdjustWallet({
+      await rig.admin.AdjustWallet({
         input: { userId, amount: "1000000", reason: "test funds", idempotencyKey: randomUUID() },
       });
       return { client, userId, token: logIn.session!.accessToken };
@@ -50,7 +43,7 @@ for (const target of testDatabases()) {
       const owner = await customer();
       const other = await customer();
       // Issued straight through the repository for this month: the job's timing is tested elsewhere.
-      const { issued } = await issueThisMonthsInvoice(database, queue, owner.userId);
+      const { issued } = await issueThisMonthsInvoice(rig.database, queue, owner.userId);
       expect(issued.status).toBe("ISSUED");
 
       const { invoices } = await owner.client.Invoices({ first: 10 });
@@ -62,7 +55,7 @@ for (const target of testDatabases()) {
         ["ADMIN_CREDIT", "1000000"],
       ]);
       expect((await owner.client.Invoice({ id: invoice.id })).invoice?.number).toBe(invoice.number);
-      expect((await admin.Invoice({ id: invoice.id })).invoice?.number).toBe(invoice.number);
+      expect((await rig.admin.Invoice({ id: invoice.id })).invoice?.number).toBe(invoice.number);
       expect((await other.client.Invoice({ id: invoice.id })).invoice).toBeNull();
       expect((await rejectionOf(other.client.Invoices({ first: 10, userId: owner.userId }))).codes).toEqual([
         "FORBIDDEN",
@@ -96,22 +89,22 @@ for (const target of testDatabases()) {
       expect((await rejectionOf(owner.client.OutstandingBalances({ first: 10 }))).codes).toEqual([
         "FORBIDDEN",
       ]);
-      expect((await admin.OutstandingBalances({ first: 10 })).outstandingBalances).toEqual([]);
+      expect((await rig.admin.OutstandingBalances({ first: 10 })).outstandingBalances).toEqual([]);
       expect(
         (await rejectionOf(owner.client.RevenueByMonth({ sinceYear: 1405, sinceMonth: 1 }))).codes,
       ).toEqual(["FORBIDDEN"]);
-      expect((await admin.RevenueByMonth({ sinceYear: 1405, sinceMonth: 1 })).revenueByMonth).toEqual([]);
+      expect((await rig.admin.RevenueByMonth({ sinceYear: 1405, sinceMonth: 1 })).revenueByMonth).toEqual([]);
     });
 
     it("shows a customer's invoice and its PDF to its reseller, by customerId and by id, and to no other reseller", async () => {
-      const reseller = await signedUpReseller(t.app.url, admin, PASSWORD);
-      const other = await signedUpReseller(t.app.url, admin, PASSWORD);
+      const reseller = await signedUpReseller(rig.t.app.url, rig.admin, PASSWORD);
+      const other = await signedUpReseller(rig.t.app.url, rig.admin, PASSWORD);
       const customer = await createdCustomer(reseller.client);
       // An invoice states a month with something in it: a credit here.
-      await admin.AdjustWallet({
+      await rig.admin.AdjustWallet({
         input: { userId: customer.id, amount: "1000000", reason: "test funds", idempotencyKey: randomUUID() },
       });
-      const { issued } = await issueThisMonthsInvoice(database, queue, customer.id);
+      const { issued } = await issueThisMonthsInvoice(rig.database, queue, customer.id);
       expect(issued.status).toBe("ISSUED");
 
       const { invoices } = await reseller.client.Invoices({ first: 10, customerId: customer.id });
@@ -147,15 +140,15 @@ for (const target of testDatabases()) {
       });
       expect(orderServer.userErrors).toEqual([]);
       const serverId = orderServer.server!.id;
-      const before = (await admin.SuspendedServers({ first: 100 })).suspendedServers.nodes;
+      const before = (await rig.admin.SuspendedServers({ first: 100 })).suspendedServers.nodes;
       expect(before.map((row) => row.server.id)).not.toContain(serverId);
 
       // Put in SUSPENDED directly: how dunning gets it there is dunning.test.ts's subject.
       const key = Buffer.from(serverId, "base64url").toString().slice("Server:".length);
-      await database.db.execute(`update servers set status = 'SUSPENDED' where id = '${key}'`);
+      await rig.database.db.execute(`update servers set status = 'SUSPENDED' where id = '${key}'`);
 
       expect((await rejectionOf(owner.client.SuspendedServers({ first: 10 }))).codes).toEqual(["FORBIDDEN"]);
-      const first = (await admin.SuspendedServers({ first: 1 })).suspendedServers;
+      const first = (await rig.admin.SuspendedServers({ first: 1 })).suspendedServers;
       expect(first.nodes).toEqual([
         {
           server: { id: serverId, name: "suspended-1", status: "SUSPENDED" },
@@ -163,7 +156,7 @@ for (const target of testDatabases()) {
           ownerEmail: expect.stringMatching(/^c-.*@example\.com$/),
         },
       ]);
-      const rest = await admin.SuspendedServers({ first: 10, after: first.pageInfo.endCursor });
+      const rest = await rig.admin.SuspendedServers({ first: 10, after: first.pageInfo.endCursor });
       expect(rest.suspendedServers.nodes.map((row) => row.server.id)).not.toContain(serverId);
     });
   });

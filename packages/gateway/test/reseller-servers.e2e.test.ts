@@ -1,12 +1,11 @@
-import type { Database } from "@peykarband/infrastructure";
 import { testDatabases } from "@peykarband/infrastructure/testing";
 import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { keyOf } from "../src/schema/node/global-id.ts";
 import { createdCustomer, signedUpReseller } from "./support/resellers.ts";
 import { createTestSdk, type TestSdkClient } from "./support/sdk-client.ts";
 import { orderAccepted, orderInput, signedUpCustomer } from "./support/server-customers.ts";
-import { startWalletAppWithAdmin, type WalletApp } from "./support/wallet-app.ts";
+import { useWalletAppWithAdmin } from "./support/wallet-app-rig.ts";
 
 const PASSWORD = "correct horse battery";
 
@@ -14,31 +13,20 @@ for (const target of testDatabases()) {
   describe.skipIf(target.skipReason !== null)(
     `resellers' servers for their customers on ${target.name}`,
     () => {
-      let database: Database;
-      let t: WalletApp;
-      let admin: TestSdkClient;
-      beforeAll(async () => {
-        database = await target.open();
-        ({ t, admin } = await startWalletAppWithAdmin(database, PASSWORD));
-      });
-      afterAll(async () => {
-        await admin?.dispose();
-        await t?.close();
-        await database?.close();
-      });
+      const rig = useWalletAppWithAdmin(target, PASSWORD);
 
       const balanceOf = async (client: TestSdkClient) =>
         (await client.WalletEntries({ first: 1 })).viewer!.wallet.balance;
 
       /** A reseller with a customer it funded, who can sign in to look at its own account. */
       async function resellerWithCustomer() {
-        const reseller = await signedUpReseller(t.app.url, admin, PASSWORD);
+        const reseller = await signedUpReseller(rig.t.app.url, rig.admin, PASSWORD);
         const customer = await createdCustomer(reseller.client, PASSWORD);
         const { transferToCustomer } = await reseller.client.TransferToCustomer({
           input: { customerId: customer.id, amount: "100000000", idempotencyKey: randomUUID() },
         });
         expect(transferToCustomer.userErrors).toEqual([]);
-        const customerClient = createTestSdk(t.app.url);
+        const customerClient = createTestSdk(rig.t.app.url);
         await customerClient.LogIn({ input: { email: customer.email, password: PASSWORD } });
         return { reseller, customer: { ...customer, client: customerClient } };
       }
@@ -67,7 +55,9 @@ for (const target of testDatabases()) {
         const invalid = await reseller.client.SetResellerMarkup({ input: { basisPoints: 100_001 } });
         expect(invalid.setResellerMarkup.userErrors.map((error) => error.code)).toEqual(["INVALID_MARKUP"]);
 
-        const ours = (await createTestSdk(t.app.url).Plans()).plans.find((plan) => plan.id === "hz-cx22")!;
+        const ours = (await createTestSdk(rig.t.app.url).Plans()).plans.find(
+          (plan) => plan.id === "hz-cx22",
+        )!;
         const marked = (price: string) => ((BigInt(price) * 11_500n + 5_000n) / 10_000n).toString();
         const theirs = (await customer.client.Plans()).plans.find((plan) => plan.id === "hz-cx22")!;
         expect([theirs.hourlyPrice, theirs.monthlyPrice]).toEqual([
@@ -82,7 +72,7 @@ for (const target of testDatabases()) {
         const charge = entries.map((edge) => edge.node).find((entry) => entry.kind === "DEBIT")!;
         expect(charge.amount).toBe(`-${marked(ours.hourlyPrice)}`);
         // The rate period keeps our price beside the customer's: settlement pays the difference to the reseller.
-        const result: unknown = await database.db.execute(
+        const result: unknown = await rig.database.db.execute(
           `select hourly_rate::text as "hourlyRate", our_hourly_rate::text as "ourHourlyRate"
            from server_rate_periods where server_id = '${keyOf(server.id, "Server")}'`,
         );
@@ -121,9 +111,9 @@ for (const target of testDatabases()) {
         const invoices = await reseller.client.Invoices({ first: 10, customerId: customer.id });
         expect(invoices.invoices.nodes).toEqual([]);
 
-        const otherReseller = await signedUpReseller(t.app.url, admin, PASSWORD);
-        const plain = await signedUpCustomer(t.app.url, admin, PASSWORD);
-        for (const client of [otherReseller.client, plain.client, customer.client, admin]) {
+        const otherReseller = await signedUpReseller(rig.t.app.url, rig.admin, PASSWORD);
+        const plain = await signedUpCustomer(rig.t.app.url, rig.admin, PASSWORD);
+        for (const client of [otherReseller.client, plain.client, customer.client, rig.admin]) {
           expect(await paymentIds(client)).toEqual([]);
           expect((await client.Invoices({ first: 10, customerId: customer.id })).invoices.nodes).toEqual([]);
         }
@@ -132,9 +122,9 @@ for (const target of testDatabases()) {
       it("answers CUSTOMER_NOT_FOUND to anyone naming a customer who is not theirs", async () => {
         const { customer } = await resellerWithCustomer();
         const server = await orderAccepted(customer.client);
-        const otherReseller = await signedUpReseller(t.app.url, admin, PASSWORD);
-        const plain = await signedUpCustomer(t.app.url, admin, PASSWORD);
-        for (const client of [otherReseller.client, plain.client, customer.client, admin]) {
+        const otherReseller = await signedUpReseller(rig.t.app.url, rig.admin, PASSWORD);
+        const plain = await signedUpCustomer(rig.t.app.url, rig.admin, PASSWORD);
+        for (const client of [otherReseller.client, plain.client, customer.client, rig.admin]) {
           const ordered = await client.OrderServer({ input: orderInput({ customerId: customer.id }) });
           expect(ordered.orderServer.userErrors.map((error) => error.code)).toEqual(["CUSTOMER_NOT_FOUND"]);
           const rebooted = await client.RebootServer({

@@ -1,30 +1,18 @@
-import type { Database } from "@peykarband/infrastructure";
 import { testDatabases } from "@peykarband/infrastructure/testing";
 import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createdCustomer, signedUpReseller } from "./support/resellers.ts";
 import { createTestSdk, rejectionOf, type TestSdkClient } from "./support/sdk-client.ts";
 import { signedUpCustomer } from "./support/server-customers.ts";
-import { startWalletAppWithAdmin, type WalletApp } from "./support/wallet-app.ts";
+import { useWalletAppWithAdmin } from "./support/wallet-app-rig.ts";
 
 const PASSWORD = "correct horse battery";
 
 for (const target of testDatabases()) {
   describe.skipIf(target.skipReason !== null)(`resellers and their customers on ${target.name}`, () => {
-    let database: Database;
-    let t: WalletApp;
-    let admin: TestSdkClient;
-    beforeAll(async () => {
-      database = await target.open();
-      ({ t, admin } = await startWalletAppWithAdmin(database, PASSWORD));
-    });
-    afterAll(async () => {
-      await admin?.dispose();
-      await t?.close();
-      await database?.close();
-    });
+    const rig = useWalletAppWithAdmin(target, PASSWORD);
 
-    const reseller = (balance?: string) => signedUpReseller(t.app.url, admin, PASSWORD, balance);
+    const reseller = (balance?: string) => signedUpReseller(rig.t.app.url, rig.admin, PASSWORD, balance);
     const balanceOf = async (client: TestSdkClient) =>
       (await client.WalletEntries({ first: 1 })).viewer!.wallet.balance;
 
@@ -51,24 +39,24 @@ for (const target of testDatabases()) {
       const { email } = await createdCustomer(client);
       const again = await client.CreateCustomer({ input: { email } });
       expect(again.createCustomer.userErrors.map((error) => error.code)).toEqual(["EMAIL_TAKEN"]);
-      const { logIn } = await createTestSdk(t.app.url).LogIn({ input: { email, password: PASSWORD } });
+      const { logIn } = await createTestSdk(rig.t.app.url).LogIn({ input: { email, password: PASSWORD } });
       expect(logIn.userErrors.map((error) => error.code)).toEqual(["INVALID_CREDENTIALS"]);
     });
 
     it("lets a customer given a password sign in and see only itself", async () => {
       const { client } = await reseller();
       const { id, email } = await createdCustomer(client, PASSWORD);
-      const customer = createTestSdk(t.app.url);
+      const customer = createTestSdk(rig.t.app.url);
       const { logIn } = await customer.LogIn({ input: { email, password: PASSWORD } });
       expect(logIn.session!.user).toMatchObject({ id, role: "CUSTOMER" });
       expect((await rejectionOf(customer.Customers({ first: 5 }))).codes).toEqual(["FORBIDDEN"]);
     });
 
     it("keeps createCustomer and customers to resellers", async () => {
-      const { client } = await signedUpCustomer(t.app.url, admin, PASSWORD);
+      const { client } = await signedUpCustomer(rig.t.app.url, rig.admin, PASSWORD);
       const email = `x-${randomUUID()}@example.com`;
       expect((await rejectionOf(client.CreateCustomer({ input: { email } }))).codes).toEqual(["FORBIDDEN"]);
-      expect((await rejectionOf(admin.Customers({ first: 1 }))).codes).toEqual(["FORBIDDEN"]);
+      expect((await rejectionOf(rig.admin.Customers({ first: 1 }))).codes).toEqual(["FORBIDDEN"]);
     });
 
     it("moves money to its customer once per key, on the ledger and in the audit log", async () => {
@@ -90,7 +78,7 @@ for (const target of testDatabases()) {
       ]);
       expect(await balanceOf(client)).toBe("700000");
 
-      const { auditEvents } = await admin.AuditEvents({ first: 10, subjectId: customer.id });
+      const { auditEvents } = await rig.admin.AuditEvents({ first: 10, subjectId: customer.id });
       const funded = auditEvents.edges
         .map((edge) => edge.node)
         .find((event) => event.action === "CUSTOMER_FUNDED")!;
@@ -118,7 +106,7 @@ for (const target of testDatabases()) {
       const { client, id: resellerId } = await reseller();
       const other = await reseller();
       const theirs = await createdCustomer(other.client);
-      const plain = await signedUpCustomer(t.app.url, admin, PASSWORD, "0");
+      const plain = await signedUpCustomer(rig.t.app.url, rig.admin, PASSWORD, "0");
       for (const customerId of [theirs.id, plain.id, resellerId, "garbage"]) {
         const { transferToCustomer } = await client.TransferToCustomer({
           input: { customerId, amount: "1000", idempotencyKey: randomUUID() },

@@ -1,14 +1,13 @@
-import type { Database } from "@peykarband/infrastructure";
 import { testDatabases } from "@peykarband/infrastructure/testing";
 import {
   ServerStatusChangedDocument,
   SubscriptionError,
   type ServerStatusChangedSubscription,
 } from "@peykarband/sdk";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createTestSdk, type TestSdkClient } from "./support/sdk-client.ts";
 import { orderAccepted, signedUpCustomer } from "./support/server-customers.ts";
-import { startWalletAppWithAdmin, type WalletApp } from "./support/wallet-app.ts";
+import { useWalletAppWithAdmin } from "./support/wallet-app-rig.ts";
 
 const PASSWORD = "correct horse battery";
 
@@ -16,21 +15,10 @@ type StatusEvent = ServerStatusChangedSubscription["serverStatusChanged"];
 
 for (const target of testDatabases()) {
   describe.skipIf(target.skipReason !== null)(`serverStatusChanged over GraphQL on ${target.name}`, () => {
-    let database: Database;
-    let t: WalletApp;
-    let admin: TestSdkClient;
-    beforeAll(async () => {
-      database = await target.open();
-      ({ t, admin } = await startWalletAppWithAdmin(database, PASSWORD));
-    });
-    afterAll(async () => {
-      await admin?.dispose();
-      await t?.close();
-      await database?.close();
-    });
+    const rig = useWalletAppWithAdmin(target, PASSWORD);
 
     /** A signed-up customer, with money in the wallet unless told otherwise. */
-    const customer = (balance?: string) => signedUpCustomer(t.app.url, admin, PASSWORD, balance);
+    const customer = (balance?: string) => signedUpCustomer(rig.t.app.url, rig.admin, PASSWORD, balance);
     const order = orderAccepted;
 
     describe("serverStatusChanged", () => {
@@ -105,7 +93,7 @@ for (const target of testDatabases()) {
           throw new Error("expected the subscription to be refused");
         };
         try {
-          expect(await refusal(createTestSdk(t.app.url), theirs.id)).toEqual(["UNAUTHENTICATED"]);
+          expect(await refusal(createTestSdk(rig.t.app.url), theirs.id)).toEqual(["UNAUTHENTICATED"]);
           expect(await refusal(b.client, theirs.id)).toEqual(["NOT_FOUND"]);
           expect(await refusal(b.client, b.id)).toEqual(["NOT_FOUND"]);
           expect(await refusal(b.client, "garbage")).toEqual(["NOT_FOUND"]);

@@ -1,36 +1,24 @@
-import type { Database } from "@peykarband/infrastructure";
 import { testDatabases } from "@peykarband/infrastructure/testing";
 import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { ed25519PublicKey } from "./support/ssh-public-key.ts";
-import { createTestSdk, rejectionOf, type TestSdkClient } from "./support/sdk-client.ts";
+import { createTestSdk, rejectionOf } from "./support/sdk-client.ts";
 import { orderAccepted, orderInput, signedUpCustomer } from "./support/server-customers.ts";
-import { startWalletAppWithAdmin, type WalletApp } from "./support/wallet-app.ts";
+import { useWalletAppWithAdmin } from "./support/wallet-app-rig.ts";
 
 const PASSWORD = "correct horse battery";
 const toGlobalId = (type: string, key: string) => Buffer.from(`${type}:${key}`).toString("base64url");
 
 for (const target of testDatabases()) {
   describe.skipIf(target.skipReason !== null)(`servers over GraphQL on ${target.name}`, () => {
-    let database: Database;
-    let t: WalletApp;
-    let admin: TestSdkClient;
-    beforeAll(async () => {
-      database = await target.open();
-      ({ t, admin } = await startWalletAppWithAdmin(database, PASSWORD));
-    });
-    afterAll(async () => {
-      await admin?.dispose();
-      await t?.close();
-      await database?.close();
-    });
+    const rig = useWalletAppWithAdmin(target, PASSWORD);
 
     /** A signed-up customer, with money in the wallet unless told otherwise. */
-    const customer = (balance?: string) => signedUpCustomer(t.app.url, admin, PASSWORD, balance);
+    const customer = (balance?: string) => signedUpCustomer(rig.t.app.url, rig.admin, PASSWORD, balance);
     const order = orderAccepted;
 
     it("serves the catalog to anyone: regions, images, plans priced in rials", async () => {
-      const visitor = createTestSdk(t.app.url);
+      const visitor = createTestSdk(rig.t.app.url);
       const { regions } = await visitor.Regions();
       expect(regions.map((region) => region.id).sort()).toEqual(
         [
@@ -128,7 +116,7 @@ for (const target of testDatabases()) {
       expect(await codes({}, broke.client)).toEqual(["INSUFFICIENT_FUNDS"]);
       expect((await broke.client.Servers({ first: 10 })).servers.edges).toEqual([]);
 
-      const anonymous = createTestSdk(t.app.url);
+      const anonymous = createTestSdk(rig.t.app.url);
       expect((await rejectionOf(anonymous.OrderServer({ input: orderInput() }))).codes).toEqual([
         "UNAUTHENTICATED",
       ]);
@@ -179,7 +167,7 @@ for (const target of testDatabases()) {
       expect((await client.RebootServer({ input: { serverId } })).rebootServer.userErrors[0]?.code).toBe(
         "ILLEGAL_STATE",
       );
-      const persian = createTestSdk(t.app.url, {
+      const persian = createTestSdk(rig.t.app.url, {
         session: client.tokens(),
         headers: { "accept-language": "fa" },
       });
@@ -274,14 +262,14 @@ for (const target of testDatabases()) {
       const { client, id } = await customer();
       const input = { userId: id, limit: 1 };
       expect((await rejectionOf(client.SetServerQuota({ input }))).codes).toEqual(["FORBIDDEN"]);
-      const { setServerQuota } = await admin.SetServerQuota({ input });
+      const { setServerQuota } = await rig.admin.SetServerQuota({ input });
       expect(setServerQuota).toEqual({ user: { id }, serverLimit: 1, userErrors: [] });
       await order(client);
       const over = await client.OrderServer({ input: orderInput() });
       expect(over.orderServer.userErrors.map((e) => e.code)).toEqual(["QUOTA_EXCEEDED"]);
-      const unknown = await admin.SetServerQuota({ input: { userId: "garbage", limit: 3 } });
+      const unknown = await rig.admin.SetServerQuota({ input: { userId: "garbage", limit: 3 } });
       expect(unknown.setServerQuota.userErrors.map((e) => e.code)).toEqual(["USER_NOT_FOUND"]);
-      const reset = await admin.SetServerQuota({ input: { userId: id, limit: null } });
+      const reset = await rig.admin.SetServerQuota({ input: { userId: id, limit: null } });
       expect(reset.setServerQuota.userErrors).toEqual([]);
       expect((await client.OrderServer({ input: orderInput() })).orderServer.userErrors).toEqual([]);
     });
