@@ -1,6 +1,6 @@
-import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
+import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from "node:http";
 import { setTimeout as sleep } from "node:timers/promises";
+import { listenSimulator, type ListeningSimulator } from "../shared/listen-simulator.ts";
 import { readBody, writeReply } from "../shared/http-exchange.ts";
 import type { Reply } from "../shared/reply.ts";
 import { jsonReply } from "../shared/reply.ts";
@@ -45,18 +45,13 @@ export interface CloudSimulatorServerOptions {
   readonly random: () => number;
 }
 
-export interface CloudSimulatorServer {
-  readonly url: string;
-  close(): Promise<void>;
-}
-
 /**
  * The HTTP side every cloud simulator shares: routing, the fault knobs, and a control API
  * (`GET|POST|DELETE /__sim/faults`, `GET /__sim/state`). The provider's routes own the wire format.
  */
 export async function startCloudSimulatorServer(
   options: CloudSimulatorServerOptions,
-): Promise<CloudSimulatorServer> {
+): Promise<ListeningSimulator> {
   const closing = new AbortController();
 
   const dispatch = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
@@ -92,27 +87,7 @@ export async function startCloudSimulatorServer(
     writeReply(res, reply, options.commonHeaders?.());
   };
 
-  const server = createServer((req, res) => {
-    dispatch(req, res).catch((error: unknown) => {
-      if (closing.signal.aborted) return;
-      console.error("cloud simulator: unexpected error", error);
-      if (!res.headersSent) writeReply(res, jsonReply(500, { error: "simulator bug" }));
-    });
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(options.port, options.host, () => resolve());
-  });
-  const { address, port } = server.address() as AddressInfo;
-
-  return {
-    url: `http://${address.includes(":") ? `[${address}]` : address}:${port}`,
-    close: async () => {
-      closing.abort();
-      server.closeAllConnections();
-      await new Promise<void>((resolve, reject) => server.close((e) => (e ? reject(e) : resolve())));
-    },
-  };
+  return listenSimulator("cloud simulator", options, closing, dispatch);
 }
 
 function control(

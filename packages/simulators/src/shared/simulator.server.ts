@@ -1,6 +1,6 @@
-import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
+import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from "node:http";
 import { setTimeout as sleep } from "node:timers/promises";
+import { listenSimulator, type ListeningSimulator } from "./listen-simulator.ts";
 import { readBody, writeReply } from "./http-exchange.ts";
 import type { FaultSwitchboard } from "./fault.switchboard.ts";
 import { garbled, jsonReply, PROXY_UNAVAILABLE, type Reply } from "./reply.ts";
@@ -32,14 +32,9 @@ export interface SimulatorServerOptions<Operation extends string> {
   readonly random: () => number;
 }
 
-export interface SimulatorServer {
-  readonly url: string;
-  close(): Promise<void>;
-}
-
 export async function startSimulatorServer<Operation extends string>(
   options: SimulatorServerOptions<Operation>,
-): Promise<SimulatorServer> {
+): Promise<ListeningSimulator> {
   const closing = new AbortController();
 
   const dispatch = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
@@ -70,28 +65,7 @@ export async function startSimulatorServer<Operation extends string>(
     writeReply(res, faults.garbage ? garbled(reply) : reply);
   };
 
-  const server = createServer((req, res) => {
-    dispatch(req, res).catch((error: unknown) => {
-      if (closing.signal.aborted) return;
-      console.error("payment simulator: unexpected error", error);
-      if (!res.headersSent) writeReply(res, jsonReply(500, { error: "simulator bug" }));
-    });
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(options.port, options.host, () => resolve());
-  });
-  const { address, port } = server.address() as AddressInfo;
-
-  return {
-    url: `http://${address.includes(":") ? `[${address}]` : address}:${port}`,
-    close: async () => {
-      closing.abort();
-      // Withheld answers (the timeout fault) keep their sockets open; close() would wait forever.
-      server.closeAllConnections();
-      await new Promise<void>((resolve, reject) => server.close((e) => (e ? reject(e) : resolve())));
-    },
-  };
+  return listenSimulator("payment simulator", options, closing, dispatch);
 }
 
 function control<Operation extends string>(
