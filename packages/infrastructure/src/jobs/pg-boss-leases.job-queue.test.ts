@@ -1,32 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import type { Database } from "../database/database.ts";
+import { describe, expect, it, vi } from "vitest";
 import { testDatabases } from "../testing/test-database.ts";
 import PgBoss from "pg-boss";
-import { JOB_QUEUE_SCHEMA, openJobQueue, type Job, type JobQueue } from "./pg-boss.job-queue.ts";
+import { JOB_QUEUE_SCHEMA, openJobQueue, type Job } from "./pg-boss.job-queue.ts";
 import { jobLeases } from "./job-lease.ts";
 import { pgBossSqlAdapter } from "./pg-boss.sql-adapter.ts";
-import { timers } from "../../test/job-queue-kit.ts";
+import { useJobQueue } from "../../test/job-queue-kit.ts";
 
 for (const target of testDatabases()) {
   describe.skipIf(target.skipReason !== null)(`openJobQueue, leased runs, on ${target.name}`, () => {
-    let database: Database;
-    let queue: JobQueue;
-    const errors: Error[] = [];
-    let timersBefore: number;
-    beforeAll(async () => {
-      timersBefore = timers();
-      database = await target.open();
-      queue = await openJobQueue(database, {
-        onError: (error) => errors.push(error),
-        cronIntervalSeconds: 1,
-      });
-    });
-    // Here rather than in a test: the database driver's idle timers go only when it is closed.
-    afterAll(async () => {
-      await queue?.stop({ timeoutMs: 1000 });
-      await database?.close();
-      await vi.waitFor(() => expect(timers()).toBeLessThanOrEqual(timersBefore));
-    });
+    const rig = useJobQueue(target);
 
     describe("leased runs (workConcurrently)", () => {
       /** pg-boss's own expiry and retry backoff would hold a dead worker's job for 15 minutes or more. */
@@ -39,7 +21,7 @@ for (const target of testDatabases()) {
       } as const;
       const LEASE = { concurrency: 2, pollingIntervalSeconds: 0.5, leaseSeconds: 1.5 };
       const jobRow = async (id: string) => {
-        const rows = await pgBossSqlAdapter(database).executeSql(
+        const rows = await pgBossSqlAdapter(rig.database).executeSql(
           `select state::text as state, retry_count as "retryCount",
              extract(epoch from now() - created_on)::float8 as age,
              extract(epoch from now() - started_on)::float8 as "sinceRenewal"
@@ -55,11 +37,11 @@ for (const target of testDatabases()) {
       };
 
       it("hands the job of a worker that died to another worker within a lease, not after the backoff, even on its last attempt", async () => {
-        await queue.createQueue("test.lease.dead", { ...SLOW_TO_EXPIRE, retryLimit: 0 });
-        const id = (await queue.send("test.lease.dead", { n: 1 }))!;
+        await rig.queue.createQueue("test.lease.dead", { ...SLOW_TO_EXPIRE, retryLimit: 0 });
+        const id = (await rig.queue.send("test.lease.dead", { n: 1 }))!;
         // A worker claims the job (pg-boss's own fetch) and dies before completing it.
         const doomed = new PgBoss({
-          db: pgBossSqlAdapter(database),
+          db: pgBossSqlAdapter(rig.database),
           schema: JOB_QUEUE_SCHEMA,
           supervise: false,
           schedule: false,
@@ -71,7 +53,11 @@ for (const target of testDatabases()) {
         expect(await jobRow(id)).toMatchObject({ state: "active", retryCount: 0 });
 
         const runs: Job<{ n: number }>[] = [];
-        queue.workConcurrently<{ n: number }>("test.lease.dead", async (job) => void runs.push(job), LEASE);
+        rig.queue.workConcurrently<{ n: number }>(
+          "test.lease.dead",
+          async (job) => void runs.push(job),
+          LEASE,
+        );
         await vi.waitFor(async () => expect((await jobRow(id)).state).toBe("completed"), {
           timeout: 15_000,
           interval: 100,
@@ -80,8 +66,8 @@ for (const target of testDatabases()) {
       });
 
       it("keeps a job with its live worker however long it runs, while other workers look", async () => {
-        await queue.createQueue("test.lease.slow", SLOW_TO_EXPIRE);
-        const other = await openJobQueue(database, { onError: (error) => errors.push(error) });
+        await rig.queue.createQueue("test.lease.slow", SLOW_TO_EXPIRE);
+        const other = await openJobQueue(rig.database, { onError: (error) => rig.errors.push(error) });
         try {
           const release = gate();
           const runs: Job<{ n: number }>[] = [];
@@ -89,9 +75,9 @@ for (const target of testDatabases()) {
             runs.push(job);
             await release.opened;
           };
-          queue.workConcurrently("test.lease.slow", slow, LEASE);
+          rig.queue.workConcurrently("test.lease.slow", slow, LEASE);
           other.workConcurrently("test.lease.slow", slow, LEASE);
-          const id = (await queue.send("test.lease.slow", { n: 1 }))!;
+          const id = (await rig.queue.send("test.lease.slow", { n: 1 }))!;
           // Runs for three leases and more; its lease keeps being renewed.
           await vi.waitFor(
             async () => {
@@ -115,10 +101,10 @@ for (const target of testDatabases()) {
       });
 
       it("lets a run that outlived its lease neither complete nor fail the job another worker took over", async () => {
-        await queue.createQueue("test.lease.stalled", SLOW_TO_EXPIRE);
+        await rig.queue.createQueue("test.lease.stalled", SLOW_TO_EXPIRE);
         const gates = [gate(), gate()];
         const runs: Job<{ n: number }>[] = [];
-        queue.workConcurrently<{ n: number }>(
+        rig.queue.workConcurrently<{ n: number }>(
           "test.lease.stalled",
           async (job) => {
             const gate = gates[runs.push(job) - 1]!;
@@ -127,12 +113,12 @@ for (const target of testDatabases()) {
           },
           LEASE,
         );
-        const id = (await queue.send("test.lease.stalled", { n: 1 }))!;
+        const id = (await rig.queue.send("test.lease.stalled", { n: 1 }))!;
         await vi.waitFor(() => expect(runs).toHaveLength(1), { timeout: 10_000, interval: 50 });
         // Another worker finds the lease lapsed, as it would once this one froze (its event loop or
         // its database) for longer than a lease: a zero lease stands in for the frozen minute.
         expect(
-          await jobLeases(pgBossSqlAdapter(database), JOB_QUEUE_SCHEMA).reclaimLapsed(
+          await jobLeases(pgBossSqlAdapter(rig.database), JOB_QUEUE_SCHEMA).reclaimLapsed(
             "test.lease.stalled",
             0,
           ),
@@ -142,10 +128,13 @@ for (const target of testDatabases()) {
         await vi.waitFor(() => expect(runs[0]!.holdsLease()).toBe(false), { timeout: 10_000, interval: 50 });
         expect(runs[1]!.holdsLease()).toBe(true);
 
-        const reported = errors.length;
+        const reported = rig.errors.length;
         gates[0]!.open();
-        await vi.waitFor(() => expect(errors.length).toBe(reported + 1), { timeout: 10_000, interval: 50 });
-        expect(errors.splice(reported)[0]!.message).toMatch(/outlived its lease/);
+        await vi.waitFor(() => expect(rig.errors.length).toBe(reported + 1), {
+          timeout: 10_000,
+          interval: 50,
+        });
+        expect(rig.errors.splice(reported)[0]!.message).toMatch(/outlived its lease/);
         expect(await jobRow(id)).toMatchObject({ state: "active", retryCount: 1 });
         gates[1]!.open();
         await vi.waitFor(async () => expect((await jobRow(id)).state).toBe("completed"), {
