@@ -2,7 +2,6 @@ import {
   accruedUntil,
   Rial,
   serverFailureRefund,
-  type ServerStatus,
   usageReference,
   vatOn,
   walletDebitTransaction,
@@ -28,10 +27,11 @@ for (const target of testDatabases()) {
     let servers: DrizzleServerRepository;
     let billing: DrizzleBillingRepository;
     let ledger: DrizzleWalletLedger;
+    let move: SettlementRig["move"];
     let rig: SettlementRig | undefined;
     beforeAll(async () => {
       rig = await openSettlementRig(target);
-      ({ database, servers, billing, ledger } = rig);
+      ({ database, servers, billing, ledger, move } = rig);
     });
     afterAll(() => rig?.close());
 
@@ -91,16 +91,6 @@ for (const target of testDatabases()) {
         const placed = await servers.placeOrder(anOrder(server, options));
         expect(placed.status).toBe("PLACED");
         return server.id;
-      };
-      const move = async (
-        serverId: string,
-        from: ServerStatus,
-        to: ServerStatus,
-        offsetMs: number,
-        more = {},
-      ) => {
-        const outcome = await servers.change({ serverId, from: [from], to, at: at(offsetMs), ...more });
-        expect(outcome.status).toBe("CHANGED");
       };
 
       // a: runs all along at 10,000 an hour, capped at 2,000,000 a Jalali month.

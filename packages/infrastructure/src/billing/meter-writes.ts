@@ -84,7 +84,7 @@ export async function followServerChange(
 }
 
 /**
- * `billing_settle` (migration 0015) over the given servers, or all when null, up to `until`,
+ * `billing_settle` (migration 0017) over the given servers, or all when null, up to `until`,
  * collecting VAT at `vatRate` with each usage posting and paying resellers their margin. A
  * window never spans a Jalali month start: meters left before one are first settled up to it
  * (each such call is a no-op for meters already past it), so every usage posting lies in one month

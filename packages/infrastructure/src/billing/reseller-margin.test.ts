@@ -3,7 +3,6 @@ import {
   Rial,
   serverFailureRefund,
   type ServerMeter,
-  type ServerStatus,
   usageMarginReference,
   vatOn,
 } from "@peykarband/domain";
@@ -41,10 +40,11 @@ for (const target of testDatabases()) {
     let servers: DrizzleServerRepository;
     let billing: DrizzleBillingRepository;
     let ledger: DrizzleWalletLedger;
+    let move: SettlementRig["move"];
     let rig: SettlementRig | undefined;
     beforeAll(async () => {
       rig = await openSettlementRig(target);
-      ({ database, servers, billing, ledger } = rig);
+      ({ database, servers, billing, ledger, move } = rig);
     });
     afterAll(() => rig?.close());
 
@@ -103,16 +103,6 @@ for (const target of testDatabases()) {
         const server = aServer(customer.id, { createdAt: at(offsetMs), updatedAt: at(offsetMs) });
         expect((await servers.placeOrder(anOrder(server, MARKED_UP))).status).toBe("PLACED");
         return server.id;
-      };
-      const move = async (
-        serverId: string,
-        from: ServerStatus,
-        to: ServerStatus,
-        offsetMs: number,
-        more = {},
-      ) => {
-        const outcome = await servers.change({ serverId, from: [from], to, at: at(offsetMs), ...more });
-        expect(outcome.status).toBe("CHANGED");
       };
       // a runs all along, into the month cap in Aban; b is resized on day 2 and deleted on day 9;
       // c is deleted 20 seconds after its order (the 60-second minimum); d fails.

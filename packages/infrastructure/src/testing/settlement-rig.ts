@@ -1,4 +1,5 @@
-import { SERVER_JOB_NAMES } from "@peykarband/application";
+import { SERVER_JOB_NAMES, type ServerChange } from "@peykarband/application";
+import type { ServerStatus } from "@peykarband/domain";
 import { DrizzleBillingRepository } from "../billing/billing.repository.ts";
 import type { Database } from "../database/database.ts";
 import { openJobQueue, type JobQueue } from "../jobs/pg-boss.job-queue.ts";
@@ -13,6 +14,8 @@ export const HOUR = 3_600_000;
 export const t0 = new Date("2026-10-15T08:00:00.000Z");
 export const at = (ms: number) => new Date(t0.getTime() + ms);
 
+type MoreOfTheChange = Omit<ServerChange, "serverId" | "from" | "to" | "at">;
+
 /** What a settlement test works on: a database with the catalog, a provisioning queue, and the repositories. */
 export interface SettlementRig {
   readonly database: Database;
@@ -20,6 +23,14 @@ export interface SettlementRig {
   readonly servers: DrizzleServerRepository;
   readonly billing: DrizzleBillingRepository;
   readonly ledger: DrizzleWalletLedger;
+  /** Moves a server from one status to another `offsetMs` after t0, with any more of the change; throws unless CHANGED. */
+  move(
+    serverId: string,
+    from: ServerStatus,
+    to: ServerStatus,
+    offsetMs: number,
+    more?: MoreOfTheChange,
+  ): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -32,12 +43,18 @@ export async function openSettlementRig(target: TestDatabase): Promise<Settlemen
     expireInSeconds: 60,
     retryLimit: 1,
   });
+  const servers = new DrizzleServerRepository(database.db, queue, TEST_VAT_RATE);
   return {
     database,
     queue,
-    servers: new DrizzleServerRepository(database.db, queue, TEST_VAT_RATE),
+    servers,
     billing: new DrizzleBillingRepository(database.db, TEST_VAT_RATE),
     ledger: new DrizzleWalletLedger(database.db),
+    move: async (serverId, from, to, offsetMs, more = {}) => {
+      const outcome = await servers.change({ serverId, from: [from], to, at: at(offsetMs), ...more });
+      if (outcome.status !== "CHANGED")
+        throw new Error(`server not moved from ${from} to ${to}: ${outcome.status}`);
+    },
     close: async () => {
       await queue.stop({ timeoutMs: 1000 });
       await database.close();
