@@ -2,9 +2,7 @@ import { build, type Plugin } from "esbuild";
 import { readFile } from "node:fs/promises";
 import { basename, dirname, join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
-
-/** As in scripts/bundle-server.ts: native code, WebAssembly and data files read beside the module. */
-const EXTERNAL = ["argon2", "@electric-sql/pglite", "pdfkit"];
+import { EXTERNAL, nodeCryptoHashes } from "../scripts/bundle-server.ts";
 
 /** Code reading files relative to `import.meta.url` keeps reading them beside its source. */
 const sourceUrls: Plugin = {
@@ -25,7 +23,8 @@ const sourceUrls: Plugin = {
  * BENCH_BUNDLE=1: a target runs as one esbuild bundle under plain node, as production runs the
  * gateway (packages/gateway/dist/main.js), instead of through tsx's loader, whose resolver every
  * `require` and `import` of the running code then goes through. Written under the gateway package's
- * node_modules so that the externals resolve as the production bundle's do. Decorator metadata is
+ * node_modules so that the externals resolve as the production bundle's do, and with its hashing
+ * (every target alike, baselines too). Decorator metadata is
  * not emitted (as under tsx): type-graphql is given every type explicitly.
  */
 export async function bundleTarget(script: string): Promise<string> {
@@ -48,7 +47,7 @@ export async function bundleTarget(script: string): Promise<string> {
     banner: {
       js: 'import { createRequire as __benchCreateRequire } from "node:module"; const require = __benchCreateRequire(import.meta.url);',
     },
-    plugins: [sourceUrls],
+    plugins: [sourceUrls, nodeCryptoHashes],
     logLevel: "warning",
   });
   return outfile;
