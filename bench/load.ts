@@ -16,7 +16,8 @@ export interface Target {
 /**
  * Starts a target script in its own process (so load generation does not share its event loop).
  * BENCH_PROFILE_DIR=dir adds --cpu-prof: each target writes a .cpuprofile there when it exits.
- * BENCH_BUNDLE=1 runs it as plain JavaScript, bundled first (bundle-target.ts), rather than under tsx.
+ * BENCH_BUNDLE=1 (in the environment, or in `env` for this target alone) runs it as plain
+ * JavaScript, bundled first (bundle-target.ts), rather than under tsx.
  */
 export async function startTarget(
   name: string,
@@ -25,8 +26,8 @@ export async function startTarget(
 ): Promise<Target> {
   const profileDir = process.env["BENCH_PROFILE_DIR"];
   const profile = profileDir ? ["--cpu-prof", "--cpu-prof-dir", profileDir] : [];
-  const entry =
-    process.env["BENCH_BUNDLE"] === "1" ? [await bundleTarget(script)] : ["--import", "tsx", script];
+  const bundled = (env["BENCH_BUNDLE"] ?? process.env["BENCH_BUNDLE"]) === "1";
+  const entry = bundled ? [await bundleTarget(script)] : ["--import", "tsx", script];
   const child: ChildProcess = spawn(process.execPath, [...profile, ...entry], {
     // LOG_LEVEL info: the gateway writes its one JSON line per request, as in production.
     env: { ...process.env, NODE_ENV: "production", LOG_LEVEL: "info", ...env },
