@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { createInterface } from "node:readline";
 import autocannon from "autocannon";
+import { bundleTarget } from "./bundle-target.ts";
 
 export interface Target {
   readonly name: string;
@@ -15,6 +16,8 @@ export interface Target {
 /**
  * Starts a target script in its own process (so load generation does not share its event loop).
  * BENCH_PROFILE_DIR=dir adds --cpu-prof: each target writes a .cpuprofile there when it exits.
+ * BENCH_BUNDLE=1 (in the environment, or in `env` for this target alone) runs it as plain
+ * JavaScript, bundled first (bundle-target.ts), rather than under tsx.
  */
 export async function startTarget(
   name: string,
@@ -23,7 +26,9 @@ export async function startTarget(
 ): Promise<Target> {
   const profileDir = process.env["BENCH_PROFILE_DIR"];
   const profile = profileDir ? ["--cpu-prof", "--cpu-prof-dir", profileDir] : [];
-  const child: ChildProcess = spawn(process.execPath, [...profile, "--import", "tsx", script], {
+  const bundled = (env["BENCH_BUNDLE"] ?? process.env["BENCH_BUNDLE"]) === "1";
+  const entry = bundled ? [await bundleTarget(script)] : ["--import", "tsx", script];
+  const child: ChildProcess = spawn(process.execPath, [...profile, ...entry], {
     // LOG_LEVEL info: the gateway writes its one JSON line per request, as in production.
     env: { ...process.env, NODE_ENV: "production", LOG_LEVEL: "info", ...env },
     stdio: ["ignore", "pipe", "inherit"],

@@ -7,6 +7,8 @@
  * ROUNDS (default 3) rounds of 5 s each target at 50 connections, after a 5 s warm-up.
  * BENCH_BEFORE_DIR=dir adds the gateway on PGlite as checked out in `dir` (say, `git archive` of
  * the previous commit with this worktree's node_modules linked in), so before and after share rounds.
+ * With BENCH_BUNDLE=1 every target runs bundled, as production runs; BENCH_TSX_TOO=1 then adds bare
+ * Apollo and the gateway on PGlite under tsx to the same rounds, to tell what tsx costs each.
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { load, median, startTarget, type Target } from "./load.ts";
@@ -49,6 +51,15 @@ try {
       { BENCH_DATABASE: "pglite", TSX_TSCONFIG_PATH: `${before}/tsconfig.json` },
       true,
     );
+  if (process.env["BENCH_TSX_TOO"] === "1") {
+    await start(`${BARE}, under tsx`, "bench/targets/bare-apollo-direct.target.ts", { BENCH_BUNDLE: "0" });
+    await start(
+      "gateway on PGlite, under tsx",
+      "bench/targets/gateway.target.ts",
+      { BENCH_DATABASE: "pglite", BENCH_BUNDLE: "0" },
+      true,
+    );
+  }
   if (process.env["DATABASE_URL"])
     await start(
       "gateway on PostgreSQL",

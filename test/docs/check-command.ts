@@ -17,6 +17,9 @@ const OTHER_VARIABLES: Record<string, string> = {
   BENCH_ROUNDS: "bench/run.ts",
   BENCH_SECONDS: "bench/run.ts",
   BENCH_PROFILE_DIR: "bench/load.ts",
+  BENCH_BUNDLE: "bench/load.ts",
+  BENCH_TSX_TOO: "bench/viewer-cpu.ts",
+  ROUNDS: "bench/viewer-cpu.ts",
 };
 
 function knownVariable(name: string): boolean {

