@@ -28,7 +28,7 @@ export interface DirectoryLock {
 /** Locks held by this process: its own pid in a lock file it does not hold is a previous life's. */
 const held = new Set<string>();
 
-const isAlive = (pid: number): boolean => {
+export const isAlive = (pid: number): boolean => {
   try {
     process.kill(pid, 0);
     return true;

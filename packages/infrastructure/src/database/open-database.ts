@@ -1,4 +1,5 @@
 import { mkdir } from "node:fs/promises";
+import { dirname } from "node:path";
 import type { Config } from "../config/config.ts";
 import type { Database } from "./database.ts";
 import { ensurePostgresDatabase } from "./ensure-postgres-database.ts";
@@ -22,6 +23,6 @@ export async function openDatabase(
     await ensurePostgresDatabase(config.databaseUrl, options.log ?? (() => {}));
     return openPostgresDatabase(config.databaseUrl);
   }
-  await mkdir(config.pgliteDir, { recursive: true });
+  await mkdir(dirname(config.pgliteDir), { recursive: true });
   return openPgliteDatabase(config.pgliteDir);
 }

@@ -2,6 +2,7 @@ import type { PGlite } from "@electric-sql/pglite";
 import { sql } from "drizzle-orm";
 import { MIGRATIONS_FOLDER, type Database } from "./database.ts";
 import { lockDirectory } from "./directory-lock.ts";
+import { ensurePgliteDataDir } from "./pglite-data-dir.ts";
 import * as schema from "./schema.ts";
 import { tracedPglite } from "./traced-clients.ts";
 import { tracingActive } from "../tracing/tracer.ts";
@@ -11,7 +12,7 @@ import { tracingActive } from "../tracing/tracer.ts";
  * directory admits one process: PGlite is single-user PostgreSQL, and two processes on one
  * directory neither see each other's writes nor keep them (an administrator created beside a
  * running server was gone after its restart). Opening a directory another live process holds
- * throws DirectoryInUseError.
+ * throws DirectoryInUseError. A new directory's database is created apart (ensurePgliteDataDir).
  */
 export async function openPgliteDatabase(dataDir?: string): Promise<Database> {
   // Loaded on first use: a server on PostgreSQL never pays PGlite's load time at start.
@@ -23,6 +24,7 @@ export async function openPgliteDatabase(dataDir?: string): Promise<Database> {
   const lock = dataDir === undefined ? null : lockDirectory(dataDir);
   let client: PGlite;
   try {
+    if (dataDir !== undefined) await ensurePgliteDataDir(dataDir);
     const plain = await PGlite.create(dataDir);
     client = tracingActive() ? tracedPglite(plain) : plain;
   } catch (error) {
