@@ -52,6 +52,21 @@ describe("CoalescingWebSocket", () => {
     expect(writes).toEqual([6]);
   });
 
+  it("writes each socket's frames of a turn at once when many sockets were sent to", async () => {
+    const sockets = await Promise.all([connected(), connected(), connected()]);
+    const arrived = sockets.map(
+      ({ client, received }) =>
+        new Promise<void>((resolve) => client.on("message", () => received.length === 2 && resolve())),
+    );
+    await Promise.all(sockets.map(({ socket }) => sendAsGraphQLWsDoes(socket, "event")));
+    await Promise.all(sockets.map(({ socket }) => sendAsGraphQLWsDoes(socket, "next event")));
+    await Promise.all(arrived);
+    for (const { received, writes } of sockets) {
+      expect(received).toEqual(["event", "next event"]);
+      expect(writes).toEqual([4]);
+    }
+  });
+
   it("waits for the write when much is buffered, so a slow reader still holds the sender back", async () => {
     const { socket, client, received } = await connected();
     const large = "x".repeat(64 * 1024);

@@ -23,6 +23,8 @@ const BUFFERED_LIMIT = 16 * 1024;
  * the write, as before: a slow reader still holds graphql-ws back.
  */
 export class CoalescingWebSocket extends WebSocket {
+  /** One callback uncorks every socket corked this turn: an event sent to 1,000 sockets schedules one, not 1,000. */
+  private static readonly corkedThisTurn: CoalescingWebSocket[] = [];
   private tcp: Socket | null = null;
   private corked = false;
 
@@ -52,9 +54,15 @@ export class CoalescingWebSocket extends WebSocket {
     if (this.corked) return;
     this.corked = true;
     tcp.cork();
-    setImmediate(() => {
-      this.corked = false;
-      tcp.uncork();
-    });
+    const corked = CoalescingWebSocket.corkedThisTurn;
+    corked.push(this);
+    if (corked.length === 1) setImmediate(() => CoalescingWebSocket.uncorkAll());
+  }
+
+  private static uncorkAll(): void {
+    for (const socket of CoalescingWebSocket.corkedThisTurn.splice(0)) {
+      socket.corked = false;
+      socket.tcp?.uncork();
+    }
   }
 }

@@ -1,4 +1,11 @@
-import { GraphQLInt, GraphQLObjectType, GraphQLSchema, parse, type ExecutionResult } from "graphql";
+import {
+  GraphQLError,
+  GraphQLInt,
+  GraphQLObjectType,
+  GraphQLSchema,
+  parse,
+  type ExecutionResult,
+} from "graphql";
 import { describe, expect, it } from "vitest";
 import { sharedSubscribe } from "./shared-subscribe.ts";
 
@@ -42,6 +49,7 @@ describe("sharedSubscribe", () => {
           subscribe: () => ticks.subscribe(),
           resolve: (event: { n: number }) => {
             executions++;
+            if (event.n < 0) throw new Error("no negative ticks");
             return event.n;
           },
         },
@@ -69,6 +77,24 @@ describe("sharedSubscribe", () => {
     // Once for the three alike, once for the other viewer, once for the other document.
     expect(executions).toBe(3);
     for (const subscription of [...same, other, otherQuery]) await subscription.return(undefined);
+  });
+
+  it("sends every subscription of the same key one result made of plain objects", async () => {
+    const [first, second] = await Promise.all([open("u4"), open("u4")]);
+    ticks.publish({ n: 8 });
+    const [a, b] = [(await first.next()).value, (await second.next()).value];
+    expect(a).toBe(b);
+    expect(Object.getPrototypeOf(a.data)).toBe(Object.prototype);
+    for (const subscription of [first, second]) await subscription.return(undefined);
+  });
+
+  it("leaves a result with errors as it is, its errors still GraphQLErrors", async () => {
+    const subscription = await open("u5");
+    ticks.publish({ n: -1 });
+    const { value } = await subscription.next();
+    expect(value.errors?.[0]).toBeInstanceOf(GraphQLError);
+    expect(value.errors?.[0]?.message).toBe("no negative ticks");
+    await subscription.return(undefined);
   });
 
   it("ends the source at once when a waiting subscription is returned", async () => {

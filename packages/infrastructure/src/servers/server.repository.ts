@@ -28,7 +28,7 @@ import { UuidV7Generator } from "../system/uuid-v7.id-generator.ts";
 import { followServerChange, openMeter } from "../billing/meter-writes.ts";
 import { writeLedgerTransaction, type Tx } from "../wallet/ledger-write.ts";
 import { isUuid } from "../wallet/wallet-ledger.repository.ts";
-import { ReadsPerTurn } from "./reads-per-turn.ts";
+import { SharedReads } from "./shared-reads.ts";
 import { report } from "../telemetry/observations.ts";
 import { inScope } from "./server-list-scope.ts";
 import { toServer, toServerRow, toStatus, toStatusChange } from "./server-rows.ts";
@@ -53,7 +53,7 @@ export class DrizzleServerRepository implements ServerRepository {
     private readonly entryIds: IdGenerator = new UuidV7Generator(new SystemClock()),
   ) {}
 
-  private readonly liveReads = new ReadsPerTurn<Server[]>();
+  private readonly liveReads = new SharedReads<Server[]>();
 
   async placeOrder(order: {
     readonly server: Server;
@@ -252,7 +252,7 @@ export class DrizzleServerRepository implements ServerRepository {
     return row!.n;
   }
 
-  /** Shared by the calls of one event-loop turn (ReadsPerTurn): every caller gets a read started after its call. */
+  /** Shared by callers of the same user and limit (SharedReads): every caller gets a read started after its call. */
   listLive(userId: string, limit: number): Promise<Server[]> {
     if (!isUuid(userId)) return Promise.resolve([]);
     // Each caller its own array: the servers are immutable, the list is the caller's to change.
