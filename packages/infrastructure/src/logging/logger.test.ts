@@ -1,29 +1,9 @@
-import { Writable } from "node:stream";
 import { describe, expect, it } from "vitest";
-import { transports } from "winston";
+import { capturedLogger, PRODUCTION_LOGGING } from "../testing/captured-logger.ts";
 import { createLogger } from "./logger.ts";
 
-function capture(nodeEnv: "production" | "development") {
-  const lines: string[] = [];
-  const logger = createLogger({
-    nodeEnv,
-    logLevel: "info",
-    deploymentName: "pk",
-    role: "all",
-    sandbox: true,
-  });
-  logger.clear().add(
-    new transports.Stream({
-      stream: new Writable({
-        write(chunk, _encoding, done) {
-          lines.push(String(chunk));
-          done();
-        },
-      }),
-    }),
-  );
-  return { logger, lines };
-}
+const capture = (nodeEnv: "production" | "development") =>
+  capturedLogger({ ...PRODUCTION_LOGGING, nodeEnv, sandbox: true });
 
 describe("createLogger", () => {
   it("redacts sensitive keys at any depth in production JSON", () => {

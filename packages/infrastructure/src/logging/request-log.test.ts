@@ -1,16 +1,6 @@
-import { Writable } from "node:stream";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { transports } from "winston";
-import { createLogger } from "./logger.ts";
+import { capturedLogger, PRODUCTION_LOGGING } from "../testing/captured-logger.ts";
 import { createRequestLog } from "./request-log.ts";
-
-const PRODUCTION = {
-  nodeEnv: "production",
-  logLevel: "info",
-  deploymentName: "pk",
-  role: "all",
-  sandbox: false,
-} as const;
 
 const FIELDS = {
   requestId: "r-1",
@@ -22,20 +12,9 @@ const FIELDS = {
 
 /** The production logger's own JSON lines, and the per-request lines written beside them. */
 function logs() {
-  const logged: string[] = [];
   const written: string[] = [];
-  const logger = createLogger(PRODUCTION);
-  logger.clear().add(
-    new transports.Stream({
-      stream: new Writable({
-        write(chunk, _encoding, done) {
-          logged.push(String(chunk));
-          done();
-        },
-      }),
-    }),
-  );
-  const requestLog = createRequestLog(logger, PRODUCTION, { write: (chunk) => written.push(chunk) });
+  const { logger, lines: logged } = capturedLogger();
+  const requestLog = createRequestLog(logger, PRODUCTION_LOGGING, { write: (chunk) => written.push(chunk) });
   const lines = async () => {
     await new Promise((resolve) => setImmediate(resolve));
     return written

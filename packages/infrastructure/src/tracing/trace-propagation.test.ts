@@ -2,39 +2,13 @@ import { SpanKind } from "@opentelemetry/api";
 import { once } from "node:events";
 import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { Writable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { transports } from "winston";
 import { measuredCall } from "../http/outbound-call.ts";
-import { createLogger } from "../logging/logger.ts";
 import { createRequestLog } from "../logging/request-log.ts";
+import { capturedLogger, PRODUCTION_LOGGING } from "../testing/captured-logger.ts";
 import { startInMemoryTracing, type InMemoryTracing } from "../testing/in-memory-tracing.ts";
 import { tracedRequestListener } from "./http-server-span.ts";
 import { inSpan } from "./tracer.ts";
-
-const PRODUCTION = {
-  nodeEnv: "production",
-  logLevel: "info",
-  deploymentName: "pk",
-  role: "all",
-  sandbox: false,
-} as const;
-
-/** A production logger whose JSON lines land in `lines`. */
-function capturedLogger(lines: string[]) {
-  const logger = createLogger(PRODUCTION);
-  logger.clear().add(
-    new transports.Stream({
-      stream: new Writable({
-        write(chunk, _encoding, done) {
-          lines.push(String(chunk));
-          done();
-        },
-      }),
-    }),
-  );
-  return logger;
-}
 
 /**
  * A remote service and our own gateway in one: every request is traced as a server span (the
@@ -45,10 +19,9 @@ describe("trace context across HTTP, and trace ids in log lines", () => {
   let server: Server;
   let url: string;
   const seen: IncomingHttpHeaders[] = [];
-  const lines: string[] = [];
+  const { logger, lines } = capturedLogger();
   beforeAll(async () => {
     tracing = await startInMemoryTracing();
-    const logger = capturedLogger(lines);
     server = createServer(
       tracedRequestListener((req, res) => {
         seen.push(req.headers);
@@ -117,7 +90,7 @@ describe("trace context across HTTP, and trace ids in log lines", () => {
 
   it("writes the trace id on the per-request line too, and no ids outside a span", async () => {
     const written: string[] = [];
-    const requestLog = createRequestLog(capturedLogger([]), PRODUCTION, {
+    const requestLog = createRequestLog(capturedLogger().logger, PRODUCTION_LOGGING, {
       write: (chunk) => written.push(chunk),
     });
     const fields = {
