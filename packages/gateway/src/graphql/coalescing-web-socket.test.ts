@@ -2,7 +2,7 @@ import { once } from "node:events";
 import type { AddressInfo, Socket } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
 import { WebSocket, WebSocketServer } from "ws";
-import { CoalescingWebSocket } from "./coalescing-web-socket.ts";
+import { CoalescingWebSocket, SOCKETS_PER_WRITE } from "./coalescing-web-socket.ts";
 
 const servers: WebSocketServer[] = [];
 afterEach(async () => {
@@ -50,6 +50,25 @@ describe("CoalescingWebSocket", () => {
     expect(received).toEqual(["first", "second", "third"]);
     // Three frames of a header and a payload each, in one writev.
     expect(writes).toEqual([6]);
+  });
+
+  it("writes a fan-out to many sockets in batches, the first before the last socket is sent to", async () => {
+    const sockets = await Promise.all(Array.from({ length: SOCKETS_PER_WRITE + 1 }, () => connected()));
+    const arrived = sockets.map(
+      ({ client, received }) =>
+        new Promise<void>((resolve) => client.on("message", () => received.length === 1 && resolve())),
+    );
+    for (const { socket } of sockets.slice(0, SOCKETS_PER_WRITE)) socket.send("event", () => undefined);
+    // Still in the same turn: the first batch is written, the socket past it waits for the turn's end.
+    expect(sockets[0]!.writes).toEqual([2]);
+    expect(sockets[SOCKETS_PER_WRITE - 1]!.writes).toEqual([2]);
+    sockets[SOCKETS_PER_WRITE]!.socket.send("event", () => undefined);
+    expect(sockets[SOCKETS_PER_WRITE]!.writes).toEqual([]);
+    await Promise.all(arrived);
+    for (const { received, writes } of sockets) {
+      expect(received).toEqual(["event"]);
+      expect(writes).toEqual([2]);
+    }
   });
 
   it("writes each socket's frames of a turn at once when many sockets were sent to", async () => {

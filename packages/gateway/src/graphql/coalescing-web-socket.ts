@@ -14,16 +14,25 @@ interface SendOptions {
 const BUFFERED_LIMIT = 16 * 1024;
 
 /**
+ * Sockets corked in one turn that are written out together without waiting for the turn's end. An
+ * event fanned out to 1,000 dashboards then starts leaving after its first 32 sockets, while the
+ * others are prepared, instead of after all 1,000: the readers (and the kernel) work in the
+ * meantime. A socket written out early and sent to again in the same turn corks again and leaves
+ * with the next batch, so at worst its frames of the turn take two writes.
+ */
+export const SOCKETS_PER_WRITE = 32;
+
+/**
  * A WebSocket whose frames sent in one turn of the event loop leave in one write. graphql-ws sends a subscription's
  * opening events one by one, each after the previous send's callback, which ws calls only once the
  * frame is written: a write (a `writev` system call) per frame. Here the TCP socket is corked until
  * the event loop's turn ends (setImmediate: the promise chain from one frame to the next runs
- * within the turn), and while little is buffered the callback is called as soon as the frame is
+ * within the turn) or until SOCKETS_PER_WRITE sockets wait, and while little is buffered the callback is called as soon as the frame is
  * queued, so the next frame joins the same write. Past BUFFERED_LIMIT the callback waits for
  * the write, as before: a slow reader still holds graphql-ws back.
  */
 export class CoalescingWebSocket extends WebSocket {
-  /** One callback uncorks every socket corked this turn: an event sent to 1,000 sockets schedules one, not 1,000. */
+  /** Sockets corked this turn and not written out yet, uncorked together: not one callback per socket. */
   private static readonly corkedThisTurn: CoalescingWebSocket[] = [];
   private tcp: Socket | null = null;
   private corked = false;
@@ -57,6 +66,7 @@ export class CoalescingWebSocket extends WebSocket {
     const corked = CoalescingWebSocket.corkedThisTurn;
     corked.push(this);
     if (corked.length === 1) setImmediate(() => CoalescingWebSocket.uncorkAll());
+    else if (corked.length === SOCKETS_PER_WRITE) CoalescingWebSocket.uncorkAll();
   }
 
   private static uncorkAll(): void {
