@@ -1,4 +1,10 @@
-import { loadConfig, openDatabase, openPostgresDatabase, type Database } from "@peykarband/infrastructure";
+import {
+  loadConfig,
+  openDatabase,
+  openPostgresDatabase,
+  rowsOf,
+  type Database,
+} from "@peykarband/infrastructure";
 import { execFile } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, readdirSync, rmSync } from "node:fs";
@@ -26,9 +32,7 @@ async function appliedMigrations(database: Database): Promise<number> {
   const result = await database.db.execute<{ count: number }>(
     "select count(*)::int as count from drizzle.__drizzle_migrations",
   );
-  const rows = (Array.isArray(result) ? result : (result as { rows: { count: number }[] }).rows) as {
-    count: number;
-  }[];
+  const rows = rowsOf<{ count: number }>(result);
   return rows[0]?.count ?? 0;
 }
 
@@ -36,9 +40,7 @@ async function hasTable(database: Database, name: string): Promise<boolean> {
   const result = await database.db.execute<{ found: boolean }>(
     `select to_regclass('public.${name}') is not null as found`,
   );
-  const rows = (Array.isArray(result) ? result : (result as { rows: { found: boolean }[] }).rows) as {
-    found: boolean;
-  }[];
+  const rows = rowsOf<{ found: boolean }>(result);
   return rows[0]?.found ?? false;
 }
 

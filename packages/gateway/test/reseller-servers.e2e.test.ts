@@ -1,3 +1,4 @@
+import { rowsOf } from "@peykarband/infrastructure";
 import { testDatabases } from "@peykarband/infrastructure/testing";
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
@@ -76,7 +77,7 @@ for (const target of testDatabases()) {
           `select hourly_rate::text as "hourlyRate", our_hourly_rate::text as "ourHourlyRate"
            from server_rate_periods where server_id = '${keyOf(server.id, "Server")}'`,
         );
-        expect(Array.isArray(result) ? result : (result as { rows: unknown[] }).rows).toEqual([
+        expect(rowsOf(result)).toEqual([
           { hourlyRate: marked(ours.hourlyPrice), ourHourlyRate: ours.hourlyPrice },
         ]);
       });

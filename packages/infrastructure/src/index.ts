@@ -8,6 +8,7 @@ export { openPgliteDatabase } from "./database/pglite.database.ts";
 export { DirectoryInUseError, type LockOwner } from "./database/directory-lock.ts";
 export { openPostgresDatabase, type PostgresOptions } from "./database/postgres.database.ts";
 export { MIGRATIONS_FOLDER, type Database, type Db, type Schema } from "./database/database.ts";
+export { rowsOf } from "./database/result-rows.ts";
 export * as tables from "./database/schema.ts";
 
 export { createLogger, type Logger } from "./logging/logger.ts";

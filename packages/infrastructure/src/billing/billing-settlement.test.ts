@@ -20,6 +20,7 @@ import { testDatabases } from "../testing/test-database.ts";
 import { fundWallet } from "../testing/wallet-fixtures.ts";
 import type { DrizzleWalletLedger } from "../wallet/wallet-ledger.repository.ts";
 import type { DrizzleBillingRepository } from "./billing.repository.ts";
+import { rowsOf } from "../database/result-rows.ts";
 
 for (const target of testDatabases()) {
   describe.skipIf(target.skipReason !== null)(`billing settlement on ${target.name}`, () => {
@@ -42,9 +43,9 @@ for (const target of testDatabases()) {
         from ledger_entries e join ledger_transactions t on t.id = e.transaction_id
         where e.user_id is not null
           and (t.reference like ${`server:${serverId}:%`} or t.reference like ${`usage:${serverId}:%`})`);
-      const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as {
+      const rows = rowsOf<{
         charged: string;
-      }[];
+      }>(result);
       return BigInt(rows[0]!.charged);
     }
 
@@ -56,11 +57,11 @@ for (const target of testDatabases()) {
           count(distinct t.id)::int as postings
         from ledger_entries e join ledger_transactions t on t.id = e.transaction_id
         where t.kind = 'VAT' and t.reference like ${`usage-vat:${serverId}:%`}`);
-      const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as {
+      const rows = rowsOf<{
         wallet: string;
         payable: string;
         postings: number;
-      }[];
+      }>(result);
       return {
         wallet: BigInt(rows[0]!.wallet),
         payable: BigInt(rows[0]!.payable),
@@ -76,10 +77,10 @@ for (const target of testDatabases()) {
             || to_char(p.starts_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))::int as named
         from server_usage_postings p left join ledger_transactions t on t.id = p.vat_transaction_id
         where p.server_id = ${serverId}`);
-      const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as {
+      const rows = rowsOf<{
         accrued: number;
         named: number;
-      }[];
+      }>(result);
       return rows[0]!;
     }
 

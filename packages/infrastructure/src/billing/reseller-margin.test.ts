@@ -21,6 +21,7 @@ import { fundWallet } from "../testing/wallet-fixtures.ts";
 import type { DrizzleWalletLedger } from "../wallet/wallet-ledger.repository.ts";
 import type { DrizzleBillingRepository } from "./billing.repository.ts";
 import { settleMeters } from "./meter-writes.ts";
+import { rowsOf } from "../database/result-rows.ts";
 
 // Our prices, and a reseller's customer's at a 15 % markup.
 const OURS = { ourHourly: 10_000n, ourMonthly: 2_000_000n } as const;
@@ -64,13 +65,13 @@ for (const target of testDatabases()) {
         from ledger_entries e join ledger_transactions t on t.id = e.transaction_id
         where t.reference like ${`server:${serverId}:%`} or t.reference like ${`usage:${serverId}:%`}
           or t.reference like ${`usage-vat:${serverId}:%`} or t.reference like ${`usage-margin:${serverId}:%`}`);
-      const [row] = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as {
+      const [row] = rowsOf<{
         paid: string;
         revenue: string;
         margin: string;
         vat: string;
         marginPostings: number;
-      }[];
+      }>(result);
       return {
         paid: BigInt(row!.paid),
         revenue: BigInt(row!.revenue),

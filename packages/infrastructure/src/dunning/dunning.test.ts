@@ -31,6 +31,7 @@ import { captureMail } from "../notifications/captured-mail.ts";
 import { KavenegarSmsSender } from "../notifications/kavenegar.sms-sender.ts";
 import { DrizzleNotificationRepository } from "../notifications/notification.repository.ts";
 import { DrizzleDunningRepository } from "./dunning.repository.ts";
+import { rowsOf } from "../database/result-rows.ts";
 
 const HOUR_S = 3_600;
 const QUEUE = { policy: "standard", expireInSeconds: 60, retryLimit: 1 } as const;
@@ -107,7 +108,7 @@ for (const target of testDatabases()) {
       const result: unknown = await database.db.execute(
         sql`select count(*)::int as n from pgboss.job where name = ${name} and data->>${key} = ${value}`,
       );
-      const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as { n: number }[];
+      const rows = rowsOf<{ n: number }>(result);
       return rows[0]!.n;
     };
     /** A running server at 10,000 rials an hour (11,000 with 10 % VAT) whose wallet lasts `hours` from now. */
@@ -227,9 +228,9 @@ for (const target of testDatabases()) {
       const audited: unknown = await database.db.execute(
         sql`select count(*)::int as n from audit_events where action = 'DUNNING_STAGE_CHANGED' and subject_id = ${c.userId}`,
       );
-      const auditRows = (Array.isArray(audited) ? audited : (audited as { rows: unknown[] }).rows) as {
+      const auditRows = rowsOf<{
         n: number;
-      }[];
+      }>(audited);
       // WARNED, GRACE, SUSPENDED, the termination warning, TERMINATING, closed.
       expect(auditRows[0]!.n).toBe(6);
     });

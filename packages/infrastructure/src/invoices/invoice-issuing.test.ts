@@ -18,6 +18,7 @@ import { HmacLinkSigner } from "./hmac.link-signer.ts";
 import { DrizzleInvoiceRepository } from "./invoice.repository.ts";
 import { issueIn } from "./issue-invoice.write.ts";
 import { PdfkitInvoicePdf } from "./pdfkit.invoice-pdf.ts";
+import { rowsOf } from "../database/result-rows.ts";
 
 const HOUR = 3_600_000;
 const MEHR = invoicePeriod({ year: 1405, month: 7 }); // 2026-09-22T20:30Z to 2026-10-22T20:30Z
@@ -138,10 +139,10 @@ for (const target of testDatabases()) {
         from server_usage_postings p join server_meters m on m.server_id = p.server_id
         where m.user_id = ${userId} and p.starts_at >= ${MEHR.start.toISOString()}::timestamptz
           and p.starts_at < ${MEHR.end.toISOString()}::timestamptz`);
-      const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as {
+      const rows = rowsOf<{
         accrued: string;
         inside: boolean;
-      }[];
+      }>(result);
       expect(BigInt(rows[0]!.accrued)).toBe(invoice!.subtotalRials);
       expect(rows[0]!.inside).toBe(true);
       // The statement: the two orders' prepaid hours; the opening credit was in Mehr too.
@@ -204,9 +205,9 @@ for (const target of testDatabases()) {
       expect(report.month).toEqual({ year: 1405, month: 8 });
       expect(report.issued).toBe(5);
       const rows = await database.db.execute(sql`select number from invoices order by number`);
-      const numbers = (Array.isArray(rows) ? rows : (rows as { rows: unknown[] }).rows) as {
+      const numbers = rowsOf<{
         number: string;
-      }[];
+      }>(rows);
       expect(numbers.map((row) => row.number)).toEqual(
         Array.from({ length: 10 }, (_, i) => `1405-${String(i + 1).padStart(6, "0")}`),
       );

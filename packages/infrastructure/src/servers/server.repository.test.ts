@@ -9,6 +9,7 @@ import { aServer, anOrder } from "../testing/server-fixtures.ts";
 import { testDatabases } from "../testing/test-database.ts";
 import { serverRepositoryKit } from "../../test/server-repository-kit.ts";
 import { fundWallet } from "../testing/wallet-fixtures.ts";
+import { rowsOf } from "../database/result-rows.ts";
 
 for (const target of testDatabases()) {
   describe.skipIf(target.skipReason !== null)(`DrizzleServerRepository on ${target.name}`, () => {
@@ -19,7 +20,7 @@ for (const target of testDatabases()) {
       const result: unknown = await kit.database.db.execute(
         sql`select name, data from pgboss.job where data->>'serverId' = ${serverId} order by created_on`,
       );
-      return (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as never;
+      return rowsOf(result);
     }
 
     async function placed(server: Server, options?: Parameters<typeof anOrder>[1]): Promise<Server> {

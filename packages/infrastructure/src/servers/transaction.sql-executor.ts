@@ -1,5 +1,6 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { Tx } from "../wallet/ledger-write.ts";
+import { rowsOf } from "../database/result-rows.ts";
 
 /** What pg-boss calls to run its SQL (its `Db`): positional `$n` parameters, rows back. */
 export interface SqlExecutor {
@@ -46,8 +47,7 @@ export function transactionSqlExecutor(tx: Tx): SqlExecutor {
       }
       chunks.push(sql.raw(text.slice(last)));
       const result: unknown = await tx.execute(sql.join(chunks));
-      // postgres.js answers with the rows themselves, PGlite with { rows }.
-      return { rows: Array.isArray(result) ? result : (result as { rows: unknown[] }).rows };
+      return { rows: rowsOf(result) };
     },
   };
 }

@@ -1,6 +1,7 @@
 import type { VatRateBasisPoints } from "@peykarband/domain";
 import { sql } from "drizzle-orm";
 import type { Database } from "../database/database.ts";
+import { rowsOf } from "../database/result-rows.ts";
 
 /** VAT_RATE_PERCENT's default, 10 %, as the repositories take it. */
 export const TEST_VAT_RATE: VatRateBasisPoints = 1000;
@@ -44,6 +45,6 @@ export async function insertRunningServers(
         ${input.monthlyCap} from "inserted"
     )
     select id from "inserted"`);
-  const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as { id: string }[];
+  const rows = rowsOf<{ id: string }>(result);
   return rows.map((row) => row.id);
 }

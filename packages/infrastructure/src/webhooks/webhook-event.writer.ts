@@ -3,6 +3,7 @@ import { webhookBody, type WebhookEvent } from "@peykarband/domain";
 import { sql } from "drizzle-orm";
 import { transactionSqlExecutor, type TransactionalJobSender } from "../servers/transaction.sql-executor.ts";
 import type { Tx } from "../wallet/ledger-write.ts";
+import { rowsOf } from "../database/result-rows.ts";
 
 /**
  * Writes one delivery per endpoint subscribed to the event's type, of the event's user and of that
@@ -25,8 +26,7 @@ export async function writeWebhookDeliveries(
     where e.user_id in (u.id, u.reseller_id) and e.disabled_at is null and ${event.type} = any(e.events)
     on conflict (event_id, endpoint_id) where redelivery_of is null do nothing
     returning id`);
-  // postgres.js answers with the rows themselves, PGlite with { rows }.
-  const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as { id: string }[];
+  const rows = rowsOf<{ id: string }>(result);
   for (const { id } of rows) {
     const job = await jobs.sendWith(transactionSqlExecutor(tx), WEBHOOK_JOB_NAME, { deliveryId: id });
     if (job === null)
