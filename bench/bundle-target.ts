@@ -2,7 +2,7 @@ import { build, type Plugin } from "esbuild";
 import { readFile } from "node:fs/promises";
 import { basename, dirname, join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
-import { EXTERNAL, nodeCryptoHashes } from "../scripts/bundle-server.ts";
+import { nodeCryptoHashes, SERVER_BUNDLING } from "../scripts/bundle-server.ts";
 
 /** Code reading files relative to `import.meta.url` keeps reading them beside its source. */
 const sourceUrls: Plugin = {
@@ -37,13 +37,7 @@ export async function bundleTarget(script: string): Promise<string> {
   await build({
     entryPoints: [script],
     outfile,
-    bundle: true,
-    format: "esm",
-    platform: "node",
-    target: "node20",
-    keepNames: true,
-    mainFields: ["module", "main"],
-    external: EXTERNAL,
+    ...SERVER_BUNDLING,
     banner: {
       js: 'import { createRequire as __benchCreateRequire } from "node:module"; const require = __benchCreateRequire(import.meta.url);',
     },

@@ -1,4 +1,4 @@
-import { build, type Plugin } from "esbuild";
+import { build, type BuildOptions, type Plugin } from "esbuild";
 import { readFile, writeFile, mkdir } from "node:fs/promises";
 import { dirname, relative, sep } from "node:path";
 
@@ -12,7 +12,7 @@ import { dirname, relative, sep } from "node:path";
  * data files read beside the module (PGlite, pdfkit's font metrics). The gateway package depends on
  * them too, so that the bundle in packages/gateway/dist resolves them.
  */
-export const EXTERNAL = ["argon2", "@electric-sql/pglite", "pdfkit"];
+const EXTERNAL = ["argon2", "@electric-sql/pglite", "pdfkit"];
 
 /** Stands for the repository root in every output file; each file gets its own relative path. */
 const ROOT_MARK = "__PEYKARBAND_ROOT__";
@@ -62,6 +62,21 @@ export const nodeCryptoHashes: Plugin = {
   },
 };
 
+/** How server code is bundled, whatever the entry: the build's, and the benchmark's (bench/bundle-target.ts). */
+export const SERVER_BUNDLING = {
+  bundle: true,
+  format: "esm",
+  platform: "node",
+  target: "node20",
+  // type-graphql names GraphQL types after their classes: esbuild must not rename a class
+  // that another module's class of the same name would clash with.
+  keepNames: true,
+  // ES module builds first: graphql's `main` is CommonJS, and a CommonJS module imported from
+  // ES modules is wrapped again for each importer, copying all its exports each time.
+  mainFields: ["module", "main"],
+  external: EXTERNAL,
+} satisfies BuildOptions;
+
 /**
  * Bundles `entries` (output name → staged tsc output) into `outdir`. CommonJS libraries inside an
  * ES module bundle need `require`; every output file learns the repository root relative to itself.
@@ -76,22 +91,12 @@ export async function bundleServer(options: {
     entryPoints: options.entries,
     outdir: options.outdir,
     chunkNames: "chunks/[name]-[hash]",
-    bundle: true,
+    ...SERVER_BUNDLING,
     splitting: true,
-    format: "esm",
-    platform: "node",
-    target: "node20",
-    // type-graphql names GraphQL types after their classes: esbuild must not rename a class
-    // that another module's class of the same name would clash with.
-    keepNames: true,
-    // ES module builds first: graphql's `main` is CommonJS, and a CommonJS module imported from
-    // ES modules is wrapped again for each importer, copying all its exports each time.
-    mainFields: ["module", "main"],
     minifyWhitespace: true,
     minifySyntax: true,
     legalComments: "none",
     sourcemap: "linked",
-    external: EXTERNAL,
     banner: {
       js: [
         'import { createRequire as __peykarbandCreateRequire } from "node:module";',
